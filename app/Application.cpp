@@ -1,0 +1,168 @@
+#include "Application.h"
+
+#include "delivery/Dispatcher.h"
+#include "delivery/ScriptedDecisionProvider.h"
+#include "delivery/UpstreamTransport.h"
+#include "settings/SecretStore.h"
+#include "smtp/SmtpServer.h"
+#include "spool/Spool.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApp, "app")
+
+Application::Application(const Options& options, QObject* parent) : QObject(parent), m_options(options)
+{
+}
+
+Application::~Application() = default;
+
+static QStringList localUsers(const Settings::Config& config)
+{
+    QStringList users;
+    for (const Settings::Account& account : config.accounts)
+        users << account.name;
+    if (users.isEmpty())
+        users << u"test"_s; // test mode
+    return users;
+}
+
+bool Application::loadConfigAndSecrets(QString* error)
+{
+    const QString path = m_options.configPath.isEmpty() ? Settings::Config::defaultPath() : m_options.configPath;
+    QStringList problems;
+    if (!Settings::Config::load(path, &m_config, &problems)) {
+        *error = tr("The settings file %1 cannot be read: %2").arg(path, problems.join(u"; "_s));
+        return false;
+    }
+    for (const QString& p : problems)
+        qCWarning(lcApp).noquote() << "settings:" << p;
+
+    QString secretsError;
+    m_secrets = Settings::SecretStore::create(m_config, &secretsError);
+    if (!m_secrets) {
+        *error = secretsError;
+        return false;
+    }
+    if (!m_credentials.load(m_secrets.get(), localUsers(m_config), &secretsError)) {
+        *error = tr("The local mail-client passwords cannot be read or stored in %1: %2")
+                     .arg(m_secrets->description(), secretsError);
+        return false;
+    }
+    return true;
+}
+
+bool Application::loadForSetupInfo(QString* error)
+{
+    return loadConfigAndSecrets(error);
+}
+
+QString Application::clientSetupText() const
+{
+    QString text;
+    if (m_config.testMode()) {
+        text += tr("Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.")
+                    .arg(QDir::toNativeSeparators(m_config.delivery.testModeFolder)) +
+                u"\n\n"_s;
+    }
+    text += tr("Set up your mail client's outgoing (SMTP) server like this:") + u"\n"_s;
+    for (const QString& user : m_credentials.users()) {
+        text += u"\n"_s + tr("  Server: %1   Port: %2   Security: none (connection stays on this computer)")
+                              .arg(u"127.0.0.1"_s)
+                              .arg(m_config.listener.port);
+        text += u"\n"_s + tr("  Authentication: normal password   User name: %1   Password: %2")
+                              .arg(user, m_credentials.password(user));
+        text += u"\n"_s;
+    }
+    return text;
+}
+
+bool Application::start(QString* error)
+{
+    if (!loadConfigAndSecrets(error))
+        return false;
+
+    m_spool = std::make_unique<Spool::Spool>(QDir(m_config.dataDir).filePath(u"spool"_s));
+    QString spoolError;
+    if (!m_spool->open(&spoolError)) {
+        *error = tr("The queue folder cannot be used: %1").arg(spoolError);
+        return false;
+    }
+
+    if (!m_options.decideScript.isEmpty()) {
+        Delivery::Decision d;
+        int delay = 0;
+        bool wait = false;
+        QString scriptError;
+        if (!Delivery::ScriptedDecisionProvider::parse(m_options.decideScript, &d, &delay, &wait, &scriptError)) {
+            *error = scriptError;
+            return false;
+        }
+        m_decisions = new Delivery::ScriptedDecisionProvider(m_options.decideScript, this);
+        qCInfo(lcApp).noquote() << "reviews are answered by the script" << m_options.decideScript;
+    } else {
+        // No person to ask: messages that need a review wait in the queue until one is.
+        m_decisions = new Delivery::ScriptedDecisionProvider(u"wait"_s, this);
+        if (m_options.headless)
+            qCInfo(lcApp) << "running without a desktop: messages that need a review wait in the queue";
+    }
+
+    const Settings::Config config = m_config;
+    Settings::SecretStore* secrets = m_secrets.get();
+    auto transports = [config, secrets](const QString& account, QObject* parent) -> Delivery::Transport* {
+        if (config.testMode())
+            return new Delivery::TestModeTransport(config.delivery.testModeFolder, parent);
+        Settings::Account acc;
+        if (const Settings::Account* found = config.account(account))
+            acc = *found;
+        else
+            acc.name = account; // no host: the transport reports that the account is gone
+        return new Delivery::UpstreamTransport(acc, config.delivery.upstreamTimeoutSeconds, secrets, parent);
+    };
+    m_dispatcher = new Delivery::Dispatcher(m_config, m_spool.get(), m_decisions, transports, this);
+    connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
+            [](const QString& id, const QString& title, const QString& text) {
+                qCInfo(lcApp).noquote() << "notice:" << title << "—" << text << (id.isEmpty() ? QString() : u"("_s + id + u')');
+            });
+
+    Smtp::SessionConfig session;
+    session.requireAuth = m_config.listener.requireAuth;
+    session.maxMessageSize = m_config.listener.maxMessageSize;
+    session.maxRecipients = m_config.listener.maxRecipients;
+    m_server = new Smtp::SmtpServer(session, &m_credentials, this);
+    m_server->setMaxSessions(m_config.listener.maxSessions);
+    const QString defaultAccount = localUsers(m_config).constFirst();
+    connect(m_server, &Smtp::SmtpServer::messageReceived, this,
+            [this, defaultAccount](const Smtp::Envelope& envelope, const QByteArray& content, const QString& authUser,
+                                   Smtp::PendingReply* reply) {
+                m_dispatcher->submit(envelope, content, authUser.isEmpty() ? defaultAccount : authUser, reply);
+            });
+
+    QString listenError;
+    if (!m_server->listen(m_config.listener.port, &listenError)) {
+        *error = tr("Cannot listen on port %1: %2. Is Yubisashi already running, or is another program using "
+                    "the port? Choose another port in Settings.")
+                     .arg(m_config.listener.port)
+                     .arg(listenError);
+        return false;
+    }
+    m_dispatcher->resume();
+
+    qCInfo(lcApp).noquote() << "settings:" << QDir::toNativeSeparators(m_config.path) << "— data:"
+                            << QDir::toNativeSeparators(m_config.dataDir) << "— secrets:" << m_secrets->description();
+    if (m_config.testMode()) {
+        qCInfo(lcApp).noquote() << "test mode: no account configured; reviewed messages are saved in"
+                                << QDir::toNativeSeparators(m_config.delivery.testModeFolder);
+    } else {
+        for (const Settings::Account& a : m_config.accounts)
+            qCInfo(lcApp).noquote() << "account" << a.name << "->" << a.host + u':' + QString::number(a.port);
+    }
+    qCInfo(lcApp).noquote() << u"listening on 127.0.0.1:%1 and [::1]:%1%2"_s.arg(m_server->port()).arg(
+        m_config.listener.requireAuth ? u" (AUTH required; `yubisashi client-setup` shows the user and password)"_s
+                                      : u" (no AUTH)"_s);
+    return true;
+}

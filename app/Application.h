@@ -1,0 +1,57 @@
+#pragma once
+
+#include "settings/Config.h"
+#include "settings/LocalCredentials.h"
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+namespace Delivery {
+class DecisionProvider;
+class Dispatcher;
+} // namespace Delivery
+namespace Settings {
+class SecretStore;
+}
+namespace Smtp {
+class SmtpServer;
+}
+namespace Spool {
+class Spool;
+}
+
+// Wires the parts together: settings, secrets, spool, listener, dispatcher
+// and whoever answers reviews. Holds no logic of its own.
+class Application : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString configPath;
+        QString decideScript; // non-empty: reviews answered by a script (tests, unattended runs)
+        bool headless = false;
+    };
+
+    explicit Application(const Options& options, QObject* parent = nullptr);
+    ~Application() override;
+
+    // Loads everything and starts listening; false with a message for the user.
+    bool start(QString* error);
+    // The local user name, password, host and port for each account (client setup).
+    QString clientSetupText() const;
+    bool loadForSetupInfo(QString* error);
+
+private:
+    bool loadConfigAndSecrets(QString* error);
+
+    Options m_options;
+    Settings::Config m_config;
+    std::unique_ptr<Settings::SecretStore> m_secrets;
+    Settings::LocalCredentials m_credentials;
+    std::unique_ptr<Spool::Spool> m_spool;
+    Delivery::DecisionProvider* m_decisions = nullptr;
+    Delivery::Dispatcher* m_dispatcher = nullptr;
+    Smtp::SmtpServer* m_server = nullptr;
+};

@@ -1,0 +1,135 @@
+#include "Application.h"
+#include "Logging.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSocketNotifier>
+#include <QTranslator>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalFd[0], &c, 1);
+}
+
+// SIGTERM and SIGINT end the event loop, so the spool is left consistent and
+// sockets are closed; the handler itself only writes a byte (async-signal-safe).
+void installQuitOnSignals(QCoreApplication* app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [app] {
+        char c;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalFd[1], &c, 1);
+        qInfo("stopping on signal");
+        app->quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+}
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+void loadTranslations(QCoreApplication* app)
+{
+    auto* qt = new QTranslator(app);
+    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto* own = new QTranslator(app);
+    if (own->load(QLocale(), u"yubisashi"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(own);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    Logging::install();
+    QCoreApplication::setOrganizationName(u"Yubisashi"_s);
+    QCoreApplication::setApplicationName(u"yubisashi"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(YUBISASHI_VERSION));
+
+    // Decide before creating the application object whether there is a desktop at all.
+    bool headless = !hasDisplay();
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--headless") == 0)
+            headless = true;
+    }
+    std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    loadTranslations(app.get());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Yubisashi checks every recipient before a message leaves, signs it and sends it on."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOption(u"config"_s, QCoreApplication::translate("main", "Use the settings file <file>."),
+                                          u"file"_s);
+    const QCommandLineOption headlessOption(
+        u"headless"_s, QCoreApplication::translate("main", "Run without windows or tray icon (messages that need a "
+                                                           "review wait in the queue)."));
+    const QCommandLineOption decideOption(
+        u"decide"_s,
+        QCoreApplication::translate("main", "Answer every review with <script>: wait, send, send:MS, cancel:REASON "
+                                            "(for tests and unattended runs)."),
+        u"script"_s);
+    parser.addOptions({configOption, headlessOption, decideOption});
+    parser.addPositionalArgument(
+        u"command"_s, QCoreApplication::translate("main", "Optional: client-setup (print the mail-client settings)."),
+        u"[command]"_s);
+    parser.process(*app);
+
+    Application::Options options;
+    options.configPath = parser.value(configOption);
+    options.decideScript = parser.value(decideOption);
+    options.headless = headless;
+
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty()) {
+        if (args.constFirst() == u"client-setup"_s) {
+            Application setup(options);
+            QString error;
+            if (!setup.loadForSetupInfo(&error)) {
+                std::fprintf(stderr, "%s\n", qUtf8Printable(error));
+                return 2;
+            }
+            std::fprintf(stdout, "%s", qUtf8Printable(setup.clientSetupText()));
+            return 0;
+        }
+        std::fprintf(stderr, "%s\n",
+                     qUtf8Printable(QCoreApplication::translate("main", "Unknown command \"%1\". See --help.")
+                                        .arg(args.constFirst())));
+        return 3;
+    }
+
+    installQuitOnSignals(app.get());
+    Application application(options);
+    QString error;
+    if (!application.start(&error)) {
+        qCritical().noquote() << error;
+        return 2;
+    }
+    return app->exec();
+}

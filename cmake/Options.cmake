@@ -1,0 +1,28 @@
+# One INTERFACE target carries the language level, warnings, sanitizers and Qt
+# defines into every target of the project.
+add_library(yubisashi_options INTERFACE)
+target_compile_definitions(yubisashi_options INTERFACE
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_CAST_TO_ASCII
+  QT_NO_CONTEXTLESS_CONNECT
+  QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+  QT_NO_URL_CAST_FROM_STRING
+  QT_USE_QSTRINGBUILDER
+  QT_DISABLE_DEPRECATED_BEFORE=0x060400
+)
+target_compile_options(yubisashi_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual
+  -Wshadow=local -Wcast-qual -Wformat=2
+)
+if(YUBISASHI_WERROR)
+  target_compile_options(yubisashi_options INTERFACE -Werror)
+endif()
+if(YUBISASHI_SANITIZE)
+  target_compile_options(yubisashi_options INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(yubisashi_options INTERFACE -fsanitize=address,undefined)
+endif()
+if(YUBISASHI_FUZZ)
+  target_compile_options(yubisashi_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+  target_link_options(yubisashi_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "review/Review.h"
+#include "smtp/Envelope.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+namespace Delivery {
+
+struct Decision
+{
+    enum class Kind { Send, Cancel };
+    Kind kind = Kind::Cancel;
+    QString reason; // for Cancel: told to the mail client when it still waits
+
+    static Decision send() { return {Kind::Send, {}}; }
+    static Decision cancel(const QString& reason) { return {Kind::Cancel, reason}; }
+};
+
+// What the person is asked to confirm.
+struct ReviewRequest
+{
+    QString id;       // spool id
+    QString account;
+    Smtp::Envelope envelope;
+    QString contentPath; // the spooled message, for the review window to read
+    QStringList reasons; // why the policy wants a review (plain language)
+    Review::Review review; // what the review window shows
+};
+
+// Answers review requests: the ReviewDialog in the app, a scripted provider in
+// tests. decided() may come at any time, also after the client stopped waiting.
+class DecisionProvider : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    virtual void requestDecision(const ReviewRequest& request) = 0;
+    // The message is gone (client disconnected before its reply): close its review.
+    virtual void withdraw(const QString& id, const QString& note) = 0;
+    // The client-wait budget ran out: the client heard "250 queued"; the review stays open.
+    virtual void clientReleased(const QString& id) { Q_UNUSED(id) }
+
+signals:
+    void decided(const QString& id, const Delivery::Decision& decision);
+};
+
+} // namespace Delivery
+
+Q_DECLARE_METATYPE(Delivery::Decision)

@@ -1,0 +1,474 @@
+#include "delivery/Dispatcher.h"
+
+#include "delivery/Transport.h"
+#include "review/Assessment.h"
+#include "smtp/SmtpServer.h"
+#include "spool/Spool.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcHop, "hop")
+
+namespace Delivery {
+
+struct Dispatcher::Active
+{
+    Spool::Entry entry;
+    QByteArray content;                  // kept while the message is in flight; reloaded on resume
+    QPointer<Smtp::PendingReply> reply;  // set while the mail client waits for its answer
+    QTimer* budget = nullptr;            // the client-wait budget
+    QTimer* retry = nullptr;
+    Transport* transport = nullptr;
+    bool abandoned = false;              // the client left before its answer: the message was never handed over
+};
+
+Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, DecisionProvider* decisions,
+                       TransportFactory transports, QObject* parent)
+    : QObject(parent), m_config(config), m_spool(spool), m_decisions(decisions), m_transports(std::move(transports))
+{
+    connect(m_decisions, &DecisionProvider::decided, this, &Dispatcher::onDecision);
+}
+
+Dispatcher::~Dispatcher()
+{
+    qDeleteAll(m_active);
+}
+
+Dispatcher::Active* Dispatcher::find(const QString& id) const
+{
+    return m_active.value(id, nullptr);
+}
+
+bool Dispatcher::clientWaits(const Active* a) const
+{
+    return a->reply && !a->reply->isAnswered();
+}
+
+void Dispatcher::answer(Active* a, const Smtp::Reply& reply)
+{
+    if (a->budget) {
+        a->budget->stop();
+    }
+    if (clientWaits(a)) {
+        qCInfo(lcHop).noquote() << a->entry.id << "answered" << reply.toString();
+        a->reply->answer(reply);
+    }
+    a->reply = nullptr;
+}
+
+void Dispatcher::setState(Active* a, Spool::State state, const QString& error)
+{
+    a->entry.state = state;
+    a->entry.lastError = error;
+    QString spoolError;
+    if (!m_spool->update(a->entry, &spoolError)) {
+        // The message is still in memory and its previous state on disk: it is
+        // not lost, but a restart would repeat the last step. Tell the user.
+        qCWarning(lcHop).noquote() << a->entry.id << "cannot record state" << Spool::stateName(state) << ":"
+                                   << spoolError;
+        emit notice(a->entry.id, tr("Queue folder problem"),
+                    tr("Yubisashi could not update its queue folder (%1). Check that the disk is not full.")
+                        .arg(spoolError));
+    }
+    emit stateChanged(a->entry);
+}
+
+void Dispatcher::finish(Active* a)
+{
+    m_active.remove(a->entry.id);
+    if (a->budget)
+        a->budget->deleteLater();
+    if (a->retry)
+        a->retry->deleteLater();
+    if (a->transport)
+        a->transport->deleteLater();
+    delete a;
+}
+
+void Dispatcher::submit(const Smtp::Envelope& envelope, const QByteArray& content, const QString& account,
+                        Smtp::PendingReply* reply)
+{
+    Spool::Entry entry;
+    entry.account = account;
+    entry.envelope = envelope;
+    entry.state = Spool::State::Received;
+    QString error;
+    const std::optional<Spool::Entry> stored = m_spool->add(entry, content, &error);
+    if (!stored) {
+        qCWarning(lcHop).noquote() << "cannot spool a message from" << envelope.mailFrom << ":" << error;
+        if (reply) {
+            reply->answer(Smtp::Reply::make(451, u"4.3.0"_s,
+                                            u"Cannot store the message (%1); your mail client keeps it, "
+                                            "try again later"_s.arg(error)));
+        }
+        emit notice({}, tr("Queue folder problem"),
+                    tr("A message could not be stored (%1); the mail client keeps it. Check the disk.").arg(error));
+        return;
+    }
+
+    auto* a = new Active;
+    a->entry = *stored;
+    a->content = content;
+    a->reply = reply;
+    m_active.insert(a->entry.id, a);
+    qCInfo(lcHop).noquote() << a->entry.id << "spooled from" << (envelope.mailFrom.isEmpty() ? u"<>"_s : envelope.mailFrom)
+                            << "for" << envelope.recipients.size() << "recipient(s)," << content.size() << "bytes"
+                            << (account.isEmpty() ? QString() : u"account "_s + account);
+    emit stateChanged(a->entry);
+
+    if (reply) {
+        const QString id = a->entry.id;
+        connect(reply, &Smtp::PendingReply::clientGone, this, [this, id] { onClientGone(id); });
+        const int budget = m_config.delivery.clientWaitSeconds;
+        if (budget <= 0) {
+            answer(a, Smtp::Reply::make(250, u"2.6.0"_s, u"Queued as %1"_s.arg(id)));
+        } else {
+            a->budget = new QTimer(this);
+            a->budget->setSingleShot(true);
+            connect(a->budget, &QTimer::timeout, this, [this, id] { onBudgetExpired(id); });
+            a->budget->start(budget * 1000);
+        }
+    }
+    decide(a);
+}
+
+void Dispatcher::decide(Active* a)
+{
+    const Review::Assessment assessment = Review::Assessment::of(m_config.policy, a->entry.envelope);
+    switch (assessment.verdict) {
+    case Review::Verdict::Pass:
+        startDelivery(a);
+        return;
+    case Review::Verdict::Block: {
+        const QString reason = assessment.reasons.join(u' ');
+        qCInfo(lcHop).noquote() << a->entry.id << "blocked:" << reason;
+        answer(a, Smtp::Reply::make(550, u"5.7.1"_s, reason));
+        QString error;
+        m_spool->remove(a->entry.id, &error);
+        finish(a);
+        return;
+    }
+    case Review::Verdict::Review:
+        break;
+    }
+
+    setState(a, Spool::State::Reviewing);
+    ReviewRequest request;
+    request.id = a->entry.id;
+    request.account = a->entry.account;
+    request.envelope = a->entry.envelope;
+    request.contentPath = m_spool->contentPath(a->entry.id);
+    request.reasons = assessment.reasons;
+    request.review.account = a->entry.account;
+    request.review.from.address = a->entry.envelope.mailFrom;
+    request.review.verdict = assessment.verdict;
+    const Review::DomainMatcher matcher(m_config.policy.internalDomains);
+    for (const QString& rcpt : a->entry.envelope.recipients) {
+        Review::Recipient r;
+        r.address = rcpt;
+        r.domain = Review::DomainMatcher::domainOf(rcpt);
+        r.internal = matcher.isInternal(rcpt);
+        r.field = Review::Field::To;
+        if (!r.internal)
+            r.findingCodes << u"external-recipient"_s;
+        request.review.recipients << r;
+    }
+    qCInfo(lcHop).noquote() << a->entry.id << "waiting for review:" << assessment.reasons.join(u' ');
+    m_decisions->requestDecision(request);
+}
+
+void Dispatcher::onDecision(const QString& id, const Decision& decision)
+{
+    Active* a = find(id);
+    if (!a || a->entry.state != Spool::State::Reviewing) {
+        qCInfo(lcHop).noquote() << id << "decision for a message that no longer waits for one: ignored";
+        return;
+    }
+    if (decision.kind == Decision::Kind::Send) {
+        qCInfo(lcHop).noquote() << id << "confirmed at review";
+        startDelivery(a);
+        return;
+    }
+    const QString reason = decision.reason.isEmpty() ? u"Cancelled at review"_s : decision.reason;
+    qCInfo(lcHop).noquote() << id << "cancelled at review:" << reason;
+    if (clientWaits(a)) {
+        // The client keeps the message (Thunderbird keeps the compose window open).
+        answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Cancelled at review: "_s + reason));
+        QString error;
+        m_spool->remove(id, &error);
+        emit stateChanged(a->entry);
+        finish(a);
+        return;
+    }
+    // The client already heard 250: Yubisashi owns the message, so it is held for the user.
+    setState(a, Spool::State::Held, tr("Cancelled at review: %1").arg(reason));
+    emit notice(id, tr("Message held"),
+                tr("The message to %1 was cancelled and is kept in the queue. You can send it anyway, export "
+                   "or delete it there.")
+                    .arg(a->entry.envelope.recipients.value(0)));
+    finish(a);
+}
+
+void Dispatcher::startDelivery(Active* a)
+{
+    if (a->content.isNull()) {
+        QString error;
+        const std::optional<QByteArray> content = m_spool->content(a->entry.id, &error);
+        if (!content) {
+            setState(a, Spool::State::Failed, tr("The queued copy cannot be read: %1").arg(error));
+            emit notice(a->entry.id, tr("Message cannot be sent"), a->entry.lastError);
+            answer(a, Smtp::Reply::make(451, u"4.3.0"_s, u"Cannot read the queued copy: "_s + error));
+            finish(a);
+            return;
+        }
+        a->content = *content;
+    }
+    setState(a, Spool::State::Sending, a->entry.lastError);
+    if (!a->transport) {
+        a->transport = m_transports(a->entry.account, this);
+        const QString id = a->entry.id;
+        connect(a->transport, &Transport::finished, this,
+                [this, id](const Smtp::SubmitResult& result) { onDelivered(id, result); });
+    }
+    a->entry.attempts += 1;
+    a->transport->deliver(a->entry, a->content);
+}
+
+void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result)
+{
+    Active* a = find(id);
+    if (!a)
+        return;
+    using Kind = Smtp::SubmitResult::Kind;
+    const QString upstream = result.reply.toString();
+    qCInfo(lcHop).noquote() << id << "upstream:" << upstream << (result.detail.isEmpty() ? QString() : u"— "_s + result.detail);
+
+    if (a->abandoned) {
+        QString error;
+        if (result.delivered() || result.dataSent) {
+            // It left before the client hung up; the client will send it again.
+            setState(a, Spool::State::Sent, {});
+        } else {
+            m_spool->remove(id, &error);
+        }
+        finish(a);
+        return;
+    }
+
+    switch (result.kind) {
+    case Kind::Delivered: {
+        const bool afterRetry = a->entry.attempts > 1 || !clientWaits(a);
+        setState(a, Spool::State::Sent, {});
+        answer(a, Smtp::Reply::make(250, u"2.0.0"_s, u"Delivered: "_s + result.reply.text));
+        if (afterRetry) {
+            emit notice(id, tr("Message delivered"),
+                        tr("The message to %1 has been delivered.").arg(a->entry.envelope.recipients.value(0)));
+        }
+        finish(a);
+        return;
+    }
+    case Kind::Permanent: {
+        QString text = result.reply.text;
+        if (!result.failedRecipient.isEmpty())
+            text = u"<%1>: %2"_s.arg(result.failedRecipient, text);
+        if (clientWaits(a)) {
+            answer(a, Smtp::Reply::make(result.reply.isPermanent() ? result.reply.code : 554,
+                                        result.reply.enhanced.isEmpty() ? u"5.0.0"_s : result.reply.enhanced, text));
+            QString error;
+            m_spool->remove(id, &error);
+            finish(a);
+            return;
+        }
+        const QString reason = tr("The mail server refused the message: %1").arg(result.detail.isEmpty() ? text : result.detail);
+        setState(a, Spool::State::Failed, reason + u" ("_s + upstream + u')');
+        emit notice(id, tr("Message not delivered"), reason);
+        finish(a);
+        return;
+    }
+    case Kind::Configuration:
+        if (clientWaits(a)) {
+            // Retrying will not help until the user acts: tell the mail client now, it keeps the mail.
+            answer(a, Smtp::Reply::make(451, u"4.7.0"_s,
+                                        result.detail.isEmpty() ? result.reply.text : result.detail));
+            QString error;
+            m_spool->remove(id, &error);
+            finish(a);
+            return;
+        }
+        emit notice(id, tr("Cannot reach the mail server"), result.detail);
+        scheduleRetry(a, result.detail);
+        return;
+    case Kind::Temporary:
+        answer(a, Smtp::Reply::make(250, u"2.6.0"_s,
+                                    u"Queued as %1; the mail server is not available now (%2), Yubisashi will "
+                                    "retry"_s.arg(id, upstream)));
+        scheduleRetry(a, result.detail.isEmpty() ? upstream : result.detail);
+        return;
+    }
+}
+
+void Dispatcher::scheduleRetry(Active* a, const QString& error)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (a->entry.received.secsTo(now) > qint64(m_config.delivery.giveUpHours) * 3600) {
+        setState(a, Spool::State::Failed, tr("Gave up after %n hour(s) of retrying: %1", nullptr,
+                                             m_config.delivery.giveUpHours)
+                                              .arg(error));
+        emit notice(a->entry.id, tr("Message not delivered"), a->entry.lastError);
+        finish(a);
+        return;
+    }
+    // 1 min doubling to 1 h by default (DESIGN), from the attempts made so far.
+    qint64 delay = m_config.delivery.retryInitialSeconds;
+    for (int i = 1; i < a->entry.attempts && delay < m_config.delivery.retryMaxSeconds; ++i)
+        delay *= 2;
+    delay = qMin<qint64>(delay, m_config.delivery.retryMaxSeconds);
+    a->entry.nextAttempt = now.addSecs(delay);
+    setState(a, Spool::State::Approved, error);
+    qCInfo(lcHop).noquote() << a->entry.id << "retry in" << delay << "s (attempt" << a->entry.attempts << "failed)";
+    if (!a->retry) {
+        a->retry = new QTimer(this);
+        a->retry->setSingleShot(true);
+        const QString id = a->entry.id;
+        connect(a->retry, &QTimer::timeout, this, [this, id] {
+            if (Active* x = find(id))
+                startDelivery(x);
+        });
+    }
+    a->retry->start(int(delay * 1000));
+}
+
+void Dispatcher::onBudgetExpired(const QString& id)
+{
+    Active* a = find(id);
+    if (!a || !clientWaits(a))
+        return;
+    if (a->entry.state == Spool::State::Reviewing) {
+        answer(a, Smtp::Reply::make(250, u"2.6.0"_s, u"Queued for review as %1"_s.arg(id)));
+        m_decisions->clientReleased(id);
+    } else {
+        // A slow upstream: the message is safe on disk, so release the client before it gives up.
+        answer(a, Smtp::Reply::make(250, u"2.6.0"_s, u"Queued as %1; delivery in progress"_s.arg(id)));
+    }
+}
+
+void Dispatcher::onClientGone(const QString& id)
+{
+    Active* a = find(id);
+    if (!a || !clientWaits(a))
+        return;
+    // No reply reached the client, so it did not hand the message over and will send it again.
+    qCInfo(lcHop).noquote() << id << "client disconnected before its reply: message dropped";
+    a->reply = nullptr;
+    a->abandoned = true;
+    if (a->budget)
+        a->budget->stop();
+    if (a->entry.state == Spool::State::Sending && a->transport) {
+        a->transport->abort(); // finished() follows and completes the clean-up
+        return;
+    }
+    if (a->entry.state == Spool::State::Reviewing)
+        m_decisions->withdraw(id, tr("The mail client stopped sending this message."));
+    QString error;
+    m_spool->remove(id, &error);
+    finish(a);
+}
+
+QStringList Dispatcher::resume()
+{
+    QStringList quarantined;
+    const QList<Spool::Entry> entries = m_spool->load(&quarantined);
+    for (const QString& q : quarantined) {
+        qCWarning(lcHop).noquote() << "quarantined:" << q;
+        emit notice({}, tr("A queued message could not be read"), q);
+    }
+    m_spool->purgeSent(m_config.delivery.retentionDays);
+    int resumed = 0;
+    for (const Spool::Entry& entry : entries) {
+        switch (entry.state) {
+        case Spool::State::Sent:
+        case Spool::State::Held:
+        case Spool::State::Failed:
+            continue;
+        case Spool::State::Received:
+        case Spool::State::Reviewing:
+        case Spool::State::Approved:
+        case Spool::State::Sending:
+            break;
+        }
+        auto* a = new Active;
+        a->entry = entry;
+        m_active.insert(entry.id, a);
+        ++resumed;
+        if (entry.state == Spool::State::Received || entry.state == Spool::State::Reviewing) {
+            decide(a);
+        } else {
+            // Approved or interrupted while sending: deliver (again). A message
+            // that was in flight at a crash may arrive twice; none is lost.
+            const qint64 wait = entry.nextAttempt.isValid()
+                                    ? qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(entry.nextAttempt))
+                                    : 0;
+            a->retry = new QTimer(this);
+            a->retry->setSingleShot(true);
+            const QString id = entry.id;
+            connect(a->retry, &QTimer::timeout, this, [this, id] {
+                if (Active* x = find(id))
+                    startDelivery(x);
+            });
+            a->retry->start(int(qMin<qint64>(wait, 24LL * 3600 * 1000)));
+        }
+    }
+    if (resumed > 0)
+        qCInfo(lcHop) << "resumed" << resumed << "queued message(s)";
+    return quarantined;
+}
+
+bool Dispatcher::retryNow(const QString& id)
+{
+    Active* a = find(id);
+    if (!a || a->entry.state != Spool::State::Approved)
+        return false;
+    if (a->retry)
+        a->retry->stop();
+    startDelivery(a);
+    return true;
+}
+
+bool Dispatcher::release(const QString& id)
+{
+    if (find(id))
+        return false;
+    QStringList ignored;
+    for (const Spool::Entry& entry : m_spool->load(&ignored)) {
+        if (entry.id != id)
+            continue;
+        if (entry.state != Spool::State::Held && entry.state != Spool::State::Failed)
+            return false;
+        auto* a = new Active;
+        a->entry = entry;
+        a->entry.attempts = 0;
+        m_active.insert(id, a);
+        decide(a); // "send anyway" still goes through review
+        return true;
+    }
+    return false;
+}
+
+bool Dispatcher::discard(const QString& id)
+{
+    if (Active* a = find(id)) {
+        if (a->entry.state == Spool::State::Sending)
+            return false;
+        if (a->entry.state == Spool::State::Reviewing)
+            m_decisions->withdraw(id, tr("The message was deleted from the queue."));
+        answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Deleted from the queue"_s));
+        finish(a);
+    }
+    QString error;
+    return m_spool->remove(id, &error);
+}
+
+} // namespace Delivery

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "delivery/Decision.h"
+#include "settings/Config.h"
+#include "smtp/Envelope.h"
+#include "smtp/SubmitResult.h"
+#include "spool/Entry.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace Smtp {
+class PendingReply;
+}
+namespace Spool {
+class Spool;
+}
+
+namespace Delivery {
+
+class Transport;
+class Verdict;
+
+// The hop: takes a message from the listener, makes it durable, asks for a
+// decision when the policy wants one, delivers it, and answers the mail client
+// truthfully within the client-wait budget (DESIGN "Replies to the mail client").
+class Dispatcher : public QObject
+{
+    Q_OBJECT
+public:
+    using TransportFactory = std::function<Transport*(const QString& account, QObject* parent)>;
+
+    Dispatcher(const Settings::Config& config, Spool::Spool* spool, DecisionProvider* decisions,
+               TransportFactory transports, QObject* parent = nullptr);
+    ~Dispatcher() override;
+
+    // Loads the spool and resumes every unfinished message. Returns the
+    // descriptions of quarantined files.
+    QStringList resume();
+
+    // A complete message from the listener. reply may be null (import, tests).
+    void submit(const Smtp::Envelope& envelope, const QByteArray& content, const QString& account,
+                Smtp::PendingReply* reply);
+
+    // Queue actions (QueueWindow): deliver a held/failed message after a new
+    // review, retry now, or delete.
+    bool retryNow(const QString& id);
+    bool release(const QString& id); // held/failed -> review again
+    bool discard(const QString& id);
+    // Temporarily let everything that needs a review wait in the queue.
+    int pendingCount() const { return m_active.size(); }
+
+signals:
+    void stateChanged(const Spool::Entry& entry);
+    // Something the user should know (held, failed, delivered after retry, spool problem).
+    void notice(const QString& id, const QString& title, const QString& text);
+
+private:
+    struct Active;
+    void decide(Active* a);
+    void onDecision(const QString& id, const Decision& decision);
+    void startDelivery(Active* a);
+    void onDelivered(const QString& id, const Smtp::SubmitResult& result);
+    void onBudgetExpired(const QString& id);
+    void onClientGone(const QString& id);
+    void answer(Active* a, const Smtp::Reply& reply);
+    void setState(Active* a, Spool::State state, const QString& error = {});
+    void scheduleRetry(Active* a, const QString& error);
+    void finish(Active* a); // forgets the in-memory record
+    Active* find(const QString& id) const;
+    bool clientWaits(const Active* a) const;
+
+    Settings::Config m_config;
+    Spool::Spool* m_spool = nullptr;
+    DecisionProvider* m_decisions = nullptr;
+    TransportFactory m_transports;
+    QHash<QString, Active*> m_active;
+};
+
+} // namespace Delivery

@@ -1,0 +1,269 @@
+#include "mime/Charset.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucnv_err.h>
+
+#include <memory>
+
+namespace Mime {
+
+namespace {
+
+const char kCp932[] = "ibm-943_P15A-2003";
+// ICU's version 3 is JIS7: ESC $ B / ESC $ @ with the NEC and IBM rows, ESC ( I
+// and SO/SI half-width katakana, and JIS X 0212; what CP50220/50221/50222 write.
+const char kIso2022Jp[] = "ISO_2022,locale=ja,version=3";
+
+struct Alias
+{
+    const char* label;
+    const char* icu;
+};
+
+// Labels whose plain ICU meaning is not what mailers produce, or that ICU does not know.
+const Alias kAliases[] = {
+    {"us-ascii", ""},
+    {"ascii", ""},
+    {"ansi_x3.4-1968", ""},
+    {"iso646-us", ""},
+    {"us", ""},
+    {"unknown-8bit", ""},
+    {"unknown", ""},
+    {"x-unknown", ""},
+    {"default", ""},
+    {"shift_jis", kCp932},
+    {"shift-jis", kCp932},
+    {"sjis", kCp932},
+    {"x-sjis", kCp932},
+    {"ms_kanji", kCp932},
+    {"csshiftjis", kCp932},
+    {"cp932", kCp932},
+    {"ms932", kCp932},
+    {"windows-31j", kCp932},
+    {"x-ms-cp932", kCp932},
+    {"shift_jisx0213", kCp932},
+    {"iso-2022-jp", kIso2022Jp},
+    {"csiso2022jp", kIso2022Jp},
+    {"iso-2022-jp-1", kIso2022Jp},
+    {"iso-2022-jp-2", "ISO-2022-JP-2"},
+    {"iso-2022-jp-3", kIso2022Jp},
+    {"iso-2022-jp-2004", kIso2022Jp},
+    {"iso-2022-jp-ms", kIso2022Jp},
+    {"cp50220", kIso2022Jp},
+    {"cp50221", kIso2022Jp},
+    {"cp50222", kIso2022Jp},
+    {"x-windows-50220", kIso2022Jp},
+    {"x-windows-50221", kIso2022Jp},
+    {"euc-jp", "euc-jp-2007"},
+    {"eucjp", "euc-jp-2007"},
+    {"x-euc-jp", "euc-jp-2007"},
+    {"cp51932", "euc-jp-2007"},
+    {"euc-jp-ms", "euc-jp-2007"},
+    {"eucjp-ms", "euc-jp-2007"},
+    {"eucjp-win", "euc-jp-2007"},
+    {"iso-8859-1", "windows-1252"},
+    {"iso_8859-1", "windows-1252"},
+    {"iso8859-1", "windows-1252"},
+    {"latin1", "windows-1252"},
+    {"l1", "windows-1252"},
+    {"cp819", "windows-1252"},
+    {"iso-8859-9", "windows-1254"},
+    {"latin5", "windows-1254"},
+    {"iso-8859-11", "windows-874"},
+    {"tis-620", "windows-874"},
+    {"euc-kr", "windows-949"},
+    {"ks_c_5601-1987", "windows-949"},
+    {"ks_c_5601", "windows-949"},
+    {"cp949", "windows-949"},
+    {"gb2312", "gb18030"},
+    {"gbk", "gb18030"},
+    {"x-gbk", "gb18030"},
+    {"cp936", "gb18030"},
+    {"euc-cn", "gb18030"},
+    {"big5", "windows-950"},
+};
+
+struct ConverterClose
+{
+    void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterClose>;
+
+// Always U+FFFD: ICU's default substitute is U+001A for some single-byte
+// converters, an invisible control character a reviewer would never notice.
+void substituteReplacementCharacter(const void*, UConverterToUnicodeArgs* args, const char*, int32_t,
+                                    UConverterCallbackReason reason, UErrorCode* err)
+{
+    if (reason > UCNV_IRREGULAR)
+        return;
+    const UChar replacement = 0xFFFD;
+    *err = U_ZERO_ERROR;
+    ucnv_cbToUWriteUChars(args, &replacement, 1, 0, err);
+}
+
+// Charsets in which pure ASCII bytes may mean something else.
+bool isAsciiCompatible(const QByteArray& icu)
+{
+    const QByteArray lower = icu.toLower();
+    return !lower.startsWith("utf-16") && !lower.startsWith("utf-32") && !lower.startsWith("utf-7")
+           && !lower.startsWith("ucs") && !lower.startsWith("hz") && !lower.startsWith("scsu")
+           && !lower.startsWith("bocu") && !lower.startsWith("ebcdic");
+}
+
+QByteArray normalizedLabel(QByteArrayView label)
+{
+    QByteArray name = label.toByteArray().trimmed().toLower();
+    if (name.size() >= 2 && name.startsWith('"') && name.endsWith('"'))
+        name = name.mid(1, name.size() - 2).trimmed();
+    // RFC 2231 and RFC 2184 allow "charset*language"; the language says nothing about the bytes.
+    const qsizetype star = name.indexOf('*');
+    if (star >= 0)
+        name.truncate(star);
+    return name;
+}
+
+const Alias* findAlias(const QByteArray& name)
+{
+    for (const Alias& alias : kAliases) {
+        if (name == alias.label)
+            return &alias;
+    }
+    return nullptr;
+}
+
+bool hasEscapes(QByteArrayView bytes)
+{
+    for (char c : bytes) {
+        if (c == '\x1b' || c == '\x0e' || c == '\x0f')
+            return true;
+    }
+    return false;
+}
+
+std::optional<QString> convert(QByteArrayView bytes, const QByteArray& icu, bool strict)
+{
+    if (icu.isEmpty())
+        return std::nullopt;
+    UErrorCode err = U_ZERO_ERROR;
+    ConverterPtr converter(ucnv_open(icu.constData(), &err));
+    if (U_FAILURE(err) || !converter)
+        return std::nullopt;
+    if (Charset::isAscii(bytes) && !hasEscapes(bytes) && isAsciiCompatible(icu))
+        return QString::fromLatin1(bytes.data(), bytes.size());
+    if (strict)
+        ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+    else
+        ucnv_setToUCallBack(converter.get(), substituteReplacementCharacter, nullptr, nullptr, nullptr, &err);
+    if (U_FAILURE(err))
+        return std::nullopt;
+    // No mail charset yields more UTF-16 units than twice its bytes; retry once if one ever does.
+    QString out(bytes.size() * 2 + 16, Qt::Uninitialized);
+    const auto length = static_cast<int32_t>(bytes.size());
+    int32_t n = ucnv_toUChars(converter.get(), reinterpret_cast<UChar*>(out.data()),
+                              static_cast<int32_t>(out.size()), bytes.data(), length, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) {
+        err = U_ZERO_ERROR;
+        ucnv_reset(converter.get());
+        out.resize(n + 1);
+        n = ucnv_toUChars(converter.get(), reinterpret_cast<UChar*>(out.data()),
+                          static_cast<int32_t>(out.size()), bytes.data(), length, &err);
+    }
+    if (U_FAILURE(err))
+        return std::nullopt;
+    out.resize(n);
+    return out;
+}
+
+} // namespace
+
+QByteArray Charset::icuName(QByteArrayView label)
+{
+    const QByteArray name = normalizedLabel(label);
+    if (name.isEmpty())
+        return {};
+    if (const Alias* alias = findAlias(name))
+        return QByteArray(alias->icu);
+    // Option strings ("ISO_2022,locale=...") are ICU's syntax, not mail labels.
+    if (name.contains(',') || name.contains('='))
+        return {};
+    return name;
+}
+
+bool Charset::isKnown(QByteArrayView label)
+{
+    const QByteArray name = normalizedLabel(label);
+    if (name.isEmpty())
+        return true;
+    const QByteArray icu = icuName(label);
+    if (icu.isEmpty())
+        return findAlias(name) != nullptr; // "us-ascii" and friends are known, ICU option strings are not
+    UErrorCode err = U_ZERO_ERROR;
+    ConverterPtr converter(ucnv_open(icu.constData(), &err));
+    return U_SUCCESS(err) && converter;
+}
+
+std::optional<QString> Charset::decodeStrict(QByteArrayView bytes, QByteArrayView label)
+{
+    return convert(bytes, icuName(label), true);
+}
+
+QString Charset::decode(QByteArrayView bytes, QByteArrayView label, Status* status)
+{
+    auto setStatus = [status](Status s) {
+        if (status)
+            *status = s;
+    };
+    setStatus(Status::Ok);
+    const QByteArray icu = icuName(label);
+    if (icu.isEmpty()) {
+        if (!isKnown(label))
+            setStatus(Status::UnknownCharset);
+        else if (!isAscii(bytes))
+            setStatus(Status::Invalid); // 8-bit bytes under "us-ascii"
+        return decodeUnlabelled(bytes);
+    }
+    if (auto text = convert(bytes, icu, true))
+        return *text;
+    if (!isKnown(label)) {
+        setStatus(Status::UnknownCharset);
+        return decodeUnlabelled(bytes);
+    }
+    setStatus(Status::Invalid);
+    if (!isAscii(bytes)) {
+        if (auto utf8 = convert(bytes, "UTF-8", true))
+            return *utf8;
+    }
+    return convert(bytes, icu, false).value_or(QString());
+}
+
+QString Charset::decodeUnlabelled(QByteArrayView bytes, QByteArrayView hint)
+{
+    if (isAscii(bytes) && !hasEscapes(bytes))
+        return QString::fromLatin1(bytes.data(), bytes.size());
+    if (auto utf8 = convert(bytes, "UTF-8", true))
+        return *utf8;
+    const QByteArray hinted = icuName(hint);
+    if (!hinted.isEmpty() && hinted != "UTF-8" && hinted.toLower() != "utf-8") {
+        if (auto text = convert(bytes, hinted, true))
+            return *text;
+    }
+    if (auto sjis = convert(bytes, kCp932, true))
+        return *sjis;
+    if (!hinted.isEmpty()) {
+        if (auto text = convert(bytes, hinted, false))
+            return *text;
+    }
+    return convert(bytes, "windows-1252", false).value_or(QString::fromLatin1(bytes.data(), bytes.size()));
+}
+
+bool Charset::isAscii(QByteArrayView bytes)
+{
+    for (char c : bytes) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+} // namespace Mime

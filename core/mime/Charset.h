@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <optional>
+
+namespace Mime {
+
+// Every charset conversion of the parser goes through ICU, here. Mail labels
+// are mapped the way mailers actually mean them: "Shift_JIS" is Windows CP932
+// (0x8160 is U+FF5E), "ISO-2022-JP" includes the NEC row 13 and NEC-selected
+// IBM extensions and half-width katakana, "ISO-8859-1" is windows-1252.
+class Charset
+{
+public:
+    enum class Status {
+        Ok,             // decoded as labelled
+        Invalid,        // the bytes are not valid in the label's charset: guessed or substituted
+        UnknownCharset, // the label names no charset we know: guessed
+    };
+
+    // The ICU converter for a mail charset label, or an empty name for labels
+    // that say nothing useful ("us-ascii", "unknown-8bit", empty).
+    static QByteArray icuName(QByteArrayView label);
+    static bool isKnown(QByteArrayView label);
+
+    // Strict: nothing if the label is unknown or any byte is invalid.
+    static std::optional<QString> decodeStrict(QByteArrayView bytes, QByteArrayView label);
+
+    // Best effort: the label strictly; if the bytes are invalid and happen to be
+    // valid UTF-8, UTF-8 (mislabelled UTF-8 is common); else the label with
+    // U+FFFD substitutes. An unknown or empty label decodes as unlabelled.
+    static QString decode(QByteArrayView bytes, QByteArrayView label, Status* status = nullptr);
+
+    // Bytes with no (trustworthy) label, such as raw 8-bit header text: UTF-8
+    // if strictly valid, else `hint` (the message's charset) if strictly valid,
+    // else CP932 if strictly valid (what Japanese Windows mailers write), else windows-1252.
+    static QString decodeUnlabelled(QByteArrayView bytes, QByteArrayView hint = {});
+
+    static bool isAscii(QByteArrayView bytes);
+};
+
+} // namespace Mime

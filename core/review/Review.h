@@ -1,0 +1,82 @@
+#pragma once
+
+#include "review/Assessment.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace Review {
+
+enum class Severity
+{
+    Info,
+    Warn,
+    Block
+};
+enum class Field
+{
+    To,
+    Cc,
+    Bcc
+};
+
+// A check's result: what looks wrong, for whom, and whether the person must
+// acknowledge it separately before Send is allowed.
+struct Finding
+{
+    QString code; // stable: "external-recipient", "first-time-recipient", ...
+    Severity severity = Severity::Info;
+    QString message; // translated, one sentence
+    bool needsAcknowledgement = false;
+    QStringList recipients;  // addresses it concerns (may be empty)
+    QStringList attachments; // file names it concerns (may be empty)
+};
+
+struct Address
+{
+    QString address;
+    QString name;
+};
+
+struct Recipient
+{
+    QString address;
+    QString name;             // display name from the header, if any
+    Field field = Field::Bcc; // in the envelope but not in To/Cc: Bcc
+    QString domain;           // lower case, Unicode form for display
+    bool internal = false;
+    QStringList findingCodes;
+};
+
+struct Attachment
+{
+    QString filename;
+    QString contentType;
+    qint64 size = 0;
+    bool isInline = false;
+};
+
+// Everything the person is asked to confirm about one message: data the
+// review window shows, produced by core and never computed in the UI.
+struct Review
+{
+    QString account;
+    Address from;
+    QString subject;
+    QString bodyStart;           // the first lines of the text body
+    QList<Recipient> recipients; // every envelope recipient
+    QList<Address> notReceiving; // in To/Cc but not in the envelope
+    QList<Attachment> attachments;
+    QList<Finding> findings;
+    Verdict verdict = Verdict::Review;
+    bool willSign = false;
+    QStringList problems;   // malformed parts of the message (MessageView::problems), translated
+    QString historyProblem; // why the recipient history could not be used; empty when it was
+};
+
+} // namespace Review
+
+Q_DECLARE_METATYPE(Review::Review)

@@ -1,0 +1,251 @@
+#include "review/Reviewer.h"
+
+#include "review/DomainNames.h"
+#include "review/PersonNames.h"
+#include "review/checks/CheckRegistry.h"
+#include "store/History.h"
+
+#include <QHash>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace Review {
+
+namespace {
+
+QString bodyStartOf(const QString& text)
+{
+    // Enough for the person to recognise the message, not to read it.
+    constexpr int kLines = 12;
+    constexpr int kChars = 800;
+    QStringList lines = text.left(kChars * 2).split(QLatin1Char('\n'));
+    if (lines.size() > kLines)
+        lines = lines.mid(0, kLines);
+    QString s = lines.join(QLatin1Char('\n'));
+    for (qsizetype i = s.indexOf(QLatin1Char('\r')); i >= 0; i = s.indexOf(QLatin1Char('\r')))
+        s.remove(i, 1);
+    return s.left(kChars).trimmed();
+}
+
+QString mailboxAddress(const Mime::Mailbox& m)
+{
+    return m.addressAce.isEmpty() ? m.address : m.addressAce;
+}
+
+} // namespace
+
+Reviewer::Reviewer(CheckPolicy policy, Store::History* history)
+    : m_policy(std::move(policy)), m_internal(m_policy.policy.internalDomains),
+      m_blocked(m_policy.blockedDomains), m_history(history), m_checks(CheckRegistry::createAll())
+{}
+
+Reviewer::~Reviewer() = default;
+
+QList<Recipient> Reviewer::recipientsOf(const Mime::MessageView& view, const Smtp::Envelope& envelope,
+                                        const DomainMatcher& internal, QList<Address>* notReceiving)
+{
+    struct HeaderEntry
+    {
+        Field field;
+        const Mime::Mailbox* mailbox;
+    };
+    QHash<QString, HeaderEntry> header; // first occurrence wins: To before Cc before Bcc
+    const std::pair<Field, const QList<Mime::Mailbox>*> lists[] = {
+        {Field::To, &view.to}, {Field::Cc, &view.cc}, {Field::Bcc, &view.bcc}};
+    for (const auto& [field, list] : lists) {
+        for (const Mime::Mailbox& m : *list) {
+            const QString key = DomainNames::addressKey(mailboxAddress(m));
+            if (!key.isEmpty() && !header.contains(key))
+                header.insert(key, HeaderEntry{field, &m});
+        }
+    }
+
+    QList<Recipient> out;
+    QSet<QString> inEnvelope;
+    for (const QString& rcpt : envelope.recipients) {
+        const QString key = DomainNames::addressKey(rcpt);
+        if (key.isEmpty() || inEnvelope.contains(key))
+            continue;
+        inEnvelope.insert(key);
+        Recipient r;
+        r.address = rcpt.trimmed();
+        const auto it = header.constFind(key);
+        if (it != header.constEnd()) {
+            r.field = it->field; // a header Bcc stays Bcc
+            r.name = it->mailbox->name.trimmed();
+            if (!it->mailbox->address.isEmpty())
+                r.address = it->mailbox->address; // the Unicode spelling the person wrote
+        }
+        r.domain = DomainNames::toUnicode(DomainNames::domainOf(rcpt));
+        r.internal = internal.isInternal(key);
+        out << r;
+    }
+
+    if (notReceiving) {
+        notReceiving->clear();
+        QSet<QString> listed;
+        for (const QList<Mime::Mailbox>* list : {&view.to, &view.cc}) {
+            for (const Mime::Mailbox& m : *list) {
+                const QString key = DomainNames::addressKey(mailboxAddress(m));
+                if (key.isEmpty() || inEnvelope.contains(key) || listed.contains(key))
+                    continue;
+                listed.insert(key);
+                *notReceiving << Address{m.address.isEmpty() ? m.addressAce : m.address, m.name};
+            }
+        }
+    }
+    return out;
+}
+
+HistoryFacts Reviewer::factsFor(const Mime::MessageView& view, const QList<Recipient>& recipients, bool* ok,
+                                QString* problem) const
+{
+    HistoryFacts facts;
+    *ok = false;
+    if (!m_history) {
+        *problem = tr("There is no recipient history.");
+        return facts;
+    }
+    if (!m_history->isOpen()) {
+        *problem = m_history->errorString();
+        return facts;
+    }
+    QStringList addresses;
+    QStringList domains;
+    QStringList nameKeys;
+    for (const Recipient& r : recipients) {
+        addresses << DomainNames::addressKey(r.address);
+        const QString d = DomainNames::toAce(r.domain);
+        if (!domains.contains(d))
+            domains << d;
+        const QString key = PersonNames::key(r.name);
+        if (!key.isEmpty())
+            nameKeys << key;
+    }
+    QStringList threadIds = view.references;
+    if (!view.inReplyTo.isEmpty())
+        threadIds << view.inReplyTo;
+    QList<QByteArray> hashes;
+    for (const Mime::Attachment& a : view.attachments) {
+        if (!a.sha256.isEmpty())
+            hashes << a.sha256;
+    }
+    const bool good = m_history->knownAddresses(addresses, &facts.knownAddresses) &&
+                      m_history->knownDomains(domains, &facts.knownDomains) &&
+                      m_history->allDomains(&facts.allDomains) &&
+                      m_history->namesByAddress(addresses, &facts.namesByAddress) &&
+                      m_history->addressesByName(nameKeys, &facts.addressesByName) &&
+                      (threadIds.isEmpty() ||
+                       m_history->threadDomains(threadIds, &facts.threadKnown, &facts.threadDomains)) &&
+                      m_history->attachmentDomains(hashes, &facts.attachmentDomains);
+    if (!good) {
+        *problem = m_history->errorString();
+        return HistoryFacts();
+    }
+    *ok = true;
+    return facts;
+}
+
+Review Reviewer::review(const Mime::MessageView& view, const Smtp::Envelope& envelope,
+                        const Inputs& inputs) const
+{
+    Review out;
+    out.account = inputs.account;
+    out.from = Address{view.from.address.isEmpty() ? envelope.mailFrom : view.from.address, view.from.name};
+    out.subject = view.subject;
+    out.bodyStart = bodyStartOf(view.textBody);
+    out.problems = view.problems;
+    for (const Mime::Attachment& a : view.attachments)
+        out.attachments << Attachment{a.filename, a.contentType, a.size, a.isInline};
+    out.recipients = recipientsOf(view, envelope, m_internal, &out.notReceiving);
+
+    bool wantsHistory = false;
+    for (const auto& check : m_checks)
+        wantsHistory =
+            wantsHistory || (check->needsHistory() && m_policy.action(check->code()) != CheckAction::Off);
+    bool historyOk = false;
+    QString historyProblem;
+    const HistoryFacts facts =
+        wantsHistory ? factsFor(view, out.recipients, &historyOk, &historyProblem) : HistoryFacts();
+
+    const CheckContext context{view,
+                               envelope,
+                               out.recipients,
+                               out.notReceiving,
+                               m_policy,
+                               m_internal,
+                               historyOk ? &facts : nullptr,
+                               inputs.signingWithoutCertificate,
+                               inputs.certificateProblem};
+    QStringList skipped;
+    for (const auto& check : m_checks) {
+        const CheckAction action = m_policy.action(check->code());
+        if (action == CheckAction::Off)
+            continue;
+        if (check->needsHistory() && !historyOk) {
+            skipped << check->code();
+            continue;
+        }
+        for (Finding f : check->run(context)) {
+            if (f.severity == Severity::Warn && action == CheckAction::Block)
+                f.severity = Severity::Block;
+            else if (f.severity == Severity::Warn && action == CheckAction::Confirm)
+                f.needsAcknowledgement = true;
+            out.findings << f;
+        }
+    }
+    if (!skipped.isEmpty()) {
+        out.historyProblem = historyProblem;
+        Finding f;
+        f.code = u"history-unavailable"_s;
+        f.severity = Severity::Info;
+        f.message = tr("The recipient history is unavailable, so these checks were skipped: %1. %2")
+                        .arg(skipped.join(u", "_s), historyProblem)
+                        .trimmed();
+        out.findings << f;
+    }
+
+    // Badges per recipient.
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < out.recipients.size(); ++i)
+        index.insert(DomainNames::addressKey(out.recipients.at(i).address), i);
+    for (const Finding& f : std::as_const(out.findings)) {
+        for (const QString& a : f.recipients) {
+            const auto it = index.constFind(DomainNames::addressKey(a));
+            if (it != index.constEnd() && !out.recipients[*it].findingCodes.contains(f.code))
+                out.recipients[*it].findingCodes << f.code;
+        }
+    }
+
+    bool block = false;
+    bool acknowledge = false;
+    for (const Finding& f : std::as_const(out.findings)) {
+        block = block || f.severity == Severity::Block;
+        acknowledge = acknowledge || f.needsAcknowledgement;
+    }
+    bool anyExternal = false;
+    for (const Recipient& r : std::as_const(out.recipients))
+        anyExternal = anyExternal || !r.internal;
+    const Settings::ReviewPolicy rp = m_policy.policy.review;
+    const bool policyReview =
+        rp == Settings::ReviewPolicy::Always || (rp == Settings::ReviewPolicy::External && anyExternal);
+    out.verdict = block ? Verdict::Block : (policyReview || acknowledge) ? Verdict::Review : Verdict::Pass;
+    return out;
+}
+
+bool Reviewer::isBlockedRecipient(const QString& address, QString* reason) const
+{
+    if (m_policy.action(u"blocked-domain"_s) != CheckAction::Block || m_blocked.isEmpty())
+        return false;
+    const QString domain = DomainNames::domainOf(address);
+    if (!m_blocked.matchesDomain(domain))
+        return false;
+    if (reason) {
+        *reason = tr("Sending to %1 is not allowed by your organisation's policy.")
+                      .arg(DomainNames::toUnicode(domain));
+    }
+    return true;
+}
+
+} // namespace Review

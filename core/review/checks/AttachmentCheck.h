@@ -1,0 +1,17 @@
+#pragma once
+
+#include "review/checks/Check.h"
+
+namespace Review {
+
+// Lists the attachments; warns about programs, scripts, disguised and bidi-reversed names.
+class AttachmentCheck : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(Review::AttachmentCheck)
+
+public:
+    QString code() const override { return QStringLiteral("attachment"); }
+    QList<Finding> run(const CheckContext& context) const override;
+};
+
+} // namespace Review

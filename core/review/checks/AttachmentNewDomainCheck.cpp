@@ -1,0 +1,58 @@
+#include "review/checks/AttachmentNewDomainCheck.h"
+
+#include "review/DomainNames.h"
+
+#include <QSet>
+
+namespace Review {
+
+QList<Finding> AttachmentNewDomainCheck::run(const CheckContext& context) const
+{
+    if (!context.history)
+        return {};
+    QList<Finding> out;
+    for (const Mime::Attachment& a : context.view.attachments) {
+        if (a.sha256.isEmpty())
+            continue;
+        const auto it = context.history->attachmentDomains.constFind(a.sha256);
+        if (it == context.history->attachmentDomains.constEnd())
+            continue;
+        // Only organisations outside count: a draft that went round the
+        // office before it goes to the customer is the normal case.
+        QSet<QString> before;
+        QStringList beforeShown;
+        for (const QString& d : *it) {
+            if (context.internal.matchesDomain(d))
+                continue;
+            const QString org = DomainNames::registrable(DomainNames::toAce(d));
+            if (!before.contains(org)) {
+                before.insert(org);
+                beforeShown << DomainNames::toUnicode(org);
+            }
+        }
+        if (before.isEmpty())
+            continue;
+        QStringList now;
+        QStringList addresses;
+        for (const Recipient& r : context.recipients) {
+            if (r.internal)
+                continue;
+            const QString org = DomainNames::registrable(DomainNames::toAce(r.domain));
+            if (before.contains(org))
+                continue;
+            if (!now.contains(r.domain))
+                now << r.domain;
+            addresses << r.address;
+        }
+        if (now.isEmpty())
+            continue;
+        out << finding(
+            Severity::Warn,
+            tr("\"%1\" was sent before to %2; now it goes to %3. Check that this file is meant for them.")
+                .arg(a.filename, joined(beforeShown, 3), joined(now, 3)),
+            addresses, {a.filename});
+    }
+    return out;
+}
+
+} // namespace Review

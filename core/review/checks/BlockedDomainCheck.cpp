@@ -1,0 +1,23 @@
+#include "review/checks/BlockedDomainCheck.h"
+
+namespace Review {
+
+QList<Finding> BlockedDomainCheck::run(const CheckContext& context) const
+{
+    if (context.policy.blockedDomains.isEmpty())
+        return {};
+    const DomainMatcher blocked(context.policy.blockedDomains);
+    QStringList hit;
+    for (const Recipient& r : context.recipients) {
+        if (blocked.matchesDomain(r.domain))
+            hit << r.address;
+    }
+    if (hit.isEmpty())
+        return {};
+    return {finding(
+        Severity::Warn,
+        tr("Your organisation does not allow sending to %1. Remove these recipients.").arg(joined(hit)),
+        hit)};
+}
+
+} // namespace Review

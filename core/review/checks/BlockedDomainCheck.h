@@ -1,0 +1,17 @@
+#pragma once
+
+#include "review/checks/Check.h"
+
+namespace Review {
+
+// Recipients in domains the organisation forbids ([policy] blocked_domains).
+class BlockedDomainCheck : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(Review::BlockedDomainCheck)
+
+public:
+    QString code() const override { return QStringLiteral("blocked-domain"); }
+    QList<Finding> run(const CheckContext& context) const override;
+};
+
+} // namespace Review

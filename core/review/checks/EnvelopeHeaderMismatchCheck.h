@@ -1,0 +1,17 @@
+#pragma once
+
+#include "review/checks/Check.h"
+
+namespace Review {
+
+// The envelope is the truth: hidden (Bcc) recipients, and header addresses that will not receive the message.
+class EnvelopeHeaderMismatchCheck : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(Review::EnvelopeHeaderMismatchCheck)
+
+public:
+    QString code() const override { return QStringLiteral("envelope-header-mismatch"); }
+    QList<Finding> run(const CheckContext& context) const override;
+};
+
+} // namespace Review

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "review/checks/Check.h"
+
+namespace Review {
+
+// Lists every recipient outside the internal domains.
+class ExternalRecipientCheck : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(Review::ExternalRecipientCheck)
+
+public:
+    QString code() const override { return QStringLiteral("external-recipient"); }
+    QList<Finding> run(const CheckContext& context) const override;
+};
+
+} // namespace Review

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "review/checks/Check.h"
+
+namespace Review {
+
+// External domains this person has never written to.
+class FirstTimeDomainCheck : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(Review::FirstTimeDomainCheck)
+
+public:
+    QString code() const override { return QStringLiteral("first-time-domain"); }
+    bool needsHistory() const override { return true; }
+    QList<Finding> run(const CheckContext& context) const override;
+};
+
+} // namespace Review

@@ -1,0 +1,27 @@
+#include "review/checks/FirstTimeRecipientCheck.h"
+
+#include "review/DomainNames.h"
+
+namespace Review {
+
+QList<Finding> FirstTimeRecipientCheck::run(const CheckContext& context) const
+{
+    if (!context.history)
+        return {};
+    // Internal colleagues are not flagged: the first message to a new
+    // colleague is ordinary, and would drown the warnings that matter.
+    QStringList first;
+    for (const Recipient& r : context.recipients) {
+        if (!r.internal && !context.history->knownAddresses.contains(DomainNames::addressKey(r.address)))
+            first << r.address;
+    }
+    if (first.isEmpty())
+        return {};
+    return {
+        finding(Severity::Warn,
+                tr("You have never written to %n of these recipients before: %1", nullptr, int(first.size()))
+                    .arg(joined(first)),
+                first)};
+}
+
+} // namespace Review

@@ -1,0 +1,231 @@
+#include "review/checks/LookAlikeDomainCheck.h"
+
+#include "review/Confusables.h"
+#include "review/DomainNames.h"
+
+#include <QSet>
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace Review {
+
+namespace {
+
+// Suffixes people swap by mistake or that squatters register next to the real one.
+const QSet<QString>& swappableSuffixes()
+{
+    static const QSet<QString> s{u"jp"_s,  u"co.jp"_s, u"ne.jp"_s, u"or.jp"_s, u"com"_s, u"net"_s,
+                                 u"org"_s, u"biz"_s,   u"info"_s,  u"co"_s,    u"cm"_s,  u"om"_s};
+    return s;
+}
+
+// Optimal string alignment distance (Damerau-Levenshtein with adjacent
+// transpositions), giving up as soon as it must exceed limit. DNS labels are
+// at most 63 characters, so the rows live on the stack.
+constexpr int kMaxLabel = 63;
+
+int boundedDistance(const std::u32string& a, const std::u32string& b, int limit)
+{
+    const int n = int(a.size());
+    const int m = int(b.size());
+    if (std::abs(n - m) > limit)
+        return limit + 1;
+    if (n > kMaxLabel || m > kMaxLabel)
+        return limit + 1;
+    std::array<int, kMaxLabel + 1> prev2{}, prev{}, cur{};
+    for (int j = 0; j <= m; ++j)
+        prev[j] = j;
+    for (int i = 1; i <= n; ++i) {
+        cur[0] = i;
+        int rowMin = cur[0];
+        for (int j = 1; j <= m; ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            rowMin = std::min(rowMin, cur[j]);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        prev2 = prev;
+        prev = cur;
+    }
+    return prev[m];
+}
+
+// The set of characters of a label as bits. One edit changes that set by at
+// most two characters, so labels whose sets differ by more than 2 * limit
+// cannot be within limit edits: a cheap filter before the distance.
+quint64 characterMask(const std::u32string& chars)
+{
+    quint64 mask = 0;
+    for (const char32_t c : chars)
+        mask |= quint64(1) << (c % 64);
+    return mask;
+}
+
+// How many edits still read as "the same name": none for very short names
+// (abc.jp and abd.jp are different companies), one from four letters, two
+// from seven.
+int allowedEdits(qsizetype length)
+{
+    return length >= 7 ? 2 : length >= 4 ? 1 : 0;
+}
+
+} // namespace
+
+struct LookAlikeDomainCheck::Name
+{
+    QString ace;          // as compared: xn--... for IDN
+    QString unicode;      // registrable domain, Unicode
+    QString label;        // "example"
+    QString suffix;       // "co.jp"
+    QString skeleton;     // of the label
+    std::u32string chars; // skeleton as code points
+    quint64 mask = 0;
+};
+
+namespace {
+
+using Name = LookAlikeDomainCheck::Name;
+
+Name nameOf(const QString& domain)
+{
+    Name n;
+    n.ace = DomainNames::toAce(domain);
+    n.unicode = DomainNames::registrable(DomainNames::toUnicode(n.ace));
+    n.label = DomainNames::labelOf(n.unicode);
+    n.suffix = DomainNames::suffixOf(n.unicode);
+    n.skeleton = Confusables::skeleton(n.label);
+    n.chars = n.skeleton.toStdU32String();
+    n.mask = characterMask(n.chars);
+    return n;
+}
+
+} // namespace
+
+LookAlikeDomainCheck::LookAlikeDomainCheck() = default;
+LookAlikeDomainCheck::~LookAlikeDomainCheck() = default;
+
+// The domains the person means to write to: internal ones, the admin's list
+// and everything sent to before. Prepared once and reused while the inputs
+// stay the same (the history's list is shared, not copied, until it changes),
+// because preparing tens of thousands of domains costs more than a review.
+std::shared_ptr<const LookAlikeDomainCheck::Index>
+LookAlikeDomainCheck::indexFor(const CheckContext& context) const
+{
+    const QStringList internal = context.internal.baseDomains();
+    const QStringList& known = context.policy.knownDomains;
+    const QStringList history = context.history ? context.history->allDomains : QStringList();
+    QMutexLocker lock(&m_mutex);
+    if (m_index && m_index->internal == internal && m_index->known == known &&
+        m_index->history.constData() == history.constData() && m_index->history.size() == history.size())
+        return m_index;
+
+    auto index = std::make_shared<Index>();
+    index->internal = internal;
+    index->known = known;
+    index->history = history;
+    for (const QString& d : internal)
+        index->aces.insert(DomainNames::toAce(d));
+    for (QString d : known) {
+        if (d.startsWith(u"*."_s) || d.startsWith(QLatin1Char('@')))
+            d = d.mid(d.startsWith(QLatin1Char('@')) ? 1 : 2);
+        index->aces.insert(DomainNames::toAce(d));
+    }
+    for (const QString& d : history)
+        index->aces.insert(DomainNames::toAce(d));
+    index->references.reserve(size_t(index->aces.size()));
+    for (const QString& d : std::as_const(index->aces)) {
+        index->references.push_back(nameOf(d));
+        index->bySkeleton[index->references.back().skeleton] << int(index->references.size() - 1);
+    }
+    m_index = index;
+    return index;
+}
+
+QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
+{
+    const std::shared_ptr<const Index> index = indexFor(context);
+    if (index->references.empty())
+        return {};
+    const std::vector<Name>& references = index->references;
+    const QHash<QString, QList<int>>& bySkeleton = index->bySkeleton;
+
+    QHash<QString, QStringList> addressesByDomain;
+    QStringList candidates;
+    for (const Recipient& r : context.recipients) {
+        const QString ace = DomainNames::toAce(r.domain);
+        // Internal and already-known domains are what look-alikes imitate, not look-alikes.
+        if (r.internal || ace.isEmpty() || index->aces.contains(ace))
+            continue;
+        if (!addressesByDomain.contains(ace))
+            candidates << ace;
+        addressesByDomain[ace] << r.address;
+    }
+    if (candidates.isEmpty())
+        return {};
+
+    auto comparable = [](const Name& a, const Name& b) {
+        return a.suffix == b.suffix ||
+               (swappableSuffixes().contains(a.suffix) && swappableSuffixes().contains(b.suffix));
+    };
+
+    QList<Finding> out;
+    for (const QString& ace : std::as_const(candidates)) {
+        const Name c = nameOf(ace);
+        if (c.label.isEmpty())
+            continue;
+        const bool punycode = ace.contains(u"xn--"_s);
+        QString reason;
+        QString like;
+        for (const int i : bySkeleton.value(c.skeleton)) {
+            const Name& r = references[size_t(i)];
+            if (r.unicode == c.unicode || r.label.isEmpty())
+                continue; // same organisation (a subdomain of a known domain)
+            if (c.suffix == r.suffix) {
+                like = r.unicode;
+                reason = punycode
+                             ? tr("%1 is written with letters from another alphabet (%2) that look like %3.")
+                                   .arg(c.unicode, ace, r.unicode)
+                             : tr("%1 uses letters or digits that look like those of %2.")
+                                   .arg(c.unicode, r.unicode);
+                break;
+            }
+            if (comparable(c, r)) {
+                like = r.unicode;
+                reason = tr("%1 has the same name as %2 but ends in .%3 instead of .%4.")
+                             .arg(c.unicode, r.unicode, c.suffix, r.suffix);
+                break;
+            }
+        }
+        if (like.isEmpty()) {
+            for (const Name& r : references) {
+                const int limit = allowedEdits(std::min(c.chars.size(), r.chars.size()));
+                if (limit == 0 || std::abs(int(c.chars.size()) - int(r.chars.size())) > limit ||
+                    int(qPopulationCount(c.mask ^ r.mask)) > 2 * limit || r.unicode == c.unicode ||
+                    !comparable(c, r))
+                    continue;
+                const int d = boundedDistance(c.chars, r.chars, limit);
+                if (d <= limit) {
+                    like = r.unicode;
+                    reason = tr("%1 differs from %2 by %n letter(s).", nullptr, d).arg(c.unicode, r.unicode);
+                    break;
+                }
+            }
+        }
+        if (like.isEmpty())
+            continue;
+        out << finding(Severity::Warn,
+                       tr("%1 looks like %2, a domain you know, but it is a different domain. %3")
+                           .arg(DomainNames::toUnicode(ace), like, reason),
+                       addressesByDomain.value(ace));
+    }
+    return out;
+}
+
+} // namespace Review

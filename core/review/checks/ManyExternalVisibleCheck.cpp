@@ -1,0 +1,43 @@
+#include "review/checks/ManyExternalVisibleCheck.h"
+
+#include "review/DomainNames.h"
+
+#include <QSet>
+
+namespace Review {
+
+QList<Finding> ManyExternalVisibleCheck::run(const CheckContext& context) const
+{
+    // What the recipients see is the header, not the envelope.
+    QStringList addresses;
+    QSet<QString> keys;
+    QSet<QString> domains;
+    for (const QList<Mime::Mailbox>* list : {&context.view.to, &context.view.cc}) {
+        for (const Mime::Mailbox& m : *list) {
+            const QString a = m.addressAce.isEmpty() ? m.address : m.addressAce;
+            if (a.isEmpty() || context.internal.isInternal(a))
+                continue;
+            const QString key = DomainNames::addressKey(a);
+            if (keys.contains(key))
+                continue;
+            keys.insert(key);
+            addresses << (m.address.isEmpty() ? a : m.address);
+            domains.insert(DomainNames::domainOf(key));
+        }
+    }
+    const int many = context.policy.manyExternalThreshold;
+    const int manyDomains = context.policy.manyExternalDomainsThreshold;
+    const bool tooManyAddresses = addresses.size() > many;
+    const bool tooManyDomains = manyDomains > 0 && domains.size() > manyDomains;
+    if (!tooManyAddresses && !tooManyDomains)
+        return {};
+    return {
+        finding(Severity::Warn,
+                tr("%1 external addresses from %2 organisations are in To and Cc, so every recipient sees "
+                   "all of them. Put them in Bcc to keep them private.")
+                    .arg(addresses.size())
+                    .arg(domains.size()),
+                addresses)};
+}
+
+} // namespace Review

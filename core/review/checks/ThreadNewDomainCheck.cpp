@@ -1,0 +1,37 @@
+#include "review/checks/ThreadNewDomainCheck.h"
+
+#include "review/DomainNames.h"
+
+#include <QSet>
+
+namespace Review {
+
+QList<Finding> ThreadNewDomainCheck::run(const CheckContext& context) const
+{
+    if (!context.history || !context.history->threadKnown)
+        return {};
+    // Compared by organisation: mail.partner.co.jp and partner.co.jp are the same party.
+    QSet<QString> thread;
+    for (const QString& d : context.history->threadDomains)
+        thread.insert(DomainNames::registrable(DomainNames::toAce(d)));
+    QStringList domains;
+    QStringList addresses;
+    for (const Recipient& r : context.recipients) {
+        if (r.internal)
+            continue;
+        const QString org = DomainNames::registrable(DomainNames::toAce(r.domain));
+        if (thread.contains(org))
+            continue;
+        if (!domains.contains(r.domain))
+            domains << r.domain;
+        addresses << r.address;
+    }
+    if (domains.isEmpty())
+        return {};
+    return {
+        finding(Severity::Warn,
+                tr("This is a reply, but %1 took no part in the conversation before.").arg(joined(domains)),
+                addresses)};
+}
+
+} // namespace Review

@@ -1,0 +1,423 @@
+#include "settings/Config.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QVariant>
+
+// QSettings' INI reader already does what DESIGN's sample needs: "; comment"
+// after a value (outside double quotes) is dropped, "[general]" is the
+// top-level section, and an unquoted comma turns a value into a QStringList.
+// TestConfig loads the sample verbatim to keep it that way.
+
+namespace Settings {
+
+namespace {
+
+QString orList(const QStringList& allowed)
+{
+    return allowed.join(QLatin1String(", "));
+}
+
+// Reads one section and collects the errors of its keys.
+class Section
+{
+public:
+    Section(QSettings& settings, const QString& group, QStringList* errors)
+        : m_settings(settings), m_group(group), m_errors(errors)
+    {}
+
+    bool has(const char* key) const { return m_settings.contains(fullKey(key)); }
+
+    // A single value. An unquoted comma makes QSettings return a list; for a
+    // single value that list is glued back together.
+    QString text(const char* key) const
+    {
+        const QVariant v = m_settings.value(fullKey(key));
+        if (v.userType() == QMetaType::QStringList)
+            return v.toStringList().join(QLatin1Char(',')).trimmed();
+        return v.toString().trimmed();
+    }
+
+    // A comma list: QSettings gives a QStringList for "a, b" and a QString for
+    // "a" or for a quoted "a, b"; both are split and trimmed here.
+    QStringList list(const char* key) const
+    {
+        const QVariant v = m_settings.value(fullKey(key));
+        const QStringList parts =
+            v.userType() == QMetaType::QStringList ? v.toStringList() : v.toString().split(QLatin1Char(','));
+        QStringList out;
+        for (const QString& p : parts) {
+            const QString t = p.trimmed();
+            if (!t.isEmpty())
+                out << t;
+        }
+        return out;
+    }
+
+    void error(const char* key, const QString& value, const QString& allowed, const QString& kept)
+    {
+        *m_errors << QCoreApplication::translate(
+                         "Settings::Config",
+                         "Setting \"%1\" in [%2]: \"%3\" is not allowed; use %4. Using %5 instead.")
+                         .arg(QLatin1String(key), m_group, value, allowed, kept);
+    }
+
+    void problem(const QString& message)
+    {
+        *m_errors << QCoreApplication::translate("Settings::Config", "[%1]: %2").arg(m_group, message);
+    }
+
+    template <typename T> void integer(const char* key, qint64 min, qint64 max, T* out)
+    {
+        if (!has(key))
+            return;
+        const QString s = text(key);
+        bool ok = false;
+        const qint64 n = s.toLongLong(&ok);
+        if (!ok || n < min || n > max) {
+            error(key, s,
+                  QCoreApplication::translate("Settings::Config", "a whole number from %1 to %2")
+                      .arg(min)
+                      .arg(max),
+                  QString::number(*out));
+            return;
+        }
+        *out = T(n);
+    }
+
+    void boolean(const char* key, bool* out)
+    {
+        if (!has(key))
+            return;
+        const QString s = text(key).toLower();
+        static const QStringList yes{QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on"),
+                                     QStringLiteral("1")};
+        static const QStringList no{QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("off"),
+                                    QStringLiteral("0")};
+        if (yes.contains(s))
+            *out = true;
+        else if (no.contains(s))
+            *out = false;
+        else
+            error(key, text(key), QCoreApplication::translate("Settings::Config", "true or false"),
+                  *out ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+
+    // One of a fixed set of words (case does not matter); names[i] belongs to values[i].
+    template <typename T>
+    void choice(const char* key, const QStringList& names, const QList<T>& values, T* out)
+    {
+        if (!has(key))
+            return;
+        const QString s = text(key);
+        const qsizetype i = names.indexOf(s.toLower());
+        if (i < 0) {
+            error(key, s, QCoreApplication::translate("Settings::Config", "one of %1").arg(orList(names)),
+                  names.value(values.indexOf(*out)));
+            return;
+        }
+        *out = values.at(i);
+    }
+
+    void string(const char* key, QString* out)
+    {
+        if (has(key))
+            *out = text(key);
+    }
+
+    // A file or folder: "~/" is the home folder, a relative path is relative
+    // to the folder of the settings file. Empty stays empty.
+    void path(const char* key, const QString& base, QString* out)
+    {
+        if (!has(key))
+            return;
+        *out = resolvePath(text(key), base);
+    }
+
+    static QString resolvePath(QString p, const QString& base)
+    {
+        if (p.isEmpty())
+            return {};
+        if (p == QLatin1String("~") || p.startsWith(QLatin1String("~/")))
+            p = QDir::homePath() + p.mid(1);
+        return QDir::cleanPath(QDir(base).absoluteFilePath(p));
+    }
+
+private:
+    QString fullKey(const char* key) const
+    {
+        if (m_group.isEmpty())
+            return QLatin1String(key);
+        return m_group + QLatin1Char('/') + QLatin1String(key);
+    }
+
+    QSettings& m_settings;
+    QString m_group;
+    QStringList* m_errors;
+};
+
+const QStringList kSecurityNames{QStringLiteral("starttls"), QStringLiteral("tls"), QStringLiteral("none")};
+const QList<Smtp::Security> kSecurityValues{Smtp::Security::StartTls, Smtp::Security::Tls,
+                                            Smtp::Security::None};
+const QStringList kAuthNames{QStringLiteral("plain"), QStringLiteral("login"), QStringLiteral("xoauth2"),
+                             QStringLiteral("none")};
+const QList<Smtp::AuthMethod> kAuthValues{Smtp::AuthMethod::Plain, Smtp::AuthMethod::Login,
+                                          Smtp::AuthMethod::XOAuth2, Smtp::AuthMethod::None};
+const QStringList kSignNames{QStringLiteral("always"), QStringLiteral("external"), QStringLiteral("never")};
+const QList<SignPolicy> kSignValues{SignPolicy::Always, SignPolicy::External, SignPolicy::Never};
+const QStringList kReviewNames{QStringLiteral("always"), QStringLiteral("external"), QStringLiteral("never")};
+const QList<ReviewPolicy> kReviewValues{ReviewPolicy::Always, ReviewPolicy::External, ReviewPolicy::Never};
+const QStringList kStoreNames{QStringLiteral("keychain"), QStringLiteral("file")};
+const QList<SecretsBackend> kStoreValues{SecretsBackend::Keychain, SecretsBackend::File};
+const QStringList kPresetNames{QStringLiteral("microsoft365"), QStringLiteral("google"),
+                               QStringLiteral("generic")};
+
+const QLatin1String kAccountPrefix("account.");
+
+// Account names are the local AUTH user names, typed into mail clients.
+bool isValidAccountName(const QString& name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]+$"));
+    return pattern.match(name).hasMatch();
+}
+
+bool isPlausibleAddress(const QString& address)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[^\\s@]+@[^\\s@]+$"));
+    return pattern.match(address).hasMatch();
+}
+
+// "example.co.jp", "*.example.co.jp" or "@example.co.jp" (Review::DomainMatcher).
+bool isDomainPattern(const QString& pattern)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(\\*\\.|@)?[^\\s@*.,;/\\\\]+(\\.[^\\s@*.,;/\\\\]+)*$"));
+    return re.match(pattern).hasMatch();
+}
+
+Account readAccount(QSettings& settings, const QString& group, const QString& name, const QString& base,
+                    QStringList* errors, bool* ok)
+{
+    Section s(settings, group, errors);
+    Account a;
+    a.name = name;
+
+    // The preset fills host, port, security and auth first; every key that is
+    // present in the file then wins over it.
+    if (s.has("preset")) {
+        const QString preset = s.text("preset").toLower();
+        if (preset.isEmpty() || kPresetNames.contains(preset)) {
+            a.preset = preset;
+            applyPreset(preset, &a);
+        } else {
+            s.error("preset", s.text("preset"),
+                    QCoreApplication::translate("Settings::Config", "one of %1").arg(orList(kPresetNames)),
+                    QCoreApplication::translate("Settings::Config", "no preset"));
+        }
+    }
+
+    for (const QString& address : s.list("from")) {
+        if (isPlausibleAddress(address))
+            a.from << address;
+        else
+            s.problem(
+                QCoreApplication::translate(
+                    "Settings::Config",
+                    "\"%1\" in \"from\" is not an e-mail address (like name@example.co.jp); it is ignored.")
+                    .arg(address));
+    }
+    s.string("host", &a.host);
+    s.integer("port", 1, 65535, &a.port);
+    s.choice("security", kSecurityNames, kSecurityValues, &a.security);
+    s.choice("auth", kAuthNames, kAuthValues, &a.auth);
+    s.string("user", &a.user);
+    s.path("ca_file", base, &a.caFile);
+    s.path("smime_p12", base, &a.smimeP12);
+    s.choice("sign", kSignNames, kSignValues, &a.sign);
+
+    *ok = !a.host.isEmpty();
+    if (!*ok)
+        s.problem(QCoreApplication::translate(
+                      "Settings::Config",
+                      "account \"%1\" has no server: set host= to its submission server, or preset= to "
+                      "microsoft365 or google. The account is not used until then.")
+                      .arg(name));
+    return a;
+}
+
+} // namespace
+
+const Account* Config::account(const QString& name) const
+{
+    for (const Account& a : accounts) {
+        if (a.name == name)
+            return &a;
+    }
+    return nullptr;
+}
+
+QString Config::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           QLatin1String("/yubisashi.ini");
+}
+
+QString Config::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+bool applyPreset(const QString& preset, Account* account)
+{
+    if (preset == QLatin1String("microsoft365")) {
+        account->host = QStringLiteral("smtp.office365.com");
+        account->port = 587;
+        account->security = Smtp::Security::StartTls;
+        account->auth = Smtp::AuthMethod::XOAuth2;
+        return true;
+    }
+    if (preset == QLatin1String("google")) {
+        account->host = QStringLiteral("smtp.gmail.com");
+        account->port = 465;
+        account->security = Smtp::Security::Tls;
+        account->auth = Smtp::AuthMethod::XOAuth2;
+        return true;
+    }
+    // "generic" (or none): everything comes from the account's own keys.
+    return preset == QLatin1String("generic") || preset.isEmpty();
+}
+
+bool Config::load(const QString& path, Config* config, QStringList* errors)
+{
+    QStringList localErrors;
+    if (!errors)
+        errors = &localErrors;
+    *config = Config();
+    config->path = path.isEmpty() ? defaultPath() : QFileInfo(path).absoluteFilePath();
+    const QFileInfo info(config->path);
+    const QString base = info.absolutePath();
+
+    if (info.exists() && (!info.isFile() || !info.isReadable())) {
+        *errors
+            << QCoreApplication::translate(
+                   "Settings::Config",
+                   "The settings file %1 cannot be read. Check that it is a file and that you may read it.")
+                   .arg(config->path);
+        config->dataDir = defaultDataDir();
+        config->delivery.testModeFolder = config->dataDir + QLatin1String("/test-mode");
+        config->secrets.file = base + QLatin1String("/secrets.ini");
+        return false;
+    }
+
+    QSettings settings(config->path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        *errors << QCoreApplication::translate(
+                       "Settings::Config",
+                       "The settings file %1 could not be read: it is not a valid INI file.")
+                       .arg(config->path);
+        config->dataDir = defaultDataDir();
+        config->delivery.testModeFolder = config->dataDir + QLatin1String("/test-mode");
+        config->secrets.file = base + QLatin1String("/secrets.ini");
+        return false;
+    }
+
+    // [general]: QSettings maps this section to the top level.
+    {
+        Section general(settings, QString(), errors);
+        Section spelled(settings, QStringLiteral("general"), errors);
+        config->dataDir = defaultDataDir();
+        if (general.has("data_dir") && !general.text("data_dir").isEmpty())
+            general.path("data_dir", base, &config->dataDir);
+        else if (spelled.has("data_dir") && !spelled.text("data_dir").isEmpty())
+            spelled.path("data_dir", base, &config->dataDir);
+    }
+
+    {
+        Section s(settings, QStringLiteral("listener"), errors);
+        Listener& l = config->listener;
+        s.integer("port", 1, 65535, &l.port);
+        s.boolean("require_auth", &l.requireAuth);
+        s.integer("max_sessions", 1, 1000, &l.maxSessions);
+        s.integer("max_message_size", 1024, 1024LL * 1024 * 1024, &l.maxMessageSize);
+        s.integer("max_recipients", 1, 100000, &l.maxRecipients);
+    }
+
+    QStringList groups = settings.childGroups();
+    groups.sort();
+    for (const QString& group : std::as_const(groups)) {
+        if (!group.startsWith(kAccountPrefix))
+            continue;
+        const QString name = group.mid(kAccountPrefix.size());
+        if (!isValidAccountName(name)) {
+            *errors
+                << QCoreApplication::translate(
+                       "Settings::Config",
+                       "[%1]: the account name \"%2\" is also the user name mail clients log in with, so it "
+                       "may only contain letters A-Z and a-z, digits, '.', '_' and '-'. The account is not "
+                       "used.")
+                       .arg(group, name);
+            continue;
+        }
+        bool ok = false;
+        Account a = readAccount(settings, group, name, base, errors, &ok);
+        if (ok)
+            config->accounts << a;
+    }
+
+    {
+        Section s(settings, QStringLiteral("delivery"), errors);
+        Delivery& d = config->delivery;
+        s.integer("client_wait_seconds", 0, 600, &d.clientWaitSeconds);
+        s.integer("countdown_seconds", 0, 60, &d.countdownSeconds);
+        s.path("test_mode_folder", base, &d.testModeFolder);
+        if (d.testModeFolder.isEmpty())
+            d.testModeFolder = config->dataDir + QLatin1String("/test-mode");
+        s.integer("retry_initial_seconds", 1, 86400, &d.retryInitialSeconds);
+        s.integer("retry_max_seconds", 1, 604800, &d.retryMaxSeconds);
+        if (d.retryMaxSeconds < d.retryInitialSeconds) {
+            s.problem(
+                QCoreApplication::translate(
+                    "Settings::Config",
+                    "retry_max_seconds (%1) is shorter than retry_initial_seconds (%2); using %2 for both.")
+                    .arg(d.retryMaxSeconds)
+                    .arg(d.retryInitialSeconds));
+            d.retryMaxSeconds = d.retryInitialSeconds;
+        }
+        s.integer("give_up_hours", 1, 8760, &d.giveUpHours);
+        s.integer("retention_days", 0, 3650, &d.retentionDays);
+        s.integer("upstream_timeout_seconds", 5, 3600, &d.upstreamTimeoutSeconds);
+    }
+
+    {
+        Section s(settings, QStringLiteral("policy"), errors);
+        Policy& p = config->policy;
+        for (const QString& domain : s.list("internal_domains")) {
+            const QString d = domain.toLower();
+            if (isDomainPattern(d))
+                p.internalDomains << d;
+            else
+                s.problem(QCoreApplication::translate(
+                              "Settings::Config",
+                              "\"%1\" in \"internal_domains\" is not a domain; write example.co.jp, or "
+                              "*.example.co.jp for its subdomains. It is ignored.")
+                              .arg(domain));
+        }
+        s.choice("review", kReviewNames, kReviewValues, &p.review);
+    }
+
+    {
+        Section s(settings, QStringLiteral("secrets"), errors);
+        s.choice("store", kStoreNames, kStoreValues, &config->secrets.store);
+        s.path("file", base, &config->secrets.file);
+        if (config->secrets.file.isEmpty())
+            config->secrets.file = base + QLatin1String("/secrets.ini");
+    }
+
+    return true;
+}
+
+} // namespace Settings

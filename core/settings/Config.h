@@ -1,0 +1,93 @@
+#pragma once
+
+#include "smtp/UpstreamConfig.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace Settings {
+
+enum class SignPolicy { Always, External, Never };
+enum class ReviewPolicy { Always, External, Never };
+enum class SecretsBackend { Keychain, File };
+
+// [account.NAME]
+struct Account
+{
+    QString name;          // local AUTH user name and key of the group
+    QString preset;        // microsoft365 | google | generic
+    QStringList from;      // addresses this account sends as (may be empty)
+    QString host;
+    quint16 port = 587;
+    Smtp::Security security = Smtp::Security::StartTls;
+    Smtp::AuthMethod auth = Smtp::AuthMethod::Login;
+    QString user;
+    QString caFile;
+    QString smimeP12;
+    SignPolicy sign = SignPolicy::External;
+};
+
+struct Listener
+{
+    quint16 port = 10587;
+    bool requireAuth = true;
+    int maxSessions = 16;
+    qint64 maxMessageSize = 64LL * 1024 * 1024;
+    int maxRecipients = 1000;
+};
+
+struct Delivery
+{
+    int clientWaitSeconds = 45;  // 0 = always queue
+    int countdownSeconds = 0;
+    QString testModeFolder;      // resolved to an absolute path; default <data>/test-mode
+    int retryInitialSeconds = 60;
+    int retryMaxSeconds = 3600;
+    int giveUpHours = 120;
+    int retentionDays = 7;
+    int upstreamTimeoutSeconds = 120;
+};
+
+struct Policy
+{
+    QStringList internalDomains; // patterns: "example.co.jp", "*.example.co.jp"
+    ReviewPolicy review = ReviewPolicy::External;
+};
+
+struct Secrets
+{
+    SecretsBackend store = SecretsBackend::Keychain;
+    QString file; // resolved absolute path; default <config dir>/secrets.ini
+};
+
+// The whole typed configuration, read from a QSettings INI file. The keys are
+// a stable interface (docs/CONFIG.md).
+struct Config
+{
+    QString path;     // the INI file read
+    QString dataDir;  // app-data folder (spool, history, certificates)
+    Listener listener;
+    QList<Account> accounts;
+    Delivery delivery;
+    Policy policy;
+    Secrets secrets;
+
+    bool testMode() const { return accounts.isEmpty(); }
+    const Account* account(const QString& name) const;
+
+    // Reads path. Unknown keys are ignored; a value that does not parse is an
+    // error naming the key, the value and what is allowed (and the default is
+    // kept). Returns false only when the file exists but cannot be read.
+    static bool load(const QString& path, Config* config, QStringList* errors);
+    // The per-user default location of the INI file.
+    static QString defaultPath();
+    static QString defaultDataDir();
+};
+
+// Server presets, applied under explicit keys: preset=microsoft365 gives
+// smtp.office365.com:587 starttls unless host/port/security say otherwise.
+bool applyPreset(const QString& preset, Account* account);
+
+} // namespace Settings

@@ -1,0 +1,343 @@
+#include "settings/SecretStore.h"
+
+#include "settings/Config.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QVariant>
+#include <qt6keychain/keychain.h>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+// Secret values are never logged, not even in debug output: only key names
+// and file paths appear in messages.
+
+Q_LOGGING_CATEGORY(lcSecrets, "yubisashi.secrets")
+
+namespace Settings {
+
+namespace {
+
+// Never an account key: account names cannot be empty, and every account key has a '/'.
+const QLatin1String kProbeKey("yubisashi-probe");
+
+constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions kOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                             QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                             QFileDevice::WriteOther | QFileDevice::ExeOther;
+
+bool validKey(const QString& key, QString* error)
+{
+    if (!key.isEmpty() && !key.startsWith(QLatin1Char('/')) && !key.endsWith(QLatin1Char('/')))
+        return true;
+    if (error)
+        *error = QCoreApplication::translate("Settings::SecretStore", "\"%1\" is not a valid secret name.")
+                     .arg(key);
+    return false;
+}
+
+// A secrets file that others can read is put right rather than refused:
+// refusing would lock the user out of their own passwords, and the fix is
+// what they would do anyway.
+void restrictExistingFile(const QString& path)
+{
+    if (!QFileInfo(path).isFile())
+        return;
+    QFile f(path);
+    const QFileDevice::Permissions p = f.permissions();
+    if (!(p & kOthers) && (p & kOwnerOnly) == kOwnerOnly)
+        return;
+    if (f.setPermissions(kOwnerOnly))
+        qCWarning(lcSecrets) << "The secrets file" << path
+                             << "could be read or written by other users; its permissions were reset to 0600";
+    else
+        qCWarning(lcSecrets) << "The secrets file" << path
+                             << "can be read by other users and its permissions "
+                             << "could not be reset to 0600:" << f.errorString();
+}
+
+// Creates the file empty and private before a secret is ever written to it.
+bool createPrivateFile(const QString& path, QString* error)
+{
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    if (!QFileInfo::exists(folder)) {
+        // Only a folder made here is restricted: an existing folder (perhaps
+        // the user's home) is not ours to change, and the file itself is 0600.
+        if (!QDir().mkpath(folder)) {
+            if (error)
+                *error =
+                    QCoreApplication::translate("Settings::SecretStore",
+                                                "The folder %1 for the secrets file could not be created.")
+                        .arg(folder);
+            return false;
+        }
+        QFile::setPermissions(folder,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    if (info.exists()) {
+        restrictExistingFile(path);
+        return true;
+    }
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (error)
+            *error = QCoreApplication::translate("Settings::SecretStore",
+                                                 "The secrets file %1 could not be created: %2")
+                         .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    // The umask can only take bits away, but make it exactly 0600 anyway.
+    const bool ok = ::fchmod(fd, 0600) == 0;
+    ::close(fd);
+    if (!ok) {
+        if (error)
+            *error = QCoreApplication::translate("Settings::SecretStore",
+                                                 "The permissions of the secrets file %1 could not be set.")
+                         .arg(path);
+        return false;
+    }
+#else
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(kOwnerOnly)) {
+        if (error)
+            *error = QCoreApplication::translate("Settings::SecretStore",
+                                                 "The secrets file %1 could not be created: %2")
+                         .arg(path, f.errorString());
+        return false;
+    }
+#endif
+    return true;
+}
+
+QString settingsError(const QString& path, QSettings::Status status)
+{
+    return status == QSettings::FormatError
+               ? QCoreApplication::translate("Settings::SecretStore",
+                                             "The secrets file %1 is damaged and could not be read.")
+                     .arg(path)
+               : QCoreApplication::translate(
+                     "Settings::SecretStore",
+                     "The secrets file %1 could not be read or written; check that it is yours and that the "
+                     "disk "
+                     "is not full.")
+                     .arg(path);
+}
+
+// Runs one QtKeychain job to the end in a local event loop. User input is
+// held back meanwhile so no window can start a second action re-entrantly;
+// an unlock prompt of the keychain is a separate process and still works.
+void runJob(QKeychain::Job& job)
+{
+    job.setAutoDelete(false);
+    job.setInsecureFallback(false);
+    bool done = false;
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&done, &loop] {
+        done = true;
+        loop.quit();
+    });
+    job.start();
+    if (!done)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+
+FileSecretStore::FileSecretStore(const QString& path) : m_path(QFileInfo(path).absoluteFilePath()) {}
+
+std::optional<QString> FileSecretStore::read(const QString& key, QString* error)
+{
+    if (!validKey(key, error))
+        return std::nullopt;
+    const QFileInfo info(m_path);
+    if (!info.exists())
+        return std::nullopt;
+    restrictExistingFile(m_path);
+    if (!info.isFile() || !info.isReadable()) {
+        if (error)
+            *error =
+                QCoreApplication::translate(
+                    "Settings::SecretStore",
+                    "The secrets file %1 cannot be read; check that it is a file and that it belongs to you.")
+                    .arg(m_path);
+        return std::nullopt;
+    }
+    QSettings s(m_path, QSettings::IniFormat);
+    if (s.status() != QSettings::NoError) {
+        if (error)
+            *error = settingsError(m_path, s.status());
+        return std::nullopt;
+    }
+    if (!s.contains(key))
+        return std::nullopt;
+    const QVariant v = s.value(key);
+    // Written by hand without quotes, "a,b" comes back as a list.
+    if (v.userType() == QMetaType::QStringList)
+        return v.toStringList().join(QLatin1Char(','));
+    return v.toString();
+}
+
+bool FileSecretStore::write(const QString& key, const QString& value, QString* error)
+{
+    if (!validKey(key, error) || !createPrivateFile(m_path, error))
+        return false;
+    {
+        QSettings s(m_path, QSettings::IniFormat);
+        s.setValue(key, value);
+        s.sync();
+        if (s.status() != QSettings::NoError) {
+            if (error)
+                *error = settingsError(m_path, s.status());
+            return false;
+        }
+    }
+    // QSettings replaces the file on save; make sure the new one is private too.
+    restrictExistingFile(m_path);
+    return true;
+}
+
+bool FileSecretStore::remove(const QString& key, QString* error)
+{
+    if (!validKey(key, error))
+        return false;
+    if (!QFileInfo::exists(m_path))
+        return true;
+    restrictExistingFile(m_path);
+    {
+        QSettings s(m_path, QSettings::IniFormat);
+        s.remove(key);
+        s.sync();
+        if (s.status() != QSettings::NoError) {
+            if (error)
+                *error = settingsError(m_path, s.status());
+            return false;
+        }
+    }
+    restrictExistingFile(m_path);
+    return true;
+}
+
+QString FileSecretStore::description() const
+{
+    return QCoreApplication::translate("Settings::SecretStore", "file %1").arg(m_path);
+}
+
+// ---------------------------------------------------------------------------
+
+KeychainSecretStore::KeychainSecretStore(const QString& service) : m_service(service) {}
+
+std::optional<QString> KeychainSecretStore::read(const QString& key, QString* error)
+{
+    if (!validKey(key, error))
+        return std::nullopt;
+    QKeychain::ReadPasswordJob job(m_service);
+    job.setKey(key);
+    runJob(job);
+    if (job.error() == QKeychain::NoError)
+        return job.textData();
+    if (job.error() != QKeychain::EntryNotFound && error)
+        *error = QCoreApplication::translate("Settings::SecretStore",
+                                             "The system keychain did not give out \"%1\": %2")
+                     .arg(key, job.errorString());
+    return std::nullopt;
+}
+
+bool KeychainSecretStore::write(const QString& key, const QString& value, QString* error)
+{
+    if (!validKey(key, error))
+        return false;
+    QKeychain::WritePasswordJob job(m_service);
+    job.setKey(key);
+    job.setTextData(value);
+    runJob(job);
+    if (job.error() == QKeychain::NoError)
+        return true;
+    if (error)
+        *error = QCoreApplication::translate("Settings::SecretStore",
+                                             "The system keychain did not store \"%1\": %2")
+                     .arg(key, job.errorString());
+    return false;
+}
+
+bool KeychainSecretStore::remove(const QString& key, QString* error)
+{
+    if (!validKey(key, error))
+        return false;
+    QKeychain::DeletePasswordJob job(m_service);
+    job.setKey(key);
+    runJob(job);
+    if (job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound)
+        return true;
+    if (error)
+        *error = QCoreApplication::translate("Settings::SecretStore",
+                                             "The system keychain did not delete \"%1\": %2")
+                     .arg(key, job.errorString());
+    return false;
+}
+
+QString KeychainSecretStore::description() const
+{
+    return QCoreApplication::translate("Settings::SecretStore", "system keychain");
+}
+
+// ---------------------------------------------------------------------------
+
+std::unique_ptr<SecretStore> SecretStore::create(const Config& config, QString* error)
+{
+    QString probeError;
+    if (config.secrets.store == SecretsBackend::File) {
+        auto store = std::make_unique<FileSecretStore>(config.secrets.file);
+        store->read(kProbeKey, &probeError);
+        if (!probeError.isEmpty()) {
+            if (error)
+                *error = probeError;
+            return nullptr;
+        }
+        qCInfo(lcSecrets).noquote() << "Secrets are kept in" << store->description()
+                                    << "([secrets] store=file)";
+        return store;
+    }
+
+    // A read of a key that is not there is the cheapest question the keychain
+    // must answer: "not found" means it works.
+    QKeychain::ReadPasswordJob job(QStringLiteral("Yubisashi"));
+    job.setKey(kProbeKey);
+    runJob(job);
+    if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound) {
+        const QString settingsFile = config.path.isEmpty() ? Config::defaultPath() : config.path;
+        const QString secretsFile = config.secrets.file.isEmpty() ? QFileInfo(settingsFile).absolutePath() +
+                                                                        QLatin1String("/secrets.ini")
+                                                                  : config.secrets.file;
+        if (error)
+            *error =
+                QCoreApplication::translate(
+                    "Settings::SecretStore",
+                    "The system keychain is not available (%1). Yubisashi keeps passwords and sign-in tokens "
+                    "there and does not store them anywhere else unless you say so. Either unlock or start "
+                    "the keychain (on Linux: GNOME Keyring or KWallet) and start Yubisashi again, or keep "
+                    "the "
+                    "secrets in a file that only you can read: in the settings file %2, write store=file in "
+                    "the [secrets] section. The secrets will then be kept in %3.")
+                    .arg(job.errorString(), settingsFile, secretsFile);
+        qCWarning(lcSecrets).noquote() << "System keychain unavailable:" << job.errorString();
+        return nullptr;
+    }
+    return std::make_unique<KeychainSecretStore>();
+}
+
+} // namespace Settings

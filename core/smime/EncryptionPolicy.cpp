@@ -1,0 +1,87 @@
+#include "smime/EncryptionPolicy.h"
+
+namespace Smime {
+
+bool EncryptionPolicy::domainMatches(const QString& address, const QStringList& domains)
+{
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    if (at < 0)
+        return false;
+    const QString domain = address.mid(at + 1).trimmed().toLower();
+    for (QString pattern : domains) {
+        pattern = pattern.trimmed().toLower();
+        if (pattern.isEmpty())
+            continue;
+        if (pattern.startsWith(QLatin1String("*."))) {
+            const QString base = pattern.mid(2);
+            if (domain == base || domain.endsWith(QLatin1Char('.') + base))
+                return true;
+        } else if (domain == pattern) {
+            return true;
+        }
+    }
+    return false;
+}
+
+EncryptionDecision EncryptionPolicy::decide(EncryptMode mode, const QStringList& requiredDomains,
+                                            const QStringList& recipients, const QStringList& missing,
+                                            bool alreadyProtected)
+{
+    using Action = EncryptionDecision::Action;
+    if (alreadyProtected)
+        return {Action::DontEncrypt, tr("The message is already signed or encrypted by the mail program."), {}};
+    if (mode == EncryptMode::Never || recipients.isEmpty())
+        return {Action::DontEncrypt, tr("Encryption is turned off for this account."), {}};
+    if (missing.isEmpty())
+        return {Action::Encrypt, {}, {}};
+
+    QStringList required;
+    if (mode == EncryptMode::RequiredForDomains) {
+        for (const QString& r : recipients) {
+            if (domainMatches(r, requiredDomains))
+                required << r;
+        }
+    }
+    if (required.isEmpty())
+        return {Action::DontEncrypt,
+                tr("Not encrypted: no certificate is known for %1.").arg(missing.join(QLatin1String(", "))),
+                missing};
+    return {Action::Hold,
+            tr("This message must be encrypted because it goes to %1, but no valid certificate is known for %2. "
+               "Import their certificates (ask them for a signed message or a .cer file), or remove them from "
+               "the recipients.")
+                .arg(required.join(QLatin1String(", ")), missing.join(QLatin1String(", "))),
+            missing};
+}
+
+bool EncryptionPolicy::modeFromString(const QString& text, EncryptMode* mode)
+{
+    const QString t = text.trimmed().toLower();
+    EncryptMode m;
+    if (t == QLatin1String("never"))
+        m = EncryptMode::Never;
+    else if (t == QLatin1String("when-possible"))
+        m = EncryptMode::WhenPossible;
+    else if (t == QLatin1String("required-for-domains"))
+        m = EncryptMode::RequiredForDomains;
+    else
+        return false;
+    if (mode)
+        *mode = m;
+    return true;
+}
+
+QString EncryptionPolicy::modeName(EncryptMode mode)
+{
+    switch (mode) {
+    case EncryptMode::WhenPossible:
+        return QStringLiteral("when-possible");
+    case EncryptMode::RequiredForDomains:
+        return QStringLiteral("required-for-domains");
+    case EncryptMode::Never:
+        break;
+    }
+    return QStringLiteral("never");
+}
+
+} // namespace Smime

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace Smime {
+
+// Splits a message for signing into the outer header fields and the MIME
+// entity to sign, and makes that entity 7-bit safe so that no relay can
+// change a byte of it: any leaf with 8-bit bytes, NULs, lines over 998
+// octets, trailing white space or a line starting "From " is re-encoded
+// (text/* as quoted-printable, anything else as base64). Everything else —
+// header folding, boundaries, preambles, epilogues, untouched parts — is
+// kept byte for byte.
+class MimeCanonicalizer
+{
+    Q_DECLARE_TR_FUNCTIONS(Smime::MimeCanonicalizer)
+
+public:
+    enum class Status {
+        Ok,
+        AlreadyProtected, // multipart/signed, multipart/encrypted or application/pkcs7-mime: leave it alone
+        Malformed,        // cannot be signed safely; error says why
+    };
+
+    struct Result
+    {
+        Status status = Status::Ok;
+        QString error; // translated, for Malformed
+        // Every header field except Content-* and MIME-Version, verbatim, CRLF-terminated.
+        QByteArray outerHeaders;
+        // The entity (Content-* fields, empty line, body) as consecutive pieces.
+        // Unchanged stretches point into `storage` without a copy.
+        QList<QByteArray> entity;
+        // The input (implicitly shared with the caller's QByteArray, so no
+        // copy), or the input with bare CR/LF repaired. Keeps `entity` valid.
+        QByteArray storage;
+        bool reencoded = false; // at least one part was re-encoded (or a Content-Type added)
+
+        qsizetype entitySize() const;
+        QByteArray entityBytes() const; // joined (a copy)
+    };
+
+    // message: the whole message as received (CRLF line ends; bare LF or CR are repaired).
+    static Result canonicalize(const QByteArray& message);
+    // Only the split into outer header fields and entity, nothing re-encoded
+    // (for wrapping an already signed message into an encrypted one).
+    static Result separate(const QByteArray& message);
+    // Only looks at the top-level Content-Type.
+    static bool isProtected(const QByteArray& message);
+
+private:
+    static Result run(const QByteArray& message, bool canonical);
+};
+
+} // namespace Smime

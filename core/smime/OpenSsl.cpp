@@ -1,0 +1,92 @@
+#include "smime/OpenSsl.h"
+
+#include <openssl/provider.h>
+
+#include <QStringList>
+
+#include <ctime>
+#include <mutex>
+
+namespace Smime::Ossl {
+
+namespace {
+
+struct LibContext
+{
+    OSSL_LIB_CTX* ctx = nullptr;
+    bool legacy = false;
+};
+
+// Created once and never freed: the providers must outlive every key and
+// certificate object, and objects may live until static destruction.
+const LibContext& libContext()
+{
+    static LibContext context;
+    static std::once_flag once;
+    std::call_once(once, [] {
+        context.ctx = OSSL_LIB_CTX_new();
+        if (!context.ctx)
+            return;
+        OSSL_PROVIDER_load(context.ctx, "default");
+        context.legacy = OSSL_PROVIDER_load(context.ctx, "legacy") != nullptr;
+        ERR_clear_error(); // a missing legacy module is not an error of the next operation
+    });
+    return context;
+}
+
+} // namespace
+
+ScopedLibContext::ScopedLibContext()
+{
+    OSSL_LIB_CTX* ctx = libContext().ctx;
+    if (ctx)
+        m_previous = OSSL_LIB_CTX_set0_default(ctx);
+}
+
+ScopedLibContext::~ScopedLibContext()
+{
+    if (libContext().ctx)
+        OSSL_LIB_CTX_set0_default(m_previous);
+}
+
+bool ScopedLibContext::legacyAvailable()
+{
+    return libContext().legacy;
+}
+
+BioPtr readBio(QByteArrayView bytes)
+{
+    // BIO_new_mem_buf takes an int length; messages are far below 2 GB (the spool refuses more).
+    return BioPtr(BIO_new_mem_buf(bytes.data(), int(bytes.size())));
+}
+
+QByteArray bioContents(BIO* bio)
+{
+    BUF_MEM* mem = nullptr;
+    BIO_get_mem_ptr(bio, &mem);
+    if (!mem)
+        return {};
+    return QByteArray(mem->data, qsizetype(mem->length));
+}
+
+QString takeErrors()
+{
+    QStringList parts;
+    char buf[256];
+    while (unsigned long e = ERR_get_error()) {
+        ERR_error_string_n(e, buf, sizeof buf);
+        parts << QString::fromLatin1(buf);
+    }
+    return parts.join(QLatin1String("; "));
+}
+
+QDateTime toDateTime(const ASN1_TIME* t)
+{
+    struct tm tm = {};
+    if (!t || !ASN1_TIME_to_tm(t, &tm))
+        return {};
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
+                     Qt::UTC);
+}
+
+} // namespace Smime::Ossl

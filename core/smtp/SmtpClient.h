@@ -1,0 +1,148 @@
+#pragma once
+
+#include "smtp/Envelope.h"
+#include "smtp/SubmitResult.h"
+#include "smtp/UpstreamConfig.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+class QSslError;
+class QSslSocket;
+class QTimer;
+
+namespace Smtp {
+
+// Submits one message to an upstream server (RFC 6409) and reports one
+// SubmitResult. TLS is verified against the system store plus the optional
+// caFile; there is no way to ignore certificate errors. A STARTTLS that the
+// configuration asks for but the server does not offer is a Configuration
+// failure, never a downgrade. Uses PIPELINING when offered, checks SIZE before
+// sending, and passes BODY=8BITMIME / SMTPUTF8 when the envelope needs them.
+// Any refused recipient aborts the whole transaction (RSET), so a message is
+// delivered to all of its recipients or to none.
+class SmtpClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SmtpClient(QObject* parent = nullptr);
+    ~SmtpClient() override;
+
+    // Starts the submission; finished() is emitted exactly once, asynchronously.
+    void submit(const UpstreamConfig& config, const Envelope& envelope, const QByteArray& content);
+    // Stops before the final "." if it has not been sent yet; finished() is then
+    // emitted with kind Temporary and dataSent false.
+    void abort();
+    bool isBusy() const { return m_busy; }
+
+    // A short connection check for Settings: connect, TLS, EHLO, AUTH, QUIT.
+    void testConnection(const UpstreamConfig& config);
+
+signals:
+    void finished(const Smtp::SubmitResult& result);
+
+private:
+    enum class State
+    {
+        Idle,
+        Connecting, // TCP connect (and, for implicit TLS, the handshake)
+        Greeting,   // waiting for 220
+        Ehlo,
+        Helo,         // EHLO was refused with 5xx
+        StartTls,     // waiting for 220 to STARTTLS
+        TlsHandshake, // STARTTLS handshake
+        Auth,
+        Envelope,   // MAIL FROM and RCPT TO replies
+        Data,       // waiting for 354
+        Body,       // streaming the content
+        FinalReply, // "." sent, waiting for the verdict
+    };
+    // What to do with the connection once the outcome is known.
+    enum class Close
+    {
+        Abort,
+        Quit,
+        RsetQuit
+    };
+
+    void start(const UpstreamConfig& config, bool testOnly);
+    bool configureTls(QString* error);
+
+    void onConnected();
+    void onEncrypted();
+    void onReadyRead();
+    void onSslErrors(const QList<QSslError>& errors);
+    void onSocketError();
+    void onDisconnected();
+    void onWritten();
+    void onTimeout();
+
+    void processInput();
+    bool takeReplyLine(const QByteArray& line, bool* complete);
+    void handleReply(const Reply& reply);
+    void onGreeting(const Reply& reply);
+    void onEhlo(const Reply& reply);
+    void afterEhlo();
+    void onStartTls(const Reply& reply);
+    void startAuth();
+    void onAuth(const Reply& reply);
+    void afterAuth();
+    void startTransaction();
+    void onEnvelopeReply(const Reply& reply);
+    void sendRcpt(qsizetype index);
+    void onData(const Reply& reply);
+    void writeBody();
+    void onFinalReply(const Reply& reply);
+
+    void send(const QByteArray& line, const char* step, bool secret = false);
+    void expectReply(const char* step);
+    qint64 pendingBytes() const;
+    void checkDotFlushed();
+
+    void failConnectionLost();
+    void failProtocol(const QString& what);
+    void failReply(const Reply& reply, const QString& detail, Close close = Close::Quit);
+    void finish(SubmitResult result, Close close);
+    void retireSocket(Close close);
+
+    QString serverName() const;
+
+    UpstreamConfig m_config;
+    Envelope m_envelope;
+    QByteArray m_content; // shared with the caller's copy: never detached
+    bool m_testOnly = false;
+
+    QSslSocket* m_socket = nullptr;
+    QTimer* m_timer = nullptr;
+    State m_state = State::Idle;
+    const char* m_step = "";  // the command whose reply is awaited, for messages
+    bool m_finishing = false; // the outcome is decided; finished() is queued
+
+    QByteArray m_in; // received bytes not yet parsed
+    QList<QByteArray> m_replyLines;
+    int m_replyCode = 0;
+    Reply m_lastReply;
+
+    QHash<QByteArray, QByteArray> m_caps; // EHLO keyword (upper case) -> parameters
+    QStringList m_sslErrors;
+    int m_authStep = 0;
+    QString m_xoauth2Error;
+
+    bool m_pipelining = false;
+    qsizetype m_rcptSent = 0;    // RCPT commands written
+    qsizetype m_repliesSeen = 0; // MAIL and RCPT replies read
+    Reply m_rcptFailure;
+    QString m_failedRecipient;
+    bool m_rcptFailurePermanent = false;
+
+    qint64 m_bodyPos = 0;
+    bool m_dotQueued = false;  // the final "." is in the socket's buffer
+    bool m_dotFlushed = false; // ... and has been handed to the operating system
+
+    bool m_busy = false;
+};
+
+} // namespace Smtp

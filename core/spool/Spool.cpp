@@ -1,0 +1,609 @@
+#include "spool/Spool.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSet>
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+// The spool is what makes "after a 250, a message is never lost" true, so it
+// talks to the file system directly: QSaveFile fsyncs the file but not the
+// folder, and without the folder fsync a rename can vanish in a power cut.
+
+Q_LOGGING_CATEGORY(lcSpool, "yubisashi.spool")
+
+namespace Spool {
+
+namespace {
+
+const QLatin1String kEnvSuffix(".env");
+const QLatin1String kEmlSuffix(".eml");
+const QLatin1String kTmpSuffix(".tmp");
+const QLatin1String kQuarantine("quarantine");
+constexpr mode_t kFileMode = 0600;
+constexpr mode_t kDirMode = 0700;
+
+QString systemError(int err)
+{
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+bool isValidId(const QString& id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"));
+    return pattern.match(id).hasMatch();
+}
+
+bool invalidId(const QString& id, QString* error)
+{
+    if (error)
+        *error = QCoreApplication::translate("Spool::Spool", "\"%1\" is not a spool message id.").arg(id);
+    return false;
+}
+
+QByteArray native(const QString& path)
+{
+    return QFile::encodeName(path);
+}
+
+// Makes a folder that only the user can enter. Permissions are set explicitly
+// after mkdir because the umask may have taken bits away (or given some).
+bool makePrivateDir(const QString& path, QString* error)
+{
+    const QByteArray p = native(path);
+    if (::mkdir(p.constData(), kDirMode) != 0 && errno != EEXIST) {
+        if (error)
+            *error =
+                QCoreApplication::translate("Spool::Spool", "The spool folder %1 could not be created: %2")
+                    .arg(path, systemError(errno));
+        return false;
+    }
+    struct stat st;
+    if (::stat(p.constData(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+        if (error)
+            *error =
+                QCoreApplication::translate("Spool::Spool", "The spool folder %1 is not a folder.").arg(path);
+        return false;
+    }
+    if ((st.st_mode & 07777) != kDirMode) {
+        if (::chmod(p.constData(), kDirMode) != 0) {
+            if (error)
+                *error =
+                    QCoreApplication::translate(
+                        "Spool::Spool",
+                        "The permissions of the spool folder %1 could not be restricted to its owner: %2")
+                        .arg(path, systemError(errno));
+            return false;
+        }
+        qCWarning(lcSpool) << "Restricted the permissions of" << path << "to 0700";
+    }
+    return true;
+}
+
+// Makes the folder's list of names durable: after a rename, unlink or create
+// only this fsync guarantees the change survives a power cut.
+bool syncDir(const QString& dir, QString* error)
+{
+    const int fd = ::open(native(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        if (error)
+            *error =
+                QCoreApplication::translate("Spool::Spool", "The spool folder %1 could not be opened: %2")
+                    .arg(dir, systemError(errno));
+        return false;
+    }
+    int rc;
+    do {
+        rc = ::fsync(fd);
+    } while (rc != 0 && errno == EINTR);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0) {
+        if (error)
+            *error = QCoreApplication::translate("Spool::Spool",
+                                                 "The spool folder %1 could not be flushed to disk: %2")
+                         .arg(dir, systemError(err));
+        return false;
+    }
+    return true;
+}
+
+bool writeAll(int fd, const QByteArray& bytes)
+{
+    const char* p = bytes.constData();
+    qsizetype left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, size_t(std::min<qsizetype>(left, 1 << 30)));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        p += n;
+        left -= n;
+    }
+    return true;
+}
+
+// Deletes a file; a file that is already gone counts as deleted.
+bool unlinkFile(const QString& path, QString* error)
+{
+    if (::unlink(native(path).constData()) == 0 || errno == ENOENT)
+        return true;
+    if (error)
+        *error = QCoreApplication::translate("Spool::Spool", "%1 could not be deleted: %2")
+                     .arg(path, systemError(errno));
+    return false;
+}
+
+// Moves a file into quarantine/ under its own name (with .1, .2… appended if
+// that name is taken there, so an earlier quarantined file is never replaced).
+bool moveToQuarantine(const QString& dir, const QString& fileName, QString* movedTo, QString* error)
+{
+    const QString from = dir + QLatin1Char('/') + fileName;
+    const QString qdir = dir + QLatin1Char('/') + kQuarantine;
+    if (!makePrivateDir(qdir, error))
+        return false;
+    QString to = qdir + QLatin1Char('/') + fileName;
+    for (int n = 1; QFile::exists(to); ++n)
+        to = qdir + QLatin1Char('/') + fileName + QLatin1Char('.') + QString::number(n);
+    if (::rename(native(from).constData(), native(to).constData()) != 0) {
+        if (error)
+            *error = systemError(errno);
+        return false;
+    }
+    *movedTo = to;
+    return true;
+}
+
+qint64 fileSize(const QString& path, bool* exists)
+{
+    struct stat st;
+    if (::stat(native(path).constData(), &st) != 0) {
+        *exists = false;
+        return -1;
+    }
+    *exists = true;
+    return qint64(st.st_size);
+}
+
+// Reads and checks one envelope. reason explains a failure in plain words.
+bool readEnvelope(const QString& path, Entry* entry, QString* reason)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *reason = QCoreApplication::translate("Spool::Spool", "its envelope file could not be read (%1)")
+                      .arg(f.errorString());
+        return false;
+    }
+    const QByteArray bytes = f.readAll();
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        *reason = bytes.trimmed().isEmpty()
+                      ? QCoreApplication::translate("Spool::Spool", "its envelope file is empty")
+                      : QCoreApplication::translate("Spool::Spool",
+                                                    "its envelope file is not valid JSON (%1 at byte %2)")
+                            .arg(pe.errorString())
+                            .arg(pe.offset);
+        return false;
+    }
+    if (!doc.isObject()) {
+        *reason =
+            QCoreApplication::translate("Spool::Spool", "its envelope file does not hold a JSON object");
+        return false;
+    }
+    QString error;
+    if (!Entry::fromJson(doc.object(), entry, &error)) {
+        *reason = QCoreApplication::translate("Spool::Spool", "its envelope file is damaged: %1").arg(error);
+        return false;
+    }
+    return true;
+}
+
+// For the user who has to recognise a quarantined message.
+QString summary(const Entry& e)
+{
+    const QString to = e.envelope.recipients.size() > 3
+                           ? e.envelope.recipients.mid(0, 3).join(QLatin1String(", ")) + QLatin1String(", …")
+                           : e.envelope.recipients.join(QLatin1String(", "));
+    const QString from = e.envelope.mailFrom.isEmpty() ? QStringLiteral("<>") : e.envelope.mailFrom;
+    return QCoreApplication::translate("Spool::Spool", "from %1 to %2, received %3")
+        .arg(from, to, e.received.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+}
+
+} // namespace
+
+Spool::Spool(const QString& directory) : m_dir(QDir::cleanPath(QDir(directory).absolutePath())) {}
+
+bool Spool::open(QString* error)
+{
+    const QFileInfo info(m_dir);
+    if (!QDir().mkpath(info.absolutePath())) {
+        if (error)
+            *error = QCoreApplication::translate("Spool::Spool", "The folder %1 could not be created.")
+                         .arg(info.absolutePath());
+        return false;
+    }
+    if (!makePrivateDir(m_dir, error) || !makePrivateDir(m_dir + QLatin1Char('/') + kQuarantine, error))
+        return false;
+    // The spool folder itself must survive a crash right after first start.
+    return syncDir(info.absolutePath(), error) && syncDir(m_dir, error);
+}
+
+QString Spool::newId() const
+{
+    // UTC time to the millisecond, then a per-process counter (order within
+    // one millisecond), then randomness (two processes, or a clock that went
+    // back). Only [0-9A-Za-z-], so it is a safe file name everywhere, and
+    // string order is arrival order.
+    static std::atomic<quint32> counter{0};
+    const quint32 n = counter.fetch_add(1) % 1000000;
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")) +
+           QLatin1Char('-') + QStringLiteral("%1").arg(n, 6, 10, QLatin1Char('0')) + QLatin1Char('-') +
+           QStringLiteral("%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+}
+
+bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QString* error)
+{
+    const QString target = m_dir + QLatin1Char('/') + name;
+    // A unique temp name: two writers of the same file never share a temp file.
+    const QString tmp =
+        target + QLatin1Char('.') +
+        QStringLiteral("%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0')) +
+        kTmpSuffix;
+    const QByteArray tmpPath = native(tmp);
+
+    auto fail = [&](const QString& what, int err) {
+        if (error)
+            *error = QCoreApplication::translate(
+                         "Spool::Spool", "The message could not be saved in the spool folder %1: %2 (%3).")
+                         .arg(m_dir, what, systemError(err));
+        ::unlink(tmpPath.constData());
+        return false;
+    };
+
+    // Created 0600 and then set to exactly 0600 before any data goes in, whatever the umask.
+    const int fd = ::open(tmpPath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kFileMode);
+    if (fd < 0) {
+        const int err = errno;
+        if (error)
+            *error =
+                QCoreApplication::translate("Spool::Spool",
+                                            "The message could not be saved in the spool folder %1: %2 (%3).")
+                    .arg(m_dir, QCoreApplication::translate("Spool::Spool", "a file could not be created"),
+                         systemError(err));
+        return false;
+    }
+    if (::fchmod(fd, kFileMode) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return fail(QCoreApplication::translate("Spool::Spool", "its permissions could not be set"), err);
+    }
+    if (!writeAll(fd, bytes)) {
+        const int err = errno;
+        ::close(fd);
+        return fail(QCoreApplication::translate("Spool::Spool", "writing failed"), err);
+    }
+    int rc;
+    do {
+        rc = ::fsync(fd);
+    } while (rc != 0 && errno == EINTR);
+    if (rc != 0) {
+        const int err = errno;
+        ::close(fd);
+        return fail(QCoreApplication::translate("Spool::Spool", "flushing to disk failed"), err);
+    }
+    if (::close(fd) != 0)
+        return fail(QCoreApplication::translate("Spool::Spool", "closing the file failed"), errno);
+    if (::rename(tmpPath.constData(), native(target).constData()) != 0)
+        return fail(QCoreApplication::translate("Spool::Spool", "renaming the file failed"), errno);
+    return syncDir(m_dir, error);
+}
+
+std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString* error)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    entry.id = newId();
+    for (int i = 0; i < 10 && (QFile::exists(contentPath(entry.id)) ||
+                               QFile::exists(m_dir + QLatin1Char('/') + entry.id + kEnvSuffix));
+         ++i)
+        entry.id = newId();
+    entry.received = entry.received.isValid() ? entry.received.toUTC() : now;
+    entry.updated = now;
+    entry.size = content.size();
+
+    // Never write an envelope that load() would refuse: the client would hear
+    // 250 for a message that comes back quarantined after a restart.
+    const QJsonObject json = entry.toJson();
+    Entry check;
+    QString why;
+    if (!Entry::fromJson(json, &check, &why)) {
+        if (error)
+            *error =
+                QCoreApplication::translate("Spool::Spool", "The message could not be queued: %1.").arg(why);
+        return std::nullopt;
+    }
+
+    // Content first: an envelope must never point at content that is not there.
+    // A crash between the two leaves an .eml without .env, which load() deletes
+    // (the client never got its 250 and will send again).
+    if (!writeAtomically(entry.id + kEmlSuffix, content, error))
+        return std::nullopt;
+    if (!writeAtomically(entry.id + kEnvSuffix, QJsonDocument(json).toJson(QJsonDocument::Indented), error)) {
+        unlinkFile(contentPath(entry.id), nullptr);
+        syncDir(m_dir, nullptr);
+        return std::nullopt;
+    }
+    return entry;
+}
+
+bool Spool::update(Entry& entry, QString* error)
+{
+    if (!isValidId(entry.id))
+        return invalidId(entry.id, error);
+    const QString envPath = m_dir + QLatin1Char('/') + entry.id + kEnvSuffix;
+    if (!QFile::exists(envPath)) {
+        // Recreating it would bring back a message that was deleted.
+        if (error)
+            *error = QCoreApplication::translate("Spool::Spool", "Message %1 is no longer in the spool.")
+                         .arg(entry.id);
+        return false;
+    }
+    const QDateTime previous = entry.updated;
+    entry.updated = QDateTime::currentDateTimeUtc();
+    const QJsonObject json = entry.toJson();
+    Entry check;
+    QString why;
+    if (!Entry::fromJson(json, &check, &why)) {
+        entry.updated = previous;
+        if (error)
+            *error = QCoreApplication::translate("Spool::Spool", "Message %1 could not be updated: %2.")
+                         .arg(entry.id, why);
+        return false;
+    }
+    if (!writeAtomically(entry.id + kEnvSuffix, QJsonDocument(json).toJson(QJsonDocument::Indented), error)) {
+        entry.updated = previous;
+        return false;
+    }
+    return true;
+}
+
+QString Spool::contentPath(const QString& id) const
+{
+    return m_dir + QLatin1Char('/') + id + kEmlSuffix;
+}
+
+std::optional<QByteArray> Spool::content(const QString& id, QString* error) const
+{
+    if (!isValidId(id)) {
+        invalidId(id, error);
+        return std::nullopt;
+    }
+    QFile f(contentPath(id));
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QCoreApplication::translate("Spool::Spool",
+                                                 "The message %1 could not be read from the spool: %2")
+                         .arg(id, f.errorString());
+        return std::nullopt;
+    }
+    QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError) {
+        if (error)
+            *error = QCoreApplication::translate("Spool::Spool",
+                                                 "The message %1 could not be read from the spool: %2")
+                         .arg(id, f.errorString());
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+bool Spool::remove(const QString& id, QString* error)
+{
+    if (!isValidId(id))
+        return invalidId(id, error);
+    // Envelope first: a crash in between leaves an orphan .eml, which load()
+    // deletes as never acknowledged; the other order would leave an envelope
+    // without content to be quarantined and reported for a message the user deleted.
+    return unlinkFile(m_dir + QLatin1Char('/') + id + kEnvSuffix, error) && unlinkFile(contentPath(id), error) &&
+           syncDir(m_dir, error);
+}
+
+bool Spool::removeContent(const QString& id, QString* error)
+{
+    if (!isValidId(id))
+        return invalidId(id, error);
+    return unlinkFile(contentPath(id), error) && syncDir(m_dir, error);
+}
+
+QList<Entry> Spool::load(QStringList* quarantined)
+{
+    QList<Entry> entries;
+    QString error;
+    if (!makePrivateDir(m_dir, &error) || !makePrivateDir(m_dir + QLatin1Char('/') + kQuarantine, &error)) {
+        qCWarning(lcSpool).noquote() << error;
+        if (quarantined)
+            *quarantined << error;
+        return entries;
+    }
+
+    const QDir dir(m_dir);
+    const QStringList names = dir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
+    bool changed = false;
+
+    QSet<QString> envs;
+    QSet<QString> emls;
+    for (const QString& name : names) {
+        const QString path = m_dir + QLatin1Char('/') + name;
+        if (name.endsWith(kTmpSuffix)) {
+            // An interrupted write: the rename never happened, so whatever
+            // this was meant to replace (or add) is still intact or never acknowledged.
+            if (unlinkFile(path, &error)) {
+                qCInfo(lcSpool) << "Deleted an unfinished write:" << name;
+                changed = true;
+            } else {
+                qCWarning(lcSpool).noquote() << error;
+            }
+            continue;
+        }
+        const bool isEnv = name.endsWith(kEnvSuffix);
+        const bool isEml = name.endsWith(kEmlSuffix);
+        if (!isEnv && !isEml)
+            continue;
+        struct stat st;
+        if (::stat(native(path).constData(), &st) == 0 && (st.st_mode & 07777) != kFileMode) {
+            if (::chmod(native(path).constData(), kFileMode) == 0)
+                qCWarning(lcSpool) << "Corrected the permissions of" << name << "to 0600; they were"
+                                   << QString::number(st.st_mode & 07777, 8);
+            else
+                qCWarning(lcSpool) << "Could not restrict the permissions of" << name << ":"
+                                   << systemError(errno);
+        }
+        (isEnv ? envs : emls).insert(name.chopped(4));
+    }
+
+    QStringList envIds(envs.begin(), envs.end());
+    envIds.sort();
+    for (const QString& base : std::as_const(envIds)) {
+        const QString envPath = m_dir + QLatin1Char('/') + base + kEnvSuffix;
+        const QString emlPath = m_dir + QLatin1Char('/') + base + kEmlSuffix;
+        Entry e;
+        QString reason;
+        bool ok = readEnvelope(envPath, &e, &reason);
+        bool parsed = ok;
+        if (ok && e.id != base) {
+            reason = QCoreApplication::translate(
+                         "Spool::Spool",
+                         "its envelope names the message \"%1\", which does not match its file name")
+                         .arg(e.id);
+            ok = false;
+        }
+        if (ok) {
+            bool exists = false;
+            const qint64 size = fileSize(emlPath, &exists);
+            if (!exists && e.state != State::Sent) {
+                // Sent messages may have had their content removed by retention.
+                reason = QCoreApplication::translate("Spool::Spool", "the message content (%1) is missing")
+                             .arg(base + kEmlSuffix);
+                ok = false;
+            } else if (exists && size != e.size) {
+                reason = QCoreApplication::translate(
+                             "Spool::Spool",
+                             "the message content is %1 bytes long, but its envelope says %2 bytes")
+                             .arg(size)
+                             .arg(e.size);
+                ok = false;
+            }
+        }
+        if (ok) {
+            entries << e;
+            continue;
+        }
+
+        changed = true;
+        QStringList moved;
+        QStringList failed;
+        for (const QString& file : QStringList{base + kEnvSuffix, base + kEmlSuffix}) {
+            if (file.endsWith(kEmlSuffix) && !emls.contains(base))
+                continue;
+            QString to;
+            QString moveError;
+            if (moveToQuarantine(m_dir, file, &to, &moveError))
+                moved << QFileInfo(to).fileName();
+            else
+                failed << file + QLatin1String(" (") + moveError + QLatin1Char(')');
+        }
+        emls.remove(base);
+        const QString what =
+            parsed
+                ? QCoreApplication::translate("Spool::Spool", "Queued message %1 (%2)").arg(base, summary(e))
+                : QCoreApplication::translate("Spool::Spool", "Queued message %1").arg(base);
+        QString description =
+            QCoreApplication::translate("Spool::Spool", "%1 could not be loaded because %2.")
+                .arg(what, reason);
+        if (!moved.isEmpty())
+            description += QLatin1Char(' ') +
+                           QCoreApplication::translate("Spool::Spool",
+                                                       "Its files were kept and moved to the folder %1 (%2).")
+                               .arg(m_dir + QLatin1Char('/') + kQuarantine, moved.join(QLatin1String(", ")));
+        if (!failed.isEmpty())
+            description += QLatin1Char(' ') +
+                           QCoreApplication::translate(
+                               "Spool::Spool", "These files could not be moved and were left in place: %1.")
+                               .arg(failed.join(QLatin1String(", ")));
+        description +=
+            QLatin1Char(' ') +
+            QCoreApplication::translate("Spool::Spool",
+                                        "Yubisashi will not send or retry it. If it had not been sent yet, "
+                                        "send it again from your mail program.");
+        qCWarning(lcSpool).noquote() << description;
+        if (quarantined)
+            *quarantined << description;
+    }
+
+    // Content without an envelope: the process stopped between writing the
+    // two files, before the mail client was told 250. The client still has
+    // the message and will send it again, so this copy is not ours to keep.
+    for (const QString& base : std::as_const(emls)) {
+        if (envs.contains(base))
+            continue;
+        if (unlinkFile(m_dir + QLatin1Char('/') + base + kEmlSuffix, &error)) {
+            qCInfo(lcSpool)
+                << "Deleted" << (base + kEmlSuffix)
+                << ": its envelope was never written, so the mail client was not told it was accepted";
+            changed = true;
+        } else {
+            qCWarning(lcSpool).noquote() << error;
+        }
+    }
+
+    if (changed && !syncDir(m_dir, &error))
+        qCWarning(lcSpool).noquote() << error;
+
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.received != b.received ? a.received < b.received : a.id < b.id;
+    });
+    return entries;
+}
+
+int Spool::purgeSent(int retentionDays)
+{
+    if (retentionDays < 0)
+        return 0;
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-retentionDays);
+    const QStringList names =
+        QDir(m_dir).entryList({QStringLiteral("*") + kEnvSuffix}, QDir::Files | QDir::Hidden, QDir::Name);
+    int removed = 0;
+    for (const QString& name : names) {
+        Entry e;
+        QString reason;
+        // Damaged envelopes are load()'s business (quarantine), not retention's.
+        if (!readEnvelope(m_dir + QLatin1Char('/') + name, &e, &reason) || e.id != name.chopped(4))
+            continue;
+        // updated is when the message became sent: its last change.
+        if (e.state != State::Sent || e.updated > cutoff)
+            continue;
+        QString error;
+        if (remove(e.id, &error))
+            ++removed;
+        else
+            qCWarning(lcSpool).noquote() << error;
+    }
+    if (removed > 0)
+        qCInfo(lcSpool) << "Removed" << removed << "sent messages older than" << retentionDays << "days";
+    return removed;
+}
+
+} // namespace Spool

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "spool/Entry.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace Spool {
+
+// The durable queue: one ID.env (JSON) and one ID.eml (bytes as received)
+// per message in one folder (0700, files 0600). Every write is atomic and
+// durable: temp file, fsync, rename, fsync of the folder. A message is on disk
+// before the client hears 250.
+class Spool
+{
+public:
+    explicit Spool(const QString& directory);
+
+    // Creates the folder (0700) and a quarantine/ subfolder; false with a reason if it can't.
+    bool open(QString* error);
+    QString directory() const { return m_dir; }
+
+    // Writes ID.eml then ID.env; returns the entry with its new id, or nullopt with error.
+    std::optional<Entry> add(Entry entry, const QByteArray& content, QString* error);
+    // Rewrites ID.env atomically (entry.updated is set to now).
+    bool update(Entry& entry, QString* error);
+    // The message bytes; nullopt with error when unreadable.
+    std::optional<QByteArray> content(const QString& id, QString* error) const;
+    QString contentPath(const QString& id) const;
+    // Deletes both files (envelope first: a crash in between leaves an orphan .eml that load() cleans up).
+    bool remove(const QString& id, QString* error);
+    // Deletes only the content, keeping the envelope (retention of sent messages).
+    bool removeContent(const QString& id, QString* error);
+
+    // All entries, oldest first. Files that fail to load (bad JSON, missing
+    // content, wrong permissions fixed up) are moved to quarantine/ and
+    // described in quarantined, never dropped.
+    QList<Entry> load(QStringList* quarantined);
+
+    // Deletes sent messages (content and envelope) whose last update is older
+    // than the retention period; the audit record is kept elsewhere. 0 days
+    // purges every sent message. Returns how many were deleted.
+    int purgeSent(int retentionDays);
+
+private:
+    bool writeAtomically(const QString& name, const QByteArray& bytes, QString* error);
+    QString newId() const;
+
+    QString m_dir;
+};
+
+} // namespace Spool

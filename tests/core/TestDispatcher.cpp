@@ -1,0 +1,415 @@
+#include "delivery/Dispatcher.h"
+#include "delivery/ScriptedDecisionProvider.h"
+#include "delivery/Transport.h"
+#include "smtp/SmtpServer.h"
+#include "spool/Spool.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using Kind = Smtp::SubmitResult::Kind;
+
+namespace {
+
+// The seam to the upstream: answers deliveries from a script of results and
+// records what it was given. Everything else in these tests is real.
+class ScriptedTransport : public Delivery::Transport
+{
+public:
+    struct Shared
+    {
+        QList<Smtp::SubmitResult> results; // consumed in order; empty = delivered
+        QStringList delivered;             // ids handed to deliver()
+        QList<QByteArray> contents;
+        int aborts = 0;
+        int delayMs = 0;
+    };
+    ScriptedTransport(Shared* shared, QObject* parent) : Transport(parent), m_shared(shared) {}
+    void deliver(const Spool::Entry& entry, const QByteArray& content) override
+    {
+        m_shared->delivered << entry.id;
+        m_shared->contents << content;
+        Smtp::SubmitResult r;
+        if (!m_shared->results.isEmpty()) {
+            r = m_shared->results.takeFirst();
+        } else {
+            r.kind = Kind::Delivered;
+            r.dataSent = true;
+            r.reply = Smtp::Reply::make(250, u"2.0.0"_s, u"OK queued as 12345"_s);
+        }
+        m_pending = true;
+        QTimer::singleShot(m_shared->delayMs, this, [this, r] {
+            if (m_pending) {
+                m_pending = false;
+                emit finished(r);
+            }
+        });
+    }
+    void abort() override
+    {
+        ++m_shared->aborts;
+        if (m_pending) {
+            m_pending = false;
+            Smtp::SubmitResult r;
+            r.kind = Kind::Temporary;
+            r.detail = u"cancelled"_s;
+            emit finished(r);
+        }
+    }
+
+private:
+    Shared* m_shared;
+    bool m_pending = false;
+};
+
+Smtp::SubmitResult result(Kind kind, int code, const QString& enhanced, const QString& text)
+{
+    Smtp::SubmitResult r;
+    r.kind = kind;
+    r.reply = Smtp::Reply::make(code, enhanced, text);
+    r.detail = text;
+    return r;
+}
+
+} // namespace
+
+class TestDispatcher : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void passPathDeliversAndAnswersWithUpstreamReply();
+    void allInternalSkipsReview();
+    void reviewConfirmedWithinBudget();
+    void reviewCancelledWithinBudget();
+    void budgetExpiryQueuesThenHonoursLaterDecision_data();
+    void budgetExpiryQueuesThenHonoursLaterDecision();
+    void zeroBudgetAlwaysQueues();
+    void temporaryFailureQueuesAndRetries();
+    void permanentFailureWhileClientWaits();
+    void permanentFailureAfterClientLeftIsKeptAsFailed();
+    void configurationProblemTellsWaitingClient();
+    void clientGoneDuringReviewDropsMessage();
+    void clientGoneDuringDeliveryAbortsIt();
+    void resumeDeliversApprovedAndReAsksReviewing();
+    void spoolFailureAnswers451();
+
+private:
+    Delivery::Dispatcher* make(const QString& script);
+    Smtp::Envelope envelope(const QStringList& rcpts) const;
+    Smtp::PendingReply* newReply();
+    Smtp::Reply waitForAnswer(Smtp::PendingReply* reply, int timeoutMs = 5000);
+    QList<Spool::Entry> spoolEntries();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Spool::Spool> m_spool;
+    Settings::Config m_config;
+    ScriptedTransport::Shared m_transport;
+    QObject* m_owner = nullptr;
+    QHash<Smtp::PendingReply*, QSignalSpy*> m_spies;
+};
+
+void TestDispatcher::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_spool = std::make_unique<Spool::Spool>(m_dir->filePath(u"spool"_s));
+    QString error;
+    QVERIFY2(m_spool->open(&error), qPrintable(error));
+    m_config = Settings::Config();
+    m_config.policy.internalDomains = {u"example.co.jp"_s};
+    m_config.policy.review = Settings::ReviewPolicy::External;
+    m_config.delivery.clientWaitSeconds = 5;
+    m_config.delivery.retryInitialSeconds = 1;
+    m_config.delivery.retryMaxSeconds = 1;
+    m_transport = ScriptedTransport::Shared();
+    m_owner = new QObject;
+}
+
+void TestDispatcher::cleanup()
+{
+    qDeleteAll(m_spies);
+    m_spies.clear();
+    delete m_owner;
+    m_owner = nullptr;
+    m_spool.reset();
+    m_dir.reset();
+}
+
+Delivery::Dispatcher* TestDispatcher::make(const QString& script)
+{
+    auto* decisions = new Delivery::ScriptedDecisionProvider(script, m_owner);
+    ScriptedTransport::Shared* shared = &m_transport;
+    return new Delivery::Dispatcher(
+        m_config, m_spool.get(), decisions,
+        [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); }, m_owner);
+}
+
+Smtp::Envelope TestDispatcher::envelope(const QStringList& rcpts) const
+{
+    Smtp::Envelope e;
+    e.mailFrom = u"taro@example.co.jp"_s;
+    e.recipients = rcpts;
+    return e;
+}
+
+// A reply seam with its spy attached before submit(), so answers given
+// synchronously inside submit() (a spool failure, a zero budget) are seen too.
+Smtp::PendingReply* TestDispatcher::newReply()
+{
+    auto* reply = new Smtp::PendingReply(m_owner);
+    m_spies.insert(reply, new QSignalSpy(reply, &Smtp::PendingReply::answered));
+    return reply;
+}
+
+Smtp::Reply TestDispatcher::waitForAnswer(Smtp::PendingReply* reply, int timeoutMs)
+{
+    QSignalSpy* spy = m_spies.value(reply);
+    if (!spy)
+        return {};
+    if (spy->isEmpty())
+        spy->wait(timeoutMs);
+    if (spy->isEmpty())
+        return {};
+    return spy->constFirst().constFirst().value<Smtp::Reply>();
+}
+
+QList<Spool::Entry> TestDispatcher::spoolEntries()
+{
+    QStringList quarantined;
+    const QList<Spool::Entry> entries = m_spool->load(&quarantined);
+    if (!quarantined.isEmpty())
+        qWarning() << quarantined;
+    return entries;
+}
+
+static const QByteArray kMessage = "From: taro@example.co.jp\r\nTo: partner@other.jp\r\nSubject: hi\r\n\r\nBody\r\n";
+
+void TestDispatcher::passPathDeliversAndAnswersWithUpstreamReply()
+{
+    m_config.policy.review = Settings::ReviewPolicy::Never;
+    auto* d = make(u"wait"_s);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    const Smtp::Reply r = waitForAnswer(reply);
+    QCOMPARE(r.code, 250);
+    QVERIFY2(r.text.contains(u"OK queued as 12345"_s), qPrintable(r.text));
+    QCOMPARE(m_transport.delivered.size(), 1);
+    QCOMPARE(m_transport.contents.constFirst(), kMessage);
+    const auto entries = spoolEntries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.constFirst().state, Spool::State::Sent);
+}
+
+void TestDispatcher::allInternalSkipsReview()
+{
+    auto* d = make(u"wait"_s); // nobody answers reviews: only a pass can deliver
+    auto* reply = newReply();
+    d->submit(envelope({u"hanako@example.co.jp"_s}), kMessage, u"work"_s, reply);
+    QCOMPARE(waitForAnswer(reply).code, 250);
+    QCOMPARE(m_transport.delivered.size(), 1);
+}
+
+void TestDispatcher::reviewConfirmedWithinBudget()
+{
+    auto* d = make(u"send:100"_s);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    QCOMPARE(waitForAnswer(reply).code, 250);
+    QCOMPARE(m_transport.delivered.size(), 1);
+}
+
+void TestDispatcher::reviewCancelledWithinBudget()
+{
+    auto* d = make(u"cancel:50:wrong recipient"_s);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    const Smtp::Reply r = waitForAnswer(reply);
+    QCOMPARE(r.code, 550);
+    QCOMPARE(r.enhanced, u"5.7.1"_s);
+    QVERIFY(r.text.startsWith(u"Cancelled at review"_s));
+    QVERIFY(r.text.contains(u"wrong recipient"_s));
+    QVERIFY(m_transport.delivered.isEmpty());
+    QVERIFY2(spoolEntries().isEmpty(), "the client keeps the message, so the spool must not");
+}
+
+void TestDispatcher::budgetExpiryQueuesThenHonoursLaterDecision_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<int>("finalState");
+    QTest::addColumn<int>("deliveries");
+    QTest::newRow("send later") << u"send:1600"_s << int(Spool::State::Sent) << 1;
+    QTest::newRow("cancel later") << u"cancel:1600:not now"_s << int(Spool::State::Held) << 0;
+}
+
+void TestDispatcher::budgetExpiryQueuesThenHonoursLaterDecision()
+{
+    QFETCH(QString, script);
+    QFETCH(int, finalState);
+    QFETCH(int, deliveries);
+    m_config.delivery.clientWaitSeconds = 1;
+    auto* d = make(script);
+    QSignalSpy states(d, &Delivery::Dispatcher::stateChanged);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    const Smtp::Reply r = waitForAnswer(reply, 3000);
+    QCOMPARE(r.code, 250);
+    QCOMPARE(r.enhanced, u"2.6.0"_s);
+    QVERIFY(r.text.contains(u"Queued for review"_s));
+    QVERIFY(m_transport.delivered.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(d->pendingCount(), 0, 5000);
+    QCOMPARE(m_transport.delivered.size(), deliveries);
+    const auto entries = spoolEntries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(int(entries.constFirst().state), finalState);
+}
+
+void TestDispatcher::zeroBudgetAlwaysQueues()
+{
+    m_config.delivery.clientWaitSeconds = 0;
+    auto* d = make(u"send:200"_s);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    QVERIFY(reply->isAnswered());
+    QTRY_COMPARE(m_transport.delivered.size(), 1);
+}
+
+void TestDispatcher::temporaryFailureQueuesAndRetries()
+{
+    m_transport.results << result(Kind::Temporary, 421, u"4.3.2"_s, u"Service not available"_s);
+    auto* d = make(u"send"_s);
+    QSignalSpy notices(d, &Delivery::Dispatcher::notice);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    const Smtp::Reply r = waitForAnswer(reply);
+    QCOMPARE(r.code, 250);
+    QCOMPARE(r.enhanced, u"2.6.0"_s);
+    QVERIFY(r.text.contains(u"421"_s));
+    QCOMPARE(spoolEntries().constFirst().state, Spool::State::Approved);
+    QTRY_COMPARE_WITH_TIMEOUT(m_transport.delivered.size(), 2, 4000);
+    QTRY_COMPARE(spoolEntries().constFirst().state, Spool::State::Sent);
+    QCOMPARE(spoolEntries().constFirst().attempts, 2);
+    QVERIFY2(!notices.isEmpty(), "delivered after a retry: the user is told");
+}
+
+void TestDispatcher::permanentFailureWhileClientWaits()
+{
+    auto r550 = result(Kind::Permanent, 550, u"5.1.1"_s, u"User unknown"_s);
+    r550.failedRecipient = u"nobody@other.jp"_s;
+    m_transport.results << r550;
+    auto* d = make(u"send"_s);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s, u"nobody@other.jp"_s}), kMessage, u"work"_s, reply);
+    const Smtp::Reply r = waitForAnswer(reply);
+    QCOMPARE(r.code, 550);
+    QCOMPARE(r.enhanced, u"5.1.1"_s);
+    QVERIFY(r.text.contains(u"nobody@other.jp"_s));
+    QVERIFY(r.text.contains(u"User unknown"_s));
+    QVERIFY(spoolEntries().isEmpty());
+}
+
+void TestDispatcher::permanentFailureAfterClientLeftIsKeptAsFailed()
+{
+    m_config.delivery.clientWaitSeconds = 0;
+    m_transport.results << result(Kind::Permanent, 554, u"5.6.0"_s, u"Message rejected"_s);
+    auto* d = make(u"send"_s);
+    QSignalSpy notices(d, &Delivery::Dispatcher::notice);
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, newReply());
+    QTRY_COMPARE(d->pendingCount(), 0);
+    const auto entries = spoolEntries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.constFirst().state, Spool::State::Failed);
+    QVERIFY(entries.constFirst().lastError.contains(u"Message rejected"_s));
+    QCOMPARE(notices.size(), 1);
+    QVERIFY(m_spool->content(entries.constFirst().id, nullptr).has_value());
+}
+
+void TestDispatcher::configurationProblemTellsWaitingClient()
+{
+    m_transport.results << result(Kind::Configuration, 535, u"5.7.8"_s, u"The user name or password was refused"_s);
+    auto* d = make(u"send"_s);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    const Smtp::Reply r = waitForAnswer(reply);
+    QCOMPARE(r.code, 451);
+    QVERIFY(r.text.contains(u"password"_s));
+    QVERIFY(spoolEntries().isEmpty());
+}
+
+void TestDispatcher::clientGoneDuringReviewDropsMessage()
+{
+    auto* d = make(u"send:500"_s);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    QCOMPARE(spoolEntries().size(), 1);
+    emit reply->clientGone();
+    QTest::qWait(800); // past the scripted decision: it must be ignored
+    QVERIFY(m_transport.delivered.isEmpty());
+    QVERIFY(spoolEntries().isEmpty());
+    QCOMPARE(d->pendingCount(), 0);
+}
+
+void TestDispatcher::clientGoneDuringDeliveryAbortsIt()
+{
+    m_config.policy.review = Settings::ReviewPolicy::Never;
+    m_transport.delayMs = 1000;
+    auto* d = make(u"wait"_s);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    QTRY_COMPARE(m_transport.delivered.size(), 1);
+    emit reply->clientGone();
+    QCOMPARE(m_transport.aborts, 1);
+    QTRY_COMPARE(d->pendingCount(), 0);
+    QVERIFY(spoolEntries().isEmpty());
+}
+
+void TestDispatcher::resumeDeliversApprovedAndReAsksReviewing()
+{
+    Spool::Entry approved;
+    approved.account = u"work"_s;
+    approved.envelope = envelope({u"partner@other.jp"_s});
+    approved.state = Spool::State::Approved;
+    QString error;
+    QVERIFY(m_spool->add(approved, kMessage, &error));
+    Spool::Entry reviewing = approved;
+    reviewing.state = Spool::State::Reviewing;
+    const auto stored = m_spool->add(reviewing, kMessage, &error);
+    QVERIFY(stored);
+
+    auto* d = make(u"send:100"_s); // the person confirms the re-opened review
+    QVERIFY(d->resume().isEmpty());
+    QTRY_COMPARE(m_transport.delivered.size(), 2);
+    QTRY_COMPARE(d->pendingCount(), 0);
+    for (const Spool::Entry& e : spoolEntries())
+        QCOMPARE(e.state, Spool::State::Sent);
+}
+
+void TestDispatcher::spoolFailureAnswers451()
+{
+    // The spool folder vanishes and a file takes its place (works even as root,
+    // where permissions cannot make a write fail).
+    const QString dir = m_dir->filePath(u"gone"_s);
+    Spool::Spool spool(dir);
+    QString error;
+    QVERIFY(spool.open(&error));
+    QVERIFY(QDir(dir).removeRecursively());
+    QFile blocker(dir);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    auto* decisions = new Delivery::ScriptedDecisionProvider(u"send"_s, m_owner);
+    ScriptedTransport::Shared* shared = &m_transport;
+    Delivery::Dispatcher d(m_config, &spool, decisions,
+                           [shared](const QString&, QObject* p) { return new ScriptedTransport(shared, p); });
+    auto* reply = newReply();
+    d.submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    const Smtp::Reply r = waitForAnswer(reply);
+    QCOMPARE(r.code, 451);
+    QCOMPARE(r.enhanced, u"4.3.0"_s);
+    QVERIFY(m_transport.delivered.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestDispatcher)
+#include "TestDispatcher.moc"

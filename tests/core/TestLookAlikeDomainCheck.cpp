@@ -1,0 +1,124 @@
+#include "ReviewFixture.h"
+#include "review/checks/LookAlikeDomainCheck.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestLookAlikeDomainCheck : public QObject
+{
+    Q_OBJECT
+private slots:
+    void againstKnown_data();
+    void againstKnown();
+    void bothInternalStaysSilent();
+    void againstInternal();
+    void knownDomainsSetting();
+    void findingNamesRecipientsAndBothDomains();
+    void manyKnownDomainsIsFast();
+};
+
+void TestLookAlikeDomainCheck::againstKnown_data()
+{
+    QTest::addColumn<QString>("recipientDomain");
+    QTest::addColumn<QString>("knownDomain");
+    QTest::addColumn<bool>("fires");
+    QTest::newRow("digit for letter") << u"examp1e.co.jp"_s << u"example.co.jp"_s << true;
+    QTest::newRow("doubled letter, distance 2") << u"exannple.co.jp"_s << u"example.co.jp"_s << true;
+    QTest::newRow("rn for m") << u"exarnple.co.jp"_s << u"example.co.jp"_s << true;
+    QTest::newRow("transposition") << u"exmaple.co.jp"_s << u"example.co.jp"_s << true;
+    QTest::newRow("missing letter") << u"exaple.co.jp"_s << u"example.co.jp"_s << true;
+    QTest::newRow("tld swap .jp for .co.jp") << u"example.jp"_s << u"example.co.jp"_s << true;
+    QTest::newRow("tld swap .com for .co.jp") << u"example.com"_s << u"example.co.jp"_s << true;
+    QTest::newRow("tld swap .ne.jp for .or.jp") << u"example.ne.jp"_s << u"example.or.jp"_s << true;
+    // "еxample" with a Cyrillic е, as it travels: punycode.
+    QTest::newRow("punycode homoglyph")
+        << Review::DomainNames::toAce(u"\u0435xample.co.jp"_s) << u"example.co.jp"_s << true;
+    QTest::newRow("unicode homoglyph") << u"\u0435xample.co.jp"_s << u"example.co.jp"_s << true;
+    QTest::newRow("full-width letters") << u"ｅｘａｍｐｌｅ.co.jp"_s << u"example.co.jp"_s << false;
+    QTest::newRow("identical known domain") << u"example.co.jp"_s << u"example.co.jp"_s << false;
+    QTest::newRow("subdomain of known") << u"mail.example.co.jp"_s << u"example.co.jp"_s << false;
+    QTest::newRow("unrelated") << u"partner.co.jp"_s << u"example.co.jp"_s << false;
+    QTest::newRow("short names differ by one") << u"abd.co.jp"_s << u"abc.co.jp"_s << false;
+    QTest::newRow("distance 2 on a short name") << u"sample.co.jp"_s << u"example.co.jp"_s << false;
+    QTest::newRow("same name, unrelated suffix") << u"example.de"_s << u"example.co.jp"_s << false;
+}
+
+void TestLookAlikeDomainCheck::againstKnown()
+{
+    QFETCH(QString, recipientDomain);
+    QFETCH(QString, knownDomain);
+    QFETCH(bool, fires);
+    // Full-width letters are folded by IDNA itself: the mail carries example.co.jp.
+    const QString address = u"someone@"_s + recipientDomain;
+    const Mime::MessageView v = Fixture::message({Fixture::mailbox(address)});
+    Review::HistoryFacts facts;
+    facts.allDomains = {knownDomain};
+    const auto findings =
+        Fixture::run(Review::LookAlikeDomainCheck(), v, Fixture::policy({u"internal.example"_s}), &facts);
+    QCOMPARE(findings.size(), fires ? 1 : 0);
+    if (fires) {
+        QCOMPARE(findings.first().code, u"look-alike-domain"_s);
+        QCOMPARE(findings.first().severity, Review::Severity::Warn);
+    }
+}
+
+void TestLookAlikeDomainCheck::bothInternalStaysSilent()
+{
+    const Mime::MessageView v = Fixture::message({Fixture::mailbox(u"a@example.com"_s)});
+    const auto findings = Fixture::run(Review::LookAlikeDomainCheck(), v,
+                                       Fixture::policy({u"example.co.jp"_s, u"example.com"_s}));
+    QVERIFY(findings.isEmpty());
+}
+
+void TestLookAlikeDomainCheck::againstInternal()
+{
+    // Without any history: the internal domains are the reference.
+    const Mime::MessageView v = Fixture::message({Fixture::mailbox(u"a@examp1e.co.jp"_s)});
+    const auto findings = Fixture::run(Review::LookAlikeDomainCheck(), v, Fixture::policy());
+    QCOMPARE(findings.size(), 1);
+    QVERIFY(findings.first().message.contains(u"example.co.jp"_s));
+}
+
+void TestLookAlikeDomainCheck::knownDomainsSetting()
+{
+    const Mime::MessageView v = Fixture::message({Fixture::mailbox(u"a@customer.jp"_s)});
+    Review::CheckPolicy p = Fixture::policy();
+    QVERIFY(Fixture::run(Review::LookAlikeDomainCheck(), v, p).isEmpty());
+    p.knownDomains = {u"customer.co.jp"_s};
+    QCOMPARE(Fixture::run(Review::LookAlikeDomainCheck(), v, p).size(), 1);
+}
+
+void TestLookAlikeDomainCheck::findingNamesRecipientsAndBothDomains()
+{
+    const Mime::MessageView v =
+        Fixture::message({Fixture::mailbox(u"a@exannple.co.jp"_s), Fixture::mailbox(u"b@exannple.co.jp"_s),
+                          Fixture::mailbox(u"c@example.co.jp"_s)});
+    Review::HistoryFacts facts;
+    facts.allDomains = {u"example.co.jp"_s};
+    const auto findings = Fixture::run(Review::LookAlikeDomainCheck(), v, Fixture::policy({}), &facts);
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.first().recipients, (QStringList{u"a@exannple.co.jp"_s, u"b@exannple.co.jp"_s}));
+    QVERIFY(findings.first().message.contains(u"exannple.co.jp"_s));
+    QVERIFY(findings.first().message.contains(u"example.co.jp"_s));
+}
+
+void TestLookAlikeDomainCheck::manyKnownDomainsIsFast()
+{
+    // A long-used history: 20,000 known domains, 200 new ones in one message.
+    Review::HistoryFacts facts;
+    for (int i = 0; i < 20000; ++i)
+        facts.allDomains << u"company%1.co.jp"_s.arg(i);
+    QList<Mime::Mailbox> to;
+    for (int i = 0; i < 200; ++i)
+        to << Fixture::mailbox(u"x@newcorp%1.example"_s.arg(i));
+    const Mime::MessageView v = Fixture::message(to);
+    QElapsedTimer t;
+    t.start();
+    const auto findings = Fixture::run(Review::LookAlikeDomainCheck(), v, Fixture::policy(), &facts);
+    qInfo("look-alike: 200 domains against 20,000 known in %lld ms", t.elapsed());
+    QVERIFY(findings.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestLookAlikeDomainCheck)
+#include "TestLookAlikeDomainCheck.moc"

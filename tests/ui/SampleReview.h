@@ -1,0 +1,130 @@
+#pragma once
+
+// Review requests shared by the UI tests and the screenshot tool.
+
+#include "delivery/Decision.h"
+
+#include <QString>
+
+namespace SampleReview {
+
+using namespace Qt::StringLiterals;
+
+inline Review::Recipient recipient(const QString& address, const QString& name, Review::Field field,
+                                   bool internal, const QStringList& codes = {})
+{
+    Review::Recipient r;
+    r.address = address;
+    r.name = name;
+    r.field = field;
+    r.domain = address.section(QLatin1Char('@'), -1).toLower();
+    r.internal = internal;
+    r.findingCodes = codes;
+    return r;
+}
+
+// A realistic Japanese business message: two internal and three external
+// recipients, one of them at a look-alike domain, one attachment and one
+// finding that needs an acknowledgement. japanese: the finding messages as
+// core would translate them.
+inline Delivery::ReviewRequest japanese(bool japaneseMessages = false)
+{
+    Delivery::ReviewRequest request;
+    request.id = u"20240401-0001"_s;
+    request.account = u"yamada@example.co.jp"_s;
+    Review::Review& r = request.review;
+    r.account = u"yamada@example.co.jp (Microsoft 365)"_s;
+    r.from = {u"yamada@example.co.jp"_s, u"山田 太郎"_s};
+    r.subject = u"【お見積り】新製品 YB-200 のお見積書送付の件"_s;
+    r.bodyStart = u"株式会社パートナー商事\n営業部 佐藤 花子 "
+                  u"様\n\nいつもお世話になっております。株式会社エグザンプルの山田です。\n"
+                  u"先日お問い合わせいただきました新製品 YB-200 のお見積書をお送りいたします。\n"
+                  u"ご不明な点がございましたら、お気軽にお問い合わせください。\n"_s;
+    r.recipients = {
+        recipient(u"sato@partner-shoji.co.jp"_s, u"佐藤 花子"_s, Review::Field::To, false),
+        recipient(u"tanaka@partner-shouji.co.jp"_s, u"田中 次郎"_s, Review::Field::To, false,
+                  {u"look-alike-domain"_s, u"first-time-domain"_s}),
+        recipient(u"suzuki@partner-shoji.co.jp"_s, u"鈴木 一郎"_s, Review::Field::Cc, false,
+                  {u"first-time-recipient"_s}),
+        recipient(u"kimura@example.co.jp"_s, u"木村 美咲"_s, Review::Field::Cc, true),
+        recipient(u"eigyo@osaka.example.co.jp"_s, u"大阪支社 営業部"_s, Review::Field::Bcc, true),
+    };
+    Review::Attachment quote;
+    quote.filename = u"見積書_YB-200.pdf"_s;
+    quote.contentType = u"application/pdf"_s;
+    quote.size = 245'760;
+    r.attachments = {quote};
+
+    Review::Finding lookAlike;
+    lookAlike.code = u"look-alike-domain"_s;
+    lookAlike.severity = Review::Severity::Block;
+    lookAlike.message =
+        japaneseMessages
+            ? u"partner-shouji.co.jp は、送信履歴のある partner-shoji.co.jp によく似たドメインです。"_s
+            : u"partner-shouji.co.jp looks like partner-shoji.co.jp, a domain you have written to."_s;
+    lookAlike.needsAcknowledgement = true;
+    lookAlike.recipients = {u"tanaka@partner-shouji.co.jp"_s};
+    Review::Finding firstDomain;
+    firstDomain.code = u"first-time-domain"_s;
+    firstDomain.severity = Review::Severity::Warn;
+    firstDomain.message = japaneseMessages ? u"partner-shouji.co.jp に送るのは初めてです。"_s
+                                           : u"You have never written to partner-shouji.co.jp before."_s;
+    firstDomain.recipients = {u"tanaka@partner-shouji.co.jp"_s};
+    Review::Finding firstRecipient;
+    firstRecipient.code = u"first-time-recipient"_s;
+    firstRecipient.severity = Review::Severity::Info;
+    firstRecipient.message = japaneseMessages
+                                 ? u"suzuki@partner-shoji.co.jp に送るのは初めてです。"_s
+                                 : u"You have never written to suzuki@partner-shoji.co.jp before."_s;
+    firstRecipient.recipients = {u"suzuki@partner-shoji.co.jp"_s};
+    Review::Finding keyword;
+    keyword.code = u"keyword"_s;
+    keyword.severity = Review::Severity::Warn;
+    keyword.message = japaneseMessages ? u"件名に「見積」が含まれています。"_s
+                                       : u"The subject contains \"見積\" (quotation)."_s;
+    r.findings = {lookAlike, firstDomain, firstRecipient, keyword};
+    r.willSign = true;
+    request.reasons = {japaneseMessages ? u"社外の宛先が含まれています。"_s
+                                        : u"The message goes outside your organisation."_s};
+    return request;
+}
+
+// count recipients spread evenly over domains; the first internalDomains are internal.
+inline Delivery::ReviewRequest large(int count, int domains, int internalDomains)
+{
+    Delivery::ReviewRequest request;
+    request.id = u"large"_s;
+    Review::Review& r = request.review;
+    r.from = {u"yamada@example.co.jp"_s, u"山田 太郎"_s};
+    r.subject = u"Newsletter"_s;
+    for (int i = 0; i < count; ++i) {
+        const int d = i % domains;
+        const bool internal = d < internalDomains;
+        const QString domain =
+            internal ? u"dept%1.example.co.jp"_s.arg(d) : u"partner%1.example.com"_s.arg(d);
+        QStringList codes;
+        if (i % 7 == 0)
+            codes << u"first-time-recipient"_s;
+        r.recipients << recipient(u"user%1@%2"_s.arg(i).arg(domain), u"利用者 %1"_s.arg(i),
+                                  i % 3 == 0 ? Review::Field::To : Review::Field::Cc, internal, codes);
+    }
+    Review::Finding first;
+    first.code = u"first-time-recipient"_s;
+    first.message = u"Never written to before."_s;
+    r.findings = {first};
+    return request;
+}
+
+// Only internal recipients, nothing else to confirm.
+inline Delivery::ReviewRequest internalOnly(const QString& id)
+{
+    Delivery::ReviewRequest request;
+    request.id = id;
+    request.review.from = {u"yamada@example.co.jp"_s, u"山田 太郎"_s};
+    request.review.subject = u"Meeting %1"_s.arg(id);
+    request.review.recipients = {
+        recipient(u"kimura@example.co.jp"_s, u"木村 美咲"_s, Review::Field::To, true)};
+    return request;
+}
+
+} // namespace SampleReview

@@ -1,0 +1,512 @@
+#include "RecipientModel.h"
+#include "ReviewDialog.h"
+#include "SampleReview.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStyleOptionViewItem>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using Delivery::Decision;
+using Ui::RecipientModel;
+using Ui::ReviewDialog;
+
+namespace {
+
+struct Parts
+{
+    QTreeView* recipients = nullptr;
+    RecipientModel* model = nullptr;
+    QTreeWidget* attachments = nullptr;
+    QPushButton* send = nullptr;
+    QPushButton* cancel = nullptr;
+    QPushButton* checkInternal = nullptr;
+    QList<QCheckBox*> acknowledgements;
+};
+
+Parts partsOf(ReviewDialog* dialog)
+{
+    Parts p;
+    p.recipients = dialog->findChild<QTreeView*>(u"recipientView"_s);
+    p.model = p.recipients ? qobject_cast<RecipientModel*>(p.recipients->model()) : nullptr;
+    p.attachments = dialog->findChild<QTreeWidget*>(u"attachmentView"_s);
+    p.send = dialog->findChild<QPushButton*>(u"sendButton"_s);
+    p.cancel = dialog->findChild<QPushButton*>(u"cancelButton"_s);
+    p.checkInternal = dialog->findChild<QPushButton*>(u"checkInternalButton"_s);
+    for (int i = 0;; ++i) {
+        auto* check = dialog->findChild<QCheckBox*>(u"acknowledgement_%1"_s.arg(i));
+        if (!check)
+            break;
+        p.acknowledgements << check;
+    }
+    return p;
+}
+
+// Where the delegate draws the checkbox of an item, so a mouse click lands on it.
+QPoint checkboxCentre(QAbstractItemView* view, const QModelIndex& index)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.rect = view->visualRect(index);
+    option.features |= QStyleOptionViewItem::HasCheckIndicator;
+    option.checkState = index.data(Qt::CheckStateRole).value<Qt::CheckState>();
+    if (!index.data(Qt::DecorationRole).isNull())
+        option.features |= QStyleOptionViewItem::HasDecoration;
+    option.text = index.data().toString();
+    if (!option.text.isEmpty())
+        option.features |= QStyleOptionViewItem::HasDisplay;
+    return view->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, view).center();
+}
+
+QList<QModelIndex> recipientRows(const RecipientModel* model)
+{
+    QList<QModelIndex> rows;
+    for (int g = 0; g < model->rowCount(); ++g) {
+        const QModelIndex group = model->index(g, 0);
+        for (int r = 0; r < model->rowCount(group); ++r)
+            rows << model->index(r, 0, group);
+    }
+    return rows;
+}
+
+Qt::CheckState stateOf(const QModelIndex& index)
+{
+    return index.data(Qt::CheckStateRole).value<Qt::CheckState>();
+}
+
+std::unique_ptr<ReviewDialog> shown(const Delivery::ReviewRequest& request, int countdown = 0)
+{
+    auto dialog = std::make_unique<ReviewDialog>(request, countdown);
+    dialog->show();
+    if (!QTest::qWaitForWindowExposed(dialog.get()))
+        qWarning("review dialog not exposed");
+    return dialog;
+}
+
+// Ticks every recipient with the space bar, row by row, and every attachment
+// and acknowledgement with the keyboard too.
+void tickEverythingWithSpace(const Parts& p)
+{
+    p.recipients->setFocus();
+    for (const QModelIndex& row : recipientRows(p.model)) {
+        p.recipients->setCurrentIndex(row.siblingAtColumn(RecipientModel::AddressColumn));
+        QTest::keyClick(p.recipients, Qt::Key_Space);
+    }
+    for (int i = 0; i < p.attachments->topLevelItemCount(); ++i) {
+        p.attachments->setCurrentItem(p.attachments->topLevelItem(i));
+        QTest::keyClick(p.attachments, Qt::Key_Space);
+    }
+    for (QCheckBox* check : p.acknowledgements)
+        QTest::keyClick(check, Qt::Key_Space);
+}
+
+} // namespace
+
+class TestReviewDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void sendNeedsEverythingTicked();
+    void checkAllInternalNeverTicksExternal_data();
+    void checkAllInternalNeverTicksExternal();
+    void domainRowTicksItsRecipients();
+    void cancelReturnsReason_data();
+    void cancelReturnsReason();
+    void countdownUndoThenSend();
+    void keyboardOnly();
+    void showsMessageData();
+    void withdrawClosesWithoutDecision();
+    void remembersSize();
+    void thousandRecipients();
+};
+
+void TestReviewDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestReviewDialog::init()
+{
+    QSettings().remove(u"ui/review_geometry"_s);
+}
+
+void TestReviewDialog::sendNeedsEverythingTicked()
+{
+    auto dialog = shown(SampleReview::japanese());
+    const Parts p = partsOf(dialog.get());
+    QVERIFY(p.model && p.attachments && p.send);
+    QCOMPARE(p.model->recipientCount(), 5);
+    QCOMPARE(p.attachments->topLevelItemCount(), 1);
+    QCOMPARE(p.acknowledgements.size(), 1);
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+    QVERIFY(!p.send->isEnabled());
+
+    // The first recipient by a mouse click on its checkbox.
+    const QList<QModelIndex> rows = recipientRows(p.model);
+    QTest::mouseClick(p.recipients->viewport(), Qt::LeftButton, {},
+                      checkboxCentre(p.recipients, rows.first()));
+    QCOMPARE(stateOf(rows.first()), Qt::Checked);
+    QCOMPARE(p.model->checkedCount(), 1);
+
+    // The others with Space; Send stays off while anything is missing.
+    p.recipients->setFocus();
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        QVERIFY(!p.send->isEnabled());
+        p.recipients->setCurrentIndex(rows.at(i));
+        QTest::keyClick(p.recipients, Qt::Key_Space);
+        QCOMPARE(stateOf(rows.at(i)), Qt::Checked);
+    }
+    QVERIFY2(!p.send->isEnabled(), "attachment and acknowledgement still unticked");
+
+    QTreeWidgetItem* attachment = p.attachments->topLevelItem(0);
+    const QModelIndex attachmentIndex = p.attachments->model()->index(0, 0);
+    QTest::mouseClick(p.attachments->viewport(), Qt::LeftButton, {},
+                      checkboxCentre(p.attachments, attachmentIndex));
+    QCOMPARE(attachment->checkState(0), Qt::Checked);
+    QVERIFY2(!p.send->isEnabled(), "acknowledgement still unticked");
+
+    // Enter does nothing while Send is disabled.
+    QTest::keyClick(dialog.get(), Qt::Key_Return);
+    QCOMPARE(decided.count(), 0);
+    QVERIFY(dialog->isVisible());
+
+    QTest::mouseClick(p.acknowledgements.first(), Qt::LeftButton);
+    QVERIFY(p.acknowledgements.first()->isChecked());
+    QVERIFY(p.send->isEnabled());
+
+    // Unticking anything turns Send off again.
+    p.recipients->setFocus();
+    p.recipients->setCurrentIndex(rows.at(2));
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(rows.at(2)), Qt::Unchecked);
+    QVERIFY(!p.send->isEnabled());
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QVERIFY(p.send->isEnabled());
+
+    QTest::mouseClick(p.attachments->viewport(), Qt::LeftButton, {},
+                      checkboxCentre(p.attachments, attachmentIndex));
+    QCOMPARE(attachment->checkState(0), Qt::Unchecked);
+    QVERIFY(!p.send->isEnabled());
+    QTest::mouseClick(p.attachments->viewport(), Qt::LeftButton, {},
+                      checkboxCentre(p.attachments, attachmentIndex));
+    QVERIFY(p.send->isEnabled());
+
+    QTest::mouseClick(p.send, Qt::LeftButton);
+    QCOMPARE(decided.count(), 1);
+    QCOMPARE(decided.at(0).at(0).value<Decision>().kind, Decision::Kind::Send);
+    QCOMPARE(dialog->decision().kind, Decision::Kind::Send);
+    QVERIFY(!dialog->isVisible());
+}
+
+void TestReviewDialog::checkAllInternalNeverTicksExternal_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<int>("internalCount");
+    QTest::newRow("japanese sample") << u"japanese"_s << 2;
+    QTest::newRow("1,000 in 200 domains") << u"large"_s << 100;
+    // An external address in a domain whose other addresses are internal
+    // (a pattern that covers only some addresses): the group counts as external
+    // and Check all internal leaves all of it alone.
+    QTest::newRow("mixed domain") << u"mixed"_s << 0;
+}
+
+void TestReviewDialog::checkAllInternalNeverTicksExternal()
+{
+    QFETCH(QString, sample);
+    QFETCH(int, internalCount);
+    Delivery::ReviewRequest request;
+    if (sample == "japanese"_L1) {
+        request = SampleReview::japanese();
+    } else if (sample == "large"_L1) {
+        request = SampleReview::large(1000, 200, 20);
+    } else {
+        request = SampleReview::internalOnly(u"mixed"_s);
+        request.review.recipients << SampleReview::recipient(u"guest@example.co.jp"_s, {}, Review::Field::Cc,
+                                                             false);
+    }
+    auto dialog = shown(request);
+    const Parts p = partsOf(dialog.get());
+    QTest::mouseClick(p.checkInternal, Qt::LeftButton);
+    int checked = 0;
+    for (const QModelIndex& row : recipientRows(p.model)) {
+        const Review::Recipient* r = p.model->recipientAt(row);
+        QVERIFY(r);
+        if (!r->internal)
+            QVERIFY2(stateOf(row) == Qt::Unchecked, qPrintable(r->address));
+        if (stateOf(row) == Qt::Checked)
+            ++checked;
+    }
+    QCOMPARE(checked, internalCount);
+    QVERIFY(!p.send->isEnabled());
+}
+
+void TestReviewDialog::domainRowTicksItsRecipients()
+{
+    auto dialog = shown(SampleReview::japanese());
+    const Parts p = partsOf(dialog.get());
+    // Groups: internal first, then external in name order.
+    QVERIFY(p.model->index(0, 0).data(RecipientModel::InternalRole).toBool());
+    const QModelIndex external = p.model->index(2, 0);
+    QCOMPARE(external.data(RecipientModel::InternalRole).toBool(), false);
+    QVERIFY(external.data().toString().contains(u"partner-shoji.co.jp"_s));
+    QCOMPARE(p.model->rowCount(external), 2);
+
+    p.recipients->setFocus();
+    p.recipients->setCurrentIndex(external);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(external), Qt::Checked);
+    QCOMPARE(stateOf(p.model->index(0, 0, external)), Qt::Checked);
+    QCOMPARE(stateOf(p.model->index(1, 0, external)), Qt::Checked);
+    QCOMPARE(p.model->checkedCount(), 2);
+
+    // One child off: the domain row shows partial; Space on it ticks all again.
+    p.recipients->setCurrentIndex(p.model->index(1, 0, external));
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(external), Qt::PartiallyChecked);
+    p.recipients->setCurrentIndex(external);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(p.model->index(1, 0, external)), Qt::Checked);
+    // A mouse click on the domain row's checkbox unticks all of them.
+    QTest::mouseClick(p.recipients->viewport(), Qt::LeftButton, {}, checkboxCentre(p.recipients, external));
+    QCOMPARE(stateOf(external), Qt::Unchecked);
+    QCOMPARE(p.model->checkedCount(), 0);
+}
+
+void TestReviewDialog::cancelReturnsReason_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("typed, button") << u"Wrong attachment"_s << u"button"_s << u"Wrong attachment"_s;
+    QTest::newRow("typed, return") << u"Wrong person"_s << u"return"_s << u"Wrong person"_s;
+    QTest::newRow("typed, escape") << u"later"_s << u"escape"_s << u"later"_s;
+    QTest::newRow("empty, button") << QString() << u"button"_s << u"Cancelled at review"_s;
+    QTest::newRow("blank, return") << u"   "_s << u"return"_s << u"Cancelled at review"_s;
+}
+
+void TestReviewDialog::cancelReturnsReason()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, how);
+    QFETCH(QString, expected);
+    auto dialog = shown(SampleReview::japanese());
+    const Parts p = partsOf(dialog.get());
+    tickEverythingWithSpace(p);
+    QVERIFY(p.send->isEnabled());
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+
+    QTest::mouseClick(p.cancel, Qt::LeftButton);
+    QCOMPARE(decided.count(), 0); // asking for a reason first
+    auto* reason = dialog->findChild<QLineEdit*>(u"cancelReasonEdit"_s);
+    QVERIFY(reason && reason->isVisible());
+    QCOMPARE(QApplication::focusWidget(), reason);
+    QTest::keyClicks(reason, typed);
+    if (how == "button"_L1)
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"confirmCancelButton"_s), Qt::LeftButton);
+    else if (how == "return"_L1)
+        QTest::keyClick(reason, Qt::Key_Return); // must cancel, even though Send is enabled
+    else
+        QTest::keyClick(reason, Qt::Key_Escape);
+    QCOMPARE(decided.count(), 1);
+    const auto decision = decided.at(0).at(0).value<Decision>();
+    QCOMPARE(decision.kind, Decision::Kind::Cancel);
+    QCOMPARE(decision.reason, expected);
+    QCOMPARE(dialog->decision().reason, expected);
+    QVERIFY(!dialog->isVisible());
+}
+
+void TestReviewDialog::countdownUndoThenSend()
+{
+    auto dialog = shown(SampleReview::japanese(), 1);
+    const Parts p = partsOf(dialog.get());
+    tickEverythingWithSpace(p);
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+
+    QTest::mouseClick(p.send, Qt::LeftButton);
+    QVERIFY2(p.send->text().contains(u"Sending in 1 s"_s), qPrintable(p.send->text()));
+    QVERIFY(p.send->text().contains(u"Undo"_s));
+    QTest::mouseClick(p.send, Qt::LeftButton); // Undo
+    QTest::qWait(1500);
+    QCOMPARE(decided.count(), 0);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(p.send->text(), u"&Send"_s);
+    QCOMPARE(p.model->checkedCount(), p.model->recipientCount());
+    QCOMPARE(p.attachments->topLevelItem(0)->checkState(0), Qt::Checked);
+    QVERIFY(p.acknowledgements.first()->isChecked());
+    QVERIFY(p.send->isEnabled());
+
+    // Esc also undoes a running countdown, without cancelling the message.
+    QTest::mouseClick(p.send, Qt::LeftButton);
+    QTest::keyClick(dialog.get(), Qt::Key_Escape);
+    QTest::qWait(1300);
+    QCOMPARE(decided.count(), 0);
+    QVERIFY(!dialog->findChild<QWidget*>(u"cancelPanel"_s)->isVisible());
+
+    // So does unticking a recipient while the countdown runs.
+    QTest::mouseClick(p.send, Qt::LeftButton);
+    p.recipients->setFocus();
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QTest::qWait(1300);
+    QCOMPARE(decided.count(), 0);
+    QVERIFY(!p.send->isEnabled());
+    QCOMPARE(p.send->text(), u"&Send"_s);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QVERIFY(p.send->isEnabled());
+
+    QElapsedTimer timer;
+    timer.start();
+    QTest::mouseClick(p.send, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(decided.count(), 1, 5000);
+    QVERIFY2(timer.elapsed() >= 900, "the countdown must run before sending");
+    QCOMPARE(decided.at(0).at(0).value<Decision>().kind, Decision::Kind::Send);
+    QVERIFY(!dialog->isVisible());
+}
+
+void TestReviewDialog::keyboardOnly()
+{
+    auto dialog = shown(SampleReview::japanese());
+    const Parts p = partsOf(dialog.get());
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+    QVERIFY(dialog->isActiveWindow());
+    QCOMPARE(QApplication::focusWidget(), p.recipients);
+
+    // Walk the whole tree with the arrow key and tick each domain row with Space.
+    const int visibleRows = p.model->rowCount() + p.model->recipientCount();
+    for (int i = 0; i < visibleRows; ++i) {
+        QWidget* focus = QApplication::focusWidget();
+        QCOMPARE(focus, p.recipients);
+        if (!p.recipients->currentIndex().parent().isValid())
+            QTest::keyClick(focus, Qt::Key_Space);
+        QTest::keyClick(focus, Qt::Key_Down);
+    }
+    QCOMPARE(p.model->checkedCount(), p.model->recipientCount());
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), p.attachments);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QCOMPARE(p.attachments->topLevelItem(0)->checkState(0), Qt::Checked);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(decided.count(), 0); // acknowledgement still missing
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), p.acknowledgements.first());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(p.acknowledgements.first()->isChecked());
+    QVERIFY(p.send->isEnabled());
+
+    // Tab reaches Cancel then Send.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), p.cancel);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), p.send);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(decided.count(), 1);
+    QCOMPARE(decided.at(0).at(0).value<Decision>().kind, Decision::Kind::Send);
+}
+
+void TestReviewDialog::showsMessageData()
+{
+    Delivery::ReviewRequest request = SampleReview::japanese();
+    request.review.subject = u"<b>not bold</b> & more"_s;
+    request.review.notReceiving = {{u"boss@example.co.jp"_s, u"部長"_s}};
+    auto dialog = shown(request);
+    auto* from = dialog->findChild<QLabel*>(u"fromLabel"_s);
+    QCOMPARE(from->text(), u"山田 太郎 <yamada@example.co.jp>"_s);
+    auto* subject = dialog->findChild<QLabel*>(u"subjectLabel"_s);
+    QCOMPARE(subject->textFormat(), Qt::PlainText);
+    QCOMPARE(subject->text(), request.review.subject);
+    auto* body = dialog->findChild<QLabel*>(u"bodyLabel"_s);
+    QVERIFY(body->text().startsWith(u"株式会社パートナー商事"_s));
+    QVERIFY2(body->text().count(QLatin1Char('\n')) <= 3, "a few lines only");
+    QVERIFY(dialog->findChild<QLabel*>(u"notReceivingLabel"_s)->text().contains(u"boss@example.co.jp"_s));
+    // The look-alike recipient carries both badges with their messages.
+    const Parts p = partsOf(dialog.get());
+    bool found = false;
+    for (const QModelIndex& row : recipientRows(p.model)) {
+        if (p.model->recipientAt(row)->address != "tanaka@partner-shouji.co.jp"_L1)
+            continue;
+        found = true;
+        const QModelIndex badges = row.siblingAtColumn(RecipientModel::FindingsColumn);
+        QCOMPARE(badges.data(RecipientModel::BadgeLabelsRole).toStringList(),
+                 (QStringList{u"Look-alike"_s, u"New domain"_s}));
+        QVERIFY(badges.data(RecipientModel::BadgeTipsRole).toStringList().at(0).contains(u"looks like"_s));
+    }
+    QVERIFY(found);
+    // The acknowledgement keeps an ampersand as text, not as a mnemonic.
+    QVERIFY(p.acknowledgements.first()->text().startsWith(u"I have checked: "_s));
+}
+
+void TestReviewDialog::withdrawClosesWithoutDecision()
+{
+    auto dialog = shown(SampleReview::japanese());
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+    QSignalSpy finished(dialog.get(), &QDialog::finished);
+    dialog->withdraw(u"The mail client disconnected; nothing was sent."_s);
+    auto* note = dialog->findChild<QLabel*>(u"noteLabel"_s);
+    QVERIFY(note->isVisible());
+    QVERIFY(note->text().contains(u"disconnected"_s));
+    QVERIFY(!partsOf(dialog.get()).send->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, ReviewDialog::WithdrawNoteMs + 2000);
+    QVERIFY(!dialog->isVisible());
+    QCOMPARE(decided.count(), 0);
+    QVERIFY(!dialog->isDecided());
+}
+
+void TestReviewDialog::remembersSize()
+{
+    QSize chosen;
+    {
+        auto dialog = shown(SampleReview::japanese());
+        chosen = dialog->size() + QSize(57, 31);
+        dialog->resize(chosen);
+        QTRY_COMPARE(dialog->size(), chosen);
+        const Parts p = partsOf(dialog.get());
+        QTest::mouseClick(p.cancel, Qt::LeftButton);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"confirmCancelButton"_s), Qt::LeftButton);
+    }
+    QVERIFY(!QSettings().value(u"ui/review_geometry"_s).toByteArray().isEmpty());
+    auto again = shown(SampleReview::japanese());
+    QCOMPARE(again->size(), chosen);
+}
+
+void TestReviewDialog::thousandRecipients()
+{
+    const Delivery::ReviewRequest request = SampleReview::large(1000, 200, 20);
+    QElapsedTimer timer;
+    timer.start();
+    auto dialog = shown(request);
+    QCoreApplication::processEvents();
+    const qint64 ms = timer.elapsed();
+    qInfo("1,000 recipients in 200 domains: review window shown in %lld ms", ms);
+    QVERIFY2(ms < 10000, "far too slow");
+
+    const Parts p = partsOf(dialog.get());
+    QCOMPARE(p.model->rowCount(), 200);
+    QCOMPARE(p.model->recipientCount(), 1000);
+    timer.restart();
+    tickEverythingWithSpace(p);
+    qInfo("ticking 1,000 recipients with Space: %lld ms", timer.elapsed());
+    QVERIFY(p.send->isEnabled());
+    timer.restart();
+    dialog->grab();
+    qInfo("painting: %lld ms", timer.elapsed());
+}
+
+QTEST_MAIN(TestReviewDialog)
+#include "TestReviewDialog.moc"

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "review/Review.h"
+
+#include <QAbstractItemModel>
+#include <QList>
+#include <QStringList>
+
+namespace Ui {
+
+// The recipients of one message as a two-level tree: domain groups (internal
+// first, then external) with the recipients of each domain below. Every
+// recipient has a checkbox; a domain row is tristate and ticks all of its
+// recipients. Plain data and no widgets per row, so 1,000 recipients stay fast.
+class RecipientModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        NameColumn,
+        FieldColumn,
+        AddressColumn,
+        FindingsColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        BadgeLabelsRole = Qt::UserRole + 1, // QStringList: short label per finding
+        BadgeTipsRole,                      // QStringList: the finding message per badge
+        BadgeSeveritiesRole,                // QVariantList of int(Review::Severity)
+        InternalRole,                       // bool
+        IsDomainRole,                       // bool: a domain group row
+    };
+
+    explicit RecipientModel(QObject* parent = nullptr);
+
+    void setRecipients(const QList<Review::Recipient>& recipients, const QList<Review::Finding>& findings);
+
+    int recipientCount() const { return m_total; }
+    int checkedCount() const { return m_checked; }
+    bool allChecked() const { return m_checked == m_total; }
+    // Ticks every internal recipient and leaves external ones exactly as they are:
+    // an external address must always be ticked by a deliberate act.
+    void checkAllInternal();
+    // The recipient at a recipient row, or nullptr for a domain row.
+    const Review::Recipient* recipientAt(const QModelIndex& index) const;
+
+    // A short label for a finding code, for a badge.
+    static QString badgeLabel(const QString& code);
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+signals:
+    void checkedCountChanged(int checked, int total);
+
+private:
+    struct Row
+    {
+        Review::Recipient recipient;
+        QStringList badgeLabels;
+        QStringList badgeTips;
+        QVariantList badgeSeverities;
+        bool checked = false;
+    };
+    struct Group
+    {
+        QString domain;
+        bool internal = false;
+        QList<Row> rows;
+        int checked = 0;
+    };
+
+    QVariant domainData(int group, int column, int role) const;
+    QVariant recipientData(const Group& group, const Row& row, int column, int role) const;
+    Qt::CheckState groupState(const Group& group) const;
+    // Sets the rows [first, last] of a group and emits the changes in one range.
+    void setGroupRange(int group, int first, int last, bool checked);
+
+    QList<Group> m_groups;
+    int m_total = 0;
+    int m_checked = 0;
+};
+
+} // namespace Ui
