@@ -1,5 +1,9 @@
 #include "Application.h"
 
+#include "Desktop.h"
+#include "DialogDecisionProvider.h"
+#include "ReviewDialog.h"
+
 #include "delivery/Dispatcher.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/UpstreamTransport.h"
@@ -104,11 +108,13 @@ bool Application::start(QString* error)
         }
         m_decisions = new Delivery::ScriptedDecisionProvider(m_options.decideScript, this);
         qCInfo(lcApp).noquote() << "reviews are answered by the script" << m_options.decideScript;
+    } else if (!m_options.headless) {
+        m_reviews = new Ui::DialogDecisionProvider(m_config.delivery.countdownSeconds, this);
+        m_decisions = m_reviews;
     } else {
         // No person to ask: messages that need a review wait in the queue until one is.
         m_decisions = new Delivery::ScriptedDecisionProvider(u"wait"_s, this);
-        if (m_options.headless)
-            qCInfo(lcApp) << "running without a desktop: messages that need a review wait in the queue";
+        qCInfo(lcApp) << "running without a desktop: messages that need a review wait in the queue";
     }
 
     const Settings::Config config = m_config;
@@ -150,6 +156,8 @@ bool Application::start(QString* error)
                      .arg(listenError);
         return false;
     }
+    if (m_reviews)
+        new Desktop(m_dispatcher, m_reviews, this);
     m_dispatcher->resume();
 
     qCInfo(lcApp).noquote() << "settings:" << QDir::toNativeSeparators(m_config.path) << "— data:"

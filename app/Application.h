@@ -20,6 +20,9 @@ class SmtpServer;
 namespace Spool {
 class Spool;
 }
+namespace Ui {
+class DialogDecisionProvider;
+}
 
 // Wires the parts together: settings, secrets, spool, listener, dispatcher
 // and whoever answers reviews. Holds no logic of its own.
@@ -52,6 +55,7 @@ private:
     Settings::LocalCredentials m_credentials;
     std::unique_ptr<Spool::Spool> m_spool;
     Delivery::DecisionProvider* m_decisions = nullptr;
+    Ui::DialogDecisionProvider* m_reviews = nullptr; // set when a person answers reviews
     Delivery::Dispatcher* m_dispatcher = nullptr;
     Smtp::SmtpServer* m_server = nullptr;
 };

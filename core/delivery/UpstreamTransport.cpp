@@ -83,11 +83,14 @@ TestModeTransport::TestModeTransport(const QString& folder, QObject* parent) : T
 void TestModeTransport::deliver(const Spool::Entry& entry, const QByteArray& content)
 {
     Smtp::SubmitResult r;
-    QDir().mkpath(m_folder);
+    // The saved messages are as private as the spool: folder 0700, files 0600.
+    if (QDir().mkpath(m_folder))
+        QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString path = QDir(m_folder).filePath(entry.id + QLatin1String(".eml"));
     QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(content) == content.size() && file.commit()) {
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.open(QIODevice::WriteOnly) &&
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+        file.write(content) == content.size() && file.commit()) {
         r.kind = Smtp::SubmitResult::Kind::Delivered;
         r.dataSent = true;
         r.reply = Smtp::Reply::make(250, QStringLiteral("2.0.0"),

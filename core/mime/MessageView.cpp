@@ -280,23 +280,26 @@ private:
         attachment.contentType = QString::fromLatin1(mimeType(object));
         attachment.isInline = disposition.value() == "inline";
         GMimeMessage* inner = g_mime_message_part_get_message(part);
+        if (inner && attachment.filename.isEmpty()) {
+            // Mailers show a forwarded message by its subject.
+            const QString subject =
+                HeaderText::decode(rawHeader(GMIME_OBJECT(inner), "Subject"), context(u"Subject"_s)).trimmed();
+            attachment.filename = subject + u".eml"_s;
+        }
+        if (attachment.filename.isEmpty() || attachment.filename == u".eml"_s)
+            attachment.filename = u"message.eml"_s;
+        // GMime keeps the forwarded message parsed, not as bytes: its serialisation is
+        // what the size and hash describe (header and content bytes are kept as read).
+        Gmime::Sha256 hash;
         if (inner) {
-            if (attachment.filename.isEmpty()) {
-                // Mailers show a forwarded message by its subject.
-                const QString subject = HeaderText::decode(rawHeader(GMIME_OBJECT(inner), "Subject"),
-                                                           context(u"Subject"_s))
-                                            .trimmed();
-                attachment.filename = (subject.isEmpty() ? u"message"_s : subject) + u".eml"_s;
-            }
             Gmime::Ptr<GMimeStream> memory(g_mime_stream_mem_new());
             g_mime_object_write_to_stream(GMIME_OBJECT(inner), nullptr, memory.get());
             GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(memory.get()));
             const QByteArrayView view(reinterpret_cast<const char*>(bytes->data), bytes->len);
             attachment.size = view.size();
-            Gmime::Sha256 hash;
             hash.addData(view);
-            attachment.sha256 = hash.result();
         }
+        attachment.sha256 = hash.result();
         m_view.attachments.append(attachment);
     }
 

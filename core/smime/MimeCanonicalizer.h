@@ -11,7 +11,9 @@ namespace Smime {
 // entity to sign, and makes that entity 7-bit safe so that no relay can
 // change a byte of it: any leaf with 8-bit bytes, NULs, lines over 998
 // octets, trailing white space or a line starting "From " is re-encoded
-// (text/* as quoted-printable, anything else as base64). Everything else —
+// (text/* as quoted-printable unless it is mostly 8-bit, like Japanese in
+// UTF-8, where base64 is a third of the size; anything else as base64).
+// Everything else —
 // header folding, boundaries, preambles, epilogues, untouched parts — is
 // kept byte for byte.
 class MimeCanonicalizer

@@ -6,6 +6,8 @@
 #include <QAtomicInt>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -328,10 +330,36 @@ bool History::migrateV1toV2()
 
 namespace {
 
-// Runs "SELECT ... WHERE column IN (?...)" over values in chunks and hands each row to sink.
-template <typename T, typename Sink>
-bool selectIn(const QSqlDatabase& db, const QString& sqlBefore, const QList<T>& values, QString* error,
+// Runs "SELECT ... WHERE column IN (...)" for values and hands each row to
+// sink. Strings go in as one JSON array (json_each): one statement and one
+// bound value however many recipients a message has, which is several times
+// faster than hundreds of placeholders.
+template <typename Sink>
+bool selectIn(const QSqlDatabase& db, const QString& sqlBefore, const QStringList& values, QString* error,
               Sink sink)
+{
+    if (values.isEmpty())
+        return true;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sqlBefore + u" IN (SELECT value FROM json_each(?))"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact)));
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        sink(q);
+    return true;
+}
+
+template <typename Sink>
+bool selectIn(const QSqlDatabase& db, const QString& sqlBefore, const QList<QByteArray>& values,
+              QString* error, Sink sink)
 {
     for (qsizetype start = 0; start < values.size(); start += kChunk) {
         const qsizetype n = std::min(kChunk, values.size() - start);

@@ -79,25 +79,34 @@ void TestMimeCanonicalizer::headersSplit()
 void TestMimeCanonicalizer::reencodesText_data()
 {
     QTest::addColumn<QByteArray>("body");
-    QTest::newRow("8bit utf-8") << QByteArray("日本語\r\n");
-    QTest::newRow("long line") << QByteArray(2000, 'a') + "\r\n";
-    QTest::newRow("From line") << QByteArray("x\r\nFrom y\r\n");
-    QTest::newRow("trailing space") << QByteArray("x \r\n");
-    QTest::newRow("NUL") << QByteArray("a\0b\r\n", 5);
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::newRow("a few 8-bit bytes") << QByteArray("Caf\xc3\xa9 au lait for everyone, 5 \xe2\x82\xac each, served at ten.\r\n")
+                                       << QByteArray("quoted-printable");
+    // Mostly 8-bit text is a third of the size in base64.
+    QTest::newRow("Japanese utf-8") << QByteArray("日本語の本文です。\r\n") << QByteArray("base64");
+    QTest::newRow("long line") << QByteArray(2000, 'a') + "\r\n" << QByteArray("quoted-printable");
+    QTest::newRow("From line") << QByteArray("x\r\nFrom y\r\n") << QByteArray("quoted-printable");
+    QTest::newRow("trailing space") << QByteArray("x \r\n") << QByteArray("quoted-printable");
+    QTest::newRow("NUL") << QByteArray("a\0b\r\n", 5) << QByteArray("quoted-printable");
 }
 
 void TestMimeCanonicalizer::reencodesText()
 {
     QFETCH(QByteArray, body);
+    QFETCH(QByteArray, encoding);
     const QByteArray message = crlf("From: a@b\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
                                     "Content-Transfer-Encoding: 8bit\n\n")
                                + body;
     const auto r = MimeCanonicalizer::canonicalize(message);
     QVERIFY(r.reencoded);
     const QByteArray entity = r.entityBytes();
-    const QByteArray head = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n";
+    const QByteArray head =
+        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: " + encoding + "\r\n\r\n";
     QVERIFY2(entity.startsWith(head), entity.constData());
-    QCOMPARE(Smime::TransferEncoding::decodeQuotedPrintable(entity.mid(head.size())), body);
+    const QByteArray encoded = entity.mid(head.size());
+    QCOMPARE(encoding == "base64" ? Smime::TransferEncoding::decodeBase64(encoded)
+                                  : Smime::TransferEncoding::decodeQuotedPrintable(encoded),
+             body);
     QVERIFY2(sevenBitProblem(entity).isEmpty(), qPrintable(sevenBitProblem(entity)));
 }
 
@@ -130,9 +139,9 @@ void TestMimeCanonicalizer::nestedKeepsStructure()
         QVERIFY2(entity.contains(kept), kept.constData());
     }
     // 8-bit parts re-encoded, with the right encoding per type.
-    QVERIFY(entity.contains("Content-Type: text/plain; charset=utf-8\r\n"
-                            "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
-                            "=E6=9C=AC=E6=96=87=E3=81=A7=E3=81=99=E3=80=82=20\r\n--inner-b\r\n"));
+    QVERIFY(entity.contains(QByteArray("Content-Type: text/plain; charset=utf-8\r\n"
+                                       "Content-Transfer-Encoding: base64\r\n\r\n"
+                                       + Smime::TransferEncoding::base64("本文です。 ") + "\r\n--inner-b\r\n")));
     // The new Content-Transfer-Encoding takes the place of the old one.
     QVERIFY(entity.contains(QByteArray("Content-Type: application/octet-stream; name=\"raw.bin\"\r\n"
                                        "Content-Transfer-Encoding: base64\r\n"
@@ -142,7 +151,7 @@ void TestMimeCanonicalizer::nestedKeepsStructure()
     // Inside the attached message: its header stays, its body is re-encoded.
     QVERIFY(entity.contains("Content-Type: message/rfc822\r\n\r\nFrom: a@example.com\r\nSubject: inner\r\n"
                             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                            "Content-Transfer-Encoding: quoted-printable\r\n\r\n=E8=BB=A2"));
+                            "Content-Transfer-Encoding: base64\r\n\r\n6Lui6YCB"));
 }
 
 void TestMimeCanonicalizer::charsetWithoutMime_data()
@@ -152,10 +161,13 @@ void TestMimeCanonicalizer::charsetWithoutMime_data()
     QTest::addColumn<bool>("quoted");
     QTest::newRow("ascii") << QByteArray("hello\r\n") << QByteArray("us-ascii") << false;
     QTest::newRow("iso-2022-jp") << QByteArray("\x1b$B%F%9%H\x1b(B\r\n") << QByteArray("iso-2022-jp") << false;
-    QTest::newRow("utf-8") << QByteArray("テスト\r\n") << QByteArray("utf-8") << true;
-    QTest::newRow("euc-jp") << QByteArray("\xa5\xc6\xa5\xb9\xa5\xc8\r\n") << QByteArray("euc-jp") << true;
-    QTest::newRow("shift_jis") << QByteArray("\x83\x65\x83\x58\x83\x67\r\n") << QByteArray("shift_jis") << true;
-    QTest::newRow("garbage") << QByteArray("\xff\xfe\x80\r\n") << QByteArray("unknown-8bit") << true;
+    QTest::newRow("utf-8") << QByteArray("a test: テスト, and nothing more to say about it today\r\n") << QByteArray("utf-8") << true;
+    QTest::newRow("euc-jp") << QByteArray("test \xa5\xc6\xa5\xb9\xa5\xc8, in EUC-JP, with enough ASCII around\r\n") << QByteArray("euc-jp")
+                            << true;
+    QTest::newRow("shift_jis") << QByteArray("test \x83\x65\x83\x58\x83\x67, in Shift_JIS\r\n")
+                               << QByteArray("shift_jis") << true;
+    QTest::newRow("garbage") << QByteArray("bytes \xff\xfe\x80 that are no charset at all\r\n")
+                             << QByteArray("unknown-8bit") << true;
 }
 
 void TestMimeCanonicalizer::charsetWithoutMime()

@@ -428,6 +428,34 @@ void TestSmtpSession::dialogue_data()
     rcpt("rcpt UTF-8 without SMTPUTF8", "<\xe5\xa4\xaa\xe9\x83\x8e@example.jp>", mailOk + u", 553 5.6.7"_s);
     rcpt("rcpt UTF-8 domain without SMTPUTF8", "<a@\xe4\xbe\x8b\xe3\x81\x88.jp>", mailOk + u", 553 5.6.7"_s);
     rcpt("rcpt parameters", "<a@example.com> NOTIFY=NEVER", mailOk + u", 555 5.5.4"_s);
+    rcpt("rcpt empty quoted local part", "<\"\"@example.com>", rcptBad);
+    rcpt("rcpt quoted then junk", "<\"a\"b@example.com>", rcptBad);
+    rcpt("rcpt quoted control", "<\"a\x01\"@example.com>", rcptBad);
+    rcpt("rcpt quoted trailing backslash", "<\"a\\", rcptBad);
+    rcpt("rcpt empty literal", "<a@[]>", rcptBad);
+    rcpt("rcpt unclosed literal", "<a@[192.0.2.1>", rcptBad);
+    rcpt("rcpt literal with space", "<a@[192.0.2.1 ]>", rcptBad);
+    rcpt("rcpt very long", "<" + QByteArray(600, 'a') + "@example.com>", rcptBad);
+    rcpt("rcpt broken source route", "<@relay.example>", rcptBad);
+    QTest::newRow("RCPT syntax") << QString() << kLogin + kMail + "RCPT <a@b.c>\r\n"
+                                 << mailOk + u", 501 5.5.2"_s << 0 << false;
+    QTest::newRow("trailing space after a command")
+        << QString() << QByteArray("RSET \r\nNOOP  \r\n") << u"220, 250 2.0.0, 250 2.0.0"_s << 0 << false;
+    const QByteArray utf8Mail = kLogin + "MAIL FROM:<a@b.c> SMTPUTF8\r\n";
+    auto utf8Rcpt = [&](const char* name, const QByteArray& local, const QString& expected) {
+        QTest::newRow(name) << QString() << utf8Mail + "RCPT TO:<" + local + "@example.jp>\r\n"
+                            << expected << 0 << false;
+    };
+    utf8Rcpt("UTF-8 4-byte (emoji)", "\xf0\x9f\x98\x80", rcptOk);
+    utf8Rcpt("UTF-8 U+10FFFF", "\xf4\x8f\xbf\xbf", rcptOk);
+    utf8Rcpt("UTF-8 above U+10FFFF", "\xf4\x90\x80\x80", rcptBad);
+    utf8Rcpt("UTF-8 overlong", "\xc0\xaf", rcptBad);
+    utf8Rcpt("UTF-8 overlong 3-byte", "\xe0\x80\xaf", rcptBad);
+    utf8Rcpt("UTF-8 surrogate", "\xed\xa0\x80", rcptBad);
+    utf8Rcpt("UTF-8 truncated", "\xe3\x81", rcptBad);
+    utf8Rcpt("UTF-8 bad continuation", "\xe3\x41\x81", rcptBad);
+    utf8Rcpt("UTF-8 lone continuation", "\x80", rcptBad);
+    utf8Rcpt("UTF-8 in a quoted local part", "\"\xe5\xa4\xaa \xe9\x83\x8e\"", rcptOk);
     QTest::newRow("rcpt UTF-8 with SMTPUTF8")
         << QString()
         << kLogin + "MAIL FROM:<a@b.c> SMTPUTF8\r\nRCPT TO:<\xe5\xa4\xaa\xe9\x83\x8e@\xe4\xbe\x8b.jp>\r\n"

@@ -156,3 +156,50 @@ def test_unreadable_spool_file_is_quarantined(make_upstream, make_app):
     msg = make_message("after quarantine", to=[f"hanako@{INTERNAL}"])
     app.smtplib(msg, [f"hanako@{INTERNAL}"]).check(250, "2.0.0")
     assert up.wait_count(1)[0]["eml"].endswith(msg)
+
+
+def test_many_concurrent_clients_no_duplicates(make_upstream, make_app):
+    """More concurrent sessions than max_sessions (16): every 250 is delivered
+    exactly once (no kills here, so no duplicate is allowed)."""
+    up = make_upstream()
+    app = make_app(upstream=up, review="never", client_wait=20)
+    rcpt = [f"load@{INTERNAL}"]
+    lock = threading.Lock()
+    acked, errors = [], []
+
+    def client(n):
+        for k in range(3):
+            mid = f"<load-{n:02d}-{k}-{os.urandom(3).hex()}@e2e.yubisashi.test>"
+            msg = make_message(f"load {n}/{k}", to=rcpt, msgid=mid)
+            for _ in range(50):
+                try:
+                    with smtplib.SMTP("127.0.0.1", app.port, local_hostname=f"c{n}", timeout=60) as s:
+                        s.login(LOCAL_USER, LOCAL_PW)
+                        s.mail(SENDER)
+                        s.rcpt(rcpt[0])
+                        code, text = s.data(msg)
+                except (smtplib.SMTPException, OSError) as e:
+                    with lock:
+                        errors.append(repr(e))
+                    time.sleep(0.2)
+                    continue
+                if code == 250:
+                    with lock:
+                        acked.append(mid)
+                    break
+                time.sleep(0.2)
+
+    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(30)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=180)
+    assert not any(t.is_alive() for t in threads)
+    print(f"{len(acked)} acknowledged; {len(errors)} refused or failed connections, e.g. {errors[:3]}")
+    assert len(acked) == 90
+    wait_until(lambda: set(acked) <= set(message_ids(up)), 60, "every acknowledged message at the upstream")
+    wait_until(lambda: app.pending() == [], 20, "the spool to finish")
+    time.sleep(1)
+    counts = collections.Counter(message_ids(up))
+    assert {m: c for m, c in counts.items() if c > 1} == {}, "duplicates without any crash"
+    assert len(counts) == 90

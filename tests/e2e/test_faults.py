@@ -190,3 +190,16 @@ def test_upstream_size_limit_checked_before_sending(make_upstream, make_app):
     reply.check(552, "5.3.4", ["size"])
     up.assert_count_stays(0, 1)
     assert app.spool() == []
+
+
+def test_retry_backoff_pace(make_upstream, make_app):
+    """With retry_initial_seconds=1 and retry_max_seconds=2 the app tries at
+    about 0, 1, 3, 5, 7 s: it neither hammers the server nor stalls."""
+    up = make_upstream(faults=["greeting-421"])
+    app = make_app(upstream=up, review="never", client_wait=5)
+    app.smtplib(make_message("backoff", to=[GOOD]), [GOOD]).check(250, "2.6.0", ["queued"])
+    time.sleep(6.5)
+    attempts = up.log_text().count("fault greeting-421")
+    up.set_faults([])
+    assert 3 <= attempts <= 6, f"{attempts} connection attempts in about 6.5 s (expected about 4-5)"
+    up.wait_count(1, timeout=10)

@@ -358,3 +358,31 @@ def test_unknown_local_user(session):
     r = session.auth(user="nobody")
     assert r.code == 535, r
     session.auth().check(235)
+
+
+def test_auth_with_challenges(session):
+    session.ehlo()
+    r = session.cmd("AUTH PLAIN")
+    r.check(334)
+    session.cmd(base64.b64encode(f"\0work\0{LOCAL_PW}".encode()).decode()).check(235)
+
+
+def test_auth_login_with_challenges(session):
+    session.ehlo()
+    session.cmd("AUTH LOGIN").check(334)
+    session.cmd(base64.b64encode(b"work").decode()).check(334)
+    session.cmd(base64.b64encode(LOCAL_PW.encode()).decode()).check(235)
+
+
+def test_command_order(session):
+    session.ehlo()
+    session.auth().check(235)
+    r = session.cmd("DATA")
+    assert r.code == 503, r
+    session.cmd(f"MAIL FROM:<{SENDER}>").check(250)
+    r = session.cmd("DATA")
+    assert r.code in (503, 554), r  # no valid recipients
+    r = session.cmd(f"MAIL FROM:<{SENDER}>")
+    assert r.code == 503, r  # nested MAIL
+    session.cmd("RSET").check(250)
+    session.cmd("VRFY hanako").check(252)

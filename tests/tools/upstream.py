@@ -237,7 +237,7 @@ class Handler:
             if not isinstance(blob, bytes):
                 return AuthResult(success=False, handled=True)
         user, token = parse_xoauth2(blob)
-        if user is not None and self.tokens.get(user) == token:
+        if user is not None and (self.tokens.get(user) == token or await validate_xoauth2(self.options, user, token)):
             return AuthResult(success=True, auth_data=LoginPassword(user.encode(), b""))
         # RFC 7628 / Google: a failure is a 334 with a JSON error, answered by an empty line.
         log.info("%r XOAUTH2 refused for %r", server.session.peer, user)
@@ -246,6 +246,25 @@ class Handler:
         await server._reader.readline()
         await server.push("535 5.7.8 Username and Password not accepted (XOAUTH2 token invalid)")
         return AuthResult(success=False, handled=True)
+
+
+async def validate_xoauth2(options, user, token):
+    """Asks --xoauth2-validate URL (tests/tools/oauth_server.py /admin/valid) whether token is current for user."""
+    if not options.xoauth2_validate:
+        return False
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+    url = options.xoauth2_validate + ("&" if "?" in options.xoauth2_validate else "?") + \
+        urllib.parse.urlencode({"token": token, "user": user})
+
+    def ask():
+        try:
+            with urllib.request.urlopen(url, timeout=10) as r:
+                return r.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+    return await asyncio.get_running_loop().run_in_executor(None, ask)
 
 
 def parse_xoauth2(blob):
@@ -338,7 +357,7 @@ async def serve(options):
     excluded = []
     if not users:
         excluded += ["PLAIN", "LOGIN"]
-    if not tokens:
+    if not tokens and not options.xoauth2_validate:
         excluded.append("XOAUTH2")
 
     connections = weakref.WeakSet()
@@ -358,7 +377,7 @@ async def serve(options):
             ident="Yubisashi test upstream",
             tls_context=ctx if starttls else None,
             require_starttls=starttls,
-            auth_required=bool(users or tokens),
+            auth_required=bool(users or tokens or options.xoauth2_validate),
             # In starttls mode AUTH is offered only after STARTTLS; with implicit TLS
             # (aiosmtpd does not see the TLS) and in plain mode it is offered at once.
             auth_require_tls=starttls,
@@ -408,6 +427,9 @@ def main(argv=None):
                    help="accept this user for AUTH PLAIN/LOGIN; with any --auth or --xoauth2, AUTH is required")
     p.add_argument("--xoauth2", action="append", default=[], metavar="USER:TOKEN",
                    help="accept this bearer token for AUTH XOAUTH2")
+    p.add_argument("--xoauth2-validate", metavar="URL",
+                   help="also accept the bearer tokens that URL?token=T&user=U answers with 200 "
+                        "(tests/tools/oauth_server.py: http://127.0.0.1:PORT/admin/valid)")
     p.add_argument("--maildir", help="save accepted messages here")
     p.add_argument("--fault", action="append", default=[], metavar="SPEC")
     p.add_argument("--control-dir", help="re-read CONTROL_DIR/faults before each connection")
