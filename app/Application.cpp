@@ -5,6 +5,7 @@
 #include "ReviewDialog.h"
 
 #include "delivery/Dispatcher.h"
+#include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/UpstreamTransport.h"
 #include "settings/SecretStore.h"
@@ -85,6 +86,14 @@ QString Application::clientSetupText() const
     return text;
 }
 
+void Application::activate()
+{
+    if (m_desktop)
+        m_desktop->bringToFront();
+    else
+        qCInfo(lcApp) << "another start of Yubisashi was asked to come to the front; running without windows";
+}
+
 bool Application::start(QString* error)
 {
     if (!loadConfigAndSecrets(error))
@@ -129,7 +138,10 @@ bool Application::start(QString* error)
             acc.name = account; // no host: the transport reports that the account is gone
         return new Delivery::UpstreamTransport(acc, config.delivery.upstreamTimeoutSeconds, secrets, parent);
     };
-    m_dispatcher = new Delivery::Dispatcher(m_config, m_spool.get(), m_decisions, transports, this);
+    m_judge = std::make_unique<Delivery::Judge>(m_config, QDir(m_config.dataDir).filePath(u"history.sqlite"_s));
+    for (const QString& p : m_judge->problems())
+        qCWarning(lcApp).noquote() << "checks:" << p;
+    m_dispatcher = new Delivery::Dispatcher(m_config, m_spool.get(), m_judge.get(), m_decisions, transports, this);
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
             [](const QString& id, const QString& title, const QString& text) {
                 qCInfo(lcApp).noquote() << "notice:" << title << "—" << text << (id.isEmpty() ? QString() : u"("_s + id + u')');
@@ -156,8 +168,10 @@ bool Application::start(QString* error)
                      .arg(listenError);
         return false;
     }
-    if (m_reviews)
-        new Desktop(m_dispatcher, m_reviews, this);
+    if (m_reviews) {
+        m_desktop = new Desktop(m_dispatcher, m_reviews, m_spool.get(),
+                                QDir(m_config.dataDir).filePath(u"history.sqlite"_s), this);
+    }
     m_dispatcher->resume();
 
     qCInfo(lcApp).noquote() << "settings:" << QDir::toNativeSeparators(m_config.path) << "— data:"

@@ -10,7 +10,9 @@
 namespace Delivery {
 class DecisionProvider;
 class Dispatcher;
+class Judge;
 } // namespace Delivery
+class Desktop;
 namespace Settings {
 class SecretStore;
 }
@@ -45,6 +47,8 @@ public:
     // The local user name, password, host and port for each account (client setup).
     QString clientSetupText() const;
     bool loadForSetupInfo(QString* error);
+    // A second start asked this instance to come to the front (SingleInstance).
+    void activate();
 
 private:
     bool loadConfigAndSecrets(QString* error);
@@ -54,8 +58,10 @@ private:
     std::unique_ptr<Settings::SecretStore> m_secrets;
     Settings::LocalCredentials m_credentials;
     std::unique_ptr<Spool::Spool> m_spool;
+    std::unique_ptr<Delivery::Judge> m_judge;
     Delivery::DecisionProvider* m_decisions = nullptr;
     Ui::DialogDecisionProvider* m_reviews = nullptr; // set when a person answers reviews
     Delivery::Dispatcher* m_dispatcher = nullptr;
     Smtp::SmtpServer* m_server = nullptr;
+    Desktop* m_desktop = nullptr; // the tray and windows, when a person is there
 };

@@ -1,34 +1,67 @@
 #include "Desktop.h"
 
 #include "DialogDecisionProvider.h"
+#include "DispatcherQueueActions.h"
+#include "HistoryWindow.h"
+#include "MainWindow.h"
+#include "PauseDialog.h"
+#include "PauseProtection.h"
+#include "QueueModel.h"
+#include "QueueWindow.h"
 #include "ReviewDialog.h"
+#include "StoreHistorySource.h"
 #include "TrayIcon.h"
 #include "delivery/Dispatcher.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSystemTrayIcon>
 
 using namespace Qt::StringLiterals;
 
-Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* reviews, QObject* parent)
-    : QObject(parent), m_dispatcher(dispatcher), m_reviews(reviews)
+Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* reviews, Spool::Spool* spool,
+                 const QString& historyPath, QObject* parent)
+    : QObject(parent), m_dispatcher(dispatcher), m_reviews(reviews), m_historyPath(historyPath)
 {
     connect(m_dispatcher, &Delivery::Dispatcher::stateChanged, this, &Desktop::onStateChanged);
+    m_queueModel = new Ui::QueueModel(this);
+    m_queueModel->setSource(new Ui::DispatcherQueueActions(m_dispatcher, spool, this));
+    connect(m_queueModel, &Ui::QueueModel::countsChanged, this, &Desktop::updateTray);
+    m_pause = new PauseProtection(m_dispatcher, this);
+    connect(m_pause, &PauseProtection::changed, this, &Desktop::updateTray);
+    connect(m_pause, &PauseProtection::expired, this, [this] {
+        if (m_tray)
+            m_tray->showNotice(tr("Protection is back on"), tr("Messages are reviewed again before they leave."));
+    });
+    connect(m_reviews, &Ui::DialogDecisionProvider::pendingChanged, this, &Desktop::updateTray);
+    connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
+            [this](const QString& id, const QString&, const QString&) { m_lastNoticeId = id; });
+
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
-        qInfo("no system tray: review windows open on their own; notices go to the log");
+        qInfo("no system tray: a small main window stands in for it; notices go to the log");
+        m_mainWindow = std::make_unique<Ui::MainWindow>();
+        // The settings window is not part of this build yet.
+        m_mainWindow->setSettingsAvailable(false);
+        connect(m_mainWindow.get(), &Ui::MainWindow::queueRequested, this, [this] { openQueue(); });
+        connect(m_mainWindow.get(), &Ui::MainWindow::historyRequested, this, &Desktop::openHistory);
+        connect(m_mainWindow.get(), &Ui::MainWindow::pauseRequested, this, &Desktop::onPauseRequested);
+        connect(m_mainWindow.get(), &Ui::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
+        updateTray();
+        m_mainWindow->show();
         return;
     }
     m_tray = new Ui::TrayIcon(this);
-    // Windows that are not part of this build yet stay visible but disabled.
-    m_tray->action(Ui::TrayIcon::Action::Queue)->setEnabled(false);
-    m_tray->action(Ui::TrayIcon::Action::History)->setEnabled(false);
+    // The settings window is not part of this build yet: visible but disabled.
     m_tray->action(Ui::TrayIcon::Action::Settings)->setEnabled(false);
-    m_tray->action(Ui::TrayIcon::Action::Pause)->setEnabled(false);
     connect(m_tray, &Ui::TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
     connect(m_tray, &Ui::TrayIcon::aboutRequested, this, &Desktop::showAbout);
     connect(m_tray, &Ui::TrayIcon::openRequested, m_reviews, &Ui::DialogDecisionProvider::raiseCurrent);
-    connect(m_reviews, &Ui::DialogDecisionProvider::pendingChanged, this, &Desktop::updateTray);
+    connect(m_tray, &Ui::TrayIcon::queueRequested, this, [this] { openQueue(); });
+    connect(m_tray, &Ui::TrayIcon::historyRequested, this, &Desktop::openHistory);
+    connect(m_tray, &Ui::TrayIcon::pauseToggled, this, &Desktop::onPauseRequested);
+    // A click on a notification opens the queue at the message it was about (held, failed, delivered).
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { openQueue(m_lastNoticeId); });
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
             [this](const QString&, const QString& title, const QString& text) {
                 const bool isError = title.contains(tr("not delivered")) || title.contains(tr("problem"));
@@ -67,7 +100,7 @@ void Desktop::onStateChanged(const Spool::Entry& entry)
 
 void Desktop::updateTray()
 {
-    if (!m_tray)
+    if (!m_tray && !m_mainWindow)
         return;
     int reviewing = 0;
     int sending = 0;
@@ -80,16 +113,83 @@ void Desktop::updateTray()
         else if (s == Spool::State::Approved)
             ++waiting;
     }
-    if (reviewing > 0)
-        m_tray->setState(Ui::TrayIcon::State::ReviewWaiting, tr("%n message(s) wait for your review", nullptr, reviewing));
-    else if (m_error)
-        m_tray->setState(Ui::TrayIcon::State::Error, m_lastError);
-    else if (sending > 0)
-        m_tray->setState(Ui::TrayIcon::State::Sending, tr("Sending %n message(s)", nullptr, sending));
-    else if (waiting > 0)
-        m_tray->setState(Ui::TrayIcon::State::Sending, tr("%n message(s) wait to be retried", nullptr, waiting));
+    Ui::TrayIcon::State state = Ui::TrayIcon::State::Idle;
+    QString detail;
+    const bool paused = m_pause && m_pause->isPaused();
+    if (reviewing > 0) {
+        state = Ui::TrayIcon::State::ReviewWaiting;
+        detail = tr("%n message(s) wait for your review", nullptr, reviewing);
+    } else if (paused) {
+        // Before errors and sending: sending without review is what the person must not forget.
+        state = Ui::TrayIcon::State::Paused;
+        detail = tr("Messages are sent without review until %1.")
+                     .arg(QLocale().toString(m_pause->until().toLocalTime().time(), QLocale::ShortFormat));
+    } else if (m_error) {
+        state = Ui::TrayIcon::State::Error;
+        detail = m_lastError;
+    } else if (sending > 0) {
+        state = Ui::TrayIcon::State::Sending;
+        detail = tr("Sending %n message(s)", nullptr, sending);
+    } else if (waiting > 0) {
+        state = Ui::TrayIcon::State::Sending;
+        detail = tr("%n message(s) wait to be retried", nullptr, waiting);
+    }
+    if (m_tray)
+        m_tray->setState(state, detail);
+    if (m_mainWindow) {
+        m_mainWindow->setState(state, detail);
+        const int onItsWay = qMax(0, m_queueModel->count(Ui::QueueModel::Group::Waiting) - reviewing);
+        m_mainWindow->setCounts(reviewing, onItsWay, m_queueModel->count(Ui::QueueModel::Group::Attention));
+        m_mainWindow->setPaused(paused, paused ? m_pause->until() : QDateTime());
+    }
+}
+
+void Desktop::openQueue(const QString& id)
+{
+    if (!m_queueWindow)
+        m_queueWindow = std::make_unique<Ui::QueueWindow>(m_queueModel);
+    m_queueWindow->showEntry(id);
+}
+
+void Desktop::openHistory()
+{
+    if (!m_historyWindow) {
+        m_historySource = std::make_unique<StoreHistorySource>(m_historyPath);
+        m_historyWindow = std::make_unique<Ui::HistoryWindow>(m_historySource.get());
+    }
+    if (m_historyWindow->isMinimized())
+        m_historyWindow->showNormal();
     else
-        m_tray->setState(Ui::TrayIcon::State::Idle);
+        m_historyWindow->show();
+    m_historyWindow->raise();
+    m_historyWindow->activateWindow();
+}
+
+void Desktop::onPauseRequested(bool pause)
+{
+    if (!pause) {
+        m_pause->resume();
+        return;
+    }
+    if (!m_pause->isPaused()) {
+        Ui::PauseDialog dialog(m_mainWindow.get());
+        if (dialog.exec() == QDialog::Accepted)
+            m_pause->pauseUntil(Ui::PauseDialog::endOf(dialog.choice(), QDateTime::currentDateTimeUtc()));
+    }
+    updateTray(); // also puts the tray's tick back when the dialog was cancelled
+}
+
+void Desktop::bringToFront()
+{
+    if (m_reviews->currentDialog()) {
+        m_reviews->raiseCurrent();
+    } else if (m_mainWindow) {
+        m_mainWindow->showNormal();
+        m_mainWindow->raise();
+        m_mainWindow->activateWindow();
+    } else {
+        openQueue();
+    }
 }
 
 void Desktop::showAbout()

@@ -5,29 +5,49 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <memory>
+
+class PauseProtection;
+class StoreHistorySource;
 
 namespace Delivery {
 class Dispatcher;
 }
+namespace Spool {
+class Spool;
+}
 namespace Ui {
 class DialogDecisionProvider;
+class HistoryWindow;
+class MainWindow;
+class QueueModel;
+class QueueWindow;
 class TrayIcon;
 } // namespace Ui
 
 // What a person sees besides the review window: the tray icon with the
 // state of the queue, its menu and notifications. Without a system tray the
-// review window still opens; notices then go to the log.
+// review window still opens, a small main window takes the tray's place,
+// and notices go to the log. The queue and history windows open from either.
 class Desktop : public QObject
 {
     Q_OBJECT
 public:
-    Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* reviews, QObject* parent = nullptr);
+    // historyPath: the recipient history file the History window reads.
+    Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* reviews, Spool::Spool* spool,
+            const QString& historyPath, QObject* parent = nullptr);
     ~Desktop() override;
+
+    // A second start of Yubisashi asked this one to show itself.
+    void bringToFront();
 
 private:
     void onStateChanged(const Spool::Entry& entry);
     void updateTray();
     void showAbout();
+    void openQueue(const QString& id = {});
+    void openHistory();
+    void onPauseRequested(bool pause);
 
     Delivery::Dispatcher* m_dispatcher;
     Ui::DialogDecisionProvider* m_reviews;
@@ -35,4 +55,13 @@ private:
     QHash<QString, Spool::State> m_states; // unfinished messages by id
     bool m_error = false;
     QString m_lastError;
+
+    Ui::QueueModel* m_queueModel = nullptr; // shared by the queue window and the main window's counts
+    std::unique_ptr<Ui::QueueWindow> m_queueWindow;
+    std::unique_ptr<StoreHistorySource> m_historySource;
+    std::unique_ptr<Ui::HistoryWindow> m_historyWindow;
+    std::unique_ptr<Ui::MainWindow> m_mainWindow; // only without a system tray
+    PauseProtection* m_pause = nullptr;
+    QString m_historyPath;
+    QString m_lastNoticeId; // what a click on the last notification opens
 };

@@ -1,8 +1,13 @@
 #include "Application.h"
+#include "CheckCommand.h"
+#include "ImportHistoryCommand.h"
 #include "Logging.h"
+#include "SingleInstance.h"
+#include "settings/Config.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSocketNotifier>
@@ -46,6 +51,32 @@ void installQuitOnSignals(QCoreApplication* app)
     sigaction(SIGINT, &sa, nullptr);
 }
 
+// The command-line tools (check, import-history) parse their own options. The
+// command word may follow --config FILE, which is then handed on to it.
+int runTool(const QStringList& arguments, bool* handled)
+{
+    *handled = false;
+    QStringList before;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& a = arguments.at(i);
+        if (a == u"--config"_s && i + 1 < arguments.size()) {
+            before << a << arguments.at(i + 1);
+            ++i;
+            continue;
+        }
+        if (a.startsWith(u"--config="_s)) {
+            before << a;
+            continue;
+        }
+        if (a != u"check"_s && a != u"import-history"_s)
+            return 0;
+        *handled = true;
+        const QStringList rest = arguments.mid(i + 1) + before;
+        return a == u"check"_s ? runCheck(rest) : runImportHistory(rest);
+    }
+    return 0;
+}
+
 bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
@@ -74,11 +105,20 @@ int main(int argc, char** argv)
     // Decide before creating the application object whether there is a desktop at all.
     bool headless = !hasDisplay();
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--headless") == 0)
+        if (qstrcmp(argv[i], "--headless") == 0 || qstrcmp(argv[i], "check") == 0 ||
+            qstrcmp(argv[i], "import-history") == 0 || qstrcmp(argv[i], "client-setup") == 0)
             headless = true;
     }
     std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    // Closing the queue, history or review window must not end the guardian; Quit does.
+    if (!headless)
+        QApplication::setQuitOnLastWindowClosed(false);
     loadTranslations(app.get());
+
+    bool isTool = false;
+    const int toolStatus = runTool(app->arguments(), &isTool);
+    if (isTool)
+        return toolStatus;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -97,7 +137,10 @@ int main(int argc, char** argv)
         u"script"_s);
     parser.addOptions({configOption, headlessOption, decideOption});
     parser.addPositionalArgument(
-        u"command"_s, QCoreApplication::translate("main", "Optional: client-setup (print the mail-client settings)."),
+        u"command"_s,
+        QCoreApplication::translate("main", "Optional: client-setup (print the mail-client settings), check FILE.eml "
+                                            "(show the review; see check --help), import-history PATH... (learn "
+                                            "recipients from sent mail)."),
         u"[command]"_s);
     parser.process(*app);
 
@@ -124,12 +167,30 @@ int main(int argc, char** argv)
         return 3;
     }
 
+    // One Yubisashi per user and settings file: a second start brings the first to the front.
+    SingleInstance instance(QFileInfo(options.configPath.isEmpty() ? Settings::Config::defaultPath()
+                                                                    : options.configPath)
+                                .absoluteFilePath());
+    QString error;
+    switch (instance.start(&error)) {
+    case SingleInstance::Role::Secondary:
+        std::fprintf(stdout, "%s\n",
+                     qUtf8Printable(QCoreApplication::translate(
+                         "main", "Yubisashi is already running; it was asked to show its window.")));
+        return 0;
+    case SingleInstance::Role::Failed:
+        qCritical().noquote() << error;
+        return 2;
+    case SingleInstance::Role::Primary:
+        break;
+    }
+
     installQuitOnSignals(app.get());
     Application application(options);
-    QString error;
     if (!application.start(&error)) {
         qCritical().noquote() << error;
         return 2;
     }
+    QObject::connect(&instance, &SingleInstance::activationRequested, &application, &Application::activate);
     return app->exec();
 }

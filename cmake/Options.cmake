@@ -12,8 +12,14 @@ target_compile_definitions(yubisashi_options INTERFACE
 )
 target_compile_options(yubisashi_options INTERFACE
   -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual
-  -Wshadow=local -Wcast-qual -Wformat=2
+  -Wcast-qual -Wformat=2
 )
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(yubisashi_options INTERFACE -Wshadow=local)
+elseif(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  # Qt's logging macros (qCInfo(cat) << ...) use the GNU empty-__VA_ARGS__ extension.
+  target_compile_options(yubisashi_options INTERFACE -Wshadow-uncaptured-local -Wno-gnu-zero-variadic-macro-arguments)
+endif()
 if(YUBISASHI_WERROR)
   target_compile_options(yubisashi_options INTERFACE -Werror)
 endif()

@@ -22,7 +22,7 @@ cmake --preset asan >/dev/null
 cmake --build build/asan -j"$jobs"
 
 echo "== translations are current"
-scripts/check-translations.sh build/asan
+scripts/check-translations.sh
 
 echo "== short fuzzing run"
 scripts/fuzz.sh "${FUZZ_SECONDS:-30}"

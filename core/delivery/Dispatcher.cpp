@@ -1,7 +1,7 @@
 #include "delivery/Dispatcher.h"
 
+#include "delivery/Judge.h"
 #include "delivery/Transport.h"
-#include "review/Assessment.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
@@ -18,6 +18,7 @@ struct Dispatcher::Active
 {
     Spool::Entry entry;
     QByteArray content;                  // kept while the message is in flight; reloaded on resume
+    std::optional<Analysis> analysis;    // parsed and reviewed once
     QPointer<Smtp::PendingReply> reply;  // set while the mail client waits for its answer
     QTimer* budget = nullptr;            // the client-wait budget
     QTimer* retry = nullptr;
@@ -25,9 +26,10 @@ struct Dispatcher::Active
     bool abandoned = false;              // the client left before its answer: the message was never handed over
 };
 
-Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, DecisionProvider* decisions,
+Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge, DecisionProvider* decisions,
                        TransportFactory transports, QObject* parent)
-    : QObject(parent), m_config(config), m_spool(spool), m_decisions(decisions), m_transports(std::move(transports))
+    : QObject(parent), m_config(config), m_spool(spool), m_judge(judge), m_decisions(decisions),
+      m_transports(std::move(transports))
 {
     connect(m_decisions, &DecisionProvider::decided, this, &Dispatcher::onDecision);
 }
@@ -135,19 +137,72 @@ void Dispatcher::submit(const Smtp::Envelope& envelope, const QByteArray& conten
     decide(a);
 }
 
+bool Dispatcher::loadContent(Active* a)
+{
+    if (!a->content.isNull())
+        return true;
+    QString error;
+    const std::optional<QByteArray> content = m_spool->content(a->entry.id, &error);
+    if (!content) {
+        setState(a, Spool::State::Failed, tr("The queued copy cannot be read: %1").arg(error));
+        emit notice(a->entry.id, tr("Message cannot be sent"), a->entry.lastError);
+        answer(a, Smtp::Reply::make(451, u"4.3.0"_s, u"Cannot read the queued copy: "_s + error));
+        finish(a);
+        return false;
+    }
+    a->content = *content;
+    return true;
+}
+
+// Why the person is asked, in a line or two: the findings that are more than
+// information, or else what the review policy says.
+static QStringList reasonsFor(const Review::Review& review)
+{
+    QStringList reasons;
+    for (const Review::Finding& f : review.findings) {
+        if (f.severity != Review::Severity::Info && !reasons.contains(f.message))
+            reasons << f.message;
+    }
+    if (reasons.isEmpty()) {
+        int external = 0;
+        for (const Review::Recipient& r : review.recipients)
+            external += r.internal ? 0 : 1;
+        if (external > 0)
+            reasons << Dispatcher::tr("%n recipient(s) outside your organisation.", nullptr, external);
+        else
+            reasons << Dispatcher::tr("Every message is reviewed before it leaves.");
+    }
+    return reasons;
+}
+
 void Dispatcher::decide(Active* a)
 {
-    const Review::Assessment assessment = Review::Assessment::of(m_config.policy, a->entry.envelope);
-    switch (assessment.verdict) {
+    if (!loadContent(a))
+        return;
+    a->analysis = m_judge->analyse(a->entry, a->content, m_reviewOverride);
+    const Review::Review& review = a->analysis->review;
+    switch (review.verdict) {
     case Review::Verdict::Pass:
         startDelivery(a);
         return;
     case Review::Verdict::Block: {
-        const QString reason = assessment.reasons.join(u' ');
+        QStringList why;
+        for (const Review::Finding& f : review.findings) {
+            if (f.severity == Review::Severity::Block)
+                why << f.message;
+        }
+        const QString reason = why.isEmpty() ? u"Blocked by policy"_s : why.join(u' ');
         qCInfo(lcHop).noquote() << a->entry.id << "blocked:" << reason;
-        answer(a, Smtp::Reply::make(550, u"5.7.1"_s, reason));
-        QString error;
-        m_spool->remove(a->entry.id, &error);
+        m_judge->recordNotDelivered(*a->analysis, a->entry, u"blocked"_s, reason);
+        if (clientWaits(a)) {
+            // The client keeps the message so the user can fix it.
+            answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Blocked: "_s + reason));
+            QString error;
+            m_spool->remove(a->entry.id, &error);
+        } else {
+            setState(a, Spool::State::Held, tr("Blocked: %1").arg(reason));
+            emit notice(a->entry.id, tr("Message held"), a->entry.lastError);
+        }
         finish(a);
         return;
     }
@@ -161,22 +216,10 @@ void Dispatcher::decide(Active* a)
     request.account = a->entry.account;
     request.envelope = a->entry.envelope;
     request.contentPath = m_spool->contentPath(a->entry.id);
-    request.reasons = assessment.reasons;
+    request.review = review;
     request.review.account = a->entry.account;
-    request.review.from.address = a->entry.envelope.mailFrom;
-    request.review.verdict = assessment.verdict;
-    const Review::DomainMatcher matcher(m_config.policy.internalDomains);
-    for (const QString& rcpt : a->entry.envelope.recipients) {
-        Review::Recipient r;
-        r.address = rcpt;
-        r.domain = Review::DomainMatcher::domainOf(rcpt);
-        r.internal = matcher.isInternal(rcpt);
-        r.field = Review::Field::To;
-        if (!r.internal)
-            r.findingCodes << u"external-recipient"_s;
-        request.review.recipients << r;
-    }
-    qCInfo(lcHop).noquote() << a->entry.id << "waiting for review:" << assessment.reasons.join(u' ');
+    request.reasons = reasonsFor(review);
+    qCInfo(lcHop).noquote() << a->entry.id << "waiting for review:" << request.reasons.join(u' ');
     m_decisions->requestDecision(request);
 }
 
@@ -194,6 +237,8 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
     }
     const QString reason = decision.reason.isEmpty() ? u"Cancelled at review"_s : decision.reason;
     qCInfo(lcHop).noquote() << id << "cancelled at review:" << reason;
+    if (a->analysis)
+        m_judge->recordNotDelivered(*a->analysis, a->entry, u"cancelled"_s, reason);
     if (clientWaits(a)) {
         // The client keeps the message (Thunderbird keeps the compose window open).
         answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Cancelled at review: "_s + reason));
@@ -214,18 +259,8 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
 
 void Dispatcher::startDelivery(Active* a)
 {
-    if (a->content.isNull()) {
-        QString error;
-        const std::optional<QByteArray> content = m_spool->content(a->entry.id, &error);
-        if (!content) {
-            setState(a, Spool::State::Failed, tr("The queued copy cannot be read: %1").arg(error));
-            emit notice(a->entry.id, tr("Message cannot be sent"), a->entry.lastError);
-            answer(a, Smtp::Reply::make(451, u"4.3.0"_s, u"Cannot read the queued copy: "_s + error));
-            finish(a);
-            return;
-        }
-        a->content = *content;
-    }
+    if (!loadContent(a))
+        return;
     setState(a, Spool::State::Sending, a->entry.lastError);
     if (!a->transport) {
         a->transport = m_transports(a->entry.account, this);
@@ -262,6 +297,9 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
     case Kind::Delivered: {
         const bool afterRetry = a->entry.attempts > 1 || !clientWaits(a);
         setState(a, Spool::State::Sent, {});
+        if (!a->analysis) // resumed after a restart in the approved state
+            a->analysis = m_judge->analyse(a->entry, a->content);
+        m_judge->recordDelivered(*a->analysis, a->entry, u"sent"_s, false, upstream);
         answer(a, Smtp::Reply::make(250, u"2.0.0"_s, u"Delivered: "_s + result.reply.text));
         if (afterRetry) {
             emit notice(id, tr("Message delivered"),
@@ -274,6 +312,8 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         QString text = result.reply.text;
         if (!result.failedRecipient.isEmpty())
             text = u"<%1>: %2"_s.arg(result.failedRecipient, text);
+        if (a->analysis)
+            m_judge->recordNotDelivered(*a->analysis, a->entry, u"refused"_s, upstream);
         if (clientWaits(a)) {
             answer(a, Smtp::Reply::make(result.reply.isPermanent() ? result.reply.code : 554,
                                         result.reply.enhanced.isEmpty() ? u"5.0.0"_s : result.reply.enhanced, text));

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -23,8 +24,8 @@ class Spool;
 
 namespace Delivery {
 
+class Judge;
 class Transport;
-class Verdict;
 
 // The hop: takes a message from the listener, makes it durable, asks for a
 // decision when the policy wants one, delivers it, and answers the mail client
@@ -35,7 +36,8 @@ class Dispatcher : public QObject
 public:
     using TransportFactory = std::function<Transport*(const QString& account, QObject* parent)>;
 
-    Dispatcher(const Settings::Config& config, Spool::Spool* spool, DecisionProvider* decisions,
+    // judge parses and reviews each message (not owned).
+    Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge, DecisionProvider* decisions,
                TransportFactory transports, QObject* parent = nullptr);
     ~Dispatcher() override;
 
@@ -54,6 +56,10 @@ public:
     bool discard(const QString& id);
     // Temporarily let everything that needs a review wait in the queue.
     int pendingCount() const { return m_active.size(); }
+    // Pause protection (set by the app for a chosen time): this review policy
+    // replaces the configured one for every decision taken from now on;
+    // nullopt restores the configured policy. Reviews already open stay open.
+    void setReviewOverride(std::optional<Settings::ReviewPolicy> policy) { m_reviewOverride = policy; }
 
 signals:
     void stateChanged(const Spool::Entry& entry);
@@ -72,14 +78,17 @@ private:
     void setState(Active* a, Spool::State state, const QString& error = {});
     void scheduleRetry(Active* a, const QString& error);
     void finish(Active* a); // forgets the in-memory record
+    bool loadContent(Active* a);
     Active* find(const QString& id) const;
     bool clientWaits(const Active* a) const;
 
     Settings::Config m_config;
     Spool::Spool* m_spool = nullptr;
+    Judge* m_judge = nullptr;
     DecisionProvider* m_decisions = nullptr;
     TransportFactory m_transports;
     QHash<QString, Active*> m_active;
+    std::optional<Settings::ReviewPolicy> m_reviewOverride; // pause protection
 };
 
 } // namespace Delivery

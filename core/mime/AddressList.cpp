@@ -12,7 +12,14 @@ namespace Mime {
 
 namespace {
 
-enum class Kind { Atom, Quoted, Comment, Literal, Special };
+enum class Kind
+{
+    Atom,
+    Quoted,
+    Comment,
+    Literal,
+    Special
+};
 
 struct Token
 {
@@ -104,7 +111,8 @@ std::vector<Token> tokenize(QByteArrayView text)
             token.kind = Kind::Literal;
             token.text = '[' + readDelimited(text, &i, '[', ']', false) + ']';
         } else if (const qsizetype word = HeaderText::encodedWordLength(text, i); word > 0) {
-            // A whole encoded word is one atom even when it (wrongly) holds specials: "=?utf-8?Q?Yamada,_Taro?=".
+            // A whole encoded word is one atom even when it (wrongly) holds specials:
+            // "=?utf-8?Q?Yamada,_Taro?=".
             token.text = text.sliced(i, word).toByteArray();
             i += word;
             while (i < text.size() && !isSpace(text[i]) && !isSpecial(text[i]))
@@ -127,7 +135,8 @@ std::vector<Token> tokenize(QByteArrayView text)
 }
 
 // The phrase put back together as header text, then decoded as unstructured text.
-QString decodePhrase(const std::vector<Token>& tokens, size_t begin, size_t end, const HeaderText::Context& context)
+QString decodePhrase(const std::vector<Token>& tokens, size_t begin, size_t end,
+                     const HeaderText::Context& context)
 {
     QByteArray phrase;
     for (size_t k = begin; k < end; ++k) {
@@ -141,7 +150,8 @@ QString decodePhrase(const std::vector<Token>& tokens, size_t begin, size_t end,
     return HeaderText::decode(phrase, context).trimmed();
 }
 
-QString firstComment(const std::vector<Token>& tokens, size_t begin, size_t end, const HeaderText::Context& context)
+QString firstComment(const std::vector<Token>& tokens, size_t begin, size_t end,
+                     const HeaderText::Context& context)
 {
     for (size_t k = begin; k < end; ++k) {
         if (tokens[k].kind == Kind::Comment) {
@@ -198,9 +208,9 @@ struct Parser
         const QString text = textOf(begin, end);
         if (text.isEmpty())
             return;
-        HeaderText::addProblem(context, QCoreApplication::translate("Mime::MessageView",
-                                                                    "The %1 header contains “%2”, which is not "
-                                                                    "an e-mail address.")
+        HeaderText::addProblem(context, QCoreApplication::translate(
+                                            "Mime::MessageView", "The %1 header contains “%2”, which is not "
+                                                                 "an e-mail address.")
                                             .arg(context.headerName, text));
     }
 

@@ -1,10 +1,9 @@
 #include "mime/Charset.h"
 
+#include <memory>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucnv_err.h>
-
-#include <memory>
 
 namespace Mime {
 
@@ -106,9 +105,9 @@ void substituteReplacementCharacter(const void*, UConverterToUnicodeArgs* args, 
 bool isAsciiCompatible(const QByteArray& icu)
 {
     const QByteArray lower = icu.toLower();
-    return !lower.startsWith("utf-16") && !lower.startsWith("utf-32") && !lower.startsWith("utf-7")
-           && !lower.startsWith("ucs") && !lower.startsWith("hz") && !lower.startsWith("scsu")
-           && !lower.startsWith("bocu") && !lower.startsWith("ebcdic");
+    return !lower.startsWith("utf-16") && !lower.startsWith("utf-32") && !lower.startsWith("utf-7") &&
+           !lower.startsWith("ucs") && !lower.startsWith("hz") && !lower.startsWith("scsu") &&
+           !lower.startsWith("bocu") && !lower.startsWith("ebcdic");
 }
 
 QByteArray normalizedLabel(QByteArrayView label)

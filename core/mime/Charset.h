@@ -14,7 +14,8 @@ namespace Mime {
 class Charset
 {
 public:
-    enum class Status {
+    enum class Status
+    {
         Ok,             // decoded as labelled
         Invalid,        // the bytes are not valid in the label's charset: guessed or substituted
         UnknownCharset, // the label names no charset we know: guessed

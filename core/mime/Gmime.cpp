@@ -41,7 +41,8 @@ std::optional<QByteArrayView> BorrowedStream::memoryOf(GMimeStream* substream) c
         return std::nullopt;
     const gint64 size = m_array->len;
     const gint64 start = std::clamp<gint64>(substream->bound_start, 0, size);
-    const gint64 end = substream->bound_end < 0 ? size : std::clamp<gint64>(substream->bound_end, start, size);
+    const gint64 end =
+        substream->bound_end < 0 ? size : std::clamp<gint64>(substream->bound_end, start, size);
     return QByteArrayView(reinterpret_cast<const char*>(m_array->data) + start, end - start);
 }
 

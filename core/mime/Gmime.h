@@ -25,8 +25,7 @@ struct ObjectUnref
 };
 
 // Owns one reference to a GObject (GMimeMessage, GMimeStream, GMimeFilter, ...).
-template <typename T>
-using Ptr = std::unique_ptr<T, ObjectUnref>;
+template <typename T> using Ptr = std::unique_ptr<T, ObjectUnref>;
 
 struct DateTimeUnref
 {

@@ -30,7 +30,8 @@ QByteArray percentDecode(QByteArrayView text)
     QByteArray out;
     out.reserve(text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
+        if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 &&
+            hexValue(text[i + 2]) >= 0) {
             out.append(static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2])));
             i += 2;
         } else {
@@ -61,7 +62,7 @@ HeaderParams HeaderParams::parse(QByteArrayView raw)
         const QByteArray name = text.mid(nameStart, i - nameStart).trimmed().toLower();
         if (i >= n || text[i] == ';')
             continue; // a parameter without '=' means nothing
-        ++i; // '='
+        ++i;          // '='
         while (i < n && isSpace(text[i]))
             ++i;
         QByteArray value;
@@ -86,16 +87,6 @@ HeaderParams HeaderParams::parse(QByteArrayView raw)
             params.m_params.push_back({name, value});
     }
     return params;
-}
-
-bool HeaderParams::has(QByteArrayView name) const
-{
-    const QByteArray lower = name.toByteArray().toLower();
-    for (const Param& p : m_params) {
-        if (p.name == lower || p.name.startsWith(QByteArray(lower + '*')))
-            return true;
-    }
-    return false;
 }
 
 QString HeaderParams::parameter(QByteArrayView name, const HeaderText::Context& context) const
@@ -151,22 +142,23 @@ QString HeaderParams::parameter(QByteArrayView name, const HeaderText::Context& 
         }
         if (charset.isEmpty() || !Charset::isKnown(charset) || Charset::icuName(charset).isEmpty()) {
             if (!charset.isEmpty() && !Charset::isKnown(charset)) {
-                HeaderText::addProblem(context,
-                                       QCoreApplication::translate("Mime::MessageView",
-                                                                   "The %1 header uses an unknown character set "
-                                                                   "(%2); its text was guessed and may look wrong.")
-                                           .arg(context.headerName, QString::fromLatin1(charset)));
+                HeaderText::addProblem(
+                    context, QCoreApplication::translate("Mime::MessageView",
+                                                         "The %1 header uses an unknown character set "
+                                                         "(%2); its text was guessed and may look wrong.")
+                                 .arg(context.headerName, QString::fromLatin1(charset)));
             }
             return Charset::decodeUnlabelled(bytes, context.fallbackCharset);
         }
         Charset::Status status = Charset::Status::Ok;
         const QString text = Charset::decode(bytes, charset, &status);
         if (status != Charset::Status::Ok) {
-            HeaderText::addProblem(context, QCoreApplication::translate("Mime::MessageView",
-                                                                        "The %1 header contains characters that "
-                                                                        "are not valid in their declared character "
-                                                                        "set; some may look wrong.")
-                                                .arg(context.headerName));
+            HeaderText::addProblem(context,
+                                   QCoreApplication::translate("Mime::MessageView",
+                                                               "The %1 header contains characters that "
+                                                               "are not valid in their declared character "
+                                                               "set; some may look wrong.")
+                                       .arg(context.headerName));
         }
         return text;
     }

@@ -20,7 +20,6 @@ public:
 
     // "attachment", "text/plain": lower-case, without parameters.
     QByteArray value() const { return m_value; }
-    bool has(QByteArrayView name) const;
     // The decoded parameter, or a null QString when absent.
     QString parameter(QByteArrayView name, const HeaderText::Context& context) const;
 

@@ -40,7 +40,8 @@ bool decodeQ(QByteArrayView text, QByteArray* out)
         const char c = text[i];
         if (c == '_') {
             out->append(' ');
-        } else if (c == '=' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
+        } else if (c == '=' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 &&
+                   hexValue(text[i + 2]) >= 0) {
             out->append(static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2])));
             i += 2;
         } else {
@@ -142,7 +143,8 @@ QString HeaderText::decode(QByteArrayView raw, const Context& context)
         const char encoding = word[q1 + 1];
         const QByteArrayView payload = word.sliced(q1 + 3, word.size() - q1 - 5);
         QByteArray bytes;
-        const bool ok = (encoding == 'B' || encoding == 'b') ? decodeB(payload, &bytes) : decodeQ(payload, &bytes);
+        const bool ok =
+            (encoding == 'B' || encoding == 'b') ? decodeB(payload, &bytes) : decodeQ(payload, &bytes);
         if (!ok) {
             badWord = true;
             if (encoding == 'B' || encoding == 'b') {
@@ -161,8 +163,8 @@ QString HeaderText::decode(QByteArrayView raw, const Context& context)
     std::vector<Segment> joined;
     for (size_t k = 0; k < segments.size(); ++k) {
         const Segment& s = segments[k];
-        if (!s.encoded && k > 0 && k + 1 < segments.size() && segments[k - 1].encoded
-            && segments[k + 1].encoded) {
+        if (!s.encoded && k > 0 && k + 1 < segments.size() && segments[k - 1].encoded &&
+            segments[k + 1].encoded) {
             bool allSpace = true;
             for (char c : s.bytes)
                 allSpace = allSpace && isSpace(c);
@@ -204,6 +206,8 @@ QString HeaderText::decode(QByteArrayView raw, const Context& context)
             out += decoded;
         } else if (Charset::isAscii(s.bytes)) {
             out += QString::fromLatin1(s.bytes);
+        } else if (auto utf8 = Charset::decodeStrict(s.bytes, "UTF-8")) {
+            out += *utf8; // RFC 6532 (SMTPUTF8) allows UTF-8 in headers
         } else {
             raw8bit = true;
             out += Charset::decodeUnlabelled(s.bytes, context.fallbackCharset);
@@ -223,16 +227,17 @@ QString HeaderText::decode(QByteArrayView raw, const Context& context)
                                 .arg(context.headerName, unknownName));
     }
     if (invalid) {
-        addProblem(context, QCoreApplication::translate("Mime::MessageView",
-                                                        "The %1 header contains characters that are not valid "
-                                                        "in their declared character set; some may look wrong.")
+        addProblem(context, QCoreApplication::translate(
+                                "Mime::MessageView", "The %1 header contains characters that are not valid "
+                                                     "in their declared character set; some may look wrong.")
                                 .arg(context.headerName));
     }
     if (raw8bit) {
-        addProblem(context, QCoreApplication::translate("Mime::MessageView",
-                                                        "The %1 header contains unencoded non-ASCII text; "
-                                                        "its character set was guessed.")
-                                .arg(context.headerName));
+        addProblem(context,
+                   QCoreApplication::translate("Mime::MessageView",
+                                               "The %1 header contains non-ASCII text that is "
+                                               "neither encoded nor UTF-8; its character set was guessed.")
+                       .arg(context.headerName));
     }
     return out;
 }

@@ -10,8 +10,9 @@ namespace {
 
 bool isBlockTag(QStringView name)
 {
-    static const QStringView blocks[] = {u"br", u"p", u"div", u"tr", u"li", u"h1", u"h2", u"h3", u"h4",
-                                         u"h5", u"h6", u"table", u"blockquote", u"pre", u"hr", u"ul", u"ol"};
+    static const QStringView blocks[] = {u"br",         u"p",   u"div", u"tr", u"li", u"h1",
+                                         u"h2",         u"h3",  u"h4",  u"h5", u"h6", u"table",
+                                         u"blockquote", u"pre", u"hr",  u"ul", u"ol"};
     for (QStringView b : blocks) {
         if (name.compare(b, Qt::CaseInsensitive) == 0)
             return true;
@@ -32,10 +33,10 @@ QString entity(QStringView name)
         return QString::fromUcs4(&c, 1);
     }
     static const QHash<QString, QString> named = {
-        {u"amp"_s, u"&"_s},   {u"lt"_s, u"<"_s},         {u"gt"_s, u">"_s},      {u"quot"_s, u"\""_s},
-        {u"apos"_s, u"'"_s},  {u"nbsp"_s, u"\u00a0"_s},  {u"copy"_s, u"©"_s},    {u"reg"_s, u"®"_s},
-        {u"yen"_s, u"¥"_s},   {u"hellip"_s, u"…"_s},     {u"mdash"_s, u"—"_s},   {u"ndash"_s, u"–"_s},
-        {u"laquo"_s, u"«"_s}, {u"raquo"_s, u"»"_s},      {u"middot"_s, u"·"_s},  {u"times"_s, u"×"_s},
+        {u"amp"_s, u"&"_s},   {u"lt"_s, u"<"_s},        {u"gt"_s, u">"_s},     {u"quot"_s, u"\""_s},
+        {u"apos"_s, u"'"_s},  {u"nbsp"_s, u"\u00a0"_s}, {u"copy"_s, u"©"_s},   {u"reg"_s, u"®"_s},
+        {u"yen"_s, u"¥"_s},   {u"hellip"_s, u"…"_s},    {u"mdash"_s, u"—"_s},  {u"ndash"_s, u"–"_s},
+        {u"laquo"_s, u"«"_s}, {u"raquo"_s, u"»"_s},     {u"middot"_s, u"·"_s}, {u"times"_s, u"×"_s},
     };
     return named.value(name.toString().toLower());
 }
@@ -68,11 +69,10 @@ QString HtmlText::toPlainText(QStringView html, qsizetype maxLength)
                 ++nameEnd;
             const QStringView name = tag.left(nameEnd);
             i = end + 1;
-            if (!closing
-                && (name.compare(u"script", Qt::CaseInsensitive) == 0
-                    || name.compare(u"style", Qt::CaseInsensitive) == 0
-                    || name.compare(u"head", Qt::CaseInsensitive) == 0
-                    || name.compare(u"title", Qt::CaseInsensitive) == 0)) {
+            if (!closing && (name.compare(u"script", Qt::CaseInsensitive) == 0 ||
+                             name.compare(u"style", Qt::CaseInsensitive) == 0 ||
+                             name.compare(u"head", Qt::CaseInsensitive) == 0 ||
+                             name.compare(u"title", Qt::CaseInsensitive) == 0)) {
                 // Skip to the matching end tag: none of this is shown to the reader.
                 const QString endTag = u"</"_s + name.toString();
                 const qsizetype close = html.indexOf(endTag, i, Qt::CaseInsensitive);

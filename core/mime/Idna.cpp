@@ -11,18 +11,24 @@ const UIDNA* idna()
     // Immutable and thread-safe once opened; kept for the life of the process.
     static const UIDNA* instance = [] {
         UErrorCode err = U_ZERO_ERROR;
-        UIDNA* opened = uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE, &err);
+        UIDNA* opened =
+            uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_NONTRANSITIONAL_TO_UNICODE, &err);
         return U_SUCCESS(err) ? opened : nullptr;
     }();
     return instance;
 }
 
-// Errors that only mean "this is not a strictly valid host name" (a trailing
-// dot, an underscore-free check we do not ask for); the conversion is still right.
-constexpr uint32_t kTolerated = UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG | UIDNA_ERROR_DOMAIN_NAME_TOO_LONG
-                                | UIDNA_ERROR_LEADING_HYPHEN | UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4;
+// Errors that only mean "this is not a strictly valid host name" (empty or
+// over-long labels, hyphen placement); the converted form is still the right one to show.
+constexpr uint32_t kTolerated = UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG |
+                                UIDNA_ERROR_DOMAIN_NAME_TOO_LONG | UIDNA_ERROR_LEADING_HYPHEN |
+                                UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4;
 
-enum class Direction { ToUnicode, ToAscii };
+enum class Direction
+{
+    ToUnicode,
+    ToAscii
+};
 
 QString convert(const QString& domain, Direction direction)
 {

@@ -12,7 +12,8 @@ class Idna
 public:
     // "xn--eckwd4c7c.xn--zckzah" -> "ドメイン.テスト"; unconvertible input is returned lower-cased.
     static QString toUnicode(const QString& domain);
-    // "ドメイン.テスト" -> "xn--eckwd4c7c.xn--zckzah", lower-case; unconvertible input is returned lower-cased.
+    // "ドメイン.テスト" -> "xn--eckwd4c7c.xn--zckzah", lower-case; unconvertible input is returned
+    // lower-cased.
     static QString toAscii(const QString& domain);
 };
 

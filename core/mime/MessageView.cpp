@@ -116,10 +116,7 @@ struct Content
 class ContentSink
 {
 public:
-    ContentSink(qsizetype keepBytes, bool wantHash)
-        : m_keepBytes(keepBytes), m_wantHash(wantHash)
-    {
-    }
+    ContentSink(qsizetype keepBytes, bool wantHash) : m_keepBytes(keepBytes), m_wantHash(wantHash) {}
 
     // False once the caller has all it asked for.
     bool add(QByteArrayView chunk)
@@ -164,8 +161,8 @@ Content readContent(GMimePart* part, const Gmime::BorrowedStream& source, qsizet
     if (!raw)
         return sink.finish();
     const GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(wrapper);
-    const bool decodes = encoding == GMIME_CONTENT_ENCODING_BASE64
-                         || encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE;
+    const bool decodes =
+        encoding == GMIME_CONTENT_ENCODING_BASE64 || encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE;
     const std::optional<QByteArrayView> memory = source.memoryOf(raw);
     if (memory && encoding != GMIME_CONTENT_ENCODING_UUENCODE) {
         if (!decodes) {
@@ -177,10 +174,12 @@ Content readContent(GMimePart* part, const Gmime::BorrowedStream& source, qsizet
         }
         GMimeEncoding state;
         g_mime_encoding_init_decode(&state, encoding);
-        QByteArray out(static_cast<qsizetype>(g_mime_encoding_outlen(&state, kChunk)) + 16, Qt::Uninitialized);
+        QByteArray out(static_cast<qsizetype>(g_mime_encoding_outlen(&state, kChunk)) + 16,
+                       Qt::Uninitialized);
         for (qsizetype p = 0; p < memory->size(); p += kChunk) {
             const QByteArrayView in = memory->sliced(p, std::min(kChunk, memory->size() - p));
-            const size_t n = g_mime_encoding_step(&state, in.data(), static_cast<size_t>(in.size()), out.data());
+            const size_t n =
+                g_mime_encoding_step(&state, in.data(), static_cast<size_t>(in.size()), out.data());
             if (!sink.add(QByteArrayView(out.constData(), static_cast<qsizetype>(n))))
                 return sink.finish();
         }
@@ -196,7 +195,8 @@ Content readContent(GMimePart* part, const Gmime::BorrowedStream& source, qsizet
     }
     QByteArray buffer(kChunk, Qt::Uninitialized);
     for (;;) {
-        const ssize_t n = g_mime_stream_read(filtered.get(), buffer.data(), static_cast<size_t>(buffer.size()));
+        const ssize_t n =
+            g_mime_stream_read(filtered.get(), buffer.data(), static_cast<size_t>(buffer.size()));
         if (n <= 0 || !sink.add(QByteArrayView(buffer.constData(), n)))
             break;
     }
@@ -219,8 +219,7 @@ class Walker
 public:
     Walker(MessageView& view, const Gmime::BorrowedStream& source, QByteArray fallbackCharset)
         : m_view(view), m_source(source), m_fallbackCharset(std::move(fallbackCharset))
-    {
-    }
+    {}
 
     void walk(GMimeObject* object, const QByteArray& parentType, int depth)
     {
@@ -261,12 +260,11 @@ private:
         return HeaderText::Context{m_fallbackCharset, headerName, &m_view.problems};
     }
 
-    QString filenameOf(GMimeObject* object, const HeaderParams& disposition, const HeaderParams& type)
+    QString filenameOf(const HeaderParams& disposition, const HeaderParams& type)
     {
         QString name = disposition.parameter("filename", context(u"Content-Disposition"_s));
         if (name.trimmed().isEmpty())
             name = type.parameter("name", context(u"Content-Type"_s));
-        Q_UNUSED(object);
         return name.trimmed();
     }
 
@@ -276,14 +274,15 @@ private:
         const HeaderParams disposition = HeaderParams::parse(rawHeader(object, "Content-Disposition"));
         const HeaderParams type = HeaderParams::parse(rawHeader(object, "Content-Type"));
         Attachment attachment;
-        attachment.filename = filenameOf(object, disposition, type);
+        attachment.filename = filenameOf(disposition, type);
         attachment.contentType = QString::fromLatin1(mimeType(object));
         attachment.isInline = disposition.value() == "inline";
         GMimeMessage* inner = g_mime_message_part_get_message(part);
         if (inner && attachment.filename.isEmpty()) {
             // Mailers show a forwarded message by its subject.
             const QString subject =
-                HeaderText::decode(rawHeader(GMIME_OBJECT(inner), "Subject"), context(u"Subject"_s)).trimmed();
+                HeaderText::decode(rawHeader(GMIME_OBJECT(inner), "Subject"), context(u"Subject"_s))
+                    .trimmed();
             attachment.filename = subject + u".eml"_s;
         }
         if (attachment.filename.isEmpty() || attachment.filename == u".eml"_s)
@@ -309,7 +308,7 @@ private:
         const QByteArray type = mimeType(object);
         const HeaderParams disposition = HeaderParams::parse(rawHeader(object, "Content-Disposition"));
         const HeaderParams contentType = HeaderParams::parse(rawHeader(object, "Content-Type"));
-        const QString filename = filenameOf(object, disposition, contentType);
+        const QString filename = filenameOf(disposition, contentType);
         const bool isText = type == "text/plain" || type == "text/html";
         if (isText && filename.isEmpty() && disposition.value() != "attachment") {
             body(part, type);
@@ -321,8 +320,8 @@ private:
         attachment.contentType = QString::fromLatin1(type);
         attachment.size = content.size;
         attachment.sha256 = content.sha256;
-        attachment.isInline = disposition.value() == "inline"
-                              || (disposition.value().isEmpty() && parentType == "multipart/related");
+        attachment.isInline = disposition.value() == "inline" ||
+                              (disposition.value().isEmpty() && parentType == "multipart/related");
         m_view.attachments.append(attachment);
     }
 
@@ -428,7 +427,8 @@ void classifyTop(MessageView& view, GMimeObject* top, const Gmime::BorrowedStrea
         view.isSigned = true;
     } else if (type == "multipart/encrypted") {
         view.isEncrypted = true;
-    } else if ((type == "application/pkcs7-mime" || type == "application/x-pkcs7-mime") && GMIME_IS_PART(top)) {
+    } else if ((type == "application/pkcs7-mime" || type == "application/x-pkcs7-mime") &&
+               GMIME_IS_PART(top)) {
         QByteArray smimeType = contentTypeParameter(top, "smime-type").toLower();
         if (smimeType.isEmpty())
             smimeType = sniffSmimeType(GMIME_PART(top), source);
@@ -448,7 +448,8 @@ void addParserProblems(MessageView& view, const std::set<int>& warnings)
                                 "it was read as a single part."));
             break;
         case GMIME_WARN_MALFORMED_MULTIPART:
-            addProblem(view, tr("A multipart section contains no parts; its boundary may be missing or wrong."));
+            addProblem(view,
+                       tr("A multipart section contains no parts; its boundary may be missing or wrong."));
             break;
         case GMIME_WARN_TRUNCATED_MESSAGE:
             addProblem(view, tr("The message seems to be cut off before its end."));
@@ -502,7 +503,9 @@ MessageView MessageView::parse(const QByteArray& content)
     GMimeObject* top = g_mime_message_get_mime_part(message.get());
     const QByteArray fallback = firstCharset(top, 0);
 
-    auto context = [&](const QString& name) { return HeaderText::Context{fallback, name, &view.problems}; };
+    auto context = [&](const QString& name) {
+        return HeaderText::Context{fallback, name, &view.problems};
+    };
 
     const QList<Mailbox> from = addressesOf(headers, "From", u"From"_s, fallback, &view.problems);
     if (!from.isEmpty())
@@ -521,7 +524,8 @@ MessageView MessageView::parse(const QByteArray& content)
     if (!date.isEmpty()) {
         const Gmime::DateTimePtr parsed(g_mime_utils_header_decode_date(date.constData()));
         if (parsed) {
-            const int offset = static_cast<int>(g_date_time_get_utc_offset(parsed.get()) / G_TIME_SPAN_SECOND);
+            const int offset =
+                static_cast<int>(g_date_time_get_utc_offset(parsed.get()) / G_TIME_SPAN_SECOND);
             view.date = QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(parsed.get()), QTimeZone(offset));
         } else {
             addProblem(view, tr("The Date header could not be read."));

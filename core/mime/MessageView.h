@@ -23,7 +23,7 @@ struct Attachment
     QString contentType; // "application/pdf"
     qint64 size = 0;     // decoded size in bytes
     bool isInline = false;
-    QByteArray sha256;   // of the decoded content
+    QByteArray sha256; // of the decoded content
 };
 
 // A message parsed once: the headers and MIME facts every later step needs.
@@ -39,15 +39,15 @@ struct MessageView
     QList<Mailbox> bcc;
     QString subject;
     QDateTime date;
-    QString messageId;
-    QString inReplyTo;
-    QStringList references;
+    QString messageId;      // without the angle brackets: "abc.123@example.com"
+    QString inReplyTo;      // the first id, without angle brackets
+    QStringList references; // in order, without angle brackets
     QList<Attachment> attachments;
     QString textBody;      // the first text/plain part (or text/html stripped of tags), decoded; up to 64 KiB
-    bool isSigned = false;    // multipart/signed or application/pkcs7-mime signed-data at the top
+    bool isSigned = false; // multipart/signed or application/pkcs7-mime signed-data at the top
     bool isEncrypted = false; // application/pkcs7-mime enveloped-data, or multipart/encrypted
     bool hasMimeVersion = false;
-    QStringList problems;  // plain-language notes about malformed parts (translated)
+    QStringList problems; // plain-language notes about malformed parts (translated)
 
     static MessageView parse(const QByteArray& content);
 };

@@ -26,7 +26,7 @@ AuthorizationCodeFlow::~AuthorizationCodeFlow() = default;
 
 QUrl AuthorizationCodeFlow::redirectUri() const
 {
-    return m_receiver->redirectUri();
+    return m_redirectUri;
 }
 
 bool AuthorizationCodeFlow::isListening() const
@@ -48,6 +48,8 @@ void AuthorizationCodeFlow::start(const BrowserOpener& openBrowser)
     m_pkce = Pkce::generate();
     m_state = Pkce::randomToken(24);
     m_receiver->setExpectedState(m_state);
+    // Kept: the token request must repeat it exactly, after the listener has closed.
+    m_redirectUri = m_receiver->redirectUri();
 
     Form params{{QStringLiteral("client_id"), m_provider.clientId},
                 {QStringLiteral("response_type"), QStringLiteral("code")},
@@ -67,7 +69,7 @@ void AuthorizationCodeFlow::start(const BrowserOpener& openBrowser)
     m_authorizationUrl.setQuery(QString::fromLatin1(query + formEncode(params)), QUrl::StrictMode);
 
     m_timeout->start(m_timeoutMs);
-    qCInfo(lcOAuth).noquote() << "sign-in started with" << m_provider.authorizeUrl.host() << "; redirect to"
+    qCInfo(lcOAuth).noquote() << "sign-in started with" << m_provider.authorizeUrl.host() << "- redirect to"
                               << redirectUri().toString();
     if (openBrowser)
         openBrowser(m_authorizationUrl);
@@ -86,12 +88,14 @@ void AuthorizationCodeFlow::onRedirect(const QUrlQuery& query)
     const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
     const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
     if (code.isEmpty()) {
-        const QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
+        const QString description =
+            query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
         qCInfo(lcOAuth).noquote() << "sign-in ended at the authorization server:"
                                   << (error.isEmpty() ? QStringLiteral("no code") : error);
         if (error == QLatin1String("access_denied"))
-            fail(tr("The sign-in was declined in the browser, so Yubisashi cannot send mail for this account. "
-                    "Sign in again and accept the request."));
+            fail(
+                tr("The sign-in was declined in the browser, so Yubisashi cannot send mail for this account. "
+                   "Sign in again and accept the request."));
         else
             fail(tr("The sign-in did not succeed: %1")
                      .arg(description.isEmpty() ? (error.isEmpty() ? tr("no answer") : error) : description));
@@ -109,7 +113,9 @@ void AuthorizationCodeFlow::onRedirect(const QUrlQuery& query)
         if (m_done)
             return;
         if (!reply.ok) {
-            qCWarning(lcOAuth).noquote() << "code exchange refused:" << (reply.error.isEmpty() ? QStringLiteral("transport") : reply.error);
+            qCWarning(lcOAuth).noquote()
+                << "code exchange refused:"
+                << (reply.error.isEmpty() ? QStringLiteral("transport") : reply.error);
             fail(reply.message);
             return;
         }

@@ -27,7 +27,8 @@ public:
     // QDesktopServices::openUrl (core has no Gui); the command line prints it.
     using BrowserOpener = std::function<void(const QUrl&)>;
 
-    AuthorizationCodeFlow(const Provider& provider, QNetworkAccessManager* network, QObject* parent = nullptr);
+    AuthorizationCodeFlow(const Provider& provider, QNetworkAccessManager* network,
+                          QObject* parent = nullptr);
     ~AuthorizationCodeFlow() override;
 
     void setLoginHint(const QString& user) { m_loginHint = user; }
@@ -56,6 +57,7 @@ private:
     Pkce m_pkce;
     QString m_state;
     QUrl m_authorizationUrl;
+    QUrl m_redirectUri;
     bool m_done = false;
 };
 

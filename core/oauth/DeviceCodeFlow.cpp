@@ -32,7 +32,8 @@ void DeviceCodeFlow::start()
         QTimer::singleShot(0, this, [this, problem] { fail(problem); });
         return;
     }
-    Form form{{QStringLiteral("client_id"), m_provider.clientId}, {QStringLiteral("scope"), m_provider.scopes}};
+    Form form{{QStringLiteral("client_id"), m_provider.clientId},
+              {QStringLiteral("scope"), m_provider.scopes}};
     if (!m_provider.clientSecret.isEmpty())
         form.append({QStringLiteral("client_secret"), m_provider.clientSecret});
     postForm(m_network, m_provider.deviceUrl, form, this, [this](const EndpointReply& reply) {

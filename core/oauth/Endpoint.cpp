@@ -35,8 +35,8 @@ EndpointReply interpret(QNetworkReply* reply)
     r.error = r.json.value(QLatin1String("error")).toString();
     if (!r.error.isEmpty()) {
         const QString description = r.json.value(QLatin1String("error_description")).toString().trimmed();
-        r.message = tr("The sign-in server %1 answered: %2")
-                        .arg(host, description.isEmpty() ? r.error : description);
+        r.message =
+            tr("The sign-in server %1 answered: %2").arg(host, description.isEmpty() ? r.error : description);
         r.transient = status >= 500;
         return r;
     }
@@ -69,7 +69,8 @@ void postForm(QNetworkAccessManager* network, const QUrl& url, const Form& form,
               std::function<void(const EndpointReply&)> done)
 {
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     request.setTransferTimeout(kTransferTimeoutMs);
     // Token endpoints never redirect legitimately; following one could send

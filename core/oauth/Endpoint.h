@@ -17,10 +17,10 @@ using Form = QList<QPair<QString, QString>>;
 // The answer of a token or device-authorization endpoint.
 struct EndpointReply
 {
-    bool ok = false;    // 2xx with a JSON object
-    QJsonObject json;   // the body (also for OAuth errors)
-    QString error;      // the OAuth error code ("invalid_grant", "authorization_pending"), if any
-    QString message;    // for the user, translated; never contains a token
+    bool ok = false;        // 2xx with a JSON object
+    QJsonObject json;       // the body (also for OAuth errors)
+    QString error;          // the OAuth error code ("invalid_grant", "authorization_pending"), if any
+    QString message;        // for the user, translated; never contains a token
     bool transient = false; // network trouble or a 5xx: worth trying again later
 };
 

@@ -98,7 +98,8 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
         return;
     }
     if (parts.at(0) != "GET") {
-        respond(socket, 405, "Method Not Allowed", tr("Yubisashi"), tr("This address only receives sign-ins."));
+        respond(socket, 405, "Method Not Allowed", tr("Yubisashi"),
+                tr("This address only receives sign-ins."));
         return;
     }
     const QUrl target = QUrl::fromEncoded(parts.at(1), QUrl::StrictMode);
@@ -120,8 +121,9 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
         respond(socket, 200, "OK", tr("Signed in"),
                 tr("You are signed in. You can close this window and return to Yubisashi."));
     } else {
-        respond(socket, 200, "OK", tr("Sign-in not completed"),
-                tr("The sign-in was not completed. You can close this window; Yubisashi shows what happened."));
+        respond(
+            socket, 200, "OK", tr("Sign-in not completed"),
+            tr("The sign-in was not completed. You can close this window; Yubisashi shows what happened."));
     }
     // One answer per sign-in: stop listening before anyone else can knock.
     close();
@@ -131,11 +133,12 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
 void LoopbackReceiver::respond(QTcpSocket* socket, int status, const QByteArray& reason, const QString& title,
                                const QString& text)
 {
-    const QByteArray body = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>"
-                                           "</head><body style=\"font-family: sans-serif; margin: 3em\">"
-                                           "<h1>%1</h1><p>%2</p></body></html>\n")
-                                .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
-                                .toUtf8();
+    const QByteArray body =
+        QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>"
+                       "</head><body style=\"font-family: sans-serif; margin: 3em\">"
+                       "<h1>%1</h1><p>%2</p></body></html>\n")
+            .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
+            .toUtf8();
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     head += "Content-Type: text/html; charset=utf-8\r\n";
     head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";

@@ -45,8 +45,8 @@ QString presetFor(const Settings::Account& account)
 Provider Provider::microsoft365(const QString& tenant)
 {
     const QString t = tenant.isEmpty() ? QStringLiteral("organizations") : tenant;
-    const QString base = QStringLiteral("https://login.microsoftonline.com/") + QString::fromLatin1(QUrl::toPercentEncoding(t)) +
-                         QStringLiteral("/oauth2/v2.0/");
+    const QString base = QStringLiteral("https://login.microsoftonline.com/") +
+                         QString::fromLatin1(QUrl::toPercentEncoding(t)) + QStringLiteral("/oauth2/v2.0/");
     Provider p;
     p.name = QStringLiteral("microsoft365");
     p.authorizeUrl = QUrl(base + QStringLiteral("authorize"));
@@ -75,7 +75,9 @@ Provider Provider::forAccount(const Settings::Account& account, const QString& i
 {
     QSettings ini(iniPath, QSettings::IniFormat);
     ini.beginGroup(QStringLiteral("account.") + account.name);
-    const auto value = [&ini](const char* key) { return ini.value(QLatin1String(key)).toString().trimmed(); };
+    const auto value = [&ini](const char* key) {
+        return ini.value(QLatin1String(key)).toString().trimmed();
+    };
 
     const QString preset = presetFor(account);
     Provider p;

@@ -51,16 +51,21 @@ TokenManager::TokenManager(const QString& account, const Provider& provider, con
     else if (!error.isEmpty())
         setState(State::Error, error);
     else
-        setState(State::NeedsSignIn, tr("Sign in to the account \"%1\" so Yubisashi can send its mail.").arg(m_account));
+        setState(State::NeedsSignIn,
+                 tr("Sign in to the account \"%1\" so Yubisashi can send its mail.").arg(m_account));
 }
 
 TokenManager::TokenManager(const Settings::Account& account, const QString& iniPath,
                            Settings::SecretStore* secrets, QObject* parent)
     : TokenManager(account.name, Provider::forAccount(account, iniPath), account.user, secrets, parent)
-{
-}
+{}
 
 TokenManager::~TokenManager() = default;
+
+QString TokenManager::logPrefix() const
+{
+    return QStringLiteral("account %1:").arg(m_account);
+}
 
 QString TokenManager::secretKey() const
 {
@@ -92,7 +97,7 @@ void TokenManager::needSignIn(const QString& reason)
     const bool changed = m_state != State::NeedsSignIn;
     setState(State::NeedsSignIn, reason);
     if (changed) {
-        qCWarning(lcOAuth).noquote() << "account" << m_account << "needs a new sign-in";
+        qCWarning(lcOAuth).noquote() << logPrefix() << "needs a new sign-in";
         emit signInNeeded(m_account, reason);
     }
 }
@@ -110,9 +115,8 @@ void TokenManager::post(TokenCallback done, const std::optional<QString>& token,
 {
     // Always from the event loop, so callers never see their callback run
     // inside their own call.
-    QTimer::singleShot(0, this, [done = std::move(done), token, error, needsSignIn] {
-        done(token, error, needsSignIn);
-    });
+    QTimer::singleShot(
+        0, this, [done = std::move(done), token, error, needsSignIn] { done(token, error, needsSignIn); });
 }
 
 void TokenManager::accessToken(TokenCallback done)
@@ -135,7 +139,7 @@ void TokenManager::tokenRejected(const QString& token, TokenCallback done)
         return;
     }
     if (!m_retryToken.isEmpty() && token == m_retryToken) {
-        qCWarning(lcOAuth).noquote() << "account" << m_account
+        qCWarning(lcOAuth).noquote() << logPrefix()
                                      << ": the mail server refused a freshly renewed token too";
         m_retryToken.clear();
         m_blockedRefreshToken = m_refreshToken;
@@ -149,7 +153,7 @@ void TokenManager::tokenRejected(const QString& token, TokenCallback done)
         return;
     }
     if (token == m_access.accessToken) {
-        qCInfo(lcOAuth).noquote() << "account" << m_account << ": the mail server refused the access token; renewing it";
+        qCInfo(lcOAuth).noquote() << logPrefix() << "the mail server refused the access token; renewing it";
         m_access = Tokens();
         m_nextIsRetry = true;
     } else if (accessTokenFresh()) {
@@ -185,9 +189,10 @@ void TokenManager::refresh(TokenCallback done)
         refreshToken = m_refreshToken;
     }
     if (refreshToken.isEmpty() || refreshToken == m_blockedRefreshToken) {
-        const QString reason = m_state == State::NeedsSignIn && !m_errorText.isEmpty()
-                                   ? m_errorText
-                                   : tr("Sign in to the account \"%1\" so Yubisashi can send its mail.").arg(m_account);
+        const QString reason =
+            m_state == State::NeedsSignIn && !m_errorText.isEmpty()
+                ? m_errorText
+                : tr("Sign in to the account \"%1\" so Yubisashi can send its mail.").arg(m_account);
         needSignIn(reason);
         settle(std::nullopt, reason, true);
         return;
@@ -201,19 +206,20 @@ void TokenManager::refresh(TokenCallback done)
         form.append({QStringLiteral("scope"), m_provider.scopes});
     if (!m_provider.clientSecret.isEmpty())
         form.append({QStringLiteral("client_secret"), m_provider.clientSecret});
-    qCDebug(lcOAuth).noquote() << "account" << m_account << ": renewing the access token at"
-                               << m_provider.tokenUrl.host();
+    qCDebug(lcOAuth).noquote() << logPrefix() << "renewing the access token at" << m_provider.tokenUrl.host();
     postForm(m_network, m_provider.tokenUrl, form, this, [this, refreshToken](const EndpointReply& reply) {
         if (!reply.ok) {
             if (needsInteraction(reply.error)) {
-                qCWarning(lcOAuth).noquote() << "account" << m_account << ": the refresh token was refused ("
-                                             << reply.error << ")";
+                qCWarning(lcOAuth).noquote()
+                    << logPrefix() << "the refresh token was refused:" << reply.error;
                 // Dead for good; remove it unless a sign-in elsewhere replaced it meanwhile.
                 QString readError;
-                if (m_secrets && m_secrets->read(secretKey(), &readError) == std::optional<QString>(refreshToken)) {
+                if (m_secrets &&
+                    m_secrets->read(secretKey(), &readError) == std::optional<QString>(refreshToken)) {
                     QString removeError;
                     if (!m_secrets->remove(secretKey(), &removeError))
-                        qCWarning(lcOAuth).noquote() << "could not remove the refused refresh token:" << removeError;
+                        qCWarning(lcOAuth).noquote()
+                            << "could not remove the refused refresh token:" << removeError;
                 }
                 if (m_refreshToken == refreshToken)
                     m_refreshToken.clear();
@@ -224,8 +230,9 @@ void TokenManager::refresh(TokenCallback done)
                 settle(std::nullopt, reason, true);
                 return;
             }
-            qCWarning(lcOAuth).noquote() << "account" << m_account << ": renewing the access token failed:"
-                                         << (reply.error.isEmpty() ? QStringLiteral("no answer") : reply.error);
+            qCWarning(lcOAuth).noquote()
+                << logPrefix() << "renewing the access token failed:"
+                << (reply.error.isEmpty() ? QStringLiteral("no answer") : reply.error);
             setState(State::Error, reply.message);
             settle(std::nullopt, reply.message, false);
             return;
@@ -251,7 +258,7 @@ void TokenManager::refresh(TokenCallback done)
             m_retryToken = tokens.accessToken;
             m_nextIsRetry = false;
         }
-        qCInfo(lcOAuth).noquote() << "account" << m_account << ": access token renewed, valid for"
+        qCInfo(lcOAuth).noquote() << logPrefix() << "access token renewed, valid for"
                                   << tokens.lifetimeSeconds << "s";
         setState(State::SignedIn, QString());
         settle(tokens.accessToken, QString(), false);
@@ -303,7 +310,7 @@ void TokenManager::signIn()
     flow->setTimeout(m_signInTimeoutMs);
     connect(flow, &AuthorizationCodeFlow::succeeded, this, &TokenManager::onSignedIn);
     connect(flow, &AuthorizationCodeFlow::failed, this, &TokenManager::onSignInFailed);
-    qCInfo(lcOAuth).noquote() << "account" << m_account << ": browser sign-in started";
+    qCInfo(lcOAuth).noquote() << logPrefix() << "browser sign-in started";
     flow->start(m_openBrowser);
 }
 
@@ -315,7 +322,7 @@ void TokenManager::signInWithDeviceCode()
     connect(flow, &DeviceCodeFlow::codeReady, this, &TokenManager::deviceCodeReady);
     connect(flow, &DeviceCodeFlow::succeeded, this, &TokenManager::onSignedIn);
     connect(flow, &DeviceCodeFlow::failed, this, &TokenManager::onSignInFailed);
-    qCInfo(lcOAuth).noquote() << "account" << m_account << ": device-code sign-in started";
+    qCInfo(lcOAuth).noquote() << logPrefix() << "device-code sign-in started";
     flow->start();
 }
 
@@ -338,7 +345,8 @@ void TokenManager::onSignedIn(const Tokens& tokens)
     m_deviceFlow.clear();
 
     if (tokens.refreshToken.isEmpty()) {
-        onSignInFailed(tr("The sign-in server did not allow Yubisashi to stay signed in (no refresh token)."));
+        onSignInFailed(
+            tr("The sign-in server did not allow Yubisashi to stay signed in (no refresh token)."));
         return;
     }
     m_access = tokens;
@@ -351,22 +359,24 @@ void TokenManager::onSignedIn(const Tokens& tokens)
     QString writeError;
     if (!m_secrets || !m_secrets->write(secretKey(), tokens.refreshToken, &writeError)) {
         // Usable for now (in memory), but lost at the next start: say so plainly.
-        const QString message = tr("You are signed in, but the sign-in could not be saved, so you will have to "
-                                   "sign in again after Yubisashi restarts: %1")
-                                    .arg(writeError);
-        qCWarning(lcOAuth).noquote() << "account" << m_account << ": could not store the refresh token:" << writeError;
+        const QString message =
+            tr("You are signed in, but the sign-in could not be saved, so you will have to "
+               "sign in again after Yubisashi restarts: %1")
+                .arg(writeError);
+        qCWarning(lcOAuth).noquote() << logPrefix() << "could not store the refresh token:" << writeError;
         setState(State::Error, message);
         emit signInFinished(false, message);
         return;
     }
-    qCInfo(lcOAuth).noquote() << "account" << m_account << ": signed in as" << address();
+    qCInfo(lcOAuth).noquote() << logPrefix() << "signed in as" << address();
     setState(State::SignedIn, QString());
     QString warning;
     if (!m_address.isEmpty() && !m_configuredUser.isEmpty() &&
         m_address.compare(m_configuredUser, Qt::CaseInsensitive) != 0)
-        warning = tr("You signed in as %1, but the account is set up for %2. The mail server may refuse to send "
-                     "as %2; sign in with that address, or change the account's user name in Settings.")
-                      .arg(m_address, m_configuredUser);
+        warning =
+            tr("You signed in as %1, but the account is set up for %2. The mail server may refuse to send "
+               "as %2; sign in with that address, or change the account's user name in Settings.")
+                .arg(m_address, m_configuredUser);
     emit signInFinished(true, warning);
 }
 
@@ -378,7 +388,7 @@ void TokenManager::onSignInFailed(const QString& message)
         m_deviceFlow->deleteLater();
     m_codeFlow.clear();
     m_deviceFlow.clear();
-    qCInfo(lcOAuth).noquote() << "account" << m_account << ": sign-in did not complete";
+    qCInfo(lcOAuth).noquote() << logPrefix() << "sign-in did not complete";
     emit signInFinished(false, message);
 }
 

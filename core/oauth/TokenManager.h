@@ -101,11 +101,13 @@ signals:
 
 private:
     QString secretKey() const;
+    QString logPrefix() const;
     void setState(State state, const QString& text);
     void needSignIn(const QString& reason);
     void refresh(TokenCallback done);
     void settle(const std::optional<QString>& token, const QString& error, bool needsSignIn);
-    void post(TokenCallback done, const std::optional<QString>& token, const QString& error, bool needsSignIn);
+    void post(TokenCallback done, const std::optional<QString>& token, const QString& error,
+              bool needsSignIn);
     void onSignedIn(const Tokens& tokens);
     void onSignInFailed(const QString& message);
     bool accessTokenFresh() const;
@@ -122,9 +124,9 @@ private:
     QString m_errorText;
     QString m_address; // from the id_token
 
-    Tokens m_access;          // access token, in memory only
-    QString m_refreshToken;   // last refresh token read or received (used when the store cannot be read)
-    QString m_retryToken;     // the access token handed out after a 535; a second 535 means: sign in
+    Tokens m_access;        // access token, in memory only
+    QString m_refreshToken; // last refresh token read or received (used when the store cannot be read)
+    QString m_retryToken;   // the access token handed out after a 535; a second 535 means: sign in
     bool m_nextIsRetry = false;
     QString m_blockedRefreshToken; // gave tokens the upstream refused twice: do not use it again
 

@@ -19,9 +19,10 @@ bool Tokens::fromJson(const QJsonObject& json, Tokens* tokens, QString* error)
     *tokens = Tokens();
     tokens->accessToken = json.value(QLatin1String("access_token")).toString();
     const QString type = json.value(QLatin1String("token_type")).toString();
-    if (tokens->accessToken.isEmpty() || (!type.isEmpty() && type.compare(QLatin1String("bearer"), Qt::CaseInsensitive) != 0)) {
-        *error = QCoreApplication::translate("OAuth::Tokens",
-                                             "The sign-in server sent an answer without a usable access token.");
+    if (tokens->accessToken.isEmpty() ||
+        (!type.isEmpty() && type.compare(QLatin1String("bearer"), Qt::CaseInsensitive) != 0)) {
+        *error = QCoreApplication::translate(
+            "OAuth::Tokens", "The sign-in server sent an answer without a usable access token.");
         return false;
     }
     tokens->refreshToken = json.value(QLatin1String("refresh_token")).toString();

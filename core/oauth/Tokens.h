@@ -2,6 +2,7 @@
 
 #include <QDeadlineTimer>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 
 namespace OAuth {
@@ -27,3 +28,5 @@ struct Tokens
 };
 
 } // namespace OAuth
+
+Q_DECLARE_METATYPE(OAuth::Tokens)

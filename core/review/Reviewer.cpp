@@ -230,6 +230,11 @@ Review Reviewer::review(const Mime::MessageView& view, const Smtp::Envelope& env
     const Settings::ReviewPolicy rp = m_policy.policy.review;
     const bool policyReview =
         rp == Settings::ReviewPolicy::Always || (rp == Settings::ReviewPolicy::External && anyExternal);
+    // review=never (also what pause protection sets) means no review window at
+    // all: findings that would ask for an acknowledgement are only recorded,
+    // and only a blocking finding stops the message.
+    if (rp == Settings::ReviewPolicy::Never)
+        acknowledge = false;
     out.verdict = block ? Verdict::Block : (policyReview || acknowledge) ? Verdict::Review : Verdict::Pass;
     return out;
 }

@@ -5,7 +5,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 
 namespace Smime {
@@ -15,7 +14,8 @@ class Certificate
 {
 public:
     // Key usage bits we care about (RFC 5280 keyUsage).
-    enum KeyUsage : unsigned {
+    enum KeyUsage : unsigned
+    {
         DigitalSignature = 0x1,
         NonRepudiation = 0x2,
         KeyEncipherment = 0x4,
@@ -39,12 +39,12 @@ public:
     // subjectAltName rfc822Name entries and emailAddress in the subject, lower-cased, without duplicates.
     QStringList emailAddresses() const;
     bool hasEmailAddress(const QString& address) const; // case-insensitive
-    QDateTime notBefore() const; // UTC
+    QDateTime notBefore() const;                        // UTC
     QDateTime notAfter() const;
-    QString serialNumber() const;   // hex
-    QString fingerprint() const;    // SHA-256, lower-case hex without separators
-    bool hasKeyUsage() const;       // the extension is present
-    unsigned keyUsage() const;      // KeyUsage bits; all bits when the extension is absent
+    QString serialNumber() const; // hex
+    QString fingerprint() const;  // SHA-256, lower-case hex without separators
+    bool hasKeyUsage() const;     // the extension is present
+    unsigned keyUsage() const;    // KeyUsage bits; all bits when the extension is absent
     bool hasExtendedKeyUsage() const;
     QStringList extendedKeyUsage() const; // short names: "emailProtection", "clientAuth", ...
     // emailProtection (or anyExtendedKeyUsage) listed, or no EKU extension at all (RFC 5280: any purpose).

@@ -12,7 +12,15 @@ namespace Smime {
 // Why a certificate cannot be used, in words a person can act on.
 struct CertificateProblem
 {
-    enum class Kind { Expired, NotYetValid, NotForEmail, NoSigningUsage, NoEncryptionUsage, AddressMismatch };
+    enum class Kind
+    {
+        Expired,
+        NotYetValid,
+        NotForEmail,
+        NoSigningUsage,
+        NoEncryptionUsage,
+        AddressMismatch
+    };
     Kind kind = Kind::Expired;
     QString message; // translated, one or two sentences
 };

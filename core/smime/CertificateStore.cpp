@@ -14,7 +14,8 @@ using namespace Ossl;
 namespace {
 
 // The certificates of a PKCS#12 file, without touching its key.
-QList<Certificate> pkcs12Certificates(const QByteArray& data, const QString& password, bool* isPkcs12, bool* wrong)
+QList<Certificate> pkcs12Certificates(const QByteArray& data, const QString& password, bool* isPkcs12,
+                                      bool* wrong)
 {
     ScopedLibContext scope;
     QList<Certificate> out;
@@ -59,7 +60,8 @@ QList<Certificate> CertificateStore::importFile(const QString& path, const QStri
     return importData(file.readAll(), password, error);
 }
 
-QList<Certificate> CertificateStore::importData(const QByteArray& data, const QString& password, QString* error)
+QList<Certificate> CertificateStore::importData(const QByteArray& data, const QString& password,
+                                                QString* error)
 {
     QList<Certificate> found = Certificate::fromData(data);
     if (found.isEmpty()) {
@@ -74,7 +76,8 @@ QList<Certificate> CertificateStore::importData(const QByteArray& data, const QS
     }
     if (found.isEmpty()) {
         if (error)
-            *error = tr("This file does not contain a certificate (expected .cer, .pem, .der, .p7c or .p12).");
+            *error =
+                tr("This file does not contain a certificate (expected .cer, .pem, .der, .p7c or .p12).");
         return {};
     }
     QList<Certificate> mail;
@@ -84,8 +87,9 @@ QList<Certificate> CertificateStore::importData(const QByteArray& data, const QS
     }
     if (mail.isEmpty()) {
         if (error)
-            *error = tr("The file contains no e-mail certificate (only authority certificates or certificates "
-                        "without an e-mail address).");
+            *error =
+                tr("The file contains no e-mail certificate (only authority certificates or certificates "
+                   "without an e-mail address).");
         return {};
     }
     QDir dir(m_folder);
@@ -151,7 +155,8 @@ QList<Certificate> CertificateStore::findByAddress(const QString& address) const
     return out;
 }
 
-std::optional<Certificate> CertificateStore::encryptionCertificate(const QString& address, const QDateTime& now) const
+std::optional<Certificate> CertificateStore::encryptionCertificate(const QString& address,
+                                                                   const QDateTime& now) const
 {
     std::optional<Certificate> best;
     const QList<Certificate> candidates = findByAddress(address);

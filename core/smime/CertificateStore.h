@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace Smime {
@@ -38,8 +37,9 @@ public:
     QList<Certificate> findByAddress(const QString& address) const;
     // The usable certificate for encrypting to `address` (valid now, meant for
     // e-mail, may encrypt), the one that stays valid longest; nullopt if none.
-    std::optional<Certificate> encryptionCertificate(const QString& address,
-                                                     const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    std::optional<Certificate>
+    encryptionCertificate(const QString& address,
+                          const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
 
 private:
     QString m_folder;

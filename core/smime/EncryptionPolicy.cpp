@@ -29,7 +29,8 @@ EncryptionDecision EncryptionPolicy::decide(EncryptMode mode, const QStringList&
 {
     using Action = EncryptionDecision::Action;
     if (alreadyProtected)
-        return {Action::DontEncrypt, tr("The message is already signed or encrypted by the mail program."), {}};
+        return {
+            Action::DontEncrypt, tr("The message is already signed or encrypted by the mail program."), {}};
     if (mode == EncryptMode::Never || recipients.isEmpty())
         return {Action::DontEncrypt, tr("Encryption is turned off for this account."), {}};
     if (missing.isEmpty())
@@ -46,12 +47,13 @@ EncryptionDecision EncryptionPolicy::decide(EncryptMode mode, const QStringList&
         return {Action::DontEncrypt,
                 tr("Not encrypted: no certificate is known for %1.").arg(missing.join(QLatin1String(", "))),
                 missing};
-    return {Action::Hold,
-            tr("This message must be encrypted because it goes to %1, but no valid certificate is known for %2. "
-               "Import their certificates (ask them for a signed message or a .cer file), or remove them from "
-               "the recipients.")
-                .arg(required.join(QLatin1String(", ")), missing.join(QLatin1String(", "))),
-            missing};
+    return {
+        Action::Hold,
+        tr("This message must be encrypted because it goes to %1, but no valid certificate is known for %2. "
+           "Import their certificates (ask them for a signed message or a .cer file), or remove them from "
+           "the recipients.")
+            .arg(required.join(QLatin1String(", ")), missing.join(QLatin1String(", "))),
+        missing};
 }
 
 bool EncryptionPolicy::modeFromString(const QString& text, EncryptMode* mode)

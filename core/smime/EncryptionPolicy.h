@@ -7,18 +7,24 @@
 namespace Smime {
 
 // The account's "encrypt" setting.
-enum class EncryptMode { Never, WhenPossible, RequiredForDomains };
+enum class EncryptMode
+{
+    Never,
+    WhenPossible,
+    RequiredForDomains
+};
 
 struct EncryptionDecision
 {
-    enum class Action {
+    enum class Action
+    {
         Encrypt,
         DontEncrypt,
         Hold, // do not send: encryption is required but a certificate is missing
     };
     Action action = Action::DontEncrypt;
-    QString reason;          // translated
-    QStringList missing;     // recipients without a usable certificate
+    QString reason;      // translated
+    QStringList missing; // recipients without a usable certificate
 };
 
 // Whether to encrypt one message. Encryption is all or nothing: one recipient

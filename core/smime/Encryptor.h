@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace Smime {
@@ -23,7 +22,8 @@ public:
     // Signs with `sender` (see Signer::sign), then encrypts to every recipient
     // and to the sender, so the sender can read the copy in the Sent folder.
     static std::optional<QByteArray> signAndEncrypt(const QByteArray& message, const Identity& sender,
-                                                    const QList<Certificate>& recipients, QString* error = nullptr);
+                                                    const QList<Certificate>& recipients,
+                                                    QString* error = nullptr);
     // Encrypts the message's entity as it is (made 7-bit safe first unless already signed).
     static std::optional<QByteArray> encrypt(const QByteArray& message, const QList<Certificate>& recipients,
                                              QString* error = nullptr);

@@ -57,9 +57,9 @@ bool isUnsupportedAlgorithm()
     bool unsupported = false;
     while (unsigned long e = ERR_get_error()) {
         const int reason = ERR_GET_REASON(e);
-        if (reason == ERR_R_UNSUPPORTED || reason == ERR_R_FETCH_FAILED
-            || (ERR_GET_LIB(e) == ERR_LIB_EVP
-                && (reason == EVP_R_UNSUPPORTED_ALGORITHM || reason == EVP_R_UNSUPPORTED_CIPHER)))
+        if (reason == ERR_R_UNSUPPORTED || reason == ERR_R_FETCH_FAILED ||
+            (ERR_GET_LIB(e) == ERR_LIB_EVP &&
+             (reason == EVP_R_UNSUPPORTED_ALGORITHM || reason == EVP_R_UNSUPPORTED_CIPHER)))
             unsupported = true;
     }
     return unsupported;
@@ -88,8 +88,8 @@ QList<Certificate> orderChain(const Certificate& leaf, QList<Certificate> pool)
 
 } // namespace
 
-std::optional<Identity> Identity::fromPkcs12(const QByteArray& data, const QString& password, QString* errorMessage,
-                                             Error* error)
+std::optional<Identity> Identity::fromPkcs12(const QByteArray& data, const QString& password,
+                                             QString* errorMessage, Error* error)
 {
     ScopedLibContext scope;
     ERR_clear_error();
@@ -97,10 +97,11 @@ std::optional<Identity> Identity::fromPkcs12(const QByteArray& data, const QStri
     const auto* p = reinterpret_cast<const unsigned char*>(data.constData());
     Pkcs12Ptr p12(d2i_PKCS12(nullptr, &p, long(data.size())));
     if (!p12) {
-        const QString hint = data.contains("-----BEGIN")
-                                 ? tr("This file holds only a certificate (PEM), without the private key. "
-                                      "Import the .p12 or .pfx file you received with your certificate.")
-                                 : tr("This file is not a certificate file in PKCS#12 format (.p12 or .pfx).");
+        const QString hint =
+            data.contains("-----BEGIN")
+                ? tr("This file holds only a certificate (PEM), without the private key. "
+                     "Import the .p12 or .pfx file you received with your certificate.")
+                : tr("This file is not a certificate file in PKCS#12 format (.p12 or .pfx).");
         return fail(Error::NotPkcs12, hint, errorMessage, error);
     }
 
@@ -117,10 +118,11 @@ std::optional<Identity> Identity::fromPkcs12(const QByteArray& data, const QStri
         }
         if (!ok) {
             if (isUnsupportedAlgorithm())
-                return fail(Error::UnsupportedEncryption,
-                            tr("This certificate file uses an old protection method that cannot be read on "
-                               "this computer. Ask your administrator for a file exported with AES encryption."),
-                            errorMessage, error);
+                return fail(
+                    Error::UnsupportedEncryption,
+                    tr("This certificate file uses an old protection method that cannot be read on "
+                       "this computer. Ask your administrator for a file exported with AES encryption."),
+                    errorMessage, error);
             return fail(Error::WrongPassword,
                         tr("The password is not correct for this certificate file. Check the password "
                            "you received with the file (it is case-sensitive)."),
@@ -159,10 +161,11 @@ std::optional<Identity> Identity::fromPkcs12(const QByteArray& data, const QStri
                        ".pfx file that includes your private key."),
                     errorMessage, error);
     const auto mismatch = [&] {
-        return fail(Error::KeyMismatch,
-                    tr("The private key in this file does not belong to its certificate. Ask your administrator "
-                       "for a correct file."),
-                    errorMessage, error);
+        return fail(
+            Error::KeyMismatch,
+            tr("The private key in this file does not belong to its certificate. Ask your administrator "
+               "for a correct file."),
+            errorMessage, error);
     };
     if (!cert) {
         // PKCS12_parse pairs key and certificate by localKeyID or by key; an
@@ -182,9 +185,10 @@ std::optional<Identity> Identity::fromPkcs12(const QByteArray& data, const QStri
     priv->certificate = Certificate::Private::wrap(cert.get());
     priv->chain = orderChain(priv->certificate, extra);
     if (!priv->certificate.isSelfIssued() && priv->chain.isEmpty()) {
-        priv->warnings << tr("The file does not contain the certificates of the authority that issued yours. "
-                             "Some recipients may not be able to check your signature; ask your administrator "
-                             "for a file with the full certificate chain.");
+        priv->warnings << tr(
+            "The file does not contain the certificates of the authority that issued yours. "
+            "Some recipients may not be able to check your signature; ask your administrator "
+            "for a file with the full certificate chain.");
     }
     ERR_clear_error();
     if (error)
@@ -247,9 +251,9 @@ Identity::ImportResult Identity::import(const QString& path, const QString& pass
     QFile::setPermissions(destDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const QString target = dir.filePath(id->certificate().fingerprint().left(16) + QLatin1String(".p12"));
     QSaveFile out(target);
-    if (result.error == Error::None && out.open(QIODevice::WriteOnly)
-        && out.setPermissions(QFile::ReadOwner | QFile::WriteOwner) && out.write(bytes) == bytes.size()
-        && out.commit()) {
+    if (result.error == Error::None && out.open(QIODevice::WriteOnly) &&
+        out.setPermissions(QFile::ReadOwner | QFile::WriteOwner) && out.write(bytes) == bytes.size() &&
+        out.commit()) {
         result.storedPath = target;
         return result;
     }

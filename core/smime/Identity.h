@@ -7,7 +7,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 #include <optional>
 
@@ -20,7 +19,8 @@ class Identity
     Q_DECLARE_TR_FUNCTIONS(Smime::Identity)
 
 public:
-    enum class Error {
+    enum class Error
+    {
         None,
         FileUnreadable,
         NotPkcs12,
@@ -41,8 +41,8 @@ public:
     struct ImportResult
     {
         Error error = Error::None;
-        QString message;     // translated; empty on success
-        QString storedPath;  // the copy in destDir, on success
+        QString message;      // translated; empty on success
+        QString storedPath;   // the copy in destDir, on success
         QStringList warnings; // translated (e.g. the chain is missing)
         bool ok() const { return error == Error::None; }
     };
@@ -54,8 +54,8 @@ public:
 
     static std::optional<Identity> fromPkcs12(const QByteArray& data, const QString& password,
                                               QString* errorMessage = nullptr, Error* error = nullptr);
-    static std::optional<Identity> load(const QString& path, const QString& password, QString* errorMessage = nullptr,
-                                        Error* error = nullptr);
+    static std::optional<Identity> load(const QString& path, const QString& password,
+                                        QString* errorMessage = nullptr, Error* error = nullptr);
     // Reads the file, refuses a certificate that cannot sign mail now, and saves
     // a copy (owner read/write only) in destDir, named after the certificate's
     // fingerprint. The caller stores storedPath in smime_p12 and the password in the keychain.

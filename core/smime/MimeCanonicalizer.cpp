@@ -3,7 +3,6 @@
 #include "smime/TransferEncoding.h"
 
 #include <QByteArrayView>
-
 #include <cstring>
 #include <functional>
 #include <string_view>
@@ -141,14 +140,14 @@ QByteArray transferEncoding(const QList<Field>& fields)
 
 bool isProtectedType(const ContentType& ct)
 {
-    return (ct.type == "multipart" && (ct.subtype == "signed" || ct.subtype == "encrypted"))
-           || (ct.type == "application" && (ct.subtype == "pkcs7-mime" || ct.subtype == "x-pkcs7-mime"));
+    return (ct.type == "multipart" && (ct.subtype == "signed" || ct.subtype == "encrypted")) ||
+           (ct.type == "application" && (ct.subtype == "pkcs7-mime" || ct.subtype == "x-pkcs7-mime"));
 }
 
 // Where the header block ends and the body starts.
 struct Split
 {
-    QByteArrayView headers; // including the CRLF of the last field
+    QByteArrayView headers;   // including the CRLF of the last field
     QByteArrayView separator; // the empty line ("\r\n"), or empty when there is none
     QByteArrayView body;
 };
@@ -350,8 +349,8 @@ public:
         if (v.isEmpty())
             return;
         const std::less<const char*> before;
-        if (before(v.data(), m_borrowable.data())
-            || before(m_borrowable.data() + m_borrowable.size(), v.data() + v.size())) {
+        if (before(v.data(), m_borrowable.data()) ||
+            before(m_borrowable.data() + m_borrowable.size(), v.data() + v.size())) {
             add(v.toByteArray());
             return;
         }
@@ -450,7 +449,8 @@ private:
             decoded = TransferEncoding::decodeBase64(body);
         else if (cte == "quoted-printable")
             decoded = TransferEncoding::decodeQuotedPrintable(body);
-        const QByteArrayView content = (cte == "base64" || cte == "quoted-printable") ? QByteArrayView(decoded) : body;
+        const QByteArrayView content =
+            (cte == "base64" || cte == "quoted-printable") ? QByteArrayView(decoded) : body;
 
         const bool asText = ct.type == "text" && cte != "base64" && !mostlyEightBit(content);
         const QByteArray newCte = asText ? "quoted-printable" : "base64";
@@ -529,7 +529,8 @@ private:
             qsizetype partEnd = k + 1 < delimiters.size() ? delimiters[k + 1].start : body.size();
             // The CRLF before a delimiter belongs to the delimiter, not to the part.
             qsizetype tail = 0;
-            if (k + 1 < delimiters.size() && partEnd - d.end >= 2 && body.sliced(partEnd - 2).startsWith("\r\n"))
+            if (k + 1 < delimiters.size() && partEnd - d.end >= 2 &&
+                body.sliced(partEnd - 2).startsWith("\r\n"))
                 tail = 2;
             const QByteArrayView part = body.sliced(d.end, partEnd - tail - d.end);
             Split s = split(part);

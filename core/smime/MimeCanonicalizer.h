@@ -21,7 +21,8 @@ class MimeCanonicalizer
     Q_DECLARE_TR_FUNCTIONS(Smime::MimeCanonicalizer)
 
 public:
-    enum class Status {
+    enum class Status
+    {
         Ok,
         AlreadyProtected, // multipart/signed, multipart/encrypted or application/pkcs7-mime: leave it alone
         Malformed,        // cannot be signed safely; error says why

@@ -1,11 +1,9 @@
 #include "smime/OpenSsl.h"
 
-#include <openssl/provider.h>
-
 #include <QStringList>
-
 #include <ctime>
 #include <mutex>
+#include <openssl/provider.h>
 
 namespace Smime::Ossl {
 
@@ -85,8 +83,8 @@ QDateTime toDateTime(const ASN1_TIME* t)
     struct tm tm = {};
     if (!t || !ASN1_TIME_to_tm(t, &tm))
         return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     Qt::UTC);
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+                     QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
 }
 
 } // namespace Smime::Ossl

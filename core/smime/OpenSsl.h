@@ -3,6 +3,11 @@
 // Internal to core/smime: the only header that includes OpenSSL. Never include
 // it from outside this folder; public headers use pimpl.
 
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QDateTime>
+#include <QString>
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
@@ -10,18 +15,10 @@
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 
-#include <QByteArray>
-#include <QByteArrayView>
-#include <QDateTime>
-#include <QString>
-
-#include <memory>
-
 namespace Smime::Ossl {
 
 // RAII owners for the OpenSSL objects we hold.
-template <typename T, void (*F)(T*)>
-struct Deleter
+template <typename T, void (*F)(T*)> struct Deleter
 {
     void operator()(T* p) const { F(p); }
 };

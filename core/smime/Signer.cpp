@@ -50,9 +50,9 @@ std::optional<QByteArray> Signer::signature(QByteArrayView entity, const Identit
         return fail(tr("The message could not be signed (%1).").arg(takeErrors()), error);
 
     STACK_OF(X509_ALGOR)* rawCaps = nullptr;
-    bool ok = CMS_add_simple_smimecap(&rawCaps, NID_aes_256_gcm, -1)
-              && CMS_add_simple_smimecap(&rawCaps, NID_aes_256_cbc, -1)
-              && CMS_add_simple_smimecap(&rawCaps, NID_aes_128_cbc, -1);
+    bool ok = CMS_add_simple_smimecap(&rawCaps, NID_aes_256_gcm, -1) &&
+              CMS_add_simple_smimecap(&rawCaps, NID_aes_256_cbc, -1) &&
+              CMS_add_simple_smimecap(&rawCaps, NID_aes_128_cbc, -1);
     AlgorStackPtr caps(rawCaps);
     ok = ok && CMS_add_smimecap(si, caps.get());
 

@@ -6,7 +6,6 @@
 #include <QByteArrayView>
 #include <QCoreApplication>
 #include <QString>
-
 #include <optional>
 
 namespace Smime {

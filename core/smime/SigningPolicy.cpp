@@ -20,7 +20,8 @@ SigningDecision SigningPolicy::decide(SignMode mode, bool hasExternalRecipient, 
         return {Action::Refuse,
                 tr("This message must be signed, but no certificate is set up for this account. Import your "
                    "certificate (.p12 or .pfx) in Settings, or ask your administrator.")};
-    const QList<CertificateProblem> problems = CertificateCheck::forSigning(identity->certificate(), now, fromAddress);
+    const QList<CertificateProblem> problems =
+        CertificateCheck::forSigning(identity->certificate(), now, fromAddress);
     if (!problems.isEmpty())
         return {Action::Refuse, problems.first().message};
     return {Action::Sign, {}};

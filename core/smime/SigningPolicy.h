@@ -9,17 +9,24 @@ namespace Smime {
 class Identity;
 
 // The account's "sign" setting.
-enum class SignMode { Always, External, Never };
+enum class SignMode
+{
+    Always,
+    External,
+    Never
+};
 
 struct SigningDecision
 {
-    enum class Action {
+    enum class Action
+    {
         Sign,
         DontSign,
         Refuse, // do not send: the message should be signed but cannot be
     };
     Action action = Action::DontSign;
-    QString reason; // translated; for Refuse a sentence the sender can act on, for DontSign a note for the log
+    QString
+        reason; // translated; for Refuse a sentence the sender can act on, for DontSign a note for the log
 };
 
 // Whether to sign one message: the seam between settings/review and the Signer.

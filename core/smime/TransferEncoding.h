@@ -20,7 +20,8 @@ public:
     static QByteArray quotedPrintable(QByteArrayView text);
 
     static QByteArray decodeBase64(QByteArrayView encoded);
-    // Lenient: a malformed "=" escape is kept as is; white space added at line ends is removed (RFC 2045 6.7).
+    // Lenient: a malformed "=" escape is kept as is; white space added at line ends is removed (RFC
+    // 2045 6.7).
     static QByteArray decodeQuotedPrintable(QByteArrayView encoded);
 };
 

@@ -121,9 +121,10 @@ inline Run opensslVerify(const QByteArray& content, const QByteArray& signatureD
     writeFile(tmp.filePath(QStringLiteral("sig.der")), signatureDer);
     return run(QStringLiteral("openssl"),
                {QStringLiteral("cms"), QStringLiteral("-verify"), QStringLiteral("-binary"),
-                QStringLiteral("-crlfeol"), QStringLiteral("-CAfile"), pki("ca.pem"), QStringLiteral("-content"),
-                tmp.filePath(QStringLiteral("content.bin")), QStringLiteral("-inform"), QStringLiteral("DER"),
-                QStringLiteral("-in"), tmp.filePath(QStringLiteral("sig.der")), QStringLiteral("-out"),
+                QStringLiteral("-crlfeol"), QStringLiteral("-CAfile"), pki("ca.pem"),
+                QStringLiteral("-content"), tmp.filePath(QStringLiteral("content.bin")),
+                QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
+                tmp.filePath(QStringLiteral("sig.der")), QStringLiteral("-out"),
                 QStringLiteral("/dev/null")});
 }
 
@@ -137,16 +138,17 @@ public:
         writeFile(m_home.filePath(QStringLiteral("gpgsm.conf")), "disable-crl-checks\n");
         writeFile(m_home.filePath(QStringLiteral("gpg-agent.conf")), "allow-loopback-pinentry\n");
         m_ready = gpgsm({QStringLiteral("--import"), pki("ca.pem")}).ok();
-        const Run fp = run(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-in"), pki("ca.pem"),
-                                                       QStringLiteral("-noout"), QStringLiteral("-fingerprint"),
-                                                       QStringLiteral("-sha1")});
+        const Run fp =
+            run(QStringLiteral("openssl"),
+                {QStringLiteral("x509"), QStringLiteral("-in"), pki("ca.pem"), QStringLiteral("-noout"),
+                 QStringLiteral("-fingerprint"), QStringLiteral("-sha1")});
         const QByteArray sha1 = fp.out.trimmed().mid(fp.out.indexOf('=') + 1);
         m_ready = m_ready && writeFile(m_home.filePath(QStringLiteral("trustlist.txt")), sha1 + " S\n");
     }
     ~Gpgsm()
     {
-        run(QStringLiteral("gpgconf"), {QStringLiteral("--homedir"), m_home.path(), QStringLiteral("--kill"),
-                                        QStringLiteral("all")});
+        run(QStringLiteral("gpgconf"),
+            {QStringLiteral("--homedir"), m_home.path(), QStringLiteral("--kill"), QStringLiteral("all")});
     }
     Gpgsm(const Gpgsm&) = delete;
     Gpgsm& operator=(const Gpgsm&) = delete;
@@ -155,10 +157,10 @@ public:
 
     Run gpgsm(QStringList args, const QByteArray& input = {})
     {
-        args = QStringList{QStringLiteral("--homedir"), m_home.path(), QStringLiteral("--batch"),
-                           QStringLiteral("--disable-dirmngr"), QStringLiteral("--pinentry-mode"),
-                           QStringLiteral("loopback")}
-               + args;
+        args = QStringList{QStringLiteral("--homedir"),       m_home.path(),
+                           QStringLiteral("--batch"),         QStringLiteral("--disable-dirmngr"),
+                           QStringLiteral("--pinentry-mode"), QStringLiteral("loopback")} +
+               args;
         return run(QStringLiteral("gpgsm"), args, input);
     }
 
@@ -177,8 +179,9 @@ public:
 
     bool importPkcs12(const QString& path, const QByteArray& password)
     {
-        return gpgsm({QStringLiteral("--passphrase-fd"), QStringLiteral("0"), QStringLiteral("--import"), path},
-                     password + "\n")
+        return gpgsm(
+                   {QStringLiteral("--passphrase-fd"), QStringLiteral("0"), QStringLiteral("--import"), path},
+                   password + "\n")
             .ok();
     }
 
@@ -244,10 +247,11 @@ inline QByteArray outer()
 inline QList<QPair<QByteArray, QByteArray>> sampleMessages()
 {
     QList<QPair<QByteArray, QByteArray>> m;
-    m << qMakePair(QByteArray("ascii"), crlf(outer() + "MIME-Version: 1.0\n"
-                                                       "Content-Type: text/plain; charset=us-ascii\n"
-                                                       "Content-Transfer-Encoding: 7bit\n\n"
-                                                       "Hello,\n\nplease find the numbers below.\n-- \nTaro\n"));
+    m << qMakePair(QByteArray("ascii"),
+                   crlf(outer() + "MIME-Version: 1.0\n"
+                                  "Content-Type: text/plain; charset=us-ascii\n"
+                                  "Content-Transfer-Encoding: 7bit\n\n"
+                                  "Hello,\n\nplease find the numbers below.\n-- \nTaro\n"));
     m << qMakePair(QByteArray("iso-2022-jp"),
                    crlf(outer() + "MIME-Version: 1.0\nContent-Type: text/plain; charset=ISO-2022-JP\n"
                                   "Content-Transfer-Encoding: 7bit\n\n"
@@ -257,8 +261,8 @@ inline QList<QPair<QByteArray, QByteArray>> sampleMessages()
                                   "Content-Transfer-Encoding: 8bit\n\n"
                                   "こんにちは。見積書をお送りします。\n山田 太郎\n"));
     m << qMakePair(QByteArray("long line"),
-                   crlf(outer() + "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n"
-                        + QByteArray(1500, 'x') + "\nshort\n" + QByteArray(998, 'y') + "\n"));
+                   crlf(outer() + "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n" +
+                        QByteArray(1500, 'x') + "\nshort\n" + QByteArray(998, 'y') + "\n"));
     m << qMakePair(QByteArray("From lines"),
                    crlf(outer() + "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n"
                                   "From the top:\nnothing\nFrom here on, >From stays.\n"));
@@ -266,41 +270,41 @@ inline QList<QPair<QByteArray, QByteArray>> sampleMessages()
                    crlf(outer() + "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n"
                                   "one space \ntwo spaces  \na tab\t\n \n\t\nend\n"));
     m << qMakePair(QByteArray("nested multipart"),
-                   crlf(outer() + "MIME-Version: 1.0\n"
-                                  "Content-Type: multipart/mixed;\n boundary=\"outer-b\"\n\n"
-                                  "This is a multi-part message in MIME format.\n"
-                                  "--outer-b\n"
-                                  "Content-Type: multipart/alternative; boundary=inner-b\n\n"
-                                  "--inner-b\n"
-                                  "Content-Type: text/plain; charset=utf-8\n"
-                                  "Content-Transfer-Encoding: 8bit\n\n"
-                                  "本文です。 \n"
-                                  "--inner-b\n"
-                                  "Content-Type: text/html; charset=utf-8\n"
-                                  "Content-Transfer-Encoding: 8bit\n\n"
-                                  "<p>本文です。</p>\n"
-                                  "--inner-b--\n"
-                                  "--outer-b\n"
-                                  "Content-Type: application/pdf; name=\"a.pdf\"\n"
-                                  "Content-Transfer-Encoding: base64\n"
-                                  "Content-Disposition: attachment; filename=\"a.pdf\"\n\n"
-                                  "JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K\n"
-                                  "--outer-b\n"
-                                  "Content-Type: application/octet-stream; name=\"raw.bin\"\n"
-                                  "Content-Transfer-Encoding: 8bit\n"
-                                  "Content-Disposition: attachment; filename=\"raw.bin\"\n\n"
-                                  "\x01\x02\xff\xfe bytes \xe3\x81\x82\n"
-                                  "--outer-b\n"
-                                  "Content-Type: message/rfc822\n\n"
-                                  "From: a@example.com\nSubject: inner\nMIME-Version: 1.0\n"
-                                  "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
-                                  "転送されたメッセージ\n"
-                                  "--outer-b--\n"
-                                  "epilogue text\n"));
+                   crlf(outer() +
+                        "MIME-Version: 1.0\n"
+                        "Content-Type: multipart/mixed;\n boundary=\"outer-b\"\n\n"
+                        "This is a multi-part message in MIME format.\n"
+                        "--outer-b\n"
+                        "Content-Type: multipart/alternative; boundary=inner-b\n\n"
+                        "--inner-b\n"
+                        "Content-Type: text/plain; charset=utf-8\n"
+                        "Content-Transfer-Encoding: 8bit\n\n"
+                        "本文です。 \n"
+                        "--inner-b\n"
+                        "Content-Type: text/html; charset=utf-8\n"
+                        "Content-Transfer-Encoding: 8bit\n\n"
+                        "<p>本文です。</p>\n"
+                        "--inner-b--\n"
+                        "--outer-b\n"
+                        "Content-Type: application/pdf; name=\"a.pdf\"\n"
+                        "Content-Transfer-Encoding: base64\n"
+                        "Content-Disposition: attachment; filename=\"a.pdf\"\n\n"
+                        "JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K\n"
+                        "--outer-b\n"
+                        "Content-Type: application/octet-stream; name=\"raw.bin\"\n"
+                        "Content-Transfer-Encoding: 8bit\n"
+                        "Content-Disposition: attachment; filename=\"raw.bin\"\n\n"
+                        "\x01\x02\xff\xfe bytes \xe3\x81\x82\n"
+                        "--outer-b\n"
+                        "Content-Type: message/rfc822\n\n"
+                        "From: a@example.com\nSubject: inner\nMIME-Version: 1.0\n"
+                        "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+                        "転送されたメッセージ\n"
+                        "--outer-b--\n"
+                        "epilogue text\n"));
     m << qMakePair(QByteArray("no MIME headers"),
                    crlf(outer() + "\nJust a plain RFC 5322 message.\nFrom nowhere.\n"));
-    m << qMakePair(QByteArray("no MIME headers, UTF-8"),
-                   crlf(outer() + "\nよろしくお願いします。\n"));
+    m << qMakePair(QByteArray("no MIME headers, UTF-8"), crlf(outer() + "\nよろしくお願いします。\n"));
     return m;
 }
 

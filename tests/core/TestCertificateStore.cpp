@@ -1,6 +1,5 @@
-#include "smime/CertificateStore.h"
-
 #include "SmimeTestSupport.h"
+#include "smime/CertificateStore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,11 +25,21 @@ void TestCertificateStore::importFormats_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("password");
     QTest::addColumn<QString>("address");
-    QTest::newRow("PEM .pem") << "hanako.pem" << "" << "hanako@example.co.jp";
-    QTest::newRow("DER .cer") << "hanako.der" << "" << "hanako@example.co.jp";
-    QTest::newRow("PKCS#7 .p7c (with its CA)") << "hanako.p7c" << "" << "hanako@example.co.jp";
-    QTest::newRow("PKCS#12, public part") << "jiro-ec.p12" << "test-pass" << "jiro@partner.example";
-    QTest::newRow("legacy PKCS#12") << "hanako-3des.p12" << "test-pass" << "hanako@example.co.jp";
+    QTest::newRow("PEM .pem") << "hanako.pem"
+                              << ""
+                              << "hanako@example.co.jp";
+    QTest::newRow("DER .cer") << "hanako.der"
+                              << ""
+                              << "hanako@example.co.jp";
+    QTest::newRow("PKCS#7 .p7c (with its CA)") << "hanako.p7c"
+                                               << ""
+                                               << "hanako@example.co.jp";
+    QTest::newRow("PKCS#12, public part") << "jiro-ec.p12"
+                                          << "test-pass"
+                                          << "jiro@partner.example";
+    QTest::newRow("legacy PKCS#12") << "hanako-3des.p12"
+                                    << "test-pass"
+                                    << "hanako@example.co.jp";
 }
 
 void TestCertificateStore::importFormats()
@@ -57,9 +66,12 @@ void TestCertificateStore::importRefusals_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("password");
-    QTest::newRow("CA only") << "ca.pem" << "";
-    QTest::newRow("a key, not a certificate") << "hanako.key" << "";
-    QTest::newRow("wrong PKCS#12 password") << "hanako-3des.p12" << "wrong";
+    QTest::newRow("CA only") << "ca.pem"
+                             << "";
+    QTest::newRow("a key, not a certificate") << "hanako.key"
+                                              << "";
+    QTest::newRow("wrong PKCS#12 password") << "hanako-3des.p12"
+                                            << "wrong";
 }
 
 void TestCertificateStore::importRefusals()
@@ -110,7 +122,8 @@ void TestCertificateStore::encryptionCertificateSkipsUnusable()
     QCOMPARE(*best, Certificate::fromData(readFile(pki("taro-rsa.pem"))).value(0));
     // Years later the future one is the usable one.
     const QDateTime later(QDate(2091, 1, 1), QTime(0, 0), Qt::UTC);
-    QCOMPARE(*store.encryptionCertificate(taro, later), Certificate::fromData(readFile(pki("future.pem"))).value(0));
+    QCOMPARE(*store.encryptionCertificate(taro, later),
+             Certificate::fromData(readFile(pki("future.pem"))).value(0));
 }
 
 QTEST_GUILESS_MAIN(TestCertificateStore)

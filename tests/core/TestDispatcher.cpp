@@ -1,4 +1,5 @@
 #include "delivery/Dispatcher.h"
+#include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
 #include "smtp/SmtpServer.h"
@@ -110,6 +111,7 @@ private:
     Settings::Config m_config;
     ScriptedTransport::Shared m_transport;
     QObject* m_owner = nullptr;
+    std::unique_ptr<Delivery::Judge> m_judge;
     QHash<Smtp::PendingReply*, QSignalSpy*> m_spies;
 };
 
@@ -135,6 +137,7 @@ void TestDispatcher::cleanup()
     m_spies.clear();
     delete m_owner;
     m_owner = nullptr;
+    m_judge.reset();
     m_spool.reset();
     m_dir.reset();
 }
@@ -143,8 +146,9 @@ Delivery::Dispatcher* TestDispatcher::make(const QString& script)
 {
     auto* decisions = new Delivery::ScriptedDecisionProvider(script, m_owner);
     ScriptedTransport::Shared* shared = &m_transport;
+    m_judge = std::make_unique<Delivery::Judge>(m_config, u":memory:"_s);
     return new Delivery::Dispatcher(
-        m_config, m_spool.get(), decisions,
+        m_config, m_spool.get(), m_judge.get(), decisions,
         [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); }, m_owner);
 }
 
@@ -401,7 +405,8 @@ void TestDispatcher::spoolFailureAnswers451()
     blocker.close();
     auto* decisions = new Delivery::ScriptedDecisionProvider(u"send"_s, m_owner);
     ScriptedTransport::Shared* shared = &m_transport;
-    Delivery::Dispatcher d(m_config, &spool, decisions,
+    Delivery::Judge judge(m_config, u":memory:"_s);
+    Delivery::Dispatcher d(m_config, &spool, &judge, decisions,
                            [shared](const QString&, QObject* p) { return new ScriptedTransport(shared, p); });
     auto* reply = newReply();
     d.submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);

@@ -33,22 +33,23 @@ void TestEncryptionPolicy::decide_data()
     const int never = int(EncryptMode::Never), possible = int(EncryptMode::WhenPossible),
               required = int(EncryptMode::RequiredForDomains);
     QTest::newRow("never") << never << both << QStringList() << false << int(Action::DontEncrypt) << "off";
-    QTest::newRow("when possible, all known") << possible << both << QStringList() << false << int(Action::Encrypt)
-                                              << "";
-    QTest::newRow("when possible, one missing") << possible << both << jiro << false << int(Action::DontEncrypt)
-                                                << "jiro@partner.example";
-    QTest::newRow("required, all known") << required << both << QStringList() << false << int(Action::Encrypt) << "";
+    QTest::newRow("when possible, all known")
+        << possible << both << QStringList() << false << int(Action::Encrypt) << "";
+    QTest::newRow("when possible, one missing")
+        << possible << both << jiro << false << int(Action::DontEncrypt) << "jiro@partner.example";
+    QTest::newRow("required, all known")
+        << required << both << QStringList() << false << int(Action::Encrypt) << "";
     QTest::newRow("required domain, certificate missing")
         << required << both << jiro << false << int(Action::Hold)
         << "must be encrypted because it goes to jiro@partner.example, but no valid certificate is known for "
            "jiro@partner.example";
     // All or nothing: the required recipient has a certificate, another one does not.
-    QTest::newRow("required domain known, other missing") << required << both << hanako << false << int(Action::Hold)
-                                                          << "hanako@example.co.jp";
-    QTest::newRow("no required domain, missing") << required << hanako << hanako << false
-                                                 << int(Action::DontEncrypt) << "hanako@example.co.jp";
-    QTest::newRow("already protected") << required << both << jiro << true << int(Action::DontEncrypt)
-                                       << "already";
+    QTest::newRow("required domain known, other missing")
+        << required << both << hanako << false << int(Action::Hold) << "hanako@example.co.jp";
+    QTest::newRow("no required domain, missing")
+        << required << hanako << hanako << false << int(Action::DontEncrypt) << "hanako@example.co.jp";
+    QTest::newRow("already protected")
+        << required << both << jiro << true << int(Action::DontEncrypt) << "already";
 }
 
 void TestEncryptionPolicy::decide()
@@ -59,8 +60,8 @@ void TestEncryptionPolicy::decide()
     QFETCH(bool, protectedAlready);
     QFETCH(int, action);
     QFETCH(QString, reason);
-    const EncryptionDecision d = EncryptionPolicy::decide(EncryptMode(mode), {QStringLiteral("*.partner.example")},
-                                                          recipients, missing, protectedAlready);
+    const EncryptionDecision d = EncryptionPolicy::decide(
+        EncryptMode(mode), {QStringLiteral("*.partner.example")}, recipients, missing, protectedAlready);
     QCOMPARE(int(d.action), action);
     QVERIFY2(d.reason.contains(reason), qPrintable(d.reason));
     if (d.action == Action::Hold)
@@ -84,7 +85,8 @@ void TestEncryptionPolicy::domains()
 {
     QFETCH(QString, address);
     QFETCH(bool, match);
-    QCOMPARE(EncryptionPolicy::domainMatches(address, {QStringLiteral("bank.example"), QStringLiteral(" *.partner.example")}),
+    QCOMPARE(EncryptionPolicy::domainMatches(
+                 address, {QStringLiteral("bank.example"), QStringLiteral(" *.partner.example")}),
              match);
 }
 

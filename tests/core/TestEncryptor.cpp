@@ -1,8 +1,7 @@
+#include "SmimeTestSupport.h"
 #include "smime/Certificate.h"
 #include "smime/Encryptor.h"
 #include "smime/Identity.h"
-
-#include "SmimeTestSupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,9 +57,12 @@ void TestEncryptor::decryptsWithOpensslForEveryRecipient_data()
 {
     QTest::addColumn<QString>("cert");
     QTest::addColumn<QString>("key");
-    QTest::newRow("recipient, RSA") << "hanako.pem" << "hanako.key";
-    QTest::newRow("recipient, ECDH") << "jiro-ec.pem" << "jiro-ec.key";
-    QTest::newRow("the sender") << "taro-rsa.pem" << "taro-rsa.key";
+    QTest::newRow("recipient, RSA") << "hanako.pem"
+                                    << "hanako.key";
+    QTest::newRow("recipient, ECDH") << "jiro-ec.pem"
+                                     << "jiro-ec.key";
+    QTest::newRow("the sender") << "taro-rsa.pem"
+                                << "taro-rsa.key";
 }
 
 // Decrypted, the content is our multipart/signed entity, whose signature verifies.
@@ -70,11 +72,12 @@ void TestEncryptor::decryptsWithOpensslForEveryRecipient()
     QFETCH(QString, key);
     QTemporaryDir tmp;
     writeFile(tmp.filePath(QStringLiteral("in.der")), envelopeDer(m_encrypted));
-    const Run r = run(QStringLiteral("openssl"),
-                      {QStringLiteral("cms"), QStringLiteral("-decrypt"), QStringLiteral("-binary"),
-                       QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
-                       tmp.filePath(QStringLiteral("in.der")), QStringLiteral("-recip"),
-                       pki(cert.toLatin1().constData()), QStringLiteral("-inkey"), pki(key.toLatin1().constData())});
+    const Run r =
+        run(QStringLiteral("openssl"),
+            {QStringLiteral("cms"), QStringLiteral("-decrypt"), QStringLiteral("-binary"),
+             QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
+             tmp.filePath(QStringLiteral("in.der")), QStringLiteral("-recip"),
+             pki(cert.toLatin1().constData()), QStringLiteral("-inkey"), pki(key.toLatin1().constData())});
     QVERIFY2(r.ok(), r.err.constData());
     // The inner entity (RFC 8551 3.3): no message header, no MIME-Version.
     QVERIFY(r.out.startsWith("Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; "
@@ -96,9 +99,9 @@ void TestEncryptor::decryptsWithGpgsm()
     // gpgsm 2.2 decrypts, but exits with status 2 after logging "No secret
     // key" for the other RSA recipient it knows (the sender): that status is
     // accepted only together with that message; the content must verify.
-    const bool clean = r.exitCode == 0
-                       || (r.exitCode == 2 && r.err.contains("decrypting session key failed: No secret key")
-                           && r.err.contains("encrypted to rsa2048 key"));
+    const bool clean = r.exitCode == 0 ||
+                       (r.exitCode == 2 && r.err.contains("decrypting session key failed: No secret key") &&
+                        r.err.contains("encrypted to rsa2048 key"));
     QVERIFY2(clean, r.err.constData());
     const SignedParts parts = splitSigned(r.out);
     QVERIFY2(parts.ok, r.out.left(300).constData());
@@ -119,11 +122,12 @@ void TestEncryptor::envelopeFormat()
     const QByteArray headers = m_encrypted.first(end + 2);
     // The message header stays readable for the relays; the subject is not hidden (RFC 8551 has no way to).
     QVERIFY(headers.startsWith(m_message.first(m_message.indexOf("MIME-Version"))));
-    QVERIFY(headers.endsWith("MIME-Version: 1.0\r\n"
-                             "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\"\r\n"
-                             "Content-Transfer-Encoding: base64\r\n"
-                             "Content-Disposition: attachment; filename=\"smime.p7m\"\r\n"
-                             "Content-Description: S/MIME Encrypted Message\r\n"));
+    QVERIFY(headers.endsWith(
+        "MIME-Version: 1.0\r\n"
+        "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "Content-Disposition: attachment; filename=\"smime.p7m\"\r\n"
+        "Content-Description: S/MIME Encrypted Message\r\n"));
     QVERIFY(sevenBitProblem(m_encrypted.mid(end + 4)).isEmpty());
     QTemporaryDir tmp;
     writeFile(tmp.filePath(QStringLiteral("in.der")), envelopeDer(m_encrypted));
@@ -140,7 +144,8 @@ void TestEncryptor::envelopeFormat()
 
 void TestEncryptor::alreadyProtectedPassesUntouched()
 {
-    QCOMPARE(Encryptor::signAndEncrypt(m_encrypted, *m_taro, m_recipients).value_or(QByteArray()), m_encrypted);
+    QCOMPARE(Encryptor::signAndEncrypt(m_encrypted, *m_taro, m_recipients).value_or(QByteArray()),
+             m_encrypted);
 }
 
 void TestEncryptor::refusals()

@@ -1,6 +1,5 @@
-#include "smime/Identity.h"
-
 #include "SmimeTestSupport.h"
+#include "smime/Identity.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -35,17 +34,28 @@ void TestIdentity::load_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("password");
     QTest::addColumn<Error>("error");
-    QTest::newRow("AES-256 (OpenSSL 3 default)") << "taro-rsa-aes.p12" << "test-pass" << Error::None;
-    QTest::newRow("3DES") << "taro-rsa-3des.p12" << "test-pass" << Error::None;
-    QTest::newRow("RC2-40 (legacy provider)") << "taro-rsa-rc2.p12" << "test-pass" << Error::None;
-    QTest::newRow("ECDSA P-256") << "taro-ec.p12" << "test-pass" << Error::None;
-    QTest::newRow("UTF-8 password") << "taro-utf8.p12" << "日本語パス" << Error::None;
-    QTest::newRow("wrong password, AES") << "taro-rsa-aes.p12" << "Test-pass" << Error::WrongPassword;
-    QTest::newRow("wrong password, RC2") << "taro-rsa-rc2.p12" << "" << Error::WrongPassword;
-    QTest::newRow("PEM certificate") << "taro-rsa.pem" << "" << Error::NotPkcs12;
-    QTest::newRow("PEM key") << "taro-rsa.key" << "" << Error::NotPkcs12;
-    QTest::newRow("DER certificate") << "hanako.der" << "" << Error::NotPkcs12;
-    QTest::newRow("key of another certificate") << "mismatch.p12" << "test-pass" << Error::KeyMismatch;
+    QTest::newRow("AES-256 (OpenSSL 3 default)") << "taro-rsa-aes.p12"
+                                                 << "test-pass" << Error::None;
+    QTest::newRow("3DES") << "taro-rsa-3des.p12"
+                          << "test-pass" << Error::None;
+    QTest::newRow("RC2-40 (legacy provider)") << "taro-rsa-rc2.p12"
+                                              << "test-pass" << Error::None;
+    QTest::newRow("ECDSA P-256") << "taro-ec.p12"
+                                 << "test-pass" << Error::None;
+    QTest::newRow("UTF-8 password") << "taro-utf8.p12"
+                                    << "日本語パス" << Error::None;
+    QTest::newRow("wrong password, AES") << "taro-rsa-aes.p12"
+                                         << "Test-pass" << Error::WrongPassword;
+    QTest::newRow("wrong password, RC2") << "taro-rsa-rc2.p12"
+                                         << "" << Error::WrongPassword;
+    QTest::newRow("PEM certificate") << "taro-rsa.pem"
+                                     << "" << Error::NotPkcs12;
+    QTest::newRow("PEM key") << "taro-rsa.key"
+                             << "" << Error::NotPkcs12;
+    QTest::newRow("DER certificate") << "hanako.der"
+                                     << "" << Error::NotPkcs12;
+    QTest::newRow("key of another certificate") << "mismatch.p12"
+                                                << "test-pass" << Error::KeyMismatch;
 }
 
 void TestIdentity::load()
@@ -55,7 +65,8 @@ void TestIdentity::load()
     QFETCH(Error, error);
     QString message;
     Error code = Error::Damaged;
-    const std::optional<Identity> id = Identity::load(pki(file.toLatin1().constData()), password, &message, &code);
+    const std::optional<Identity> id =
+        Identity::load(pki(file.toLatin1().constData()), password, &message, &code);
     QCOMPARE(code, error);
     QCOMPARE(id.has_value(), error == Error::None);
     QCOMPARE(message.isEmpty(), error == Error::None);
@@ -76,8 +87,8 @@ void TestIdentity::details()
     QVERIFY(c.notBefore() < now && now < c.notAfter());
     QVERIFY(c.notAfter() > now.addDays(365 * 4));
     QVERIFY(c.hasKeyUsage());
-    QCOMPARE(c.keyUsage(), unsigned(Certificate::DigitalSignature | Certificate::NonRepudiation
-                                    | Certificate::KeyEncipherment));
+    QCOMPARE(c.keyUsage(), unsigned(Certificate::DigitalSignature | Certificate::NonRepudiation |
+                                    Certificate::KeyEncipherment));
     QCOMPARE(c.extendedKeyUsage(), QStringList{QStringLiteral("emailProtection")});
     QVERIFY(c.allowsEmailProtection());
     QCOMPARE(c.keyDescription(), QStringLiteral("RSA 2048"));
@@ -121,12 +132,18 @@ void TestIdentity::import_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("password");
     QTest::addColumn<Error>("error");
-    QTest::newRow("good") << "taro-rsa-rc2.p12" << "test-pass" << Error::None;
-    QTest::newRow("expired") << "expired.p12" << "test-pass" << Error::Expired;
-    QTest::newRow("not yet valid") << "future.p12" << "test-pass" << Error::NotYetValid;
-    QTest::newRow("no emailProtection") << "noeku.p12" << "test-pass" << Error::NotForEmail;
-    QTest::newRow("wrong password") << "taro-rsa-aes.p12" << "nope" << Error::WrongPassword;
-    QTest::newRow("not PKCS#12") << "ca.pem" << "" << Error::NotPkcs12;
+    QTest::newRow("good") << "taro-rsa-rc2.p12"
+                          << "test-pass" << Error::None;
+    QTest::newRow("expired") << "expired.p12"
+                             << "test-pass" << Error::Expired;
+    QTest::newRow("not yet valid") << "future.p12"
+                                   << "test-pass" << Error::NotYetValid;
+    QTest::newRow("no emailProtection") << "noeku.p12"
+                                        << "test-pass" << Error::NotForEmail;
+    QTest::newRow("wrong password") << "taro-rsa-aes.p12"
+                                    << "nope" << Error::WrongPassword;
+    QTest::newRow("not PKCS#12") << "ca.pem"
+                                 << "" << Error::NotPkcs12;
 }
 
 void TestIdentity::import()
@@ -158,8 +175,8 @@ void TestIdentity::importSavesPrivateCopy()
     QCOMPARE(r.warnings.size(), 1); // the chain is missing: a warning, not a refusal
     QVERIFY(r.storedPath.startsWith(folder + QLatin1Char('/')));
     QCOMPARE(readFile(r.storedPath), readFile(pki("taro-nochain.p12")));
-    const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
-                                      | QFile::WriteOther | QFile::ExeOther;
+    const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                      QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
     QCOMPARE(QFileInfo(r.storedPath).permissions() & (others | QFile::ReadOwner | QFile::WriteOwner),
              QFile::ReadOwner | QFile::WriteOwner); // 0600
     QCOMPARE(QFileInfo(folder).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther),

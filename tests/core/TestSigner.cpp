@@ -1,8 +1,7 @@
+#include "SmimeTestSupport.h"
 #include "smime/Identity.h"
 #include "smime/MimeCanonicalizer.h"
 #include "smime/Signer.h"
-
-#include "SmimeTestSupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,11 +63,13 @@ void TestSigner::signVerifiesWithTwoTools()
     QVERIFY(parts.ok);
     // The message header stays outside, unchanged and in order.
     const Smime::MimeCanonicalizer::Result expected = Smime::MimeCanonicalizer::canonicalize(message);
-    QVERIFY(out->startsWith(QByteArray(expected.outerHeaders + "MIME-Version: 1.0\r\nContent-Type: multipart/signed; "
-                                                    "protocol=\"application/pkcs7-signature\"; micalg=sha-256;")));
+    QVERIFY(out->startsWith(QByteArray(expected.outerHeaders +
+                                       "MIME-Version: 1.0\r\nContent-Type: multipart/signed; "
+                                       "protocol=\"application/pkcs7-signature\"; micalg=sha-256;")));
     QCOMPARE(parts.firstPart, expected.entityBytes());
     QVERIFY2(sevenBitProblem(parts.firstPart).isEmpty(), qPrintable(sevenBitProblem(parts.firstPart)));
-    QVERIFY2(sevenBitProblem(out->mid(parts.headers.size())).isEmpty(), "the signature part is not 7-bit clean");
+    QVERIFY2(sevenBitProblem(out->mid(parts.headers.size())).isEmpty(),
+             "the signature part is not 7-bit clean");
 
     const Run openssl = opensslVerify(parts.firstPart, parts.signature);
     QVERIFY2(openssl.ok(), openssl.err.constData());
@@ -107,7 +108,7 @@ void TestSigner::signatureContents()
     const qsizetype cbc256 = text.indexOf("OBJECT            :aes-256-cbc", caps);
     const qsizetype cbc128 = text.indexOf("OBJECT            :aes-128-cbc", caps);
     QVERIFY(caps > 0 && gcm > caps && gcm < cbc256 && cbc256 < cbc128);
-    QCOMPARE(text.count(":aes-"), 3); // exactly ours:
+    QCOMPARE(text.count(":aes-"), 3);        // exactly ours:
     QVERIFY(!text.contains("des-ede3-cbc")); // none of OpenSSL's default, weaker list
     // Leaf, issuing CA and root: openssl verified with only the root as trust anchor.
     QCOMPARE(text.count("subject: "), 3);
@@ -130,9 +131,9 @@ void TestSigner::wholeMessageParsedByOpenssl()
         writeFile(tmp.filePath(QStringLiteral("m.eml")), *out);
         const Run r = run(QStringLiteral("openssl"),
                           {QStringLiteral("cms"), QStringLiteral("-verify"), QStringLiteral("-binary"),
-                           QStringLiteral("-crlfeol"), QStringLiteral("-CAfile"), pki("ca.pem"), QStringLiteral("-in"),
-                           tmp.filePath(QStringLiteral("m.eml")), QStringLiteral("-out"),
-                           tmp.filePath(QStringLiteral("content.bin"))});
+                           QStringLiteral("-crlfeol"), QStringLiteral("-CAfile"), pki("ca.pem"),
+                           QStringLiteral("-in"), tmp.filePath(QStringLiteral("m.eml")),
+                           QStringLiteral("-out"), tmp.filePath(QStringLiteral("content.bin"))});
         QVERIFY2(r.ok(), QByteArray(name + ": " + r.err).constData());
         QCOMPARE(readFile(tmp.filePath(QStringLiteral("content.bin"))), splitSigned(*out).firstPart);
     }
@@ -145,8 +146,9 @@ void TestSigner::alreadySignedPassesUntouched()
     const auto twice = Signer::sign(*once, *m_ec);
     QVERIFY(twice);
     QCOMPARE(*twice, *once);
-    const QByteArray enveloped = "From: a@b\r\nMIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; "
-                                 "smime-type=enveloped-data; name=smime.p7m\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIAC\r\n";
+    const QByteArray enveloped =
+        "From: a@b\r\nMIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; "
+        "smime-type=enveloped-data; name=smime.p7m\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIAC\r\n";
     QCOMPARE(Signer::sign(enveloped, *m_rsa).value_or(QByteArray()), enveloped);
 }
 
@@ -154,9 +156,12 @@ void TestSigner::refusesUnusableCertificate_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("expired") << "expired.p12" << "Your certificate expired on";
-    QTest::newRow("not yet valid") << "future.p12" << "Your certificate is valid only from";
-    QTest::newRow("no emailProtection") << "noeku.p12" << "not meant for e-mail";
+    QTest::newRow("expired") << "expired.p12"
+                             << "Your certificate expired on";
+    QTest::newRow("not yet valid") << "future.p12"
+                                   << "Your certificate is valid only from";
+    QTest::newRow("no emailProtection") << "noeku.p12"
+                                        << "not meant for e-mail";
 }
 
 void TestSigner::refusesUnusableCertificate()

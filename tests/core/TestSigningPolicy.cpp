@@ -1,7 +1,6 @@
+#include "SmimeTestSupport.h"
 #include "smime/Identity.h"
 #include "smime/SigningPolicy.h"
-
-#include "SmimeTestSupport.h"
 
 #include <QTest>
 
@@ -32,28 +31,30 @@ void TestSigningPolicy::decide_data()
     QTest::addColumn<QString>("reason"); // a part of the message the person reads
 
     const QString taro = QStringLiteral("taro@example.co.jp");
-    const int always = int(SignMode::Always), external = int(SignMode::External), never = int(SignMode::Never);
-    QTest::newRow("always, internal") << always << false << taro << "taro-rsa-aes.p12" << false << int(Action::Sign)
-                                      << "";
-    QTest::newRow("external, external") << external << true << taro << "taro-ec.p12" << false << int(Action::Sign)
-                                        << "";
-    QTest::newRow("external, internal only") << external << false << taro << "taro-rsa-aes.p12" << false
-                                             << int(Action::DontSign) << "internal";
-    QTest::newRow("never") << never << true << taro << "expired.p12" << false << int(Action::DontSign) << "off";
-    QTest::newRow("From in other case") << always << true << "Taro@EXAMPLE.co.jp" << "taro-ec.p12" << false
-                                        << int(Action::Sign) << "";
-    QTest::newRow("already signed") << always << true << taro << "expired.p12" << true << int(Action::DontSign)
-                                    << "already signed";
+    const int always = int(SignMode::Always), external = int(SignMode::External),
+              never = int(SignMode::Never);
+    QTest::newRow("always, internal")
+        << always << false << taro << "taro-rsa-aes.p12" << false << int(Action::Sign) << "";
+    QTest::newRow("external, external")
+        << external << true << taro << "taro-ec.p12" << false << int(Action::Sign) << "";
+    QTest::newRow("external, internal only")
+        << external << false << taro << "taro-rsa-aes.p12" << false << int(Action::DontSign) << "internal";
+    QTest::newRow("never") << never << true << taro << "expired.p12" << false << int(Action::DontSign)
+                           << "off";
+    QTest::newRow("From in other case") << always << true << "Taro@EXAMPLE.co.jp"
+                                        << "taro-ec.p12" << false << int(Action::Sign) << "";
+    QTest::newRow("already signed") << always << true << taro << "expired.p12" << true
+                                    << int(Action::DontSign) << "already signed";
     QTest::newRow("no certificate") << always << true << taro << "" << false << int(Action::Refuse)
                                     << "no certificate is set up";
     QTest::newRow("expired") << always << true << taro << "expired.p12" << false << int(Action::Refuse)
                              << "Your certificate expired on";
     QTest::newRow("not yet valid") << external << true << taro << "future.p12" << false << int(Action::Refuse)
                                    << "Your certificate is valid only from";
-    QTest::newRow("no emailProtection") << always << true << taro << "noeku.p12" << false << int(Action::Refuse)
-                                        << "not meant for e-mail";
-    QTest::newRow("another address") << always << true << "hanako@example.co.jp" << "taro-rsa-aes.p12" << false
-                                     << int(Action::Refuse)
+    QTest::newRow("no emailProtection")
+        << always << true << taro << "noeku.p12" << false << int(Action::Refuse) << "not meant for e-mail";
+    QTest::newRow("another address") << always << true << "hanako@example.co.jp"
+                                     << "taro-rsa-aes.p12" << false << int(Action::Refuse)
                                      << "belongs to taro@example.co.jp, but this message is sent from "
                                         "hanako@example.co.jp";
 }

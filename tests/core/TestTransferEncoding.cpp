@@ -61,11 +61,10 @@ void TestTransferEncoding::quotedPrintable_data()
     QTest::newRow("utf-8") << QByteArray("\xe3\x81\x82\r\n") << QByteArray("=E3=81=82\r\n");
     QTest::newRow("lone LF and CR") << QByteArray("a\nb\rc") << QByteArray("a=0Ab=0Dc");
     QTest::newRow("76 columns fit") << QByteArray(76, 'a') + "\r\n" << QByteArray(76, 'a') + "\r\n";
-    QTest::newRow("77 columns break") << QByteArray(77, 'a') + "\r\n"
-                                      << QByteArray(75, 'a') + "=\r\naa\r\n";
+    QTest::newRow("77 columns break") << QByteArray(77, 'a') + "\r\n" << QByteArray(75, 'a') + "=\r\naa\r\n";
     // A soft break must not leave "From " at the start of the next line.
-    QTest::newRow("From after soft break")
-        << QByteArray(75, 'a') + "From x\r\n" << QByteArray(75, 'a') + "=\r\n=46rom x\r\n";
+    QTest::newRow("From after soft break") << QByteArray(75, 'a') + "From x\r\n"
+                                           << QByteArray(75, 'a') + "=\r\n=46rom x\r\n";
 }
 
 void TestTransferEncoding::quotedPrintable()
@@ -78,8 +77,9 @@ void TestTransferEncoding::quotedPrintable()
 void TestTransferEncoding::quotedPrintableRoundTrip_data()
 {
     QTest::addColumn<QByteArray>("text");
-    QTest::newRow("japanese") << QByteArray("日本語のテキスト、とても長い行になるように繰り返します。"
-                                            "日本語のテキスト、とても長い行になるように繰り返します。\r\n次の行\r\n");
+    QTest::newRow("japanese") << QByteArray(
+        "日本語のテキスト、とても長い行になるように繰り返します。"
+        "日本語のテキスト、とても長い行になるように繰り返します。\r\n次の行\r\n");
     QTest::newRow("spaces at soft breaks") << QByteArray(74, 'a') + "   b" + QByteArray(200, ' ') + "c\r\n";
     QTest::newRow("binary-ish") << QByteArray("\x00\x01=\xff\r\n\r\n", 8);
     QTest::newRow("empty") << QByteArray();

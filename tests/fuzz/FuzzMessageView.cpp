@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     for (const QList<Mime::Mailbox>* list : {&view.to, &view.cc, &view.bcc}) {
         for (const Mime::Mailbox& m : *list)
-            require(m.address.contains(u'@') && m.addressAce.contains(u'@'), "every mailbox has local@domain");
+            require(m.address.contains(u'@') && m.addressAce.contains(u'@'),
+                    "every mailbox has local@domain");
     }
     require(!(view.isSigned && view.isEncrypted), "signed or encrypted at the top, not both");
     return 0;

@@ -27,6 +27,8 @@ For the tests:
                       token (for user U, if given); otherwise 403 {"valid": false}.
   GET  /admin/stats   how often each grant was used, and the last /authorize
                       parameters.
+  GET  /admin/issued  every access and refresh token issued so far (to check
+                      that none of them leaked into a log or a settings file).
 
 --tokens-file FILE keeps FILE up to date with "USER:TOKEN" lines, one per
 valid access token (for an SMTP server that reads tokens from a file).
@@ -184,7 +186,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         path = urlsplit(self.path).path
         routes = {"/authorize": self.authorize, "/device": self.device_page, "/admin/valid": self.admin_valid,
-                  "/admin/stats": self.admin_stats}
+                  "/admin/stats": self.admin_stats, "/admin/issued": self.admin_issued}
         route = routes.get(path)
         if route is None:
             self.send_text(404, "not found")
@@ -360,6 +362,10 @@ class Handler(BaseHTTPRequestHandler):
                                  "expires_in": round(info["expires"] - time.monotonic(), 1)})
         else:
             self.send_json(403, {"valid": False})
+
+    def admin_issued(self, q):
+        with self.store.lock:
+            self.send_json(200, {"access": list(self.store.access), "refresh": list(self.store.refresh)})
 
     def admin_stats(self, q):
         with self.store.lock:

@@ -1,0 +1,68 @@
+#include "PauseProtection.h"
+
+#include "delivery/Dispatcher.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcPause, "app.pause")
+
+PauseProtection::PauseProtection(Delivery::Dispatcher* dispatcher, QObject* parent)
+    : QObject(parent), m_dispatcher(dispatcher)
+{
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &PauseProtection::check);
+}
+
+PauseProtection::~PauseProtection() = default;
+
+QDateTime PauseProtection::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
+void PauseProtection::pauseUntil(const QDateTime& until)
+{
+    if (!until.isValid() || until <= now()) {
+        resume();
+        return;
+    }
+    m_until = until.toUTC();
+    m_dispatcher->setReviewOverride(Settings::ReviewPolicy::Never);
+    qCWarning(lcPause).noquote() << "protection paused until" << m_until.toLocalTime().toString(Qt::ISODate)
+                                 << "— messages are sent without review";
+    arm();
+    emit changed(true, m_until);
+}
+
+void PauseProtection::resume()
+{
+    m_timer->stop();
+    const bool was = isPaused();
+    m_until = QDateTime();
+    m_dispatcher->setReviewOverride(std::nullopt);
+    if (was) {
+        qCInfo(lcPause) << "protection resumed";
+        emit changed(false, {});
+    }
+}
+
+void PauseProtection::arm()
+{
+    // Short steps instead of one long timer: timers stop while a computer sleeps.
+    const qint64 left = now().msecsTo(m_until);
+    m_timer->start(static_cast<int>(qBound<qint64>(0, left, qint64(m_checkMs))));
+}
+
+void PauseProtection::check()
+{
+    if (!isPaused())
+        return;
+    if (now() >= m_until) {
+        resume();
+        emit expired();
+        return;
+    }
+    arm();
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <functional>
+
+class QTimer;
+
+namespace Delivery {
+class Dispatcher;
+}
+
+// "Pause protection": for a chosen time, messages are sent without review.
+// The pause always ends by itself (checked against the wall clock, so a
+// laptop that slept through the end resumes protection when it wakes) and is
+// never remembered across a restart: a restarted Yubisashi protects again.
+class PauseProtection : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PauseProtection(Delivery::Dispatcher* dispatcher, QObject* parent = nullptr);
+    ~PauseProtection() override;
+
+    void pauseUntil(const QDateTime& until);
+    void resume();
+    bool isPaused() const { return m_until.isValid(); }
+    QDateTime until() const { return m_until; } // UTC; invalid when not paused
+
+    // Seam for tests: the current time (UTC).
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // Seam for tests: how often the wall clock is compared with the end.
+    void setCheckInterval(int milliseconds) { m_checkMs = milliseconds; }
+
+signals:
+    void changed(bool paused, const QDateTime& untilUtc);
+    // The pause ran out (not ended by the person).
+    void expired();
+
+private:
+    QDateTime now() const;
+    void check();
+    void arm();
+
+    Delivery::Dispatcher* m_dispatcher;
+    QTimer* m_timer = nullptr;
+    QDateTime m_until;
+    std::function<QDateTime()> m_clock;
+    int m_checkMs = 30 * 1000;
+};

@@ -1,0 +1,201 @@
+#include "settings/AdminPolicy.h"
+
+#include "settings/Config.h"
+#include "settings/Validation.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+
+namespace Settings {
+
+namespace {
+
+// QSettings' key ("data_dir" at its top level, "listener/port") -> the
+// documented "group/key".
+QString documentedKey(const QString& settingsKey)
+{
+    return settingsKey.contains(u'/') ? settingsKey : u"general/"_s + settingsKey;
+}
+
+QString settingsKey(const QString& key)
+{
+    return key.startsWith(u"general/"_s) ? key.mid(8) : key;
+}
+
+QString asText(const QVariant& v)
+{
+    if (v.userType() == QMetaType::QStringList)
+        return v.toStringList().join(u',');
+    return v.toString();
+}
+
+bool isPathKey(const QString& key)
+{
+    const std::optional<Validation::KeySpec> spec = Validation::spec(key);
+    return spec && spec->type == Validation::Type::Path;
+}
+
+// Config::load resolves a relative path against the folder of the file it
+// reads; the merged file lives elsewhere, so each path is made absolute
+// against the folder of the file it came from.
+QVariant resolved(const QString& key, const QVariant& value, const QString& base)
+{
+    if (!isPathKey(key))
+        return value;
+    const QString p = asText(value).trimmed();
+    if (p.isEmpty() || p == u"~"_s || p.startsWith(u"~/"_s) || QDir::isAbsolutePath(p))
+        return p;
+    return QDir::cleanPath(QDir(base).absoluteFilePath(p));
+}
+
+} // namespace
+
+QString AdminPolicy::defaultPath()
+{
+#if defined(Q_OS_WIN)
+    const QString programData = qEnvironmentVariable("ProgramData", u"C:/ProgramData"_s);
+    return QDir::fromNativeSeparators(programData) + u"/Yubisashi/policy.ini"_s;
+#elif defined(Q_OS_MACOS)
+    return u"/Library/Application Support/Yubisashi/policy.ini"_s;
+#else
+    return u"/etc/xdg/Yubisashi/policy.ini"_s;
+#endif
+}
+
+QString AdminPolicy::path()
+{
+    const QString overridden = qEnvironmentVariable("YUBISASHI_POLICY_FILE");
+    return overridden.isEmpty() ? defaultPath() : overridden;
+}
+
+AdminPolicy AdminPolicy::load(const QString& path, QStringList* errors)
+{
+    QStringList localErrors;
+    if (!errors)
+        errors = &localErrors;
+    AdminPolicy policy;
+    policy.m_path = QFileInfo(path).absoluteFilePath();
+    const QFileInfo info(policy.m_path);
+    if (!info.exists())
+        return policy;
+    const QString shown = QDir::toNativeSeparators(policy.m_path);
+    if (!info.isFile() || !info.isReadable()) {
+        *errors << tr("The administrator's policy file %1 cannot be read, so its settings are not applied. "
+                      "Ask your administrator to check its permissions.")
+                       .arg(shown);
+        return policy;
+    }
+    QSettings settings(policy.m_path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        *errors << tr("The administrator's policy file %1 is not a valid INI file, so its settings are not "
+                      "applied.")
+                       .arg(shown);
+        return policy;
+    }
+    const QString base = info.absolutePath();
+    for (const QString& k : settings.allKeys()) {
+        const QString key = documentedKey(k);
+        const QVariant value = settings.value(k);
+        if (!Validation::spec(key)) {
+            *errors << tr("The administrator's policy file %1 sets \"%2\", which is not a setting Yubisashi "
+                          "knows; it is ignored.")
+                           .arg(shown, key);
+            continue;
+        }
+        const QString problem = Validation::check(key, asText(value));
+        if (!problem.isEmpty()) {
+            // Still locked: the user's own value is not what the administrator wants either.
+            *errors << tr("The administrator's policy file %1 sets \"%2\": %3 The default is used.")
+                           .arg(shown, key, problem);
+            policy.m_values.insert(key, QVariant());
+            continue;
+        }
+        policy.m_values.insert(key, resolved(key, value, base));
+    }
+    return policy;
+}
+
+QStringList AdminPolicy::lockedKeys() const
+{
+    QStringList keys = m_values.keys();
+    keys.sort();
+    return keys;
+}
+
+bool AdminPolicy::writeEffective(const QString& userPath, const QString& outPath, QString* error) const
+{
+    const QString absoluteUser = QFileInfo(userPath).absoluteFilePath();
+    const QString userBase = QFileInfo(absoluteUser).absolutePath();
+    QFile::remove(outPath);
+    QSettings out(outPath, QSettings::IniFormat);
+
+    if (QFileInfo::exists(absoluteUser)) {
+        const QSettings user(absoluteUser, QSettings::IniFormat);
+        if (user.status() != QSettings::NoError) {
+            if (error)
+                *error = tr("The settings file %1 could not be read: it is not a valid INI file.")
+                             .arg(QDir::toNativeSeparators(absoluteUser));
+            return false;
+        }
+        for (const QString& k : user.allKeys())
+            out.setValue(k, resolved(documentedKey(k), user.value(k), userBase));
+    }
+    // Config::load's default secrets file is next to the file it reads.
+    if (!out.contains(u"secrets/file"_s) || asText(out.value(u"secrets/file"_s)).trimmed().isEmpty())
+        out.setValue(u"secrets/file"_s, QString(userBase + u"/secrets.ini"_s));
+
+    for (auto it = m_values.constBegin(); it != m_values.constEnd(); ++it) {
+        const QString k = settingsKey(it.key());
+        if (it.value().isValid())
+            out.setValue(k, it.value());
+        else
+            out.remove(k); // refused value: the default applies
+    }
+    out.sync();
+    if (out.status() != QSettings::NoError) {
+        if (error)
+            *error = tr("The settings with the administrator's policy applied could not be written to %1.")
+                         .arg(QDir::toNativeSeparators(outPath));
+        return false;
+    }
+    return true;
+}
+
+bool loadEffective(const QString& path, Config* config, QStringList* errors, QStringList* lockedKeys)
+{
+    QStringList localErrors;
+    if (!errors)
+        errors = &localErrors;
+    const QString userPath = QFileInfo(path.isEmpty() ? Config::defaultPath() : path).absoluteFilePath();
+    const AdminPolicy policy = AdminPolicy::load(AdminPolicy::path(), errors);
+    if (lockedKeys)
+        *lockedKeys = policy.lockedKeys();
+    if (policy.isEmpty())
+        return Config::load(userPath, config, errors);
+
+    const QFileInfo info(userPath);
+    if (info.exists() && (!info.isFile() || !info.isReadable()))
+        return Config::load(userPath, config, errors); // reports it and returns false
+
+    QTemporaryDir dir;
+    const QString merged = dir.filePath(u"effective.ini"_s);
+    QString error;
+    if (!dir.isValid() || !policy.writeEffective(userPath, merged, &error)) {
+        *errors << AdminPolicy::tr("The administrator's policy could not be applied: %1")
+                       .arg(error.isEmpty() ? dir.errorString() : error);
+        return Config::load(userPath, config, errors);
+    }
+    QStringList mergedErrors;
+    const bool ok = Config::load(merged, config, &mergedErrors);
+    config->path = userPath;
+    for (QString& e : mergedErrors)
+        e.replace(merged, userPath);
+    *errors << mergedErrors;
+    return ok;
+}
+
+} // namespace Settings

@@ -1,0 +1,179 @@
+// Pause protection against a real Dispatcher and Spool: while paused a
+// message to an outside address is sent without review; once the pause runs
+// out (by the clock), the next one is reviewed again.
+
+#include "PauseDialog.h"
+#include "PauseProtection.h"
+#include "delivery/Dispatcher.h"
+#include "delivery/Judge.h"
+#include "delivery/ScriptedDecisionProvider.h"
+#include "delivery/Transport.h"
+#include "spool/Spool.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class DeliveringTransport : public Delivery::Transport
+{
+public:
+    DeliveringTransport(QStringList* delivered, QObject* parent) : Transport(parent), m_delivered(delivered) {}
+    void deliver(const Spool::Entry& entry, const QByteArray&) override
+    {
+        *m_delivered << entry.id;
+        Smtp::SubmitResult r;
+        r.kind = Smtp::SubmitResult::Kind::Delivered;
+        r.dataSent = true;
+        r.reply = Smtp::Reply::make(250, u"2.0.0"_s, u"OK"_s);
+        QTimer::singleShot(0, this, [this, r] { emit finished(r); });
+    }
+    void abort() override {}
+
+private:
+    QStringList* m_delivered;
+};
+
+} // namespace
+
+class TestPauseProtection : public QObject
+{
+    Q_OBJECT
+private slots:
+    void pausedMessagesSkipReviewUntilThePauseEnds();
+    void resumeEndsThePauseAtOnce();
+    void pauseInThePastDoesNothing();
+    void dialogEndTimes_data();
+    void dialogEndTimes();
+};
+
+void TestPauseProtection::pausedMessagesSkipReviewUntilThePauseEnds()
+{
+    QTemporaryDir dir;
+    Spool::Spool spool(dir.filePath(u"spool"_s));
+    QString error;
+    QVERIFY(spool.open(&error));
+    Settings::Config config;
+    config.policy.internalDomains = {u"example.co.jp"_s};
+    config.policy.review = Settings::ReviewPolicy::Always;
+    Delivery::Judge judge(config, u":memory:"_s);
+    Delivery::ScriptedDecisionProvider decisions(u"wait"_s);
+    QStringList delivered;
+    Delivery::Dispatcher dispatcher(config, &spool, &judge, &decisions,
+                                    [&delivered](const QString&, QObject* parent) {
+                                        return new DeliveringTransport(&delivered, parent);
+                                    });
+    QSignalSpy states(&dispatcher, &Delivery::Dispatcher::stateChanged);
+
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    PauseProtection pause(&dispatcher);
+    pause.setClock([&now] { return now; });
+    pause.setCheckInterval(20);
+    QSignalSpy changed(&pause, &PauseProtection::changed);
+    QSignalSpy expired(&pause, &PauseProtection::expired);
+    pause.pauseUntil(now.addSecs(15 * 60));
+    QVERIFY(pause.isPaused());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toBool(), true);
+
+    Smtp::Envelope env;
+    env.mailFrom = u"taro@example.co.jp"_s;
+    env.recipients = {u"client@partner.jp"_s};
+    const QByteArray content = "From: taro@example.co.jp\r\nTo: client@partner.jp\r\nSubject: x\r\n\r\nx\r\n";
+    dispatcher.submit(env, content, u"work"_s, nullptr);
+    QTRY_COMPARE(delivered.size(), 1); // no review: "wait" would have kept it forever
+    for (const QList<QVariant>& s : std::as_const(states))
+        QVERIFY(s.at(0).value<Spool::Entry>().state != Spool::State::Reviewing);
+
+    // The clock passes the end: protection comes back by itself.
+    now = now.addSecs(16 * 60);
+    QTRY_VERIFY(!pause.isPaused());
+    QCOMPARE(expired.size(), 1);
+    QCOMPARE(changed.constLast().at(0).toBool(), false);
+    states.clear();
+    dispatcher.submit(env, content, u"work"_s, nullptr);
+    QTRY_VERIFY(!states.isEmpty());
+    QCOMPARE(states.constLast().at(0).value<Spool::Entry>().state, Spool::State::Reviewing);
+    QCOMPARE(delivered.size(), 1);
+}
+
+void TestPauseProtection::resumeEndsThePauseAtOnce()
+{
+    QTemporaryDir dir;
+    Spool::Spool spool(dir.filePath(u"spool"_s));
+    QString error;
+    QVERIFY(spool.open(&error));
+    Settings::Config config;
+    config.policy.review = Settings::ReviewPolicy::Always;
+    Delivery::Judge judge(config, u":memory:"_s);
+    Delivery::ScriptedDecisionProvider decisions(u"wait"_s);
+    QStringList delivered;
+    Delivery::Dispatcher dispatcher(config, &spool, &judge, &decisions,
+                                    [&delivered](const QString&, QObject* parent) {
+                                        return new DeliveringTransport(&delivered, parent);
+                                    });
+    PauseProtection pause(&dispatcher);
+    QSignalSpy expired(&pause, &PauseProtection::expired);
+    pause.pauseUntil(QDateTime::currentDateTimeUtc().addSecs(3600));
+    pause.resume();
+    QVERIFY(!pause.isPaused());
+    QVERIFY(!pause.until().isValid());
+    QCOMPARE(expired.size(), 0); // ended by the person, not by time
+
+    QSignalSpy states(&dispatcher, &Delivery::Dispatcher::stateChanged);
+    Smtp::Envelope env;
+    env.mailFrom = u"taro@example.co.jp"_s;
+    env.recipients = {u"client@partner.jp"_s};
+    dispatcher.submit(env, "Subject: x\r\n\r\nx\r\n", u"work"_s, nullptr);
+    QTRY_VERIFY(!states.isEmpty());
+    QCOMPARE(states.constLast().at(0).value<Spool::Entry>().state, Spool::State::Reviewing);
+    QVERIFY(delivered.isEmpty());
+}
+
+void TestPauseProtection::pauseInThePastDoesNothing()
+{
+    QTemporaryDir dir;
+    Spool::Spool spool(dir.filePath(u"spool"_s));
+    Settings::Config config;
+    Delivery::Judge judge(config, u":memory:"_s);
+    Delivery::ScriptedDecisionProvider decisions(u"wait"_s);
+    Delivery::Dispatcher dispatcher(config, &spool, &judge, &decisions,
+                                    [](const QString&, QObject*) -> Delivery::Transport* { return nullptr; });
+    PauseProtection pause(&dispatcher);
+    pause.pauseUntil(QDateTime::currentDateTimeUtc().addSecs(-1));
+    QVERIFY(!pause.isPaused());
+}
+
+void TestPauseProtection::dialogEndTimes_data()
+{
+    QTest::addColumn<int>("choice");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QDateTime>("end");
+    const QDateTime afternoon(QDate(2026, 3, 10), QTime(14, 20));
+    QTest::newRow("15 minutes") << int(Ui::PauseDialog::Choice::FifteenMinutes) << afternoon
+                                << QDateTime(QDate(2026, 3, 10), QTime(14, 35));
+    QTest::newRow("one hour") << int(Ui::PauseDialog::Choice::OneHour) << afternoon
+                              << QDateTime(QDate(2026, 3, 10), QTime(15, 20));
+    QTest::newRow("until tomorrow") << int(Ui::PauseDialog::Choice::UntilTomorrow) << afternoon
+                                    << QDateTime(QDate(2026, 3, 11), QTime(0, 0));
+    QTest::newRow("until tomorrow, late") << int(Ui::PauseDialog::Choice::UntilTomorrow)
+                                          << QDateTime(QDate(2026, 12, 31), QTime(23, 50))
+                                          << QDateTime(QDate(2027, 1, 1), QTime(0, 0));
+}
+
+void TestPauseProtection::dialogEndTimes()
+{
+    QFETCH(int, choice);
+    QFETCH(QDateTime, now);
+    QFETCH(QDateTime, end);
+    QCOMPARE(Ui::PauseDialog::endOf(static_cast<Ui::PauseDialog::Choice>(choice), now), end);
+    // The same moment when asked in UTC.
+    QCOMPARE(Ui::PauseDialog::endOf(static_cast<Ui::PauseDialog::Choice>(choice), now.toUTC()), end.toUTC());
+}
+
+QTEST_MAIN(TestPauseProtection)
+#include "TestPauseProtection.moc"

@@ -1,0 +1,437 @@
+#include "AccountForm.h"
+
+#include "SettingRow.h"
+#include "SettingValidator.h"
+#include "delivery/UpstreamTransport.h"
+#include "settings/Validation.h"
+#include "smtp/SmtpClient.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Ui {
+
+namespace {
+
+// Keys are checked under a placeholder account name: the rules do not depend on it.
+SettingValidator::Rule accountRule(const char* key)
+{
+    return SettingValidator::keyRule(u"account.a/"_s + QLatin1String(key));
+}
+
+void selectData(QComboBox* combo, const QString& data)
+{
+    const int i = combo->findData(data);
+    if (i >= 0)
+        combo->setCurrentIndex(i);
+}
+
+QString securityName(Smtp::Security s)
+{
+    switch (s) {
+    case Smtp::Security::StartTls:
+        return u"starttls"_s;
+    case Smtp::Security::Tls:
+        return u"tls"_s;
+    case Smtp::Security::None:
+        return u"none"_s;
+    }
+    return u"starttls"_s;
+}
+
+QString authName(Smtp::AuthMethod a)
+{
+    switch (a) {
+    case Smtp::AuthMethod::Plain:
+        return u"plain"_s;
+    case Smtp::AuthMethod::Login:
+        return u"login"_s;
+    case Smtp::AuthMethod::XOAuth2:
+        return u"xoauth2"_s;
+    case Smtp::AuthMethod::None:
+        return u"none"_s;
+    }
+    return u"login"_s;
+}
+
+QString signName(Settings::SignPolicy s)
+{
+    switch (s) {
+    case Settings::SignPolicy::Always:
+        return u"always"_s;
+    case Settings::SignPolicy::External:
+        return u"external"_s;
+    case Settings::SignPolicy::Never:
+        return u"never"_s;
+    }
+    return u"external"_s;
+}
+
+} // namespace
+
+AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
+{
+    auto* form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    const auto add = [form](const QString& label, SettingRow* row) {
+        auto* l = new QLabel(label);
+        l->setBuddy(row->field());
+        form->addRow(l, row);
+        return l;
+    };
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(u"accountName"_s);
+    m_name->setPlaceholderText(tr("for example work"));
+    m_nameRow = new SettingRow(m_name, this);
+    SettingValidator::attach(m_name, m_nameRow, [this](const QString& text) {
+        if (!m_isNew)
+            return QString();
+        const QString problem = Settings::Validation::accountNameProblem(text);
+        if (!problem.isEmpty())
+            return problem;
+        if (m_takenNames.contains(text))
+            return tr("Another account already has the name \"%1\".").arg(text);
+        return QString();
+    });
+    add(tr("&Name:"), m_nameRow)
+        ->setToolTip(tr("The user name your mail program logs in to Yubisashi with."));
+
+    m_preset = new QComboBox(this);
+    m_preset->setObjectName(u"preset"_s);
+    m_preset->addItem(tr("Microsoft 365"), u"microsoft365"_s);
+    m_preset->addItem(tr("Google (Gmail, Google Workspace)"), u"google"_s);
+    m_preset->addItem(tr("Other mail server"), u"generic"_s);
+    add(tr("&Provider:"), row(m_preset, u"preset"_s));
+
+    m_host = new QLineEdit(this);
+    m_host->setObjectName(u"host"_s);
+    m_host->setPlaceholderText(tr("for example smtp.example.co.jp"));
+    SettingValidator::attach(m_host, row(m_host, u"host"_s), accountRule("host"));
+    add(tr("&Server:"), row(m_host, u"host"_s));
+
+    m_port = new QLineEdit(this);
+    m_port->setObjectName(u"port"_s);
+    SettingValidator::attach(m_port, row(m_port, u"port"_s), accountRule("port"));
+    add(tr("P&ort:"), row(m_port, u"port"_s));
+
+    m_security = new QComboBox(this);
+    m_security->setObjectName(u"security"_s);
+    m_security->addItem(tr("STARTTLS (usually port 587)"), u"starttls"_s);
+    m_security->addItem(tr("TLS from the start (usually port 465)"), u"tls"_s);
+    m_security->addItem(tr("None: not encrypted (trusted networks only)"), u"none"_s);
+    add(tr("S&ecurity:"), row(m_security, u"security"_s));
+
+    m_auth = new QComboBox(this);
+    m_auth->setObjectName(u"auth"_s);
+    m_auth->addItem(tr("Password"), u"login"_s);
+    m_auth->addItem(tr("Password (PLAIN)"), u"plain"_s);
+    m_auth->addItem(tr("Sign in with Microsoft or Google"), u"xoauth2"_s);
+    m_auth->addItem(tr("No sign-in"), u"none"_s);
+    add(tr("Sign-in &method:"), row(m_auth, u"auth"_s));
+
+    m_user = new QLineEdit(this);
+    m_user->setObjectName(u"user"_s);
+    m_user->setPlaceholderText(tr("usually your e-mail address"));
+    SettingValidator::attach(m_user, row(m_user, u"user"_s), accountRule("user"));
+    add(tr("&User name:"), row(m_user, u"user"_s));
+
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(u"password"_s);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_passwordRow = new SettingRow(m_password, this);
+    m_passwordLabel = add(tr("Pass&word:"), m_passwordRow);
+
+    // Seam: the lead wires core/oauth here through setSignInHandler().
+    m_signIn = new QPushButton(tr("Sign &in…"), this);
+    m_signIn->setObjectName(u"signInButton"_s);
+    m_signInRow = new SettingRow(m_signIn, this);
+    m_signInLabel = add(tr("Sign-in:"), m_signInRow);
+    connect(m_signIn, &QPushButton::clicked, this, [this] {
+        if (m_signInHandler)
+            m_signInHandler(account().name, this);
+    });
+    setSignInHandler({});
+
+    m_from = new QLineEdit(this);
+    m_from->setObjectName(u"from"_s);
+    m_from->setPlaceholderText(tr("optional: addresses this account sends as, separated by commas"));
+    SettingValidator::attach(m_from, row(m_from, u"from"_s), accountRule("from"));
+    add(tr("Sends &as:"), row(m_from, u"from"_s));
+
+    m_sign = new QComboBox(this);
+    m_sign->setObjectName(u"sign"_s);
+    m_sign->addItem(tr("Only messages to people outside the organisation"), u"external"_s);
+    m_sign->addItem(tr("Every message"), u"always"_s);
+    m_sign->addItem(tr("Never"), u"never"_s);
+    add(tr("S/MIME si&gnature:"), row(m_sign, u"sign"_s));
+
+    auto* testBox = new QWidget(this);
+    auto* testLayout = new QHBoxLayout(testBox);
+    testLayout->setContentsMargins(0, 0, 0, 0);
+    m_test = new QPushButton(tr("&Test connection"), testBox);
+    m_test->setObjectName(u"testButton"_s);
+    testLayout->addWidget(m_test);
+    testLayout->addStretch(1);
+    form->addRow(QString(), testBox);
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(u"testResult"_s);
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(QString(), m_testResult);
+    connect(m_test, &QPushButton::clicked, this, &AccountForm::testConnection);
+
+    connect(m_preset, &QComboBox::activated, this, &AccountForm::applyPresetChoice);
+    connect(m_security, &QComboBox::activated, this, &AccountForm::onSecurityChosen);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, &AccountForm::updateVisibility);
+    connect(m_name, &QLineEdit::textEdited, this, &AccountForm::nameEdited);
+    for (QLineEdit* edit : {m_name, m_host, m_port, m_user, m_password, m_from})
+        connect(edit, &QLineEdit::textChanged, this, &AccountForm::changed);
+    for (QComboBox* combo : {m_preset, m_security, m_auth, m_sign})
+        connect(combo, &QComboBox::currentIndexChanged, this, &AccountForm::changed);
+
+    setAccount(Settings::Account(), true, {}, false);
+}
+
+AccountForm::~AccountForm() = default;
+
+QStringList AccountForm::keys()
+{
+    return {u"preset"_s, u"host"_s, u"port"_s, u"security"_s, u"auth"_s, u"user"_s, u"from"_s, u"sign"_s};
+}
+
+QString AccountForm::keyValue(const Settings::Account& a, const QString& key)
+{
+    if (key == u"preset"_s)
+        return a.preset;
+    if (key == u"host"_s)
+        return a.host;
+    if (key == u"port"_s)
+        return QString::number(a.port);
+    if (key == u"security"_s)
+        return securityName(a.security);
+    if (key == u"auth"_s)
+        return authName(a.auth);
+    if (key == u"user"_s)
+        return a.user;
+    if (key == u"from"_s)
+        return a.from.join(u", "_s);
+    if (key == u"sign"_s)
+        return signName(a.sign);
+    return {};
+}
+
+QList<QPair<QString, QVariant>> AccountForm::valuesToWrite(const Settings::Account& account,
+                                                           const QStringList& keysInFile,
+                                                           const QStringList& lockedKeys)
+{
+    // What Config::load gives for a key that is not in the file.
+    Settings::Account base;
+    Settings::applyPreset(account.preset, &base);
+    QList<QPair<QString, QVariant>> out;
+    for (const QString& key : keys()) {
+        if (lockedKeys.contains(key))
+            continue;
+        const QString value = keyValue(account, key);
+        if (keysInFile.contains(key) || value != keyValue(base, key)) {
+            out << qMakePair(key, key == u"from"_s ? QVariant(account.from) : QVariant(value));
+        }
+    }
+    return out;
+}
+
+SettingRow* AccountForm::row(QWidget* field, const QString& key)
+{
+    for (const auto& [k, r] : std::as_const(m_rows)) {
+        if (r->field() == field)
+            return r;
+    }
+    auto* r = new SettingRow(field, this);
+    m_rows << qMakePair(key, r);
+    return r;
+}
+
+void AccountForm::setSignInHandler(SignIn handler)
+{
+    m_signInHandler = std::move(handler);
+    m_signIn->setEnabled(bool(m_signInHandler));
+    m_signIn->setToolTip(m_signInHandler ? tr("Opens the sign-in page of Microsoft or Google in your browser.")
+                                         : tr("Signing in with Microsoft or Google is not available yet."));
+}
+
+void AccountForm::setAccount(const Settings::Account& account, bool isNew, const QStringList& lockedKeys,
+                             bool hasStoredPassword)
+{
+    m_loaded = account;
+    m_isNew = isNew;
+    m_name->setText(account.name);
+    m_name->setReadOnly(!isNew);
+    m_name->setToolTip(isNew ? QString()
+                             : tr("The name cannot be changed: it is the user name your mail program logs in "
+                                  "with. Add a new account instead."));
+    const QString preset = account.preset.isEmpty() ? u"generic"_s : account.preset;
+    selectData(m_preset, preset);
+    m_host->setText(account.host);
+    m_port->setText(QString::number(account.port));
+    selectData(m_security, securityName(account.security));
+    selectData(m_auth, authName(account.auth));
+    m_user->setText(account.user);
+    m_password->clear();
+    m_password->setPlaceholderText(hasStoredPassword ? tr("saved; type a new one to change it")
+                                                     : tr("not saved yet"));
+    m_from->setText(account.from.join(u", "_s));
+    selectData(m_sign, signName(account.sign));
+    for (const auto& [key, r] : std::as_const(m_rows))
+        r->setLocked(lockedKeys.contains(key));
+    m_testResult->clear();
+    m_nameRow->setProblem(m_isNew ? Settings::Validation::accountNameProblem(account.name) : QString());
+    updateVisibility();
+}
+
+Settings::Account AccountForm::account() const
+{
+    Settings::Account a = m_loaded;
+    a.name = m_name->text().trimmed();
+    const QString preset = m_preset->currentData().toString();
+    // "Other" for an account without a preset keeps it without one.
+    a.preset = preset == u"generic"_s && m_loaded.preset.isEmpty() ? QString() : preset;
+    a.host = m_host->text().trimmed();
+    a.port = quint16(m_port->text().trimmed().toUInt());
+    const QString security = m_security->currentData().toString();
+    a.security = security == u"tls"_s    ? Smtp::Security::Tls
+                 : security == u"none"_s ? Smtp::Security::None
+                                         : Smtp::Security::StartTls;
+    const QString auth = m_auth->currentData().toString();
+    a.auth = auth == u"plain"_s     ? Smtp::AuthMethod::Plain
+             : auth == u"xoauth2"_s ? Smtp::AuthMethod::XOAuth2
+             : auth == u"none"_s    ? Smtp::AuthMethod::None
+                                    : Smtp::AuthMethod::Login;
+    a.user = m_user->text().trimmed();
+    a.from.clear();
+    for (const QString& f : m_from->text().split(u',')) {
+        if (!f.trimmed().isEmpty())
+            a.from << f.trimmed();
+    }
+    const QString sign = m_sign->currentData().toString();
+    a.sign = sign == u"always"_s  ? Settings::SignPolicy::Always
+             : sign == u"never"_s ? Settings::SignPolicy::Never
+                                  : Settings::SignPolicy::External;
+    return a;
+}
+
+QString AccountForm::password() const
+{
+    return m_password->text();
+}
+
+QString AccountForm::problem() const
+{
+    if (!m_nameRow->problem().isEmpty())
+        return m_nameRow->problem();
+    if (m_isNew && m_name->text().isEmpty())
+        return Settings::Validation::accountNameProblem(QString());
+    for (const auto& [key, r] : m_rows) {
+        if (!r->problem().isEmpty())
+            return r->problem();
+    }
+    return {};
+}
+
+void AccountForm::applyPresetChoice()
+{
+    Settings::Account preset;
+    if (!Settings::applyPreset(m_preset->currentData().toString(), &preset) ||
+        m_preset->currentData().toString() == u"generic"_s)
+        return; // "Other": the person fills in the server
+    const auto locked = [this](const QString& key) {
+        for (const auto& [k, r] : std::as_const(m_rows)) {
+            if (k == key)
+                return r->isLocked();
+        }
+        return false;
+    };
+    if (!locked(u"host"_s))
+        m_host->setText(preset.host);
+    if (!locked(u"port"_s))
+        m_port->setText(QString::number(preset.port));
+    if (!locked(u"security"_s))
+        selectData(m_security, securityName(preset.security));
+    if (!locked(u"auth"_s))
+        selectData(m_auth, authName(preset.auth));
+}
+
+void AccountForm::onSecurityChosen()
+{
+    // The usual port goes with the security chosen, unless another was typed.
+    const QString port = m_port->text().trimmed();
+    const QString security = m_security->currentData().toString();
+    if (security == u"tls"_s && port == u"587"_s)
+        m_port->setText(u"465"_s);
+    else if (security == u"starttls"_s && port == u"465"_s)
+        m_port->setText(u"587"_s);
+}
+
+void AccountForm::updateVisibility()
+{
+    const QString auth = m_auth->currentData().toString();
+    auto* form = static_cast<QFormLayout*>(layout());
+    form->setRowVisible(m_passwordRow, auth == u"login"_s || auth == u"plain"_s);
+    form->setRowVisible(m_signInRow, auth == u"xoauth2"_s);
+}
+
+void AccountForm::testConnection()
+{
+    const Settings::Account a = account();
+    const QString problem = this->problem();
+    if (!problem.isEmpty()) {
+        m_testResult->setText(tr("Correct the marked fields first: %1").arg(problem));
+        return;
+    }
+    Smtp::UpstreamConfig config = Delivery::UpstreamTransport::upstreamConfig(a, 30);
+    if (a.auth == Smtp::AuthMethod::Plain || a.auth == Smtp::AuthMethod::Login) {
+        config.secret = password();
+        if (config.secret.isEmpty() && m_storedPassword && !m_isNew)
+            config.secret = m_storedPassword(a.name).value_or(QString());
+        if (config.secret.isEmpty()) {
+            m_testResult->setText(tr("Enter the password first."));
+            m_password->setFocus();
+            return;
+        }
+    } else if (a.auth == Smtp::AuthMethod::XOAuth2) {
+        config.secret = m_accessToken ? m_accessToken(a.name) : QString();
+        if (config.secret.isEmpty()) {
+            m_testResult->setText(tr("Sign in first; then the connection can be tested."));
+            return;
+        }
+    }
+    if (m_client)
+        m_client->deleteLater();
+    m_client = new Smtp::SmtpClient(this);
+    connect(m_client, &Smtp::SmtpClient::finished, this, &AccountForm::showTestResult);
+    m_test->setEnabled(false);
+    m_testResult->setText(tr("Connecting to %1…").arg(a.host));
+    m_client->testConnection(config);
+}
+
+void AccountForm::showTestResult(const Smtp::SubmitResult& result)
+{
+    m_test->setEnabled(true);
+    if (result.delivered()) {
+        m_testResult->setText(m_auth->currentData().toString() == u"none"_s
+                                  ? tr("It works: the server %1 answered.").arg(m_host->text().trimmed())
+                                  : tr("It works: the server %1 accepted the sign-in.")
+                                        .arg(m_host->text().trimmed()));
+    } else {
+        m_testResult->setText(tr("It did not work. %1").arg(result.detail));
+    }
+}
+
+} // namespace Ui

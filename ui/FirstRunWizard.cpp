@@ -1,0 +1,327 @@
+#include "FirstRunWizard.h"
+
+#include "AccountForm.h"
+#include "Icons.h"
+#include "ListEditor.h"
+#include "MailProgramsPage.h"
+#include "SettingRow.h"
+#include "settings/AdminPolicy.h"
+#include "settings/ConfigWriter.h"
+#include "settings/LocalCredentials.h"
+#include "settings/SecretStore.h"
+#include "settings/Validation.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Ui {
+
+namespace {
+
+QLabel* text(const QString& s, QWidget* parent)
+{
+    auto* label = new QLabel(s, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+} // namespace
+
+FirstRunWizard::FirstRunWizard(const QString& configPath, Settings::SecretStore* secrets, QWidget* parent)
+    : QWizard(parent),
+      m_path(QFileInfo(configPath.isEmpty() ? Settings::Config::defaultPath() : configPath).absoluteFilePath()),
+      m_secrets(secrets)
+{
+    QStringList problems;
+    Settings::loadEffective(m_path, &m_config, &problems, &m_locked);
+    setWindowTitle(tr("Set up Yubisashi"));
+    setWindowIcon(icon(u"yubisashi"_s));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setPage(WelcomePage, buildWelcome());
+    setPage(ModePage, buildMode());
+    setPage(AccountPage, buildAccount());
+    setPage(DomainsPage, buildDomains());
+    setPage(CertificatePage, buildCertificate());
+    setPage(MailProgramsPageId, buildMailPrograms());
+    setStartId(WelcomePage);
+    const QFontMetrics fm = fontMetrics();
+    resize(fm.averageCharWidth() * 100, fm.height() * 36);
+}
+
+FirstRunWizard::~FirstRunWizard() = default;
+
+QWizardPage* FirstRunWizard::buildWelcome()
+{
+    auto* page = new QWizardPage;
+    page->setTitle(tr("Welcome to Yubisashi"));
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(text(tr("Yubisashi checks every message before it leaves: who receives it, which files go "
+                              "with it, and whether something looks like a mistake. You tick each recipient "
+                              "and each file, and only then is the message sent."),
+                           page));
+    layout->addWidget(text(tr("Your mail program sends through Yubisashi on this computer, and Yubisashi sends "
+                              "on through your mail server. The next pages set this up; it takes a few "
+                              "minutes, and everything can be changed later in Settings."),
+                           page));
+    layout->addStretch(1);
+    return page;
+}
+
+QWizardPage* FirstRunWizard::buildMode()
+{
+    auto* page = new QWizardPage;
+    page->setTitle(tr("How do you want to start?"));
+    auto* layout = new QVBoxLayout(page);
+    m_useAccount = new QRadioButton(tr("&Send through my mail server (Microsoft 365, Google or another)"), page);
+    m_useAccount->setObjectName(u"useAccount"_s);
+    m_tryFirst = new QRadioButton(tr("&Try it first (test mode)"), page);
+    m_tryFirst->setObjectName(u"tryFirst"_s);
+    m_useAccount->setChecked(true);
+    layout->addWidget(m_useAccount);
+    layout->addWidget(m_tryFirst);
+    auto* note = text(tr("In test mode every message is checked as usual, but instead of being sent it is saved "
+                         "as a file. Nothing leaves this computer. Add an account in Settings when you are ready."),
+                      page);
+    note->setIndent(fontMetrics().averageCharWidth() * 3);
+    layout->addWidget(note);
+    layout->addStretch(1);
+    return page;
+}
+
+QWizardPage* FirstRunWizard::buildAccount()
+{
+    auto* page = new QWizardPage;
+    page->setTitle(tr("Your mail server"));
+    page->setSubTitle(tr("Choose your provider; for another server, ask your administrator for its name and port."));
+    auto* layout = new QVBoxLayout(page);
+    m_accountForm = new AccountForm(page);
+    m_accountForm->setObjectName(u"accountForm"_s);
+    Settings::Account a;
+    a.name = u"work"_s;
+    a.preset = u"microsoft365"_s;
+    Settings::applyPreset(a.preset, &a);
+    QStringList taken;
+    for (const Settings::Account& existing : std::as_const(m_config.accounts))
+        taken << existing.name;
+    for (int n = 2; taken.contains(a.name); ++n)
+        a.name = u"work%1"_s.arg(n);
+    m_accountForm->setTakenNames(taken);
+    m_accountForm->setAccount(a, true, {}, false);
+    layout->addWidget(m_accountForm);
+    layout->addStretch(1);
+    return page;
+}
+
+QWizardPage* FirstRunWizard::buildDomains()
+{
+    auto* page = new QWizardPage;
+    page->setTitle(tr("Your organisation's domains"));
+    page->setSubTitle(tr("Mail to these domains counts as internal; every other domain is outside and gets a "
+                         "closer look."));
+    auto* layout = new QVBoxLayout(page);
+    m_domains = new ListEditor([](const QString& v) { return Settings::Validation::domainProblem(v); }, page);
+    m_domains->setObjectName(u"internal_domains"_s);
+    m_domains->setPlaceholderText(tr("example.co.jp or *.example.co.jp"));
+    m_domains->setValues(m_config.policy.internalDomains);
+    auto* row = new SettingRow(m_domains, page);
+    const bool locked = m_locked.contains(u"policy/internal_domains"_s);
+    row->setLocked(locked);
+    layout->addWidget(row);
+    layout->addWidget(text(tr("Type a domain and press Enter. *.example.co.jp also covers osaka.example.co.jp. "
+                              "You can leave this empty and add domains later."),
+                           page));
+    layout->addStretch(1);
+    return page;
+}
+
+QWizardPage* FirstRunWizard::buildCertificate()
+{
+    auto* page = new QWizardPage;
+    page->setTitle(tr("Your certificate (optional)"));
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(text(tr("With an S/MIME certificate, Yubisashi signs your messages so recipients can tell they "
+                              "come from you. It is usually a .p12 or .pfx file with a password, from your "
+                              "organisation."),
+                           page));
+    // Seam: the lead wires core/smime (Identity::import) through setCertificateImporter().
+    m_importCertificate = new QPushButton(tr("&Import certificate…"), page);
+    m_importCertificate->setObjectName(u"importCertificateButton"_s);
+    connect(m_importCertificate, &QPushButton::clicked, this, [this] {
+        if (m_certificateImporter)
+            m_certificateImporter(this);
+    });
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_importCertificate);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    layout->addWidget(text(tr("No certificate yet? Click Next; you can add it later in Settings, Certificates."),
+                           page));
+    layout->addStretch(1);
+    setCertificateImporter({});
+    return page;
+}
+
+QWizardPage* FirstRunWizard::buildMailPrograms()
+{
+    auto* page = new QWizardPage;
+    page->setTitle(tr("Set up your mail program"));
+    page->setFinalPage(true);
+    auto* layout = new QVBoxLayout(page);
+    m_mailPrograms = new MailProgramsPage(page);
+    m_mailPrograms->setObjectName(u"mailPrograms"_s);
+    m_mailPrograms->setPort(m_config.listener.port);
+    layout->addWidget(m_mailPrograms, 1);
+    connect(m_mailPrograms, &MailProgramsPage::passwordGenerated, this,
+            [this](const QString&, const QString& password) { m_localPassword = password; });
+    m_saveError = new QLabel(page);
+    m_saveError->setObjectName(u"saveError"_s);
+    m_saveError->setWordWrap(true);
+    m_saveError->setTextFormat(Qt::PlainText);
+    m_saveError->hide();
+    layout->addWidget(m_saveError);
+    return page;
+}
+
+void FirstRunWizard::setCertificateImporter(std::function<void(QWidget*)> importer)
+{
+    m_certificateImporter = std::move(importer);
+    m_importCertificate->setEnabled(bool(m_certificateImporter));
+    m_importCertificate->setToolTip(m_certificateImporter ? QString()
+                                                          : tr("Importing certificates is not available yet."));
+}
+
+void FirstRunWizard::setSignInHandler(std::function<void(const QString&, QWidget*)> handler)
+{
+    m_accountForm->setSignInHandler(std::move(handler));
+}
+
+bool FirstRunWizard::testMode() const
+{
+    return m_tryFirst->isChecked();
+}
+
+QString FirstRunWizard::localUser() const
+{
+    return testMode() ? u"test"_s : m_accountForm->account().name;
+}
+
+int FirstRunWizard::nextId() const
+{
+    if (currentId() == ModePage)
+        return testMode() ? DomainsPage : AccountPage;
+    if (currentId() == DomainsPage && testMode())
+        return MailProgramsPageId; // no account, so no certificate to sign with
+    return QWizard::nextId();
+}
+
+bool FirstRunWizard::validateCurrentPage()
+{
+    if (currentId() == AccountPage) {
+        if (!m_accountForm->problem().isEmpty()) {
+            m_accountForm->setFocus();
+            return false;
+        }
+    } else if (currentId() == DomainsPage) {
+        m_domains->commitPending();
+        if (!m_domains->problem().isEmpty()) {
+            m_domains->lineEdit()->setFocus();
+            return false;
+        }
+    }
+    return QWizard::validateCurrentPage();
+}
+
+void FirstRunWizard::initializePage(int id)
+{
+    if (id == DomainsPage && m_domains->values().isEmpty() && !testMode()) {
+        // The domain of the account's address is the likely first entry.
+        const Settings::Account a = m_accountForm->account();
+        QString address = a.from.value(0, a.user);
+        const qsizetype at = address.lastIndexOf(u'@');
+        if (at > 0 && Settings::Validation::isDomainPattern(address.mid(at + 1).toLower()))
+            m_domains->setValues({address.mid(at + 1).toLower()});
+    } else if (id == MailProgramsPageId) {
+        const QString user = localUser();
+        if (user != m_localPasswordUser) {
+            m_localPasswordUser = user;
+            QString error;
+            const std::optional<QString> stored =
+                m_secrets ? m_secrets->read(user + u"/local_password"_s, &error) : std::nullopt;
+            m_localPassword =
+                stored && !stored->isEmpty() ? *stored : Settings::LocalCredentials::generatePassword();
+        }
+        m_mailPrograms->setCredentials({qMakePair(user, m_localPassword)});
+    }
+    QWizard::initializePage(id);
+}
+
+void FirstRunWizard::accept()
+{
+    if (!save()) {
+        m_saveError->setText(m_lastError);
+        m_saveError->show();
+        return;
+    }
+    emit settingsSaved();
+    QWizard::accept();
+}
+
+bool FirstRunWizard::save()
+{
+    Settings::ConfigWriter writer(m_path, m_locked);
+    QStringList problems;
+    QString error;
+    const auto put = [&](const QString& key, const QVariant& value) {
+        if (m_locked.contains(key))
+            return;
+        const bool ok = value.userType() == QMetaType::QStringList ? writer.setList(key, value.toStringList(), &error)
+                                                                   : writer.set(key, value.toString(), &error);
+        if (!ok)
+            problems << error;
+    };
+    Settings::Account account;
+    if (!testMode()) {
+        account = m_accountForm->account();
+        const QString group = Settings::Validation::accountGroup(account.name) + u'/';
+        for (const auto& [key, value] : AccountForm::valuesToWrite(account, {}, {}))
+            put(group + key, value);
+    }
+    m_domains->commitPending();
+    if (m_domains->values() != m_config.policy.internalDomains)
+        put(u"policy/internal_domains"_s, m_domains->values());
+    if (!problems.isEmpty()) {
+        m_lastError = problems.join(u'\n');
+        return false;
+    }
+    if (!writer.commit(&error)) {
+        m_lastError = error;
+        return false;
+    }
+    if (m_secrets) {
+        QStringList failed;
+        if (!testMode() && !m_accountForm->password().isEmpty() &&
+            !m_secrets->write(account.name + u"/password"_s, m_accountForm->password(), &error))
+            failed << error;
+        if (!m_localPassword.isEmpty() &&
+            !m_secrets->write(localUser() + u"/local_password"_s, m_localPassword, &error))
+            failed << error;
+        if (!failed.isEmpty()) {
+            m_lastError = tr("The settings were saved, but a password could not be stored in %1: %2")
+                              .arg(m_secrets->description(), failed.join(u"; "_s));
+            return false;
+        }
+    }
+    m_lastError.clear();
+    return true;
+}
+
+} // namespace Ui

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "settings/Config.h"
+
+#include <QStringList>
+#include <QWizard>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QRadioButton;
+
+namespace Settings {
+class SecretStore;
+}
+
+namespace Ui {
+
+class AccountForm;
+class ListEditor;
+class MailProgramsPage;
+
+// The first start: welcome; an account, or "Try it first" (test mode);
+// the organisation's internal domains; a certificate (optional); and how to
+// set up the mail program. Finish writes the settings through
+// Settings::ConfigWriter and the passwords to the secret store.
+class FirstRunWizard : public QWizard
+{
+    Q_OBJECT
+public:
+    enum PageId { WelcomePage, ModePage, AccountPage, DomainsPage, CertificatePage, MailProgramsPageId };
+
+    FirstRunWizard(const QString& configPath, Settings::SecretStore* secrets, QWidget* parent = nullptr);
+    ~FirstRunWizard() override;
+
+    bool testMode() const;
+    // The reason Finish could not save, or empty.
+    QString lastError() const { return m_lastError; }
+
+    // Seams the application wires (S/MIME import, OAuth sign-in).
+    void setCertificateImporter(std::function<void(QWidget* parent)> importer);
+    void setSignInHandler(std::function<void(const QString& account, QWidget* parent)> handler);
+
+    int nextId() const override;
+    bool validateCurrentPage() override;
+
+public slots:
+    void accept() override;
+
+signals:
+    void settingsSaved();
+
+protected:
+    void initializePage(int id) override;
+
+private:
+    QWizardPage* buildWelcome();
+    QWizardPage* buildMode();
+    QWizardPage* buildAccount();
+    QWizardPage* buildDomains();
+    QWizardPage* buildCertificate();
+    QWizardPage* buildMailPrograms();
+    QString localUser() const;
+    bool save();
+
+    QString m_path;
+    Settings::SecretStore* m_secrets;
+    Settings::Config m_config;
+    QStringList m_locked;
+    QString m_lastError;
+    QString m_localPassword;
+    QString m_localPasswordUser;
+
+    QRadioButton* m_useAccount = nullptr;
+    QRadioButton* m_tryFirst = nullptr;
+    AccountForm* m_accountForm = nullptr;
+    ListEditor* m_domains = nullptr;
+    QLabel* m_domainsLocked = nullptr;
+    QPushButton* m_importCertificate = nullptr;
+    std::function<void(QWidget*)> m_certificateImporter;
+    MailProgramsPage* m_mailPrograms = nullptr;
+    QLabel* m_saveError = nullptr;
+};
+
+} // namespace Ui

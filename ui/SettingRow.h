@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+class QLabel;
+
+namespace Ui {
+
+// One field in a settings form: the field, a lock shown when the
+// administrator's policy sets the value, and below it a message saying why
+// the value typed cannot be used.
+class SettingRow : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SettingRow(QWidget* field, QWidget* parent = nullptr);
+
+    QWidget* field() const { return m_field; }
+
+    // Locked fields stay readable (a line edit can still be selected and
+    // copied) but cannot be changed.
+    void setLocked(bool locked);
+    bool isLocked() const { return m_locked; }
+
+    // Shows why the value cannot be used; an empty problem hides the message.
+    void setProblem(const QString& problem);
+    QString problem() const { return m_problem; }
+
+    static QString lockedToolTip();
+
+private:
+    QWidget* m_field;
+    QLabel* m_lock;
+    QLabel* m_message;
+    QString m_problem;
+    bool m_locked = false;
+};
+
+} // namespace Ui

@@ -1,0 +1,157 @@
+#pragma once
+
+#include "review/CheckPolicy.h"
+#include "settings/Config.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QMap>
+#include <QSet>
+#include <QStringList>
+#include <QVariant>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QRadioButton;
+class QStackedWidget;
+
+namespace Settings {
+class SecretStore;
+}
+
+namespace Ui {
+
+class AccountForm;
+class ListEditor;
+class MailProgramsPage;
+class SettingRow;
+
+// The Settings window. It shows the effective settings (the user's file with
+// the administrator's policy on top; locked values carry a lock and cannot be
+// changed), checks every value as it is typed, and on Save writes only what
+// changed through Settings::ConfigWriter and the passwords to the secret
+// store. Cancel discards everything. settingsSaved() tells the app to reload.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum Page { AccountsPage, MailProgramsPageIndex, RecipientsPage, ChecksPage, CertificatesPage, TimingPage,
+                LanguagePage, SecretsPage, PageCount };
+
+    SettingsDialog(const QString& configPath, Settings::SecretStore* secrets, QWidget* parent = nullptr);
+    ~SettingsDialog() override;
+
+    void showPage(Page page);
+    // Problems found in the settings file when it was read.
+    QStringList loadProblems() const { return m_loadProblems; }
+    QStringList lockedKeys() const { return m_locked; }
+    // Whether Save is possible: no field holds a value that cannot be used.
+    bool canSave() const;
+    // The reason the last Save failed, or empty.
+    QString lastError() const { return m_lastError; }
+
+    // Seams the application wires (OAuth sign-in, S/MIME import).
+    void setSignInHandler(std::function<void(const QString& account, QWidget* parent)> handler);
+    void setAccessTokenProvider(std::function<QString(const QString& account)> provider);
+    // "Import…" on the Certificates page; after it, call reloadCertificates().
+    void setCertificateImporter(std::function<void(QWidget* parent)> importer);
+    void reloadCertificates();
+
+public slots:
+    void accept() override;
+
+signals:
+    void settingsSaved();
+
+private:
+    struct AccountDraft
+    {
+        Settings::Account loaded;
+        Settings::Account current;
+        QString password; // typed; empty = unchanged
+        bool isNew = false;
+        bool hasStoredPassword = false;
+        QStringList locked; // key names in its group
+    };
+
+    void load();
+    QWidget* buildAccounts();
+    QWidget* buildMailPrograms();
+    QWidget* buildRecipients();
+    QWidget* buildChecks();
+    QWidget* buildCertificates();
+    QWidget* buildTiming();
+    QWidget* buildLanguage();
+    QWidget* buildSecrets();
+    SettingRow* addSetting(QFormLayout* form, const QString& label, QWidget* field, const QString& key,
+                           const QVariant& initial);
+    void lockRows();
+
+    void selectAccount(int row);
+    void storeCurrentAccount();
+    void addAccount();
+    void removeAccount();
+    QString accountProblem(int index) const;
+    void refreshMailPrograms();
+    void updateSaveState();
+    bool save();
+    QVariant currentValue(const QString& key) const;
+
+    QString m_path;
+    Settings::SecretStore* m_secrets;
+    Settings::Config m_config;
+    Review::CheckPolicy m_checks;
+    QStringList m_locked;
+    QStringList m_loadProblems;
+    QSet<QString> m_rawKeys;       // documented keys present in the user's file
+    QMap<QString, QVariant> m_initial; // key -> the value shown when the dialog opened
+    QHash<QString, SettingRow*> m_rows;
+    QString m_lastError;
+
+    QListWidget* m_pages = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QLabel* m_problemsBanner = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_save = nullptr;
+
+    QListWidget* m_accountList = nullptr;
+    AccountForm* m_accountForm = nullptr;
+    QPushButton* m_addAccount = nullptr;
+    QPushButton* m_removeAccount = nullptr;
+    QList<AccountDraft> m_drafts;
+    QStringList m_removedAccounts;
+    int m_currentAccount = -1;
+
+    QLineEdit* m_listenerPort = nullptr;
+    QCheckBox* m_requireAuth = nullptr;
+    MailProgramsPage* m_mailPrograms = nullptr;
+    QMap<QString, QString> m_localPasswords;
+    QSet<QString> m_localPasswordsToWrite;
+
+    ListEditor* m_internal = nullptr;
+    ListEditor* m_caution = nullptr;
+    ListEditor* m_blocked = nullptr;
+    ListEditor* m_keywords = nullptr;
+    QMap<QString, QComboBox*> m_checkCombos;
+
+    QLabel* m_certificateList = nullptr;
+    QPushButton* m_importCertificate = nullptr;
+    std::function<void(QWidget*)> m_certificateImporter;
+
+    QLineEdit* m_clientWait = nullptr;
+    QLineEdit* m_countdown = nullptr;
+    QComboBox* m_language = nullptr;
+    QRadioButton* m_keychain = nullptr;
+    QRadioButton* m_fileStore = nullptr;
+    QLineEdit* m_secretsFile = nullptr;
+    QLabel* m_fileWarning = nullptr;
+};
+
+} // namespace Ui
