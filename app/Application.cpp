@@ -8,6 +8,7 @@
 #include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/UpstreamTransport.h"
+#include "oauth/TokenManager.h"
 #include "settings/SecretStore.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
@@ -24,7 +25,13 @@ Application::Application(const Options& options, QObject* parent) : QObject(pare
 {
 }
 
-Application::~Application() = default;
+Application::~Application()
+{
+    // The listener and the hop go first: they use the spool, the judge and the
+    // secrets, which are members and would otherwise be destroyed before them.
+    delete m_server;
+    delete m_dispatcher;
+}
 
 static QStringList localUsers(const Settings::Config& config)
 {
@@ -126,9 +133,16 @@ bool Application::start(QString* error)
         qCInfo(lcApp) << "running without a desktop: messages that need a review wait in the queue";
     }
 
+    for (const Settings::Account& account : m_config.accounts) {
+        if (account.auth != Smtp::AuthMethod::XOAuth2)
+            continue;
+        auto* tokens = new OAuth::TokenManager(account, m_config.path, m_secrets.get(), this);
+        m_tokens.insert(account.name, tokens);
+    }
     const Settings::Config config = m_config;
     Settings::SecretStore* secrets = m_secrets.get();
-    auto transports = [config, secrets](const QString& account, QObject* parent) -> Delivery::Transport* {
+    const QHash<QString, OAuth::TokenManager*> tokens = m_tokens;
+    auto transports = [config, secrets, tokens](const QString& account, QObject* parent) -> Delivery::Transport* {
         if (config.testMode())
             return new Delivery::TestModeTransport(config.delivery.testModeFolder, parent);
         Settings::Account acc;
@@ -136,9 +150,13 @@ bool Application::start(QString* error)
             acc = *found;
         else
             acc.name = account; // no host: the transport reports that the account is gone
-        return new Delivery::UpstreamTransport(acc, config.delivery.upstreamTimeoutSeconds, secrets, parent);
+        return new Delivery::UpstreamTransport(acc, config.delivery.upstreamTimeoutSeconds, secrets,
+                                               tokens.value(account), parent);
     };
-    m_judge = std::make_unique<Delivery::Judge>(m_config, QDir(m_config.dataDir).filePath(u"history.sqlite"_s));
+    m_protection = std::make_unique<Delivery::Protection>(m_config, m_secrets.get(),
+                                                          QDir(m_config.dataDir).filePath(u"certificates"_s));
+    m_judge = std::make_unique<Delivery::Judge>(m_config, QDir(m_config.dataDir).filePath(u"history.sqlite"_s),
+                                                m_protection.get());
     for (const QString& p : m_judge->problems())
         qCWarning(lcApp).noquote() << "checks:" << p;
     m_dispatcher = new Delivery::Dispatcher(m_config, m_spool.get(), m_judge.get(), m_decisions, transports, this);
@@ -146,6 +164,17 @@ bool Application::start(QString* error)
             [](const QString& id, const QString& title, const QString& text) {
                 qCInfo(lcApp).noquote() << "notice:" << title << "—" << text << (id.isEmpty() ? QString() : u"("_s + id + u')');
             });
+
+    for (OAuth::TokenManager* t : std::as_const(m_tokens)) {
+        connect(t, &OAuth::TokenManager::stateChanged, m_dispatcher, [this](OAuth::TokenManager::State state) {
+            if (state == OAuth::TokenManager::State::SignedIn)
+                m_dispatcher->retryAll(); // messages that waited for the sign-in go now
+        });
+        connect(t, &OAuth::TokenManager::signInNeeded, this, [](const QString& account, const QString& reason) {
+            qCWarning(lcApp).noquote() << "account" << account << "needs a new sign-in:" << reason
+                                       << "— messages wait in the queue; run `yubisashi sign-in" << account << "`";
+        });
+    }
 
     Smtp::SessionConfig session;
     session.requireAuth = m_config.listener.requireAuth;

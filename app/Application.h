@@ -3,6 +3,7 @@
 #include "settings/Config.h"
 #include "settings/LocalCredentials.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -11,8 +12,12 @@ namespace Delivery {
 class DecisionProvider;
 class Dispatcher;
 class Judge;
+class Protection;
 } // namespace Delivery
 class Desktop;
+namespace OAuth {
+class TokenManager;
+}
 namespace Settings {
 class SecretStore;
 }
@@ -58,10 +63,12 @@ private:
     std::unique_ptr<Settings::SecretStore> m_secrets;
     Settings::LocalCredentials m_credentials;
     std::unique_ptr<Spool::Spool> m_spool;
+    std::unique_ptr<Delivery::Protection> m_protection;
     std::unique_ptr<Delivery::Judge> m_judge;
     Delivery::DecisionProvider* m_decisions = nullptr;
     Ui::DialogDecisionProvider* m_reviews = nullptr; // set when a person answers reviews
     Delivery::Dispatcher* m_dispatcher = nullptr;
     Smtp::SmtpServer* m_server = nullptr;
     Desktop* m_desktop = nullptr; // the tray and windows, when a person is there
+    QHash<QString, OAuth::TokenManager*> m_tokens; // by account, for auth=xoauth2
 };

@@ -1,6 +1,7 @@
 #include "Application.h"
 #include "CheckCommand.h"
 #include "ImportHistoryCommand.h"
+#include "SignInCommand.h"
 #include "Logging.h"
 #include "SingleInstance.h"
 #include "settings/Config.h"
@@ -68,10 +69,12 @@ int runTool(const QStringList& arguments, bool* handled)
             before << a;
             continue;
         }
-        if (a != u"check"_s && a != u"import-history"_s)
+        if (a != u"check"_s && a != u"import-history"_s && a != u"sign-in"_s)
             return 0;
         *handled = true;
         const QStringList rest = arguments.mid(i + 1) + before;
+        if (a == u"sign-in"_s)
+            return runSignIn(rest);
         return a == u"check"_s ? runCheck(rest) : runImportHistory(rest);
     }
     return 0;
@@ -140,7 +143,8 @@ int main(int argc, char** argv)
         u"command"_s,
         QCoreApplication::translate("main", "Optional: client-setup (print the mail-client settings), check FILE.eml "
                                             "(show the review; see check --help), import-history PATH... (learn "
-                                            "recipients from sent mail)."),
+                                            "recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 "
+                                            "or Google)."),
         u"[command]"_s);
     parser.process(*app);
 

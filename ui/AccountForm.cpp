@@ -79,7 +79,7 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
 {
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     const auto add = [form](const QString& label, SettingRow* row) {
         auto* l = new QLabel(label);
         l->setBuddy(row->field());
@@ -152,7 +152,13 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     // Seam: the lead wires core/oauth here through setSignInHandler().
     m_signIn = new QPushButton(tr("Sign &in…"), this);
     m_signIn->setObjectName(u"signInButton"_s);
-    m_signInRow = new SettingRow(m_signIn, this);
+    auto* signInBox = new QWidget(this);
+    auto* signInLayout = new QHBoxLayout(signInBox);
+    signInLayout->setContentsMargins(0, 0, 0, 0);
+    signInLayout->addWidget(m_signIn);
+    signInLayout->addStretch(1);
+    signInBox->setFocusProxy(m_signIn);
+    m_signInRow = new SettingRow(signInBox, this);
     m_signInLabel = add(tr("Sign-in:"), m_signInRow);
     connect(m_signIn, &QPushButton::clicked, this, [this] {
         if (m_signInHandler)
@@ -189,6 +195,11 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     form->addRow(QString(), m_testResult);
     connect(m_test, &QPushButton::clicked, this, &AccountForm::testConnection);
 
+    // Long entries must not make the form wider than the window.
+    for (QComboBox* combo : {m_preset, m_security, m_auth, m_sign}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(16);
+    }
     connect(m_preset, &QComboBox::activated, this, &AccountForm::applyPresetChoice);
     connect(m_security, &QComboBox::activated, this, &AccountForm::onSecurityChosen);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &AccountForm::updateVisibility);

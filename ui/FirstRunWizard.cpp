@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -54,7 +55,7 @@ FirstRunWizard::FirstRunWizard(const QString& configPath, Settings::SecretStore*
     setPage(MailProgramsPageId, buildMailPrograms());
     setStartId(WelcomePage);
     const QFontMetrics fm = fontMetrics();
-    resize(fm.averageCharWidth() * 100, fm.height() * 36);
+    resize(fm.averageCharWidth() * 110, fm.height() * 44);
 }
 
 FirstRunWizard::~FirstRunWizard() = default;
@@ -176,10 +177,15 @@ QWizardPage* FirstRunWizard::buildMailPrograms()
     page->setTitle(tr("Set up your mail program"));
     page->setFinalPage(true);
     auto* layout = new QVBoxLayout(page);
-    m_mailPrograms = new MailProgramsPage(page);
+    // Scrolls rather than squeezing the fields when the window is small.
+    auto* area = new QScrollArea(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    m_mailPrograms = new MailProgramsPage;
     m_mailPrograms->setObjectName(u"mailPrograms"_s);
     m_mailPrograms->setPort(m_config.listener.port);
-    layout->addWidget(m_mailPrograms, 1);
+    area->setWidget(m_mailPrograms);
+    layout->addWidget(area, 1);
     connect(m_mailPrograms, &MailProgramsPage::passwordGenerated, this,
             [this](const QString&, const QString& password) { m_localPassword = password; });
     m_saveError = new QLabel(page);

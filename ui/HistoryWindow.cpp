@@ -48,13 +48,31 @@ QStandardItem* textItem(const QString& text, const QVariant& sortKey = {})
     return item;
 }
 
-QStandardItem* timeItem(const QDateTime& utc)
+// dateOnly: the day is what matters ("first written to in May"); the tooltip has the time.
+QStandardItem* timeItem(const QDateTime& utc, bool dateOnly = false)
 {
     const QDateTime local = utc.toLocalTime();
-    auto* item = textItem(utc.isValid() ? QLocale().toString(local, QLocale::ShortFormat) : QString(), utc);
+    const QString text = !utc.isValid() ? QString()
+                         : dateOnly     ? QLocale().toString(local.date(), QLocale::ShortFormat)
+                                        : QLocale().toString(local, QLocale::ShortFormat);
+    auto* item = textItem(text, utc);
     if (utc.isValid())
         item->setToolTip(QLocale().toString(local, QLocale::LongFormat));
     return item;
+}
+
+// The audit log stores stable English words (Dispatcher); people read them in their language.
+QString decisionText(const QString& decision)
+{
+    if (decision == "sent"_L1)
+        return HistoryWindow::tr("Sent");
+    if (decision == "cancelled"_L1)
+        return HistoryWindow::tr("Cancelled at review");
+    if (decision == "blocked"_L1)
+        return HistoryWindow::tr("Blocked");
+    if (decision == "refused"_L1)
+        return HistoryWindow::tr("Refused by the server");
+    return decision;
 }
 
 } // namespace
@@ -90,12 +108,22 @@ HistoryWindow::HistoryWindow(HistorySource* source, QWidget* parent)
     m_auditView->setAccessibleName(tr("Audit log"));
     m_auditView->sortByColumn(TimeColumn, Qt::DescendingOrder);
     const int chars = fontMetrics().averageCharWidth();
-    m_recipientView->header()->resizeSection(AddressColumn, chars * 34);
-    m_recipientView->header()->resizeSection(NameColumn, chars * 22);
-    m_recipientView->header()->resizeSection(DomainColumn, chars * 22);
-    m_auditView->header()->resizeSection(SenderColumn, chars * 26);
-    m_auditView->header()->resizeSection(RecipientsColumn, chars * 30);
-    m_auditView->header()->resizeSection(SubjectColumn, chars * 30);
+    QHeaderView* rh = m_recipientView->header();
+    rh->setStretchLastSection(false);
+    rh->resizeSection(AddressColumn, chars * 34);
+    rh->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    rh->resizeSection(DomainColumn, chars * 24);
+    for (int c : {FirstSentColumn, LastSentColumn, CountColumn})
+        rh->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    QHeaderView* ah = m_auditView->header();
+    ah->setStretchLastSection(false);
+    ah->setSectionResizeMode(TimeColumn, QHeaderView::ResizeToContents);
+    ah->resizeSection(SenderColumn, chars * 26);
+    ah->resizeSection(RecipientsColumn, chars * 32);
+    ah->setSectionResizeMode(SubjectColumn, QHeaderView::Stretch);
+    ah->setSectionResizeMode(DecisionColumn, QHeaderView::ResizeToContents);
+    ah->setSectionResizeMode(SignedColumn, QHeaderView::ResizeToContents);
+    ah->resizeSection(ReplyColumn, chars * 24);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"pages"_s);
@@ -157,7 +185,7 @@ HistoryWindow::HistoryWindow(HistorySource* source, QWidget* parent)
 
     const QByteArray geometry = QSettings().value(kGeometryKey).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(chars * 140, fontMetrics().lineSpacing() * 30);
+        resize(chars * 170, fontMetrics().lineSpacing() * 30);
     m_search->setFocus();
     refresh();
 }
@@ -175,7 +203,6 @@ QTreeView* HistoryWindow::makeView(QStandardItemModel* model, const QString& nam
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->setSortingEnabled(true);
-    view->header()->setStretchLastSection(true);
     return view;
 }
 
@@ -247,7 +274,7 @@ void HistoryWindow::loadRecipients(const QString& text)
         auto* count = textItem(QLocale().toString(r.count), r.count);
         count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_recipients->appendRow({textItem(r.address), textItem(r.names.join(u", "_s)), textItem(r.domain),
-                                 timeItem(r.firstSent), timeItem(r.lastSent), count});
+                                 timeItem(r.firstSent, true), timeItem(r.lastSent, true), count});
     }
     m_recipients->sort(m_recipientView->header()->sortIndicatorSection(),
                        m_recipientView->header()->sortIndicatorOrder());
@@ -276,7 +303,7 @@ void HistoryWindow::loadAudit(const QString& text)
     }
     for (const HistorySource::AuditRecord& r : std::as_const(rows)) {
         m_audit->appendRow({timeItem(r.time), textItem(r.sender), textItem(r.recipients), textItem(r.subject),
-                            textItem(r.decision), textItem(r.isSigned ? tr("Yes") : tr("No")),
+                            textItem(decisionText(r.decision)), textItem(r.isSigned ? tr("Yes") : tr("No")),
                             textItem(r.upstreamReply)});
     }
     m_audit->sort(m_auditView->header()->sortIndicatorSection(), m_auditView->header()->sortIndicatorOrder());

@@ -1,6 +1,7 @@
 #include "ListEditor.h"
 
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -40,10 +41,10 @@ ListEditor::ListEditor(SettingValidator::Rule rule, QWidget* parent) : QWidget(p
     grid->setColumnStretch(0, 1);
     // A few lines are enough; the list scrolls.
     m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_list->setMinimumHeight(m_list->fontMetrics().height() * 4);
-    m_list->setMaximumHeight(m_list->fontMetrics().height() * 9);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 3);
+    m_list->setMaximumHeight(m_list->fontMetrics().height() * 6);
 
-    connect(m_edit, &QLineEdit::returnPressed, this, &ListEditor::addEntry);
+    m_edit->installEventFilter(this);
     connect(m_add, &QPushButton::clicked, this, &ListEditor::addEntry);
     connect(m_remove, &QPushButton::clicked, this, &ListEditor::removeSelected);
     connect(m_edit, &QLineEdit::textChanged, this, [this](const QString& text) {
@@ -90,6 +91,21 @@ QString ListEditor::problem() const
 {
     const QString text = m_edit->text().trimmed();
     return text.isEmpty() ? QString() : m_rule(text);
+}
+
+bool ListEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    // Enter adds the typed entry and goes no further: in a dialog it would
+    // otherwise also press the default button (Save, Next). With nothing
+    // typed, Enter keeps its usual meaning.
+    if (watched == m_edit && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !m_edit->text().trimmed().isEmpty()) {
+            addEntry();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ListEditor::addEntry()

@@ -105,7 +105,17 @@ MainWindow::MainWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     setCounts(0, 0, 0);
     setPaused(false);
     m_queue->setFocus();
-    resize(fontMetrics().averageCharWidth() * 60, sizeHint().height());
+    resize(fontMetrics().averageCharWidth() * 72, sizeHint().height());
+    fitContents();
+}
+
+void MainWindow::fitContents()
+{
+    // Wrapped labels need more height when their text grows; a top-level
+    // window does not grow by itself, so a long error would be cut off.
+    const int needed = heightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 MainWindow::~MainWindow() = default;
@@ -136,6 +146,7 @@ void MainWindow::setState(TrayIcon::State state, const QString& detail)
     m_detail->setText(detail);
     m_detail->setVisible(!detail.isEmpty());
     setWindowTitle(tr("Yubisashi — %1").arg(stateTitle(state)));
+    fitContents();
 }
 
 void MainWindow::setCounts(int reviewing, int onItsWay, int attention)

@@ -43,6 +43,7 @@ protected:
 
 private:
     static QString stateTitle(TrayIcon::State state);
+    void fitContents();
 
     TrayIcon::State m_state = TrayIcon::State::Idle;
     bool m_paused = false;

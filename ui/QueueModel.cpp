@@ -68,10 +68,9 @@ void QueueModel::scheduleReload()
 void QueueModel::reload()
 {
     m_reloadTimer->stop();
+    // Without a source the rows are whatever setEntries() was given.
     if (m_source)
         setEntries(m_source->entries());
-    else
-        setEntries({});
 }
 
 void QueueModel::reindex(int from)
@@ -287,7 +286,9 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
         case RecipientsColumn:
             return recipientsText(e->envelope.recipients);
         case SizeColumn:
-            return QLocale().formattedDataSize(e->size);
+            // Whole kilobytes are precise enough; megabytes keep one decimal.
+            return QLocale().formattedDataSize(e->size, e->size >= 1024 * 1024 ? 1 : 0,
+                                               QLocale::DataSizeTraditionalFormat);
         case StateColumn:
             return stateText(*e, now);
         case ReasonColumn:

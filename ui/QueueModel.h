@@ -1,5 +1,6 @@
 #pragma once
 
+#include "QueueActions.h"
 #include "spool/Entry.h"
 
 #include <QAbstractTableModel>
@@ -11,8 +12,6 @@
 class QTimer;
 
 namespace Ui {
-
-class QueueActions;
 
 // The messages in the queue folder as a table, one row per message, in the
 // words a person uses: when it came in, from whom, to whom, how big, what

@@ -79,14 +79,19 @@ QueueWindow::QueueWindow(QueueModel* model, QWidget* parent)
     m_view->sortByColumn(QueueModel::TimeColumn, Qt::DescendingOrder);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAccessibleName(tr("Queued messages"));
+    // What a person scans first on the left: when, to whom, what is happening and why.
     QHeaderView* header = m_view->header();
-    header->setStretchLastSection(true);
+    header->setStretchLastSection(false);
+    header->moveSection(header->visualIndex(QueueModel::RecipientsColumn), 1);
+    header->moveSection(header->visualIndex(QueueModel::StateColumn), 2);
+    header->moveSection(header->visualIndex(QueueModel::ReasonColumn), 3);
     header->setSectionResizeMode(QueueModel::TimeColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(QueueModel::SizeColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(QueueModel::StateColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QueueModel::ReasonColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(QueueModel::SizeColumn, QHeaderView::ResizeToContents);
     const int chars = fontMetrics().averageCharWidth();
-    header->resizeSection(QueueModel::FromColumn, chars * 26);
-    header->resizeSection(QueueModel::RecipientsColumn, chars * 32);
+    header->resizeSection(QueueModel::RecipientsColumn, chars * 40);
+    header->resizeSection(QueueModel::FromColumn, chars * 24);
 
     m_details = new QLabel(this);
     m_details->setObjectName(u"details"_s);
@@ -193,7 +198,7 @@ QueueWindow::QueueWindow(QueueModel* model, QWidget* parent)
 
     const QByteArray geometry = QSettings().value(kGeometryKey).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(fontMetrics().averageCharWidth() * 130, fontMetrics().lineSpacing() * 28);
+        resize(fontMetrics().averageCharWidth() * 170, fontMetrics().lineSpacing() * 28);
 
     updateTabs();
     updateActions();

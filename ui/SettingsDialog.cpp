@@ -177,15 +177,17 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
     m_save = buttons->button(QDialogButtonBox::Save);
     m_save->setObjectName(u"saveButton"_s);
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
-    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    // Save runs through accept() and Cancel through reject(); a button box in a
+    // QDialog may already be connected to both, so a second connection is made unique.
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept, Qt::UniqueConnection);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject, Qt::UniqueConnection);
     layout->addWidget(buttons);
 
     lockRows();
     m_pages->setCurrentRow(0);
     updateSaveState();
     const QFontMetrics fm = fontMetrics();
-    resize(fm.averageCharWidth() * 120, fm.height() * 40);
+    resize(fm.averageCharWidth() * 140, fm.height() * 44);
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -244,7 +246,6 @@ SettingRow* SettingsDialog::addSetting(QFormLayout* form, const QString& label, 
     }
     auto* l = new QLabel(label);
     l->setBuddy(field);
-    l->setWordWrap(true);
     form->addRow(l, row);
     return row;
 }
@@ -415,6 +416,7 @@ QWidget* SettingsDialog::buildMailPrograms()
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(heading(tr("Mail programs"), page));
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_listenerPort = new QLineEdit(page);
     m_listenerPort->setObjectName(u"listenerPort"_s);
     addSetting(form, tr("&Port Yubisashi listens on:"), m_listenerPort, u"listener/port"_s,
@@ -486,7 +488,7 @@ QWidget* SettingsDialog::buildRecipients()
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(heading(tr("Recipients"), page));
     auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     const auto domainEditor = [this, form](const QString& label, const QString& key, const QStringList& values,
                                            const QString& explanation) {
         auto* editor = new ListEditor([](const QString& v) { return Settings::Validation::domainProblem(v); });
@@ -536,6 +538,7 @@ QWidget* SettingsDialog::buildChecks()
     for (const QString& code : Review::CheckRegistry::codes()) {
         auto* combo = new QComboBox;
         combo->setObjectName(u"check:"_s + code);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         combo->addItem(tr("Off"), u"off"_s);
         combo->addItem(tr("Show"), u"show"_s);
         combo->addItem(tr("Ask to confirm"), u"confirm"_s);
@@ -664,6 +667,7 @@ QWidget* SettingsDialog::buildSecrets()
                            page));
     auto* form = new QFormLayout;
     auto* choice = new QWidget(page);
+    choice->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto* choiceLayout = new QVBoxLayout(choice);
     choiceLayout->setContentsMargins(0, 0, 0, 0);
     m_keychain = new QRadioButton(tr("The system &keychain (recommended)"), choice);

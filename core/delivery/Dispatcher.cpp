@@ -24,6 +24,8 @@ struct Dispatcher::Active
     QTimer* retry = nullptr;
     Transport* transport = nullptr;
     bool abandoned = false;              // the client left before its answer: the message was never handed over
+    bool isSigned = false;               // the bytes in flight carry an S/MIME signature
+    bool waitsForUser = false;           // the last attempt needs the user (sign in again), not time
 };
 
 Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge, DecisionProvider* decisions,
@@ -261,6 +263,35 @@ void Dispatcher::startDelivery(Active* a)
 {
     if (!loadContent(a))
         return;
+    // S/MIME on the exact bytes that are sent, decided again now: a certificate
+    // may have expired or been replaced since the review.
+    QByteArray outgoing = a->content;
+    a->isSigned = false;
+    if (Protection* protection = m_judge->protection()) {
+        if (!a->analysis)
+            a->analysis = m_judge->analyse(a->entry, a->content);
+        const ProtectionPlan plan = protection->plan(a->entry, a->content, a->analysis->view);
+        QString error;
+        std::optional<QByteArray> transformed;
+        if (plan.action == ProtectionPlan::Action::Refuse) {
+            error = plan.reason;
+        } else if (plan.action != ProtectionPlan::Action::None) {
+            transformed = protection->apply(plan, a->entry, a->content, &error);
+        }
+        if (plan.action == ProtectionPlan::Action::Refuse || (plan.action != ProtectionPlan::Action::None && !transformed)) {
+            // Never unsigned instead: the message waits in the queue for the user.
+            qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << error;
+            answer(a, Smtp::Reply::make(250, u"2.6.0"_s, u"Held in the Yubisashi queue: "_s + error));
+            setState(a, Spool::State::Held, error);
+            emit notice(a->entry.id, tr("Message held"), error);
+            finish(a);
+            return;
+        }
+        if (transformed) {
+            outgoing = *transformed;
+            a->isSigned = true;
+        }
+    }
     setState(a, Spool::State::Sending, a->entry.lastError);
     if (!a->transport) {
         a->transport = m_transports(a->entry.account, this);
@@ -269,7 +300,7 @@ void Dispatcher::startDelivery(Active* a)
                 [this, id](const Smtp::SubmitResult& result) { onDelivered(id, result); });
     }
     a->entry.attempts += 1;
-    a->transport->deliver(a->entry, a->content);
+    a->transport->deliver(a->entry, outgoing);
 }
 
 void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result)
@@ -299,7 +330,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         setState(a, Spool::State::Sent, {});
         if (!a->analysis) // resumed after a restart in the approved state
             a->analysis = m_judge->analyse(a->entry, a->content);
-        m_judge->recordDelivered(*a->analysis, a->entry, u"sent"_s, false, upstream);
+        m_judge->recordDelivered(*a->analysis, a->entry, u"sent"_s, a->isSigned, upstream);
         answer(a, Smtp::Reply::make(250, u"2.0.0"_s, u"Delivered: "_s + result.reply.text));
         if (afterRetry) {
             emit notice(id, tr("Message delivered"),
@@ -345,6 +376,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         answer(a, Smtp::Reply::make(250, u"2.6.0"_s,
                                     u"Queued as %1; the mail server is not available now (%2), Yubisashi will "
                                     "retry"_s.arg(id, upstream)));
+        a->waitsForUser = result.waitsForUser;
         scheduleRetry(a, result.detail.isEmpty() ? upstream : result.detail);
         return;
     }
@@ -353,7 +385,8 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
 void Dispatcher::scheduleRetry(Active* a, const QString& error)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (a->entry.received.secsTo(now) > qint64(m_config.delivery.giveUpHours) * 3600) {
+    // A message waiting for the user (a sign-in) is never given up on: it is not failing, it is waiting.
+    if (!a->waitsForUser && a->entry.received.secsTo(now) > qint64(m_config.delivery.giveUpHours) * 3600) {
         setState(a, Spool::State::Failed, tr("Gave up after %n hour(s) of retrying: %1", nullptr,
                                              m_config.delivery.giveUpHours)
                                               .arg(error));
@@ -475,6 +508,18 @@ bool Dispatcher::retryNow(const QString& id)
         a->retry->stop();
     startDelivery(a);
     return true;
+}
+
+int Dispatcher::retryAll()
+{
+    int n = 0;
+    for (Active* a : std::as_const(m_active)) {
+        if (a->entry.state == Spool::State::Approved && a->retry && a->retry->isActive()) {
+            a->retry->start(0);
+            ++n;
+        }
+    }
+    return n;
 }
 
 bool Dispatcher::release(const QString& id)

@@ -52,6 +52,8 @@ public:
     // Queue actions (QueueWindow): deliver a held/failed message after a new
     // review, retry now, or delete.
     bool retryNow(const QString& id);
+    // Every message waiting for a retry goes now (after a sign-in, or the network came back).
+    int retryAll();
     bool release(const QString& id); // held/failed -> review again
     bool discard(const QString& id);
     // Temporarily let everything that needs a review wait in the queue.

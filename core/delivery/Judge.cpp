@@ -9,7 +9,8 @@ Q_LOGGING_CATEGORY(lcJudge, "review")
 
 namespace Delivery {
 
-Judge::Judge(const Settings::Config& config, const QString& historyPath)
+Judge::Judge(const Settings::Config& config, const QString& historyPath, Protection* protection)
+    : m_protection(protection)
 {
     if (!Review::CheckPolicy::load(config.path, config.policy, &m_policy, &m_problems))
         m_policy = Review::CheckPolicy::defaults(config.policy);
@@ -35,6 +36,13 @@ Analysis Judge::analyse(const Spool::Entry& entry, const QByteArray& content,
     a.view = Mime::MessageView::parse(content);
     Review::Reviewer::Inputs inputs;
     inputs.account = entry.account;
+    if (m_protection) {
+        a.protection = m_protection->plan(entry, content, a.view);
+        if (a.protection.action == ProtectionPlan::Action::Refuse) {
+            inputs.signingWithoutCertificate = true;
+            inputs.certificateProblem = a.protection.reason;
+        }
+    }
     if (reviewOverride && *reviewOverride != m_policy.policy.review) {
         Review::CheckPolicy paused = m_policy;
         paused.policy.review = *reviewOverride;
@@ -43,6 +51,8 @@ Analysis Judge::analyse(const Spool::Entry& entry, const QByteArray& content,
     } else {
         a.review = m_reviewer->review(a.view, entry.envelope, inputs);
     }
+    a.review.willSign = a.protection.action == ProtectionPlan::Action::Sign ||
+                        a.protection.action == ProtectionPlan::Action::SignAndEncrypt;
     return a;
 }
 

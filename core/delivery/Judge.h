@@ -1,5 +1,6 @@
 #pragma once
 
+#include "delivery/Protection.h"
 #include "mime/MessageView.h"
 #include "review/CheckPolicy.h"
 #include "review/Review.h"
@@ -25,6 +26,7 @@ struct Analysis
 {
     Mime::MessageView view;
     Review::Review review;
+    ProtectionPlan protection; // S/MIME, as planned when the message was judged
 };
 
 // Owns what judging needs: the check policy, the recipient history and the
@@ -34,8 +36,8 @@ struct Analysis
 class Judge
 {
 public:
-    // historyPath: the SQLite file, or ":memory:".
-    Judge(const Settings::Config& config, const QString& historyPath);
+    // historyPath: the SQLite file, or ":memory:". protection may be null (no S/MIME).
+    Judge(const Settings::Config& config, const QString& historyPath, Protection* protection = nullptr);
     ~Judge();
     Judge(const Judge&) = delete;
     Judge& operator=(const Judge&) = delete;
@@ -43,6 +45,7 @@ public:
     // Settings errors and history problems found while opening, for the log and the user.
     QStringList problems() const { return m_problems; }
     Store::History* history() const;
+    Protection* protection() const { return m_protection; }
 
     // reviewOverride: pause protection replaces [policy] review for a while.
     Analysis analyse(const Spool::Entry& entry, const QByteArray& content,
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<Store::History> m_history;
     std::unique_ptr<Review::Reviewer> m_reviewer;
     QStringList m_problems;
+    Protection* m_protection = nullptr;
 };
 
 } // namespace Delivery

@@ -1,21 +1,68 @@
 #include "delivery/UpstreamTransport.h"
 
+#include "oauth/TokenManager.h"
 #include "settings/SecretStore.h"
 #include "smtp/SmtpClient.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QPointer>
 #include <QSaveFile>
 #include <QTimer>
 
 namespace Delivery {
 
 UpstreamTransport::UpstreamTransport(const Settings::Account& account, int timeoutSeconds,
-                                     Settings::SecretStore* secrets, QObject* parent)
-    : Transport(parent), m_account(account), m_timeoutSeconds(timeoutSeconds), m_secrets(secrets),
+                                     Settings::SecretStore* secrets, OAuth::TokenManager* tokens, QObject* parent)
+    : Transport(parent), m_account(account), m_timeoutSeconds(timeoutSeconds), m_secrets(secrets), m_tokens(tokens),
       m_client(new Smtp::SmtpClient(this))
 {
-    connect(m_client, &Smtp::SmtpClient::finished, this, &Transport::finished);
+    connect(m_client, &Smtp::SmtpClient::finished, this, &UpstreamTransport::onClientFinished);
+}
+
+void UpstreamTransport::finishLater(const Smtp::SubmitResult& result)
+{
+    QTimer::singleShot(0, this, [this, result] { emit finished(result); });
+}
+
+void UpstreamTransport::onClientFinished(const Smtp::SubmitResult& result)
+{
+    // A token the server refused may just have been revoked a moment ago: renew once and try again.
+    if (m_tokens && !m_aborted && result.kind == Smtp::SubmitResult::Kind::Configuration && !result.dataSent &&
+        result.reply.code == 535 && !m_retriedToken) {
+        m_retriedToken = true;
+        QPointer<UpstreamTransport> self(this);
+        m_tokens->tokenRejected(m_token, [self](const std::optional<QString>& token, const QString& error,
+                                                bool needsSignIn) {
+            if (self)
+                self->submitWithToken(token, error, needsSignIn);
+        });
+        return;
+    }
+    emit finished(result);
+}
+
+void UpstreamTransport::submitWithToken(const std::optional<QString>& token, const QString& error, bool needsSignIn)
+{
+    if (m_aborted)
+        return;
+    if (!token) {
+        // Not a failed message: it waits, queued, until the account can sign in again.
+        Smtp::SubmitResult r;
+        r.kind = Smtp::SubmitResult::Kind::Temporary;
+        r.waitsForUser = needsSignIn;
+        r.reply = Smtp::Reply::make(454, QStringLiteral("4.7.0"),
+                                    needsSignIn ? QStringLiteral("Sign-in needed for the upstream account")
+                                                : QStringLiteral("No access token for the upstream account"));
+        r.detail = error;
+        emit finished(r);
+        return;
+    }
+    m_token = *token;
+    Smtp::UpstreamConfig config = upstreamConfig(m_account, m_timeoutSeconds);
+    config.secret = *token;
+    config.user = m_tokens->user();
+    m_client->submit(config, m_entry.envelope, m_content);
 }
 
 Smtp::UpstreamConfig UpstreamTransport::upstreamConfig(const Settings::Account& account, int timeoutSeconds)
@@ -46,6 +93,29 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
         QTimer::singleShot(0, this, [this, r] { emit finished(r); });
         return;
     }
+    m_aborted = false;
+    if (config.auth == Smtp::AuthMethod::XOAuth2) {
+        if (!m_tokens) {
+            Smtp::SubmitResult r;
+            r.kind = Smtp::SubmitResult::Kind::Configuration;
+            r.reply = Smtp::Reply::make(454, QStringLiteral("4.7.0"), QStringLiteral("OAuth not available"));
+            r.detail = QCoreApplication::translate("Delivery::UpstreamTransport",
+                                                   "Account \"%1\" signs in with OAuth, but its sign-in is not "
+                                                   "set up. Open Settings and press Sign in.")
+                           .arg(m_account.name);
+            finishLater(r);
+            return;
+        }
+        m_entry = entry;
+        m_content = content;
+        m_retriedToken = false;
+        QPointer<UpstreamTransport> self(this);
+        m_tokens->accessToken([self](const std::optional<QString>& token, const QString& error, bool needsSignIn) {
+            if (self)
+                self->submitWithToken(token, error, needsSignIn);
+        });
+        return;
+    }
     if (config.auth == Smtp::AuthMethod::Plain || config.auth == Smtp::AuthMethod::Login) {
         QString error;
         const std::optional<QString> password =
@@ -63,7 +133,7 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
                            : QCoreApplication::translate("Delivery::UpstreamTransport",
                                                          "The password for account \"%1\" could not be read: %2")
                                  .arg(m_account.name, error);
-            QTimer::singleShot(0, this, [this, r] { emit finished(r); });
+            finishLater(r);
             return;
         }
         config.secret = *password;
@@ -73,7 +143,16 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
 
 void UpstreamTransport::abort()
 {
-    m_client->abort();
+    if (m_client->isBusy()) {
+        m_client->abort();
+        return;
+    }
+    // Waiting for a token: nothing went out yet.
+    m_aborted = true;
+    Smtp::SubmitResult r;
+    r.kind = Smtp::SubmitResult::Kind::Temporary;
+    r.detail = QCoreApplication::translate("Delivery::UpstreamTransport", "cancelled");
+    finishLater(r);
 }
 
 TestModeTransport::TestModeTransport(const QString& folder, QObject* parent) : Transport(parent), m_folder(folder)

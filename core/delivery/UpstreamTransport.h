@@ -3,6 +3,9 @@
 #include "delivery/Transport.h"
 #include "settings/Config.h"
 
+namespace OAuth {
+class TokenManager;
+}
 namespace Smtp {
 class SmtpClient;
 }
@@ -19,18 +22,30 @@ class UpstreamTransport : public Transport
 {
     Q_OBJECT
 public:
+    // tokens: the account's OAuth sign-in for auth=xoauth2 (not owned; may be null otherwise).
     UpstreamTransport(const Settings::Account& account, int timeoutSeconds, Settings::SecretStore* secrets,
-                      QObject* parent = nullptr);
+                      OAuth::TokenManager* tokens = nullptr, QObject* parent = nullptr);
     void deliver(const Spool::Entry& entry, const QByteArray& content) override;
     void abort() override;
 
     static Smtp::UpstreamConfig upstreamConfig(const Settings::Account& account, int timeoutSeconds);
 
 private:
+    void submitWithToken(const std::optional<QString>& token, const QString& error, bool needsSignIn);
+    void finishLater(const Smtp::SubmitResult& result);
+    void onClientFinished(const Smtp::SubmitResult& result);
+
     Settings::Account m_account;
     int m_timeoutSeconds;
     Settings::SecretStore* m_secrets;
+    OAuth::TokenManager* m_tokens;
     Smtp::SmtpClient* m_client;
+    // The delivery in progress, kept for one retry with a renewed OAuth token.
+    Spool::Entry m_entry;
+    QByteArray m_content;
+    QString m_token;
+    bool m_retriedToken = false;
+    bool m_aborted = false;
 };
 
 // Test mode: saves the message as an .eml file in a folder instead of sending it.

@@ -169,6 +169,10 @@ const QList<Smtp::AuthMethod> kAuthValues{Smtp::AuthMethod::Plain, Smtp::AuthMet
                                           Smtp::AuthMethod::XOAuth2, Smtp::AuthMethod::None};
 const QStringList kSignNames{QStringLiteral("always"), QStringLiteral("external"), QStringLiteral("never")};
 const QList<SignPolicy> kSignValues{SignPolicy::Always, SignPolicy::External, SignPolicy::Never};
+const QStringList kEncryptNames{QStringLiteral("never"), QStringLiteral("when-possible"),
+                                QStringLiteral("required-for-domains")};
+const QList<EncryptPolicy> kEncryptValues{EncryptPolicy::Never, EncryptPolicy::WhenPossible,
+                                          EncryptPolicy::RequiredForDomains};
 const QStringList kReviewNames{QStringLiteral("always"), QStringLiteral("external"), QStringLiteral("never")};
 const QList<ReviewPolicy> kReviewValues{ReviewPolicy::Always, ReviewPolicy::External, ReviewPolicy::Never};
 const QStringList kStoreNames{QStringLiteral("keychain"), QStringLiteral("file")};
@@ -238,6 +242,9 @@ Account readAccount(QSettings& settings, const QString& group, const QString& na
     s.path("ca_file", base, &a.caFile);
     s.path("smime_p12", base, &a.smimeP12);
     s.choice("sign", kSignNames, kSignValues, &a.sign);
+    s.choice("encrypt", kEncryptNames, kEncryptValues, &a.encrypt);
+    for (const QString& domain : s.list("encrypt_domains"))
+        a.encryptDomains << domain.toLower();
 
     *ok = !a.host.isEmpty();
     if (!*ok)

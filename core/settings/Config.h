@@ -10,6 +10,7 @@
 namespace Settings {
 
 enum class SignPolicy { Always, External, Never };
+enum class EncryptPolicy { Never, WhenPossible, RequiredForDomains };
 enum class ReviewPolicy { Always, External, Never };
 enum class SecretsBackend { Keychain, File };
 
@@ -27,6 +28,8 @@ struct Account
     QString caFile;
     QString smimeP12;
     SignPolicy sign = SignPolicy::External;
+    EncryptPolicy encrypt = EncryptPolicy::Never;
+    QStringList encryptDomains; // with encrypt=required-for-domains: patterns like example.co.jp, *.example.co.jp
 };
 
 struct Listener

@@ -21,6 +21,7 @@ struct SubmitResult
     QString detail;       // plain-language explanation for the user and the log
     QString failedRecipient; // set when a RCPT was refused
     bool dataSent = false;   // the final "." went out: the upstream may have the message
+    bool waitsForUser = false; // cannot succeed until the user acts (e.g. signs in again): retry, never give up
 
     bool delivered() const { return kind == Kind::Delivered; }
 };

@@ -2,10 +2,17 @@
 // to look at (scripts/screenshots.sh runs it under Xvfb with the Noto CJK fonts).
 //   yubisashi_screenshots OUTDIR [SUFFIX]
 
+#include "HistorySource.h"
+#include "HistoryWindow.h"
 #include "Icons.h"
+#include "MainWindow.h"
+#include "PauseDialog.h"
+#include "QueueModel.h"
+#include "QueueWindow.h"
 #include "RecipientModel.h"
 #include "ReviewDialog.h"
 #include "SampleReview.h"
+#include "SettingsScreenshots.h"
 #include "TrayIcon.h"
 
 #include <QApplication>
@@ -187,6 +194,151 @@ void trayIcons()
     g_written << path;
 }
 
+// A queue as a person meets it on a bad day: one held at review, one the
+// server refused, one waiting for a retry, one under review, one sent.
+QList<Spool::Entry> sampleQueue(bool ja)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int n = 0;
+    auto entry = [&](Spool::State state, int minutesAgo, const QStringList& rcpts, const QString& error) {
+        Spool::Entry e;
+        e.id = u"sample-%1"_s.arg(++n);
+        e.account = u"work"_s;
+        e.envelope.mailFrom = u"taro.yamada@example.co.jp"_s;
+        e.envelope.recipients = rcpts;
+        e.state = state;
+        e.lastError = error;
+        e.received = now.addSecs(-60 * minutesAgo);
+        e.updated = e.received;
+        e.size = 24000 + 7919 * minutesAgo;
+        return e;
+    };
+    QList<Spool::Entry> q;
+    q << entry(Spool::State::Held, 95,
+               {u"sato@partner-corp.co.jp"_s, u"suzuki@partner-corp.co.jp"_s, u"ito@example.co.jp"_s},
+               ja ? u"レビューで取り消し: 添付ファイルが違う"_s : u"Cancelled at review: wrong attachment"_s);
+    q << entry(Spool::State::Failed, 62, {u"info@customer.example"_s},
+               ja ? u"メールサーバーがメッセージを拒否しました: 宛先のメールボックスがありません (550 5.1.1 User unknown)"_s
+                  : u"The mail server refused the message: the mailbox does not exist (550 5.1.1 User unknown)"_s);
+    Spool::Entry retry = entry(Spool::State::Approved, 20, {u"tanaka@supplier.example"_s},
+                               ja ? u"メールサーバーに接続できません (接続がタイムアウトしました)"_s
+                                  : u"Cannot reach the mail server (connection timed out)"_s);
+    retry.attempts = 3;
+    retry.nextAttempt = now.addSecs(4 * 60);
+    q << retry;
+    q << entry(Spool::State::Reviewing, 1, {u"kobayashi@partner-corp.co.jp"_s}, {});
+    q << entry(Spool::State::Sent, 180, {u"team@example.co.jp"_s}, {});
+    return q;
+}
+
+class SampleHistory : public Ui::HistorySource
+{
+public:
+    explicit SampleHistory(bool ja) : m_ja(ja) {}
+    bool recipients(const QString&, int, QList<Recipient>* out, QString*) override
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto r = [&](const QString& address, const QString& name, int firstDays, int lastDays, qint64 count) {
+            Recipient x;
+            x.address = address;
+            if (!name.isEmpty())
+                x.names = {name};
+            x.domain = address.section(u'@', 1);
+            x.firstSent = now.addDays(-firstDays);
+            x.lastSent = now.addDays(-lastDays).addSecs(-3600 * lastDays);
+            x.count = count;
+            return x;
+        };
+        *out = {r(u"sato@partner-corp.co.jp"_s, m_ja ? u"佐藤 花子"_s : u"Hanako Sato"_s, 400, 0, 58),
+                r(u"suzuki@partner-corp.co.jp"_s, m_ja ? u"鈴木 一郎"_s : u"Ichiro Suzuki"_s, 210, 1, 17),
+                r(u"team@example.co.jp"_s, m_ja ? u"営業チーム"_s : u"Sales team"_s, 700, 2, 240),
+                r(u"tanaka@supplier.example"_s, m_ja ? u"田中 健"_s : u"Ken Tanaka"_s, 30, 3, 4),
+                r(u"info@customer.example"_s, QString(), 3, 3, 1)};
+        return true;
+    }
+    bool auditLog(const QString&, int, QList<AuditRecord>* out, QString*) override
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto a = [&](int minutesAgo, const QString& to, const QString& subject, const QString& decision, bool sig,
+                     const QString& reply) {
+            AuditRecord x;
+            x.time = now.addSecs(-60 * minutesAgo);
+            x.account = u"work"_s;
+            x.sender = u"taro.yamada@example.co.jp"_s;
+            x.recipients = to;
+            x.subject = subject;
+            x.decision = decision;
+            x.isSigned = sig;
+            x.upstreamReply = reply;
+            return x;
+        };
+        *out = {a(5, u"sato@partner-corp.co.jp"_s, m_ja ? u"お見積書の送付"_s : u"Your quotation"_s, u"sent"_s, true,
+                  u"250 2.0.0 OK"_s),
+                a(62, u"info@customer.example"_s, m_ja ? u"ご注文の確認"_s : u"Order confirmation"_s, u"refused"_s, true,
+                  u"550 5.1.1 User unknown"_s),
+                a(95, u"sato@partner-corp.co.jp, suzuki@partner-corp.co.jp"_s,
+                  m_ja ? u"契約書（最終版）"_s : u"Contract (final)"_s, u"cancelled"_s, false, QString()),
+                a(180, u"team@example.co.jp"_s, m_ja ? u"週次報告"_s : u"Weekly report"_s, u"sent"_s, true,
+                  u"250 2.0.0 OK"_s)};
+        return true;
+    }
+    bool exportAuditCsv(const QString&, QString*) override { return true; }
+
+private:
+    bool m_ja;
+};
+
+void queueAndHistoryWindows(const QString& language)
+{
+    const bool ja = language == "ja"_L1;
+    {
+        Ui::QueueModel model;
+        const QList<Spool::Entry> queue = sampleQueue(ja);
+        model.setEntries(queue);
+        Ui::QueueWindow window(&model);
+        window.show();
+        window.selectId(queue.at(1).id); // the refused one: its reason in full below the list
+        save(&window, u"queue-%1"_s.arg(language));
+        window.setGroup(Ui::QueueModel::Group::Attention);
+        window.selectId(queue.at(0).id);
+        save(&window, u"queue-%1-attention"_s.arg(language));
+        window.setGroup(Ui::QueueModel::Group::Waiting);
+        window.selectId(queue.at(2).id);
+        save(&window, u"queue-%1-retry"_s.arg(language));
+        window.close();
+    }
+    {
+        SampleHistory source(ja);
+        Ui::HistoryWindow window(&source);
+        window.show();
+        save(&window, u"history-%1"_s.arg(language));
+        window.setPage(Ui::HistoryWindow::Page::Audit);
+        save(&window, u"history-%1-audit"_s.arg(language));
+        window.close();
+    }
+    {
+        Ui::MainWindow window;
+        window.setState(Ui::TrayIcon::State::Error,
+                        ja ? u"メールサーバーがメッセージを拒否しました: 宛先のメールボックスがありません"_s
+                           : u"The mail server refused the message: the mailbox does not exist"_s);
+        window.setCounts(1, 1, 2);
+        window.setSettingsAvailable(false);
+        window.show();
+        save(&window, u"main-%1"_s.arg(language));
+        window.setState(Ui::TrayIcon::State::Paused);
+        window.setPaused(true, QDateTime::currentDateTimeUtc().addSecs(15 * 60));
+        window.setCounts(0, 0, 0);
+        save(&window, u"main-%1-paused"_s.arg(language));
+        window.hide();
+    }
+    {
+        Ui::PauseDialog dialog;
+        dialog.show();
+        save(&dialog, u"pause-%1"_s.arg(language));
+        dialog.reject();
+    }
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -203,16 +355,22 @@ int main(int argc, char* argv[])
     g_suffix = args.value(2);
     QDir().mkpath(g_outDir);
     QSettings().remove(u"ui/review_geometry"_s);
+    QSettings().remove(u"ui/queue_geometry"_s);
+    QSettings().remove(u"ui/history_geometry"_s);
 
     for (const QString& language : {u"en"_s, u"ja"_s}) {
         QLocale::setDefault(QLocale(language));
         const QList<QTranslator*> translators = loadTranslations(language);
         reviewWindows(language);
+        queueAndHistoryWindows(language);
+        settingsScreenshots(language, save);
         for (QTranslator* t : translators) {
             QCoreApplication::removeTranslator(t);
             delete t;
         }
         QSettings().remove(u"ui/review_geometry"_s);
+        QSettings().remove(u"ui/queue_geometry"_s);
+        QSettings().remove(u"ui/history_geometry"_s);
     }
     trayIcons();
     for (const QString& path : std::as_const(g_written))

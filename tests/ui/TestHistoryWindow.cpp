@@ -276,7 +276,7 @@ void TestHistoryWindow::realAuditLogAndCsv()
     QCOMPARE(window.auditModel()->index(0, Ui::HistoryWindow::SubjectColumn).data().toString(), u"見積書"_s);
     QCOMPARE(window.auditModel()->index(0, Ui::HistoryWindow::SenderColumn).data().toString(),
              u"taro@example.co.jp"_s);
-    QCOMPARE(window.auditModel()->index(0, Ui::HistoryWindow::DecisionColumn).data().toString(), u"sent"_s);
+    QCOMPARE(window.auditModel()->index(0, Ui::HistoryWindow::DecisionColumn).data().toString(), u"Sent"_s);
     QCOMPARE(window.auditModel()->index(0, Ui::HistoryWindow::SignedColumn).data().toString(), u"Yes"_s);
     window.setSearchText(u"Invoice"_s);
     QCOMPARE(window.auditModel()->rowCount(), 0);

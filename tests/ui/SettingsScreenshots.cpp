@@ -1,0 +1,95 @@
+#include "SettingsScreenshots.h"
+
+#include "FirstRunWizard.h"
+#include "ListEditor.h"
+#include "SettingsDialog.h"
+#include "settings/SecretStore.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void writeFile(const QString& path, const QByteArray& data)
+{
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        f.write(data);
+}
+
+} // namespace
+
+void settingsScreenshots(const QString& language, void (*save)(QWidget*, const QString&))
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(u"yubisashi.ini"_s);
+    const QString policy = dir.filePath(u"policy.ini"_s);
+    writeFile(config, "[account.work]\npreset=microsoft365\nuser=taro.yamada@example.co.jp\n"
+                      "from=taro.yamada@example.co.jp\n\n"
+                      "[account.lab]\nhost=smtp.lab.example.co.jp\nport=465\nsecurity=tls\nuser=taro\n\n"
+                      "[policy]\ninternal_domains=example.co.jp, *.example.co.jp\n"
+                      "caution_domains=partner.example.com\n");
+    // One locked key, to show the lock.
+    writeFile(policy, "[policy]\nblocked_domains=example-rival.co.jp\n\n[checks]\nsender-certificate=block\n");
+    const QByteArray previousPolicy = qgetenv("YUBISASHI_POLICY_FILE");
+    qputenv("YUBISASHI_POLICY_FILE", policy.toLocal8Bit());
+    Settings::FileSecretStore secrets(dir.filePath(u"secrets.ini"_s));
+    QString error;
+    secrets.write(u"work/local_password"_s, u"Ab3dEfGh7jKmNpQr5tUv"_s, &error);
+    secrets.write(u"lab/local_password"_s, u"Zx8cVbNm2qWeRtYu4pAs"_s, &error);
+    secrets.write(u"lab/password"_s, u"secret"_s, &error);
+
+    {
+        Ui::SettingsDialog dialog(config, &secrets);
+        dialog.show();
+        const QStringList names{u"accounts"_s, u"mail-programs"_s, u"recipients"_s, u"checks"_s,
+                                u"certificates"_s, u"timing"_s, u"language"_s, u"secrets"_s};
+        for (int p = 0; p < Ui::SettingsDialog::PageCount; ++p) {
+            dialog.showPage(Ui::SettingsDialog::Page(p));
+            save(&dialog, u"settings-%1-%2"_s.arg(language, names.at(p)));
+        }
+        // The other account, with a password sign-in.
+        dialog.showPage(Ui::SettingsDialog::AccountsPage);
+        dialog.findChild<QListWidget*>(u"accountList"_s)->setCurrentRow(1);
+        save(&dialog, u"settings-%1-accounts-lab"_s.arg(language));
+        // A value that cannot be used: the reason under the field, Save disabled.
+        auto* port = dialog.findChild<QLineEdit*>(u"port"_s);
+        port->setText(u"70000"_s);
+        save(&dialog, u"settings-%1-accounts-invalid"_s.arg(language));
+        dialog.showPage(Ui::SettingsDialog::RecipientsPage);
+        dialog.findChild<Ui::ListEditor*>(u"internal_domains"_s)->lineEdit()->setText(u"taro@example.co.jp"_s);
+        save(&dialog, u"settings-%1-recipients-invalid"_s.arg(language));
+        dialog.showPage(Ui::SettingsDialog::SecretsPage);
+        dialog.findChild<QWidget*>(u"storeFile"_s)->setProperty("checked", true);
+        save(&dialog, u"settings-%1-secrets-file"_s.arg(language));
+        dialog.reject();
+    }
+    {
+        const QString fresh = dir.filePath(u"fresh.ini"_s);
+        Ui::FirstRunWizard wizard(fresh, &secrets);
+        wizard.show();
+        save(&wizard, u"wizard-%1-1-welcome"_s.arg(language));
+        wizard.next();
+        save(&wizard, u"wizard-%1-2-mode"_s.arg(language));
+        wizard.next();
+        wizard.findChild<QLineEdit*>(u"user"_s)->setText(u"taro.yamada@example.co.jp"_s);
+        save(&wizard, u"wizard-%1-3-account"_s.arg(language));
+        wizard.next();
+        save(&wizard, u"wizard-%1-4-domains"_s.arg(language));
+        wizard.next();
+        save(&wizard, u"wizard-%1-5-certificate"_s.arg(language));
+        wizard.next();
+        save(&wizard, u"wizard-%1-6-mail-programs"_s.arg(language));
+        wizard.reject();
+    }
+    if (previousPolicy.isNull())
+        qunsetenv("YUBISASHI_POLICY_FILE");
+    else
+        qputenv("YUBISASHI_POLICY_FILE", previousPolicy);
+}

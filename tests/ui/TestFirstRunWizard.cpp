@@ -1,0 +1,242 @@
+#include "FirstRunWizard.h"
+#include "ListEditor.h"
+#include "settings/Config.h"
+#include "settings/SecretStore.h"
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+using Settings::Config;
+using Ui::FirstRunWizard;
+
+namespace {
+
+template <typename T> T* child(QObject* parent, const QString& name)
+{
+    T* w = parent->findChild<T*>(name);
+    if (!w)
+        qFatal("no child %s", qPrintable(name));
+    return w;
+}
+
+void retype(QLineEdit* edit, const QString& text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+}
+
+void next(FirstRunWizard* wizard)
+{
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+}
+
+} // namespace
+
+class TestFirstRunWizard : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void testModePath();
+    void accountPath();
+    void invalidAccountStops();
+    void lockedDomains();
+
+private:
+    QString configPath() const { return m_tmp->path() + u"/conf/yubisashi.ini"_s; }
+    QString policyPath() const { return m_tmp->path() + u"/policy.ini"_s; }
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    std::unique_ptr<Settings::FileSecretStore> m_secrets;
+};
+
+void TestFirstRunWizard::initTestCase()
+{
+    QCoreApplication::setOrganizationName(u"Yubisashi"_s);
+    QCoreApplication::setApplicationName(u"yubisashi"_s);
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestFirstRunWizard::init()
+{
+    m_tmp = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_tmp->isValid());
+    qputenv("YUBISASHI_POLICY_FILE", policyPath().toLocal8Bit());
+    m_secrets = std::make_unique<Settings::FileSecretStore>(m_tmp->path() + u"/secrets.ini"_s);
+}
+
+void TestFirstRunWizard::cleanup()
+{
+    m_secrets.reset();
+    m_tmp.reset();
+    qunsetenv("YUBISASHI_POLICY_FILE");
+}
+
+void TestFirstRunWizard::testModePath()
+{
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    QSignalSpy saved(&wizard, &FirstRunWizard::settingsSaved);
+    wizard.show();
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::WelcomePage));
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::ModePage));
+    auto* tryFirst = child<QRadioButton>(&wizard, u"tryFirst"_s);
+    tryFirst->setFocus();
+    QTest::keyClick(tryFirst, Qt::Key_Space);
+    QVERIFY(wizard.testMode());
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::DomainsPage));
+    auto* domains = child<Ui::ListEditor>(&wizard, u"internal_domains"_s);
+    QTest::keyClicks(domains->lineEdit(), u"example.co.jp"_s);
+    QTest::keyClick(domains->lineEdit(), Qt::Key_Return);
+    // Typed but not yet added: Next takes it too.
+    QTest::keyClicks(domains->lineEdit(), u"*.example.co.jp"_s);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::MailProgramsPageId));
+    QCOMPARE(child<QLineEdit>(&wizard, u"userEdit:test"_s)->text(), u"test"_s);
+    const QString localPassword = child<QLineEdit>(&wizard, u"passwordEdit:test"_s)->text();
+    QCOMPARE(localPassword.size(), 20);
+    QTest::mouseClick(child<QPushButton>(&wizard, u"copyPassword:test"_s), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), localPassword);
+
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY2(wizard.lastError().isEmpty(), qPrintable(wizard.lastError()));
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(wizard.result(), int(QDialog::Accepted));
+
+    Config c;
+    QStringList errors;
+    QVERIFY(Config::load(configPath(), &c, &errors));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QVERIFY(c.testMode());
+    QCOMPARE(c.policy.internalDomains, (QStringList{u"example.co.jp"_s, u"*.example.co.jp"_s}));
+    const QSettings file(configPath(), QSettings::IniFormat);
+    QCOMPARE(file.allKeys(), QStringList{u"policy/internal_domains"_s});
+    QString error;
+    QCOMPARE(m_secrets->read(u"test/local_password"_s, &error), std::optional<QString>(localPassword));
+}
+
+void TestFirstRunWizard::accountPath()
+{
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    wizard.show();
+    next(&wizard);
+    QVERIFY(!wizard.testMode());
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::AccountPage));
+    QCOMPARE(child<QLineEdit>(&wizard, u"accountName"_s)->text(), u"work"_s);
+    auto* preset = child<QComboBox>(&wizard, u"preset"_s);
+    preset->setFocus();
+    while (preset->currentData().toString() != u"generic"_s)
+        QTest::keyClick(preset, Qt::Key_Down);
+    // Walking past Google filled in its server; "Other" leaves the fields to the person.
+    retype(child<QLineEdit>(&wizard, u"host"_s), u"smtp.example.co.jp"_s);
+    auto* security = child<QComboBox>(&wizard, u"security"_s);
+    security->setFocus();
+    while (security->currentData().toString() != u"starttls"_s)
+        QTest::keyClick(security, Qt::Key_Up);
+    // The usual port follows the security chosen.
+    QCOMPARE(child<QLineEdit>(&wizard, u"port"_s)->text(), u"587"_s);
+    auto* auth = child<QComboBox>(&wizard, u"auth"_s);
+    auth->setFocus();
+    while (auth->currentData().toString() != u"login"_s)
+        QTest::keyClick(auth, Qt::Key_Up);
+    QTest::keyClicks(child<QLineEdit>(&wizard, u"user"_s), u"taro@example.co.jp"_s);
+    QTest::keyClicks(child<QLineEdit>(&wizard, u"password"_s), u"upstream secret"_s);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::DomainsPage));
+    // Taken from the address.
+    QCOMPARE(child<Ui::ListEditor>(&wizard, u"internal_domains"_s)->values(), QStringList{u"example.co.jp"_s});
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::CertificatePage));
+    QVERIFY(!child<QPushButton>(&wizard, u"importCertificateButton"_s)->isEnabled());
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::MailProgramsPageId));
+    const QString localPassword = child<QLineEdit>(&wizard, u"passwordEdit:work"_s)->text();
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY2(wizard.lastError().isEmpty(), qPrintable(wizard.lastError()));
+
+    Config c;
+    QStringList errors;
+    QVERIFY(Config::load(configPath(), &c, &errors));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(c.accounts.size(), 1);
+    const Settings::Account& a = c.accounts.constFirst();
+    QCOMPARE(a.name, u"work"_s);
+    QCOMPARE(a.host, u"smtp.example.co.jp"_s);
+    QCOMPARE(a.port, 587);
+    QCOMPARE(a.security, Smtp::Security::StartTls);
+    QCOMPARE(a.auth, Smtp::AuthMethod::Login);
+    QCOMPARE(a.user, u"taro@example.co.jp"_s);
+    QCOMPARE(c.policy.internalDomains, QStringList{u"example.co.jp"_s});
+
+    QString error;
+    QCOMPARE(m_secrets->read(u"work/password"_s, &error), std::optional<QString>(u"upstream secret"_s));
+    QCOMPARE(m_secrets->read(u"work/local_password"_s, &error), std::optional<QString>(localPassword));
+    QFile file(configPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("upstream secret"));
+}
+
+void TestFirstRunWizard::invalidAccountStops()
+{
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    wizard.show();
+    next(&wizard);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::AccountPage));
+    retype(child<QLineEdit>(&wizard, u"accountName"_s), u"my account"_s);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::AccountPage));
+    retype(child<QLineEdit>(&wizard, u"accountName"_s), u"mine"_s);
+    retype(child<QLineEdit>(&wizard, u"port"_s), u"99999"_s);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::AccountPage));
+    retype(child<QLineEdit>(&wizard, u"port"_s), u"587"_s);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::DomainsPage));
+    QVERIFY(!QFile::exists(configPath()));
+}
+
+void TestFirstRunWizard::lockedDomains()
+{
+    QFile policy(policyPath());
+    QVERIFY(policy.open(QIODevice::WriteOnly));
+    policy.write("[policy]\ninternal_domains=corp.example\n");
+    policy.close();
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    wizard.show();
+    next(&wizard);
+    auto* tryFirst = child<QRadioButton>(&wizard, u"tryFirst"_s);
+    tryFirst->setChecked(true);
+    next(&wizard);
+    auto* domains = child<Ui::ListEditor>(&wizard, u"internal_domains"_s);
+    QCOMPARE(domains->values(), QStringList{u"corp.example"_s});
+    QVERIFY(!domains->lineEdit()->isVisibleTo(&wizard));
+    next(&wizard);
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY2(wizard.lastError().isEmpty(), qPrintable(wizard.lastError()));
+    // Nothing of the administrator's lands in the user's file.
+    const QSettings file(configPath(), QSettings::IniFormat);
+    QVERIFY(!file.contains(u"policy/internal_domains"_s));
+}
+
+QTEST_MAIN(TestFirstRunWizard)
+#include "TestFirstRunWizard.moc"
