@@ -180,6 +180,11 @@ bool Application::start(QString* error)
     session.requireAuth = m_config.listener.requireAuth;
     session.maxMessageSize = m_config.listener.maxMessageSize;
     session.maxRecipients = m_config.listener.maxRecipients;
+    Delivery::Judge* judge = m_judge.get();
+    session.refuseRecipient = [judge](const QString& address) {
+        QString reason;
+        return judge->isBlockedRecipient(address, &reason) ? reason : QString();
+    };
     m_server = new Smtp::SmtpServer(session, &m_credentials, this);
     m_server->setMaxSessions(m_config.listener.maxSessions);
     const QString defaultAccount = localUsers(m_config).constFirst();

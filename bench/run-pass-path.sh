@@ -36,6 +36,7 @@ for a in "$@"; do [ "$a" = --keep ] && keep=1; done
 
 # The Python driver stops its servers itself; this is the safety net for when it
 # could not (killed, crashed). It reads the servers it registered in $work/servers.
+# shellcheck disable=SC2317  # called through the trap
 cleanup() {
     trap - EXIT INT TERM HUP
     if [ -f "$work/servers" ]; then

@@ -274,8 +274,9 @@ void AccountForm::setSignInHandler(SignIn handler)
 {
     m_signInHandler = std::move(handler);
     m_signIn->setEnabled(bool(m_signInHandler));
-    m_signIn->setToolTip(m_signInHandler ? tr("Opens the sign-in page of Microsoft or Google in your browser.")
-                                         : tr("Signing in with Microsoft or Google is not available yet."));
+    m_signIn->setToolTip(m_signInHandler
+                             ? tr("Opens the sign-in page of Microsoft or Google in your browser.")
+                             : tr("Signing in with Microsoft or Google is not available yet."));
 }
 
 void AccountForm::setAccount(const Settings::Account& account, bool isNew, const QStringList& lockedKeys,
@@ -436,10 +437,10 @@ void AccountForm::showTestResult(const Smtp::SubmitResult& result)
 {
     m_test->setEnabled(true);
     if (result.delivered()) {
-        m_testResult->setText(m_auth->currentData().toString() == u"none"_s
-                                  ? tr("It works: the server %1 answered.").arg(m_host->text().trimmed())
-                                  : tr("It works: the server %1 accepted the sign-in.")
-                                        .arg(m_host->text().trimmed()));
+        m_testResult->setText(
+            m_auth->currentData().toString() == u"none"_s
+                ? tr("It works: the server %1 answered.").arg(m_host->text().trimmed())
+                : tr("It works: the server %1 accepted the sign-in.").arg(m_host->text().trimmed()));
     } else {
         m_testResult->setText(tr("It did not work. %1").arg(result.detail));
     }

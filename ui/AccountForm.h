@@ -4,10 +4,9 @@
 
 #include <QPair>
 #include <QPointer>
-#include <QVariant>
 #include <QStringList>
+#include <QVariant>
 #include <QWidget>
-
 #include <functional>
 #include <optional>
 

@@ -38,7 +38,8 @@ QLabel* text(const QString& s, QWidget* parent)
 
 FirstRunWizard::FirstRunWizard(const QString& configPath, Settings::SecretStore* secrets, QWidget* parent)
     : QWizard(parent),
-      m_path(QFileInfo(configPath.isEmpty() ? Settings::Config::defaultPath() : configPath).absoluteFilePath()),
+      m_path(
+          QFileInfo(configPath.isEmpty() ? Settings::Config::defaultPath() : configPath).absoluteFilePath()),
       m_secrets(secrets)
 {
     QStringList problems;
@@ -65,14 +66,16 @@ QWizardPage* FirstRunWizard::buildWelcome()
     auto* page = new QWizardPage;
     page->setTitle(tr("Welcome to Yubisashi"));
     auto* layout = new QVBoxLayout(page);
-    layout->addWidget(text(tr("Yubisashi checks every message before it leaves: who receives it, which files go "
-                              "with it, and whether something looks like a mistake. You tick each recipient "
-                              "and each file, and only then is the message sent."),
-                           page));
-    layout->addWidget(text(tr("Your mail program sends through Yubisashi on this computer, and Yubisashi sends "
-                              "on through your mail server. The next pages set this up; it takes a few "
-                              "minutes, and everything can be changed later in Settings."),
-                           page));
+    layout->addWidget(
+        text(tr("Yubisashi checks every message before it leaves: who receives it, which files go "
+                "with it, and whether something looks like a mistake. You tick each recipient "
+                "and each file, and only then is the message sent."),
+             page));
+    layout->addWidget(
+        text(tr("Your mail program sends through Yubisashi on this computer, and Yubisashi sends "
+                "on through your mail server. The next pages set this up; it takes a few "
+                "minutes, and everything can be changed later in Settings."),
+             page));
     layout->addStretch(1);
     return page;
 }
@@ -82,16 +85,18 @@ QWizardPage* FirstRunWizard::buildMode()
     auto* page = new QWizardPage;
     page->setTitle(tr("How do you want to start?"));
     auto* layout = new QVBoxLayout(page);
-    m_useAccount = new QRadioButton(tr("&Send through my mail server (Microsoft 365, Google or another)"), page);
+    m_useAccount =
+        new QRadioButton(tr("&Send through my mail server (Microsoft 365, Google or another)"), page);
     m_useAccount->setObjectName(u"useAccount"_s);
     m_tryFirst = new QRadioButton(tr("&Try it first (test mode)"), page);
     m_tryFirst->setObjectName(u"tryFirst"_s);
     m_useAccount->setChecked(true);
     layout->addWidget(m_useAccount);
     layout->addWidget(m_tryFirst);
-    auto* note = text(tr("In test mode every message is checked as usual, but instead of being sent it is saved "
-                         "as a file. Nothing leaves this computer. Add an account in Settings when you are ready."),
-                      page);
+    auto* note =
+        text(tr("In test mode every message is checked as usual, but instead of being sent it is saved "
+                "as a file. Nothing leaves this computer. Add an account in Settings when you are ready."),
+             page);
     note->setIndent(fontMetrics().averageCharWidth() * 3);
     layout->addWidget(note);
     layout->addStretch(1);
@@ -102,7 +107,8 @@ QWizardPage* FirstRunWizard::buildAccount()
 {
     auto* page = new QWizardPage;
     page->setTitle(tr("Your mail server"));
-    page->setSubTitle(tr("Choose your provider; for another server, ask your administrator for its name and port."));
+    page->setSubTitle(
+        tr("Choose your provider; for another server, ask your administrator for its name and port."));
     auto* layout = new QVBoxLayout(page);
     m_accountForm = new AccountForm(page);
     m_accountForm->setObjectName(u"accountForm"_s);
@@ -137,9 +143,10 @@ QWizardPage* FirstRunWizard::buildDomains()
     const bool locked = m_locked.contains(u"policy/internal_domains"_s);
     row->setLocked(locked);
     layout->addWidget(row);
-    layout->addWidget(text(tr("Type a domain and press Enter. *.example.co.jp also covers osaka.example.co.jp. "
-                              "You can leave this empty and add domains later."),
-                           page));
+    layout->addWidget(
+        text(tr("Type a domain and press Enter. *.example.co.jp also covers osaka.example.co.jp. "
+                "You can leave this empty and add domains later."),
+             page));
     layout->addStretch(1);
     return page;
 }
@@ -149,10 +156,11 @@ QWizardPage* FirstRunWizard::buildCertificate()
     auto* page = new QWizardPage;
     page->setTitle(tr("Your certificate (optional)"));
     auto* layout = new QVBoxLayout(page);
-    layout->addWidget(text(tr("With an S/MIME certificate, Yubisashi signs your messages so recipients can tell they "
-                              "come from you. It is usually a .p12 or .pfx file with a password, from your "
-                              "organisation."),
-                           page));
+    layout->addWidget(
+        text(tr("With an S/MIME certificate, Yubisashi signs your messages so recipients can tell they "
+                "come from you. It is usually a .p12 or .pfx file with a password, from your "
+                "organisation."),
+             page));
     // Seam: the lead wires core/smime (Identity::import) through setCertificateImporter().
     m_importCertificate = new QPushButton(tr("&Import certificate…"), page);
     m_importCertificate->setObjectName(u"importCertificateButton"_s);
@@ -164,8 +172,8 @@ QWizardPage* FirstRunWizard::buildCertificate()
     buttons->addWidget(m_importCertificate);
     buttons->addStretch(1);
     layout->addLayout(buttons);
-    layout->addWidget(text(tr("No certificate yet? Click Next; you can add it later in Settings, Certificates."),
-                           page));
+    layout->addWidget(
+        text(tr("No certificate yet? Click Next; you can add it later in Settings, Certificates."), page));
     layout->addStretch(1);
     setCertificateImporter({});
     return page;
@@ -201,8 +209,8 @@ void FirstRunWizard::setCertificateImporter(std::function<void(QWidget*)> import
 {
     m_certificateImporter = std::move(importer);
     m_importCertificate->setEnabled(bool(m_certificateImporter));
-    m_importCertificate->setToolTip(m_certificateImporter ? QString()
-                                                          : tr("Importing certificates is not available yet."));
+    m_importCertificate->setToolTip(
+        m_certificateImporter ? QString() : tr("Importing certificates is not available yet."));
 }
 
 void FirstRunWizard::setSignInHandler(std::function<void(const QString&, QWidget*)> handler)
@@ -289,8 +297,9 @@ bool FirstRunWizard::save()
     const auto put = [&](const QString& key, const QVariant& value) {
         if (m_locked.contains(key))
             return;
-        const bool ok = value.userType() == QMetaType::QStringList ? writer.setList(key, value.toStringList(), &error)
-                                                                   : writer.set(key, value.toString(), &error);
+        const bool ok = value.userType() == QMetaType::QStringList
+                            ? writer.setList(key, value.toStringList(), &error)
+                            : writer.set(key, value.toString(), &error);
         if (!ok)
             problems << error;
     };

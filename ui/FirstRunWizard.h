@@ -4,7 +4,6 @@
 
 #include <QStringList>
 #include <QWizard>
-
 #include <functional>
 
 class QLabel;
@@ -29,7 +28,15 @@ class FirstRunWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { WelcomePage, ModePage, AccountPage, DomainsPage, CertificatePage, MailProgramsPageId };
+    enum PageId
+    {
+        WelcomePage,
+        ModePage,
+        AccountPage,
+        DomainsPage,
+        CertificatePage,
+        MailProgramsPageId
+    };
 
     FirstRunWizard(const QString& configPath, Settings::SecretStore* secrets, QWidget* parent = nullptr);
     ~FirstRunWizard() override;

@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace Ui {
 
-ListEditor::ListEditor(SettingValidator::Rule rule, QWidget* parent) : QWidget(parent), m_rule(std::move(rule))
+ListEditor::ListEditor(SettingValidator::Rule rule, QWidget* parent)
+    : QWidget(parent), m_rule(std::move(rule))
 {
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);

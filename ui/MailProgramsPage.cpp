@@ -99,7 +99,8 @@ QWidget* MailProgramsPage::copyableRow(QLineEdit* edit, const QString& objectNam
     auto* copy = new QPushButton(tr("Copy"), row);
     copy->setObjectName(objectName);
     copy->setAccessibleName(tr("Copy %1").arg(edit->accessibleName()));
-    connect(copy, &QPushButton::clicked, edit, [edit] { QGuiApplication::clipboard()->setText(edit->text()); });
+    connect(copy, &QPushButton::clicked, edit,
+            [edit] { QGuiApplication::clipboard()->setText(edit->text()); });
     h->addWidget(copy);
     return row;
 }
@@ -159,7 +160,8 @@ void MailProgramsPage::updateInstructions()
         u"<ol>"_s +
         tr("<li>Open <b>Account Settings</b> and choose <b>Outgoing Server (SMTP)</b> at the bottom of the "
            "list.</li>"
-           "<li>Click <b>Add…</b>. Server Name: <b>%1</b>, Port: <b>%2</b>, Connection security: <b>None</b>, "
+           "<li>Click <b>Add…</b>. Server Name: <b>%1</b>, Port: <b>%2</b>, Connection security: "
+           "<b>None</b>, "
            "Authentication method: <b>Normal password</b>, User Name: your account's user name above.</li>"
            "<li>Select your mail account, and under <b>Outgoing Server (SMTP)</b> choose the server you just "
            "added.</li>"
@@ -179,7 +181,8 @@ void MailProgramsPage::updateInstructions()
            "<b>None</b>. Click OK, then Next.</li>")
             .arg(host(), port) +
         u"</ol>"_s + u"<p>"_s +
-        tr("The new Outlook, and Outlook with a Microsoft 365 (Exchange) account, cannot use another outgoing "
+        tr("The new Outlook, and Outlook with a Microsoft 365 (Exchange) account, cannot use another "
+           "outgoing "
            "server. Use classic Outlook with an IMAP account, or another mail program.") +
         u"</p>"_s);
     m_appleMail->setText(

@@ -8,12 +8,13 @@
 namespace Ui {
 
 SettingValidator::SettingValidator(Rule rule, QObject* parent) : QValidator(parent), m_rule(std::move(rule))
-{
-}
+{}
 
 SettingValidator::Rule SettingValidator::keyRule(const QString& key)
 {
-    return [key](const QString& value) { return Settings::Validation::check(key, value); };
+    return [key](const QString& value) {
+        return Settings::Validation::check(key, value);
+    };
 }
 
 QValidator::State SettingValidator::validate(QString& input, int& pos) const

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QValidator>
-
 #include <functional>
 
 class QLineEdit;

@@ -46,6 +46,8 @@ QLabel* note(const QString& text, QWidget* parent)
     auto* label = new QLabel(text, parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
+    // A wrapped label may get more height than its lines need: keep the text at the top.
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     return label;
 }
 
@@ -71,20 +73,26 @@ QWidget* scrolling(QWidget* content)
 QString checkTitle(const QString& code)
 {
     static const QHash<QString, const char*> titles{
-        {u"external-recipient"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A recipient is outside your organisation")},
+        {u"external-recipient"_s,
+         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A recipient is outside your organisation")},
         {u"first-time-recipient"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "First message to this person")},
-        {u"first-time-domain"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "First message to this organisation")},
+        {u"first-time-domain"_s,
+         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "First message to this organisation")},
         {u"many-external-visible"_s,
          QT_TRANSLATE_NOOP("Ui::SettingsDialog", "Many outside addresses can see each other (use Bcc)")},
-        {u"blocked-domain"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A recipient's domain is on the blocked list")},
-        {u"caution-domain"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A recipient's domain is on the caution list")},
+        {u"blocked-domain"_s,
+         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A recipient's domain is on the blocked list")},
+        {u"caution-domain"_s,
+         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A recipient's domain is on the caution list")},
         {u"attachment"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "Attachments, and risky file types")},
         {u"keyword"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A keyword from the Recipients page appears")},
         {u"personal-data"_s,
          QT_TRANSLATE_NOOP("Ui::SettingsDialog", "Personal data: My Number, card or phone numbers")},
         {u"envelope-header-mismatch"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "Hidden (Bcc) recipients, or addresses that will not receive it")},
-        {u"look-alike-domain"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A domain that looks like a known one")},
+         QT_TRANSLATE_NOOP("Ui::SettingsDialog",
+                           "Hidden (Bcc) recipients, or addresses that will not receive it")},
+        {u"look-alike-domain"_s,
+         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A domain that looks like a known one")},
         {u"name-address-mismatch"_s,
          QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A known name with a different address")},
         {u"greeting-mismatch"_s,
@@ -115,7 +123,8 @@ QSet<QString> documentedKeys(const QString& path)
 
 SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore* secrets, QWidget* parent)
     : QDialog(parent),
-      m_path(QFileInfo(configPath.isEmpty() ? Settings::Config::defaultPath() : configPath).absoluteFilePath()),
+      m_path(
+          QFileInfo(configPath.isEmpty() ? Settings::Config::defaultPath() : configPath).absoluteFilePath()),
       m_secrets(secrets)
 {
     setWindowTitle(tr("Yubisashi Settings"));
@@ -143,10 +152,10 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
     m_pages->setAccessibleName(tr("Settings pages"));
     m_stack = new QStackedWidget(this);
     const QList<QPair<QString, QWidget*>> pages{
-        {tr("Accounts"), buildAccounts()},   {tr("Mail programs"), buildMailPrograms()},
-        {tr("Recipients"), buildRecipients()}, {tr("Checks"), buildChecks()},
+        {tr("Accounts"), buildAccounts()},         {tr("Mail programs"), buildMailPrograms()},
+        {tr("Recipients"), buildRecipients()},     {tr("Checks"), buildChecks()},
         {tr("Certificates"), buildCertificates()}, {tr("Timing"), buildTiming()},
-        {tr("Language"), buildLanguage()},   {tr("Secrets store"), buildSecrets()},
+        {tr("Language"), buildLanguage()},         {tr("Secrets store"), buildSecrets()},
     };
     for (const auto& [title, page] : pages) {
         m_pages->addItem(title);
@@ -233,8 +242,8 @@ void SettingsDialog::load()
     }
 }
 
-SettingRow* SettingsDialog::addSetting(QFormLayout* form, const QString& label, QWidget* field, const QString& key,
-                                       const QVariant& initial)
+SettingRow* SettingsDialog::addSetting(QFormLayout* form, const QString& label, QWidget* field,
+                                       const QString& key, const QVariant& initial)
 {
     auto* row = new SettingRow(field);
     m_rows.insert(key, row);
@@ -428,9 +437,10 @@ QWidget* SettingsDialog::buildMailPrograms()
     addSetting(form, tr("Log-in:"), m_requireAuth, u"listener/require_auth"_s,
                m_config.listener.requireAuth ? u"true"_s : u"false"_s);
     layout->addLayout(form);
-    layout->addWidget(note(tr("A changed port takes effect the next time Yubisashi starts; change it in your mail "
-                              "program too."),
-                           page));
+    layout->addWidget(
+        note(tr("A changed port takes effect the next time Yubisashi starts; change it in your mail "
+                "program too."),
+             page));
 
     m_mailPrograms = new MailProgramsPage(page);
     m_mailPrograms->setObjectName(u"mailPrograms"_s);
@@ -489,9 +499,10 @@ QWidget* SettingsDialog::buildRecipients()
     layout->addWidget(heading(tr("Recipients"), page));
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const auto domainEditor = [this, form](const QString& label, const QString& key, const QStringList& values,
-                                           const QString& explanation) {
-        auto* editor = new ListEditor([](const QString& v) { return Settings::Validation::domainProblem(v); });
+    const auto domainEditor = [this, form](const QString& label, const QString& key,
+                                           const QStringList& values, const QString& explanation) {
+        auto* editor =
+            new ListEditor([](const QString& v) { return Settings::Validation::domainProblem(v); });
         editor->setObjectName(key.mid(key.indexOf(u'/') + 1));
         editor->setValues(values);
         editor->setPlaceholderText(tr("example.co.jp or *.example.co.jp"));
@@ -501,10 +512,10 @@ QWidget* SettingsDialog::buildRecipients()
         connect(editor->lineEdit(), &QLineEdit::textChanged, this, &SettingsDialog::updateSaveState);
         return editor;
     };
-    m_internal = domainEditor(tr("&Internal domains:"), u"policy/internal_domains"_s,
-                              m_config.policy.internalDomains,
-                              tr("Your organisation's mail domains. Every other domain is outside. "
-                                 "*.example.co.jp matches the subdomains of example.co.jp."));
+    m_internal =
+        domainEditor(tr("&Internal domains:"), u"policy/internal_domains"_s, m_config.policy.internalDomains,
+                     tr("Your organisation's mail domains. Every other domain is outside. "
+                        "*.example.co.jp matches the subdomains of example.co.jp."));
     m_caution = domainEditor(tr("&Caution domains:"), u"policy/caution_domains"_s, m_checks.cautionDomains,
                              tr("Mail to these domains needs an extra tick before it is sent."));
     m_blocked = domainEditor(tr("&Blocked domains:"), u"policy/blocked_domains"_s, m_checks.blockedDomains,
@@ -514,9 +525,10 @@ QWidget* SettingsDialog::buildRecipients()
     m_keywords->setValues(m_checks.keywords);
     m_keywords->setPlaceholderText(tr("a word or phrase"));
     addSetting(form, tr("&Keywords:"), m_keywords, u"policy/keywords"_s, m_checks.keywords);
-    form->addRow(QString(), note(tr("A message that contains one of these words in the subject, the text or a "
-                                    "file name needs an extra tick."),
-                                 page));
+    form->addRow(QString(),
+                 note(tr("A message that contains one of these words in the subject, the text or a "
+                         "file name needs an extra tick."),
+                      page));
     connect(m_keywords, &ListEditor::changed, this, &SettingsDialog::updateSaveState);
     layout->addLayout(form);
     layout->addStretch(1);
@@ -530,9 +542,10 @@ QWidget* SettingsDialog::buildChecks()
     auto* page = new QWidget;
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(heading(tr("Checks"), page));
-    layout->addWidget(note(tr("What Yubisashi does when a check finds something: show it in the review "
-                              "window, ask for an extra tick, or block the message. \"Off\" skips the check."),
-                           page));
+    layout->addWidget(
+        note(tr("What Yubisashi does when a check finds something: show it in the review "
+                "window, ask for an extra tick, or block the message. \"Off\" skips the check."),
+             page));
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (const QString& code : Review::CheckRegistry::codes()) {
@@ -592,8 +605,8 @@ void SettingsDialog::setCertificateImporter(std::function<void(QWidget*)> import
 {
     m_certificateImporter = std::move(importer);
     m_importCertificate->setEnabled(bool(m_certificateImporter));
-    m_importCertificate->setToolTip(m_certificateImporter ? QString()
-                                                          : tr("Importing certificates is not available yet."));
+    m_importCertificate->setToolTip(
+        m_certificateImporter ? QString() : tr("Importing certificates is not available yet."));
 }
 
 void SettingsDialog::reloadCertificates()
@@ -603,8 +616,9 @@ void SettingsDialog::reloadCertificates()
         lines << (a.smimeP12.isEmpty() ? tr("%1: no certificate").arg(a.name)
                                        : tr("%1: %2").arg(a.name, QDir::toNativeSeparators(a.smimeP12)));
     }
-    m_certificateList->setText(lines.isEmpty() ? tr("Add an account first; each account has its own certificate.")
-                                               : lines.join(u'\n'));
+    m_certificateList->setText(lines.isEmpty()
+                                   ? tr("Add an account first; each account has its own certificate.")
+                                   : lines.join(u'\n'));
 }
 
 // ---- Timing, language, secrets ----------------------------------------------
@@ -619,11 +633,12 @@ QWidget* SettingsDialog::buildTiming()
     m_clientWait->setObjectName(u"clientWaitSeconds"_s);
     addSetting(form, tr("Mail program &waits (seconds):"), m_clientWait, u"delivery/client_wait_seconds"_s,
                QString::number(m_config.delivery.clientWaitSeconds));
-    form->addRow(QString(), note(tr("While you review, your mail program waits this long for the result. After "
-                                    "that it is told the message is queued, and Yubisashi finishes sending on its "
-                                    "own. Thunderbird gives up after 100 seconds, other mail programs often "
-                                    "sooner, so values above 60 rarely help. 0: always answer at once."),
-                                 page));
+    form->addRow(QString(),
+                 note(tr("While you review, your mail program waits this long for the result. After "
+                         "that it is told the message is queued, and Yubisashi finishes sending on its "
+                         "own. Thunderbird gives up after 100 seconds, other mail programs often "
+                         "sooner, so values above 60 rarely help. 0: always answer at once."),
+                      page));
     m_countdown = new QLineEdit(page);
     m_countdown->setObjectName(u"countdownSeconds"_s);
     addSetting(form, tr("&Countdown after Send (seconds):"), m_countdown, u"delivery/countdown_seconds"_s,
@@ -662,9 +677,10 @@ QWidget* SettingsDialog::buildSecrets()
     auto* page = new QWidget;
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(heading(tr("Secrets store"), page));
-    layout->addWidget(note(tr("Passwords and sign-in tokens are never written to the settings file. They are kept "
-                              "here:"),
-                           page));
+    layout->addWidget(
+        note(tr("Passwords and sign-in tokens are never written to the settings file. They are kept "
+                "here:"),
+             page));
     auto* form = new QFormLayout;
     auto* choice = new QWidget(page);
     choice->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
@@ -696,10 +712,10 @@ QWidget* SettingsDialog::buildSecrets()
     auto* warningIcon = new QLabel(page);
     warningIcon->setPixmap(icon(u"dialog-warning"_s).pixmap(size, size));
     warningIcon->setAlignment(Qt::AlignTop);
-    m_fileWarning->setText(
-        tr("<b>The file store is less safe.</b> Your passwords are written unencrypted to this file. Only your "
-           "user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, can "
-           "read your passwords. Use it only when this computer has no keychain."));
+    m_fileWarning->setText(tr(
+        "<b>The file store is less safe.</b> Your passwords are written unencrypted to this file. Only your "
+        "user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, can "
+        "read your passwords. Use it only when this computer has no keychain."));
     warningRow->addWidget(warningIcon);
     warningRow->addWidget(m_fileWarning, 1);
     auto* warning = new QWidget(page);
@@ -707,9 +723,10 @@ QWidget* SettingsDialog::buildSecrets()
     layout->addWidget(warning);
     if (m_secrets)
         layout->addWidget(note(tr("In use now: %1").arg(m_secrets->description()), page));
-    layout->addWidget(note(tr("A change takes effect the next time Yubisashi starts. Passwords already saved are "
-                              "not moved: enter them again after the restart."),
-                           page));
+    layout->addWidget(
+        note(tr("A change takes effect the next time Yubisashi starts. Passwords already saved are "
+                "not moved: enter them again after the restart."),
+             page));
     layout->addStretch(1);
 
     const auto update = [this, warning] {
@@ -830,8 +847,9 @@ bool SettingsDialog::save()
         if (m_locked.contains(key))
             return;
         QString error;
-        const bool ok = value.userType() == QMetaType::QStringList ? writer.setList(key, value.toStringList(), &error)
-                                                                   : writer.set(key, value.toString(), &error);
+        const bool ok = value.userType() == QMetaType::QStringList
+                            ? writer.setList(key, value.toStringList(), &error)
+                            : writer.set(key, value.toString(), &error);
         if (!ok)
             problems << error;
     };

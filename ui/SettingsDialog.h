@@ -9,7 +9,6 @@
 #include <QSet>
 #include <QStringList>
 #include <QVariant>
-
 #include <functional>
 
 class QCheckBox;
@@ -42,8 +41,18 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Page { AccountsPage, MailProgramsPageIndex, RecipientsPage, ChecksPage, CertificatesPage, TimingPage,
-                LanguagePage, SecretsPage, PageCount };
+    enum Page
+    {
+        AccountsPage,
+        MailProgramsPageIndex,
+        RecipientsPage,
+        ChecksPage,
+        CertificatesPage,
+        TimingPage,
+        LanguagePage,
+        SecretsPage,
+        PageCount
+    };
 
     SettingsDialog(const QString& configPath, Settings::SecretStore* secrets, QWidget* parent = nullptr);
     ~SettingsDialog() override;
@@ -110,7 +119,7 @@ private:
     Review::CheckPolicy m_checks;
     QStringList m_locked;
     QStringList m_loadProblems;
-    QSet<QString> m_rawKeys;       // documented keys present in the user's file
+    QSet<QString> m_rawKeys;           // documented keys present in the user's file
     QMap<QString, QVariant> m_initial; // key -> the value shown when the dialog opened
     QHash<QString, SettingRow*> m_rows;
     QString m_lastError;

@@ -84,8 +84,7 @@ bool sameValue(const Validation::KeySpec& spec, const QVariant& current, const Q
 
 ConfigWriter::ConfigWriter(const QString& path, const QStringList& lockedKeys)
     : m_path(QFileInfo(path).absoluteFilePath()), m_locked(lockedKeys)
-{
-}
+{}
 
 bool ConfigWriter::isLocked(const QString& key) const
 {
@@ -154,8 +153,8 @@ bool ConfigWriter::removeGroup(const QString& group, QString* error)
     for (const QString& locked : m_locked) {
         if (locked.startsWith(group + u'/')) {
             if (error)
-                *error = tr("[%1] contains settings made by your administrator and cannot be removed.")
-                             .arg(group);
+                *error =
+                    tr("[%1] contains settings made by your administrator and cannot be removed.").arg(group);
             return false;
         }
     }
@@ -187,9 +186,10 @@ bool ConfigWriter::commit(QString* error)
     QSettings settings(m_path, QSettings::IniFormat);
     if (settings.status() != QSettings::NoError) {
         if (error)
-            *error = tr("The settings file %1 is not a valid INI file, so it is not changed (saving would lose "
-                        "what it contains). Correct or remove it, then save again.")
-                         .arg(QDir::toNativeSeparators(m_path));
+            *error =
+                tr("The settings file %1 is not a valid INI file, so it is not changed (saving would lose "
+                   "what it contains). Correct or remove it, then save again.")
+                    .arg(QDir::toNativeSeparators(m_path));
         return false;
     }
 
@@ -227,9 +227,10 @@ bool ConfigWriter::commit(QString* error)
     settings.sync();
     if (settings.status() != QSettings::NoError) {
         if (error)
-            *error = tr("The settings file %1 cannot be written. Check that you may change it and that the disk "
-                        "is not full.")
-                         .arg(QDir::toNativeSeparators(m_path));
+            *error =
+                tr("The settings file %1 cannot be written. Check that you may change it and that the disk "
+                   "is not full.")
+                    .arg(QDir::toNativeSeparators(m_path));
         m_written.clear();
         return false;
     }

@@ -47,7 +47,12 @@ public:
     static QString settingsKey(const QString& key);
 
 private:
-    enum class Op { Set, Remove, RemoveGroup };
+    enum class Op
+    {
+        Set,
+        Remove,
+        RemoveGroup
+    };
     struct Change
     {
         Op op = Op::Set;

@@ -269,7 +269,8 @@ QString Validation::domainProblem(const QString& pattern)
     if (isDomainPattern(p))
         return {};
     if (p.indexOf(u'@') > 0)
-        return tr("\"%1\" is an address. Write only the domain after \"@\", like example.co.jp.").arg(pattern);
+        return tr("\"%1\" is an address. Write only the domain after \"@\", like example.co.jp.")
+            .arg(pattern);
     return tr("\"%1\" is not a domain. Write example.co.jp, or *.example.co.jp for its subdomains.")
         .arg(pattern);
 }

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace Settings {
@@ -17,16 +16,17 @@ class Validation
     Q_DECLARE_TR_FUNCTIONS(Settings::Validation)
 
 public:
-    enum class Type {
-        Integer,     // whole number in [min, max]
-        Boolean,     // true/false, yes/no, on/off, 1/0
-        Choice,      // one of choices (case does not matter)
-        Text,        // any single line
-        Host,        // a server name: no spaces; required
-        Path,        // a file or folder; empty means the default
-        DomainList,  // comma list of domain patterns
-        AddressList, // comma list of e-mail addresses
-        TextList,    // comma list of words or phrases
+    enum class Type
+    {
+        Integer,       // whole number in [min, max]
+        Boolean,       // true/false, yes/no, on/off, 1/0
+        Choice,        // one of choices (case does not matter)
+        Text,          // any single line
+        Host,          // a server name: no spaces; required
+        Path,          // a file or folder; empty means the default
+        DomainList,    // comma list of domain patterns
+        AddressList,   // comma list of e-mail addresses
+        TextList,      // comma list of words or phrases
         ExtensionList, // comma list of file extensions (exe, .exe, *.exe)
     };
 

@@ -1,12 +1,16 @@
 #pragma once
 
 #include <QString>
+#include <functional>
 
 namespace Smtp {
 
 // Limits and behaviour of one inbound session. Defaults are the shipped values.
 struct SessionConfig
 {
+    // Refuses a recipient at RCPT time (a blocked domain): returns the reason,
+    // or an empty string to accept. Unset: every valid address is accepted.
+    std::function<QString(const QString& address)> refuseRecipient;
     QString hostName = QStringLiteral("localhost"); // shown in the greeting and EHLO reply
     bool requireAuth = true;
     int maxCommandLine = 2048;       // octets incl. CRLF (RFC 5321 says >= 512; AUTH lines are longer)

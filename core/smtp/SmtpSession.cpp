@@ -753,6 +753,14 @@ void SmtpSession::handleRcpt(QByteArrayView args)
         reply(250, "2.1.5", QStringLiteral("Recipient <%1> OK (duplicate)").arg(address));
         return;
     }
+    if (m_config.refuseRecipient) {
+        const QString reason = m_config.refuseRecipient(address);
+        if (!reason.isEmpty()) {
+            // Refused here, so the client shows which address is wrong and keeps the message.
+            reply(550, "5.7.1", QStringLiteral("<%1>: %2").arg(address, reason));
+            return;
+        }
+    }
     if (m_envelope.recipients.size() >= m_config.maxRecipients) {
         // 452 (not an error): the client sends the rest in another transaction (RFC 5321 4.5.3.1.10).
         reply(452, "4.5.3",

@@ -98,8 +98,9 @@ void TestAdminPolicy::policyWinsAndLocks()
 {
     writeFile(userPath(), "[listener]\nport=2525\n\n[delivery]\ncountdown_seconds=5\n\n"
                           "[policy]\ninternal_domains=home.example\nreview=never\n");
-    writeFile(policyPath(), "[listener]\nport=10600\n\n[policy]\ninternal_domains=corp.example, *.corp.example\n"
-                            "review=always\n\n[checks]\nkeyword=block\n");
+    writeFile(policyPath(),
+              "[listener]\nport=10600\n\n[policy]\ninternal_domains=corp.example, *.corp.example\n"
+              "review=always\n\n[checks]\nkeyword=block\n");
     Config c;
     QStringList errors;
     QStringList locked;

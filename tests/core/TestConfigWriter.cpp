@@ -135,8 +135,8 @@ void TestConfigWriter::roundTrip_data()
     QTest::newRow("account host") << u"account.work/host"_s << QStringList{u"mail.example.com"_s}
                                   << u"mail.example.com"_s;
     QTest::newRow("account port") << u"account.work/port"_s << QStringList{u"465"_s} << u"465"_s;
-    QTest::newRow("account security") << u"account.work/security"_s << QStringList{u"tls"_s}
-                                      << QString::number(int(Smtp::Security::Tls));
+    QTest::newRow("account security")
+        << u"account.work/security"_s << QStringList{u"tls"_s} << QString::number(int(Smtp::Security::Tls));
     QTest::newRow("user with semicolon")
         << u"account.work/user"_s << QStringList{u"sales;tokyo"_s} << u"sales;tokyo"_s;
     QTest::newRow("from two addresses")
@@ -261,7 +261,8 @@ void TestConfigWriter::checksAndLists()
     QVERIFY(writer.set(u"checks/external-recipient"_s, u"off"_s, &error));
     QVERIFY(writer.setList(u"policy/keywords"_s, {u"社外秘"_s, u"極秘"_s, u"internal only"_s}, &error));
     QVERIFY(writer.setList(u"policy/blocked_domains"_s, {u"evil.example"_s}, &error));
-    QVERIFY(writer.setList(u"policy/caution_domains"_s, {u"partner.example"_s, u"*.partner.example"_s}, &error));
+    QVERIFY(
+        writer.setList(u"policy/caution_domains"_s, {u"partner.example"_s, u"*.partner.example"_s}, &error));
     QVERIFY2(writer.commit(&error), qPrintable(error));
 
     Review::CheckPolicy p;

@@ -246,6 +246,7 @@ private slots:
     void authLoginAndPlainUsers();
     void noAuthenticatorRefusesEveryone();
     void tenThousandRecipients();
+    void blockedRecipientRefusedAtRcpt();
     void httpStopsEverything_data();
     void httpStopsEverything();
     void overLongLineWithoutEnd();
@@ -880,6 +881,21 @@ void TestSmtpSession::tenThousandRecipients()
     QCOMPARE(h.messages.size(), 1);
     QCOMPARE(h.messages.first().envelope.recipients.size(), 1000);
     QCOMPARE(h.messages.first().envelope.recipients.last(), u"user999@example.com"_s);
+}
+
+void TestSmtpSession::blockedRecipientRefusedAtRcpt()
+{
+    SessionConfig c = testConfig({});
+    c.refuseRecipient = [](const QString& address) {
+        return address.endsWith(u"@blocked.example"_s) ? u"The domain blocked.example is blocked by policy"_s
+                                                        : QString();
+    };
+    Harness h(c);
+    h.feed(kLogin + kMail + "RCPT TO:<bad@blocked.example>\r\n" + kRcpt + "DATA\r\n" + kBody + ".\r\n");
+    QVERIFY2(h.out.contains("550 5.7.1 <bad@blocked.example>: The domain blocked.example is blocked by policy\r\n"),
+             h.out.constData());
+    QCOMPARE(h.messages.size(), 1);
+    QCOMPARE(h.messages.first().envelope.recipients, QStringList{u"hanako@example.com"_s});
 }
 
 void TestSmtpSession::httpStopsEverything_data()

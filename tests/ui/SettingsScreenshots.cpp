@@ -36,7 +36,8 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
                       "[policy]\ninternal_domains=example.co.jp, *.example.co.jp\n"
                       "caution_domains=partner.example.com\n");
     // One locked key, to show the lock.
-    writeFile(policy, "[policy]\nblocked_domains=example-rival.co.jp\n\n[checks]\nsender-certificate=block\n");
+    writeFile(policy,
+              "[policy]\nblocked_domains=example-rival.co.jp\n\n[checks]\nsender-certificate=block\n");
     const QByteArray previousPolicy = qgetenv("YUBISASHI_POLICY_FILE");
     qputenv("YUBISASHI_POLICY_FILE", policy.toLocal8Bit());
     Settings::FileSecretStore secrets(dir.filePath(u"secrets.ini"_s));
@@ -48,8 +49,8 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
     {
         Ui::SettingsDialog dialog(config, &secrets);
         dialog.show();
-        const QStringList names{u"accounts"_s, u"mail-programs"_s, u"recipients"_s, u"checks"_s,
-                                u"certificates"_s, u"timing"_s, u"language"_s, u"secrets"_s};
+        const QStringList names{u"accounts"_s,     u"mail-programs"_s, u"recipients"_s, u"checks"_s,
+                                u"certificates"_s, u"timing"_s,        u"language"_s,   u"secrets"_s};
         for (int p = 0; p < Ui::SettingsDialog::PageCount; ++p) {
             dialog.showPage(Ui::SettingsDialog::Page(p));
             save(&dialog, u"settings-%1-%2"_s.arg(language, names.at(p)));
@@ -63,7 +64,9 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
         port->setText(u"70000"_s);
         save(&dialog, u"settings-%1-accounts-invalid"_s.arg(language));
         dialog.showPage(Ui::SettingsDialog::RecipientsPage);
-        dialog.findChild<Ui::ListEditor*>(u"internal_domains"_s)->lineEdit()->setText(u"taro@example.co.jp"_s);
+        dialog.findChild<Ui::ListEditor*>(u"internal_domains"_s)
+            ->lineEdit()
+            ->setText(u"taro@example.co.jp"_s);
         save(&dialog, u"settings-%1-recipients-invalid"_s.arg(language));
         dialog.showPage(Ui::SettingsDialog::SecretsPage);
         dialog.findChild<QWidget*>(u"storeFile"_s)->setProperty("checked", true);

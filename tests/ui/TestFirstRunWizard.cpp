@@ -163,7 +163,8 @@ void TestFirstRunWizard::accountPath()
     next(&wizard);
     QCOMPARE(wizard.currentId(), int(FirstRunWizard::DomainsPage));
     // Taken from the address.
-    QCOMPARE(child<Ui::ListEditor>(&wizard, u"internal_domains"_s)->values(), QStringList{u"example.co.jp"_s});
+    QCOMPARE(child<Ui::ListEditor>(&wizard, u"internal_domains"_s)->values(),
+             QStringList{u"example.co.jp"_s});
     next(&wizard);
     QCOMPARE(wizard.currentId(), int(FirstRunWizard::CertificatePage));
     QVERIFY(!child<QPushButton>(&wizard, u"importCertificateButton"_s)->isEnabled());

@@ -383,15 +383,16 @@ void TestSettingsDialog::invalidValuesRefused_data()
                                     << u"70000"_s << u"65535"_s;
     QTest::newRow("port not a number") << int(SettingsDialog::MailProgramsPageIndex) << u"listenerPort"_s
                                        << u"ten"_s << u"not a whole number"_s;
-    QTest::newRow("countdown too long") << int(SettingsDialog::TimingPage) << u"countdownSeconds"_s << u"90"_s
-                                        << u"0 to 60"_s;
+    QTest::newRow("countdown too long")
+        << int(SettingsDialog::TimingPage) << u"countdownSeconds"_s << u"90"_s << u"0 to 60"_s;
     QTest::newRow("wait too long") << int(SettingsDialog::TimingPage) << u"clientWaitSeconds"_s << u"601"_s
                                    << u"0 to 600"_s;
     QTest::newRow("server with port") << int(SettingsDialog::AccountsPage) << u"host"_s
                                       << u"smtp.example.com:587"_s << u"without spaces, port"_s;
-    QTest::newRow("account port 0") << int(SettingsDialog::AccountsPage) << u"port"_s << u"0"_s << u"1 to 65535"_s;
-    QTest::newRow("from not an address") << int(SettingsDialog::AccountsPage) << u"from"_s << u"taro"_s
-                                         << u"not an e-mail address"_s;
+    QTest::newRow("account port 0") << int(SettingsDialog::AccountsPage) << u"port"_s << u"0"_s
+                                    << u"1 to 65535"_s;
+    QTest::newRow("from not an address")
+        << int(SettingsDialog::AccountsPage) << u"from"_s << u"taro"_s << u"not an e-mail address"_s;
     QTest::newRow("address as domain") << int(SettingsDialog::RecipientsPage) << u"internal_domains"_s
                                        << u"taro@example.co.jp"_s << u"only the domain"_s;
     QTest::newRow("malformed domain") << int(SettingsDialog::RecipientsPage) << u"caution_domains"_s
@@ -518,7 +519,8 @@ void TestSettingsDialog::mailProgramsShowLocalPasswords()
     QVERIFY(fresh != u"Ab3dEfGh7jKmNpQr5tUv"_s);
     QCOMPARE(fresh.size(), 20);
     // Not stored until Save.
-    QCOMPARE(m_secrets->read(u"work/local_password"_s, &error), std::optional<QString>(u"Ab3dEfGh7jKmNpQr5tUv"_s));
+    QCOMPARE(m_secrets->read(u"work/local_password"_s, &error),
+             std::optional<QString>(u"Ab3dEfGh7jKmNpQr5tUv"_s));
     QTest::mouseClick(child<QPushButton>(&dialog, u"saveButton"_s), Qt::LeftButton);
     QCOMPARE(m_secrets->read(u"work/local_password"_s, &error), std::optional<QString>(fresh));
     QCOMPARE(readAll(configPath()), kUserFile);
