@@ -9,6 +9,7 @@
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/UpstreamTransport.h"
 #include "oauth/TokenManager.h"
+#include "settings/AdminPolicy.h"
 #include "settings/SecretStore.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
@@ -47,7 +48,8 @@ bool Application::loadConfigAndSecrets(QString* error)
 {
     const QString path = m_options.configPath.isEmpty() ? Settings::Config::defaultPath() : m_options.configPath;
     QStringList problems;
-    if (!Settings::Config::load(path, &m_config, &problems)) {
+    QStringList locked;
+    if (!Settings::loadEffective(path, &m_config, &problems, &locked)) {
         *error = tr("The settings file %1 cannot be read: %2").arg(path, problems.join(u"; "_s));
         return false;
     }

@@ -2,12 +2,16 @@
 #include "CheckCommand.h"
 #include "ImportHistoryCommand.h"
 #include "SignInCommand.h"
+#include "settings/AdminPolicy.h"
+#include "settings/Config.h"
 #include "Logging.h"
 #include "SingleInstance.h"
 #include "settings/Config.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -86,13 +90,41 @@ bool hasDisplay()
            qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
+// [general] language=system|en|ja (an administrator's policy file wins).
+// Read before anything else, so that every text is in that language.
+QLocale chosenLocale(const QStringList& arguments)
+{
+    QString config = Settings::Config::defaultPath();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == u"--config"_s && i + 1 < arguments.size())
+            config = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(u"--config="_s))
+            config = arguments.at(i).mid(9);
+    }
+    QString language = QSettings(config, QSettings::IniFormat).value(u"language"_s).toString();
+    const QString policy = Settings::AdminPolicy::path();
+    if (QFileInfo::exists(policy)) {
+        const QString locked = QSettings(policy, QSettings::IniFormat).value(u"language"_s).toString();
+        if (!locked.isEmpty())
+            language = locked;
+    }
+    language = language.trimmed().toLower();
+    if (language == u"ja"_s)
+        return QLocale(QLocale::Japanese, QLocale::Japan);
+    if (language == u"en"_s)
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    return QLocale();
+}
+
 void loadTranslations(QCoreApplication* app)
 {
+    const QLocale locale = chosenLocale(app->arguments());
+    QLocale::setDefault(locale);
     auto* qt = new QTranslator(app);
-    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     auto* own = new QTranslator(app);
-    if (own->load(QLocale(), u"yubisashi"_s, u"_"_s, u":/i18n"_s))
+    if (own->load(locale, u"yubisashi"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(own);
 }
 

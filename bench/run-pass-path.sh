@@ -23,8 +23,9 @@ cd "$root"
 
 bin=${YUBISASHI_BIN:-}
 if [ -z "$bin" ]; then
+    # Build output to stderr: stdout carries only the report.
     cmake --preset release >/dev/null
-    cmake --build build/release --target yubisashi -j"$(nproc)"
+    cmake --build build/release --target yubisashi -j"$(nproc)" >&2
     bin=$root/build/release/app/yubisashi
 fi
 

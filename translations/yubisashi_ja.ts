@@ -5,35 +5,35 @@
     <name>Application</name>
     <message>
         <source>The settings file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 を読み込めません: %2</translation>
     </message>
     <message>
         <source>The local mail-client passwords cannot be read or stored in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフト用のパスワードを %1 で読み書きできません: %2</translation>
     </message>
     <message>
         <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>テストモード: アカウントが設定されていません。確認したメールは送信されず、%1 に保存されます。</translation>
     </message>
     <message>
         <source>Set up your mail client&apos;s outgoing (SMTP) server like this:</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトの送信サーバー (SMTP) を次のように設定してください:</translation>
     </message>
     <message>
         <source>  Server: %1   Port: %2   Security: none (connection stays on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>  サーバー: %1   ポート: %2   接続の保護: なし (接続はこのコンピューター内で完結します)</translation>
     </message>
     <message>
         <source>  Authentication: normal password   User name: %1   Password: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  認証方式: 通常のパスワード認証   ユーザー名: %1   パスワード: %2</translation>
     </message>
     <message>
         <source>The queue folder cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのフォルダーを使用できません: %1</translation>
     </message>
     <message>
         <source>Cannot listen on port %1: %2. Is Yubisashi already running, or is another program using the port? Choose another port in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポート %1 で待ち受けできません: %2。Yubisashi がすでに起動しているか、別のプログラムがこのポートを使用している可能性があります。設定で別のポートを選んでください。</translation>
     </message>
 </context>
 <context>
@@ -63,132 +63,132 @@
     <name>Delivery::Dispatcher</name>
     <message>
         <source>Queue folder problem</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのフォルダーの問題</translation>
     </message>
     <message>
         <source>Yubisashi could not update its queue folder (%1). Check that the disk is not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi が送信キューのフォルダーを更新できませんでした (%1)。ディスクの空き容量を確認してください。</translation>
     </message>
     <message>
         <source>A message could not be stored (%1); the mail client keeps it. Check the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを保存できませんでした (%1)。メールはメールソフト側に残っています。ディスクを確認してください。</translation>
     </message>
     <message>
         <source>The queued copy cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューにあるコピーを読み込めません: %1</translation>
     </message>
     <message>
         <source>Message cannot be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを送信できません</translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) outside your organisation.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>社外の宛先が %n 件あります。</numerusform>
         </translation>
     </message>
     <message>
         <source>Every message is reviewed before it leaves.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのメールを送信前に確認します。</translation>
     </message>
     <message>
         <source>Blocked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック: %1</translation>
     </message>
     <message>
         <source>Message held</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを保留しました</translation>
     </message>
     <message>
         <source>Cancelled at review: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>確認画面で取り消し: %1</translation>
     </message>
     <message>
         <source>The message to %1 was cancelled and is kept in the queue. You can send it anyway, export or delete it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 宛てのメールの送信を取り消しました。メールは送信キューに残っているので、そこから送信、書き出し、削除ができます。</translation>
     </message>
     <message>
         <source>Message delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを送信しました</translation>
     </message>
     <message>
         <source>The message to %1 has been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 宛てのメールを送信しました。</translation>
     </message>
     <message>
         <source>The mail server refused the message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバーがメールを受け付けませんでした: %1</translation>
     </message>
     <message>
         <source>Message not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを送信できませんでした</translation>
     </message>
     <message>
         <source>Cannot reach the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバーに接続できません</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n hour(s) of retrying: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 時間再試行しましたが、送信できませんでした: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The mail client stopped sending this message.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトがこのメールの送信を中止しました。</translation>
     </message>
     <message>
         <source>A queued message could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのメールを読み込めませんでした</translation>
     </message>
     <message>
         <source>The message was deleted from the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールは送信キューから削除されました。</translation>
     </message>
 </context>
 <context>
     <name>Delivery::Protection</name>
     <message>
         <source>The certificate password cannot be read from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書のパスワードを %1 から読み込めません: %2</translation>
     </message>
     <message>
         <source>Your certificate (%1) cannot be used: %2 Check the certificate in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書 (%1) を使用できません: %2 設定で証明書を確認してください。</translation>
     </message>
 </context>
 <context>
     <name>Delivery::TestModeTransport</name>
     <message>
         <source>Saved as %1 (test mode, not sent).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 として保存しました (テストモードのため送信していません)。</translation>
     </message>
     <message>
         <source>Could not save %1: %2. Check the test-mode folder in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を保存できませんでした: %2。設定でテストモードの保存先フォルダーを確認してください。</translation>
     </message>
 </context>
 <context>
     <name>Delivery::UpstreamTransport</name>
     <message>
         <source>The account &quot;%1&quot; is not configured any more. Add it again in Settings, or delete the message from the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント「%1」はもう設定されていません。設定でもう一度追加するか、送信キューからメールを削除してください。</translation>
     </message>
     <message>
         <source>Account &quot;%1&quot; signs in with OAuth, but its sign-in is not set up. Open Settings and press Sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント「%1」は OAuth でサインインしますが、サインインがまだ済んでいません。設定を開いて [サインイン] を押してください。</translation>
     </message>
     <message>
         <source>No password is stored for account &quot;%1&quot;. Enter it in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント「%1」のパスワードが保存されていません。設定で入力してください。</translation>
     </message>
     <message>
         <source>The password for account &quot;%1&quot; could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント「%1」のパスワードを読み込めませんでした: %2</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>取り消されました</translation>
     </message>
 </context>
 <context>
@@ -203,16 +203,16 @@
     </message>
     <message>
         <source>not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>送信できませんでした</translation>
     </message>
     <message>
         <source>problem</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) wait for your review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>確認待ちのメールが %n 件あります</numerusform>
         </translation>
     </message>
     <message>
@@ -221,309 +221,309 @@
     </message>
     <message numerus="yes">
         <source>Sending %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のメールを送信中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) wait to be retried</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>再試行待ちのメールが %n 件あります</numerusform>
         </translation>
     </message>
     <message>
         <source>About Yubisashi</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi について</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;送信前にすべての宛先を確認し、メールに署名して送信します。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>Importer</name>
     <message>
         <source>%1 does not exist; skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は存在しないため、スキップしました。</translation>
     </message>
     <message>
         <source>%1 cannot be read (%2); skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込めないため (%2)、スキップしました。</translation>
     </message>
     <message>
         <source>%1 could not be read to the end (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を最後まで読み込めませんでした (%2)。</translation>
     </message>
     <message>
         <source>Reading… %n message(s), %1 recipients learned</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中… メール %n 件、学習した宛先 %1 件</translation>
     </message>
 </context>
 <context>
     <name>Mime</name>
     <message>
         <source>A multipart section has no boundary, so its parts could not be told apart; it was read as a single part.</source>
-        <translation type="unfinished"></translation>
+        <translation>マルチパートの部分に区切り (boundary) がないため、各パートを区別できませんでした。1 つのパートとして読み込みました。</translation>
     </message>
     <message>
         <source>A multipart section contains no parts; its boundary may be missing or wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>マルチパートの部分にパートがありません。区切り (boundary) がないか、誤っている可能性があります。</translation>
     </message>
     <message>
         <source>The message seems to be cut off before its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールが途中で切れているようです。</translation>
     </message>
     <message>
         <source>The message is nested too deeply; its innermost parts were not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールの入れ子が深すぎるため、最も内側のパートは読み込みませんでした。</translation>
     </message>
     <message>
         <source>A part has an invalid Content-Type; it was treated as binary data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Type が不正なパートがあります。バイナリデータとして扱いました。</translation>
     </message>
     <message>
         <source>The message contains a line that is not a valid header; some headers may have been missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールにヘッダーとして正しくない行があります。一部のヘッダーを読み落としている可能性があります。</translation>
     </message>
 </context>
 <context>
     <name>Mime::MessageView</name>
     <message>
         <source>The %1 header contains “%2”, which is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ヘッダーの「%2」はメールアドレスではありません。</translation>
     </message>
     <message>
         <source>The %1 header uses an unknown character set (%2); its text was guessed and may look wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ヘッダーは不明な文字コード (%2) を使用しています。文字コードを推測したため、正しく表示されない可能性があります。</translation>
     </message>
     <message>
         <source>The %1 header contains characters that are not valid in their declared character set; some may look wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ヘッダーに、指定された文字コードでは無効な文字が含まれています。一部が正しく表示されない可能性があります。</translation>
     </message>
     <message>
         <source>The %1 header contains a damaged encoded word; that part is shown as it was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ヘッダーに壊れたエンコード部分があります。その部分は書かれたとおりに表示しています。</translation>
     </message>
     <message>
         <source>The %1 header contains non-ASCII text that is neither encoded nor UTF-8; its character set was guessed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ヘッダーに、エンコードされておらず UTF-8 でもない非 ASCII 文字があります。文字コードは推測しました。</translation>
     </message>
     <message>
         <source>This does not look like an e-mail message: no headers could be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールではないようです: ヘッダーを読み取れませんでした。</translation>
     </message>
     <message>
         <source>The message has no sender address (From).</source>
-        <translation type="unfinished"></translation>
+        <translation>メールに差出人のアドレス (From) がありません。</translation>
     </message>
     <message>
         <source>The Date header could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Date ヘッダーを読み取れませんでした。</translation>
     </message>
 </context>
 <context>
     <name>Mime::Walker</name>
     <message>
         <source>The message text uses an unknown character set (%1); it was guessed and may look wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>本文は不明な文字コード (%1) を使用しています。文字コードを推測したため、正しく表示されない可能性があります。</translation>
     </message>
     <message>
         <source>The message text is not valid in its declared character set (%1); some characters may look wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>本文に、指定された文字コード (%1) では無効な部分があります。一部の文字が正しく表示されない可能性があります。</translation>
     </message>
 </context>
 <context>
     <name>OAuth</name>
     <message>
         <source>The sign-in server %1 answered: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインサーバー %1 の応答: %2</translation>
     </message>
     <message>
         <source>The sign-in server %1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインサーバー %1 に接続できませんでした: %2</translation>
     </message>
     <message>
         <source>The sign-in server %1 sent an answer that could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインサーバー %1 から読み取れない応答が返されました。</translation>
     </message>
     <message>
         <source>The sign-in server %1 answered with HTTP status %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインサーバー %1 が HTTP ステータス %2 を返しました。</translation>
     </message>
 </context>
 <context>
     <name>OAuth::AuthorizationCodeFlow</name>
     <message numerus="yes">
         <source>The sign-in was not finished within %n minute(s). Start it again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分以内にサインインが完了しませんでした。もう一度やり直してください。</numerusform>
         </translation>
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインは取り消されました。</translation>
     </message>
     <message>
         <source>The sign-in was declined in the browser, so Yubisashi cannot send mail for this account. Sign in again and accept the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラウザーでサインインが拒否されたため、Yubisashi はこのアカウントでメールを送信できません。もう一度サインインして、要求を承諾してください。</translation>
     </message>
     <message>
         <source>The sign-in did not succeed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインできませんでした: %1</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>応答なし</translation>
     </message>
     <message>
         <source>The sign-in server did not allow Yubisashi to stay signed in (no refresh token). Check that the scopes include offline access (Microsoft: offline_access; Google: access_type=offline).</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインサーバーが、Yubisashi がサインインしたままでいることを許可しませんでした (リフレッシュトークンがありません)。スコープにオフラインアクセスが含まれているか確認してください (Microsoft: offline_access、Google: access_type=offline)。</translation>
     </message>
 </context>
 <context>
     <name>OAuth::DeviceCodeFlow</name>
     <message>
         <source>Signing in with a code on another device is not available for this account. Sign in in the browser instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントでは、別のデバイスでコードを使ってサインインすることはできません。代わりにブラウザーでサインインしてください。</translation>
     </message>
     <message>
         <source>The sign-in server sent an incomplete answer for signing in with a code.</source>
-        <translation type="unfinished"></translation>
+        <translation>コードによるサインインについて、サインインサーバーから不完全な応答が返されました。</translation>
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインは取り消されました。</translation>
     </message>
     <message>
         <source>The sign-in code expired before it was entered. Start the sign-in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインコードが入力される前に期限切れになりました。もう一度サインインしてください。</translation>
     </message>
     <message>
         <source>The sign-in was declined, so Yubisashi cannot send mail for this account. Sign in again and accept the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインが拒否されたため、Yubisashi はこのアカウントでメールを送信できません。もう一度サインインして、要求を承諾してください。</translation>
     </message>
 </context>
 <context>
     <name>OAuth::LoopbackReceiver</name>
     <message>
         <source>Could not open a local port for the sign-in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン用のローカルポートを開けませんでした: %1</translation>
     </message>
     <message>
         <source>Yubisashi</source>
-        <translation type="unfinished">Yubisashi</translation>
+        <translation>Yubisashi</translation>
     </message>
     <message>
         <source>This address only receives sign-ins.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアドレスはサインインの受け取り専用です。</translation>
     </message>
     <message>
         <source>This sign-in link does not belong to the sign-in Yubisashi is waiting for. Start the sign-in again from Yubisashi.</source>
-        <translation type="unfinished"></translation>
+        <translation>このサインインのリンクは、Yubisashi が待っているサインインのものではありません。Yubisashi からもう一度サインインしてください。</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインしました</translation>
     </message>
     <message>
         <source>You are signed in. You can close this window and return to Yubisashi.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインしました。このウィンドウを閉じて Yubisashi に戻ってください。</translation>
     </message>
     <message>
         <source>Sign-in not completed</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインが完了しませんでした</translation>
     </message>
     <message>
         <source>The sign-in was not completed. You can close this window; Yubisashi shows what happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインが完了しませんでした。このウィンドウを閉じてください。詳しくは Yubisashi に表示されます。</translation>
     </message>
 </context>
 <context>
     <name>OAuth::Provider</name>
     <message>
         <source>No application (client) ID is set for signing in. Your administrator registers Yubisashi with Microsoft or Google and sets oauth_client_id (see docs/OAUTH.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン用のアプリケーション (クライアント) ID が設定されていません。管理者が Yubisashi を Microsoft または Google に登録し、oauth_client_id を設定します (docs/OAUTH.md を参照)。</translation>
     </message>
     <message>
         <source>The sign-in addresses are not set. For a server other than Microsoft 365 or Google, set oauth_authorize_url and oauth_token_url (see docs/OAUTH.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン用のアドレスが設定されていません。Microsoft 365 と Google 以外のサーバーでは、oauth_authorize_url と oauth_token_url を設定してください (docs/OAUTH.md を参照)。</translation>
     </message>
     <message>
         <source>The sign-in address %1 is not a valid https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン用のアドレス %1 は有効な https アドレスではありません。</translation>
     </message>
     <message>
         <source>No sign-in scopes are set (oauth_scopes).</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインのスコープが設定されていません (oauth_scopes)。</translation>
     </message>
 </context>
 <context>
     <name>OAuth::TokenManager</name>
     <message>
         <source>No secret store is available to keep the sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン情報を保管できる秘密情報の保存先がありません。</translation>
     </message>
     <message>
         <source>Sign in to the account &quot;%1&quot; so Yubisashi can send its mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi がメールを送信できるよう、アカウント「%1」にサインインしてください。</translation>
     </message>
     <message>
         <source>The mail server refused the sign-in of the account &quot;%1&quot; even after it was renewed. Sign in again; if that does not help, ask your administrator whether sending mail with this sign-in (SMTP AUTH) is allowed for your mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン情報を更新した後も、メールサーバーがアカウント「%1」のサインインを拒否しました。もう一度サインインしてください。それでも解決しない場合は、お使いのメールボックスでこのサインインによるメール送信 (SMTP AUTH) が許可されているか、管理者に確認してください。</translation>
     </message>
     <message>
         <source>The sign-in of the account &quot;%1&quot; has ended (%2). Sign in again; messages wait in the queue until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント「%1」のサインインが切れました (%2)。もう一度サインインしてください。それまでメールは送信キューで待機します。</translation>
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインは取り消されました。</translation>
     </message>
     <message>
         <source>The sign-in server did not allow Yubisashi to stay signed in (no refresh token).</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインサーバーが、Yubisashi がサインインしたままでいることを許可しませんでした (リフレッシュトークンがありません)。</translation>
     </message>
     <message>
         <source>You are signed in, but the sign-in could not be saved, so you will have to sign in again after Yubisashi restarts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインしましたが、サインイン情報を保存できなかったため、Yubisashi の再起動後にもう一度サインインが必要です: %1</translation>
     </message>
     <message>
         <source>You signed in as %1, but the account is set up for %2. The mail server may refuse to send as %2; sign in with that address, or change the account&apos;s user name in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 としてサインインしましたが、このアカウントは %2 用に設定されています。メールサーバーが %2 としての送信を拒否する可能性があります。%2 でサインインするか、設定でアカウントのユーザー名を変更してください。</translation>
     </message>
     <message>
         <source>Signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインアウトしました。</translation>
     </message>
 </context>
 <context>
     <name>OAuth::Tokens</name>
     <message>
         <source>The sign-in server sent an answer without a usable access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインサーバーの応答に、使用できるアクセストークンが含まれていませんでした。</translation>
     </message>
 </context>
 <context>
     <name>Review</name>
     <message>
         <source>Setting &quot;%1&quot; in [policy]: &quot;%2&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>[policy] の設定「%1」: 「%2」はドメインではありません。example.co.jp の形式で書いてください (サブドメインも含める場合は *.example.co.jp)。この値は無視されます。</translation>
     </message>
     <message>
         <source>Setting &quot;%1&quot; in [policy]: &quot;%2&quot; is not allowed; use a whole number from %3 to %4. Using %5 instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>[policy] の設定「%1」: 「%2」は使用できません。%3 から %4 までの整数を指定してください。代わりに %5 を使用します。</translation>
     </message>
 </context>
 <context>
     <name>Review::Assessment</name>
     <message>
         <source>Every message is reviewed before it leaves.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのメールを送信前に確認します。</translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) outside your organisation.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>社外の宛先が %n 件あります。</numerusform>
         </translation>
     </message>
 </context>
@@ -531,53 +531,53 @@
     <name>Review::AttachmentCheck</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n attachment(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>添付ファイル %n 件: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The name of &quot;%1&quot; contains invisible characters that reverse the text, so the name you see is not its real name.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」の名前には文字の向きを反転させる見えない文字が含まれているため、表示されている名前は本当の名前ではありません。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; looks like a .%2 file but is a .%3 file that runs when opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は .%2 ファイルに見えますが、開くと実行される .%3 ファイルです。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a .%2 file: a program, script or disk image that mail filters often reject and that can do harm when opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は .%2 ファイルです。プログラム、スクリプト、ディスクイメージはメールフィルターで拒否されることが多く、開くと害を及ぼすおそれがあります。</translation>
     </message>
 </context>
 <context>
     <name>Review::AttachmentNewDomainCheck</name>
     <message>
         <source>&quot;%1&quot; was sent before to %2; now it goes to %3. Check that this file is meant for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は以前 %2 に送信したファイルですが、今回は %3 に送信されます。このファイルを送ってよい相手か確認してください。</translation>
     </message>
 </context>
 <context>
     <name>Review::BlockedDomainCheck</name>
     <message>
         <source>Your organisation does not allow sending to %1. Remove these recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 への送信は組織で禁止されています。これらの宛先を削除してください。</translation>
     </message>
 </context>
 <context>
     <name>Review::CautionDomainCheck</name>
     <message>
         <source>Your organisation asks you to take extra care with %1. Check that these recipients are right.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 への送信には特に注意するよう、組織で定められています。宛先が正しいか確認してください。</translation>
     </message>
 </context>
 <context>
     <name>Review::Check</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%1 ほか %n 件</numerusform>
         </translation>
     </message>
@@ -586,37 +586,37 @@
     <name>Review::CheckPolicy</name>
     <message>
         <source>The settings file %1 cannot be read. Check that it is a file and that you may read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 を読み込めません。ファイルであること、読み取りの権限があることを確認してください。</translation>
     </message>
     <message>
         <source>The settings file %1 could not be read: it is not a valid INI file.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 を読み込めませんでした: 正しい INI ファイルではありません。</translation>
     </message>
     <message>
         <source>Setting &quot;%1&quot; in [checks]: there is no check with this name; the checks are %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>[checks] の設定「%1」: この名前のチェックはありません。使用できるチェックは %2 です。</translation>
     </message>
     <message>
         <source>Setting &quot;%1&quot; in [checks]: &quot;%2&quot; is not allowed; use one of %3. Using %4 instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>[checks] の設定「%1」: 「%2」は使用できません。%3 のいずれかを指定してください。代わりに %4 を使用します。</translation>
     </message>
     <message>
         <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>[policy] の設定「risky_extensions」: 「%1」はファイルの拡張子 (exe や .exe など) ではありません。この値は無視されます。</translation>
     </message>
 </context>
 <context>
     <name>Review::EnvelopeHeaderMismatchCheck</name>
     <message numerus="yes">
         <source>%n recipient(s) get a hidden copy (Bcc); the others cannot see them: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件の宛先に BCC で送信されます (ほかの宛先からは見えません): %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) in To or Cc will not receive this message, because your mail program did not send it to them: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>宛先または CC にある %n 件のアドレスには、このメールは届きません。メールソフトがこれらのアドレスに送信していないためです: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -624,8 +624,8 @@
     <name>Review::ExternalRecipientCheck</name>
     <message numerus="yes">
         <source>%n recipient(s) outside your organisation: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>社外の宛先 %n 件: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -633,8 +633,8 @@
     <name>Review::FirstTimeDomainCheck</name>
     <message numerus="yes">
         <source>You have never written to %n of these organisations (domains) before: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>これまでに送信したことのない組織 (ドメイン) が %n 件あります: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -642,8 +642,8 @@
     <name>Review::FirstTimeRecipientCheck</name>
     <message numerus="yes">
         <source>You have never written to %n of these recipients before: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>初めての宛先が %n 件あります: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -651,89 +651,89 @@
     <name>Review::GreetingMismatchCheck</name>
     <message>
         <source>The message greets &quot;%1&quot;, but no recipient has that name. Check that it goes to the right person.</source>
-        <translation type="unfinished"></translation>
+        <translation>本文の宛名は「%1」ですが、その名前の宛先はありません。正しい相手に送るか確認してください。</translation>
     </message>
 </context>
 <context>
     <name>Review::KeywordCheck</name>
     <message>
         <source>The subject contains %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>件名に %1 が含まれています。</translation>
     </message>
     <message>
         <source>The message text contains %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>本文に %1 が含まれています。</translation>
     </message>
     <message>
         <source>The attachment name &quot;%1&quot; contains %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイル名「%1」に %2 が含まれています。</translation>
     </message>
 </context>
 <context>
     <name>Review::LookAlikeDomainCheck</name>
     <message>
         <source>%1 is written with letters from another alphabet (%2) that look like %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は、%3 に似て見える別の文字体系の文字で書かれています (%2)。</translation>
     </message>
     <message>
         <source>%1 uses letters or digits that look like those of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 に似て見える文字や数字を使っています。</translation>
     </message>
     <message>
         <source>%1 has the same name as %2 but ends in .%3 instead of .%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 と同じ名前ですが、末尾が .%4 ではなく .%3 です。</translation>
     </message>
     <message numerus="yes">
         <source>%1 differs from %2 by %n letter(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 と %2 は %n 文字だけ異なります。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 looks like %2, a domain you know, but it is a different domain. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は既知のドメイン %2 に似ていますが、別のドメインです。%3</translation>
     </message>
 </context>
 <context>
     <name>Review::ManyExternalVisibleCheck</name>
     <message>
         <source>%1 external addresses from %2 organisations are in To and Cc, so every recipient sees all of them. Put them in Bcc to keep them private.</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先と CC に %2 組織の社外アドレスが %1 件あり、すべての受信者に互いのアドレスが見えます。アドレスを伏せるには BCC に入れてください。</translation>
     </message>
 </context>
 <context>
     <name>Review::NameAddressMismatchCheck</name>
     <message>
         <source>&quot;%1&quot; was written to before at %2, not at %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」には以前、%3 ではなく %2 宛てに送信しています。</translation>
     </message>
     <message>
         <source>%1 was called &quot;%2&quot; before, not &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の名前は以前、「%3」ではなく「%2」でした。</translation>
     </message>
 </context>
 <context>
     <name>Review::PersonalDataCheck</name>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <source>The text contains %n number(s) that look like a My Number (individual number): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>本文にマイナンバー (個人番号) と思われる番号が %n 件含まれています: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The text contains %n number(s) that look like a payment card number: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>本文にクレジットカード番号と思われる番号が %n 件含まれています: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The text contains %n phone number(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>本文に電話番号が %n 件含まれています: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -741,264 +741,264 @@
     <name>Review::Reviewer</name>
     <message>
         <source>There is no recipient history.</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴がありません。</translation>
     </message>
     <message>
         <source>The recipient history is unavailable, so these checks were skipped: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴を利用できないため、次のチェックを省略しました: %1。%2</translation>
     </message>
     <message>
         <source>Sending to %1 is not allowed by your organisation&apos;s policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 への送信は組織のポリシーで禁止されています。</translation>
     </message>
 </context>
 <context>
     <name>Review::SenderCertificateCheck</name>
     <message>
         <source>This message should be signed, but there is no valid certificate for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールには署名が必要ですが、%1 の有効な証明書がありません。</translation>
     </message>
 </context>
 <context>
     <name>Review::ThreadNewDomainCheck</name>
     <message>
         <source>This is a reply, but %1 took no part in the conversation before.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールは返信ですが、%1 はこれまでのやり取りに含まれていません。</translation>
     </message>
 </context>
 <context>
     <name>Settings::AdminPolicy</name>
     <message>
         <source>The administrator&apos;s policy file %1 cannot be read, so its settings are not applied. Ask your administrator to check its permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理者のポリシーファイル %1 を読み込めないため、その設定は適用されていません。ファイルのアクセス権を確認するよう管理者に依頼してください。</translation>
     </message>
     <message>
         <source>The administrator&apos;s policy file %1 is not a valid INI file, so its settings are not applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理者のポリシーファイル %1 は正しい INI ファイルではないため、その設定は適用されていません。</translation>
     </message>
     <message>
         <source>The administrator&apos;s policy file %1 sets &quot;%2&quot;, which is not a setting Yubisashi knows; it is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理者のポリシーファイル %1 にある「%2」は Yubisashi の設定項目ではないため、無視されます。</translation>
     </message>
     <message>
         <source>The administrator&apos;s policy file %1 sets &quot;%2&quot;: %3 The default is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理者のポリシーファイル %1 の設定「%2」: %3 既定値を使用します。</translation>
     </message>
     <message>
         <source>The settings file %1 could not be read: it is not a valid INI file.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 を読み込めませんでした: 正しい INI ファイルではありません。</translation>
     </message>
     <message>
         <source>The settings with the administrator&apos;s policy applied could not be written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理者のポリシーを適用した設定を %1 に書き込めませんでした。</translation>
     </message>
     <message>
         <source>The administrator&apos;s policy could not be applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>管理者のポリシーを適用できませんでした: %1</translation>
     </message>
 </context>
 <context>
     <name>Settings::Config</name>
     <message>
         <source>Setting &quot;%1&quot; in [%2]: &quot;%3&quot; is not allowed; use %4. Using %5 instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>[%2] の設定「%1」: 「%3」は使用できません。%4 を指定してください。代わりに %5 を使用します。</translation>
     </message>
     <message>
         <source>[%1]: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1]: %2</translation>
     </message>
     <message>
         <source>a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 から %2 までの整数</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true または false</translation>
     </message>
     <message>
         <source>one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のいずれか</translation>
     </message>
     <message>
         <source>no preset</source>
-        <translation type="unfinished"></translation>
+        <translation>プリセットなし</translation>
     </message>
     <message>
         <source>&quot;%1&quot; in &quot;from&quot; is not an e-mail address (like name@example.co.jp); it is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>「from」の「%1」はメールアドレス (name@example.co.jp など) ではないため、無視されます。</translation>
     </message>
     <message>
         <source>account &quot;%1&quot; has no server: set host= to its submission server, or preset= to microsoft365 or google. The account is not used until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント「%1」にサーバーがありません: host= に送信サーバーを指定するか、preset= に microsoft365 または google を指定してください。それまでこのアカウントは使用されません。</translation>
     </message>
     <message>
         <source>The settings file %1 cannot be read. Check that it is a file and that you may read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 を読み込めません。ファイルであること、読み取りの権限があることを確認してください。</translation>
     </message>
     <message>
         <source>The settings file %1 could not be read: it is not a valid INI file.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 を読み込めませんでした: 正しい INI ファイルではありません。</translation>
     </message>
     <message>
         <source>[%1]: the account name &quot;%2&quot; is also the user name mail clients log in with, so it may only contain letters A-Z and a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. The account is not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1]: アカウント名「%2」はメールソフトがログインするときのユーザー名でもあるため、英字 (A-Z、a-z)、数字、&apos;.&apos;、&apos;_&apos;、&apos;-&apos; のみ使用できます。このアカウントは使用されません。</translation>
     </message>
     <message>
         <source>retry_max_seconds (%1) is shorter than retry_initial_seconds (%2); using %2 for both.</source>
-        <translation type="unfinished"></translation>
+        <translation>retry_max_seconds (%1) が retry_initial_seconds (%2) より短いため、両方に %2 を使用します。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; in &quot;internal_domains&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>「internal_domains」の「%1」はドメインではありません。example.co.jp の形式で書いてください (サブドメインも含める場合は *.example.co.jp)。この値は無視されます。</translation>
     </message>
 </context>
 <context>
     <name>Settings::ConfigWriter</name>
     <message>
         <source>&quot;%1&quot; is set by your administrator and cannot be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は管理者が設定しているため、ここでは変更できません。</translation>
     </message>
     <message>
         <source>[%1] contains settings made by your administrator and cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1] には管理者による設定が含まれているため、削除できません。</translation>
     </message>
     <message>
         <source>The settings file %1 cannot be read, so it is not changed. Check that it is a file and that you may read and write it.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 を読み込めないため、変更していません。ファイルであること、読み書きの権限があることを確認してください。</translation>
     </message>
     <message>
         <source>The folder %1 cannot be created, so the settings cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー %1 を作成できないため、設定を保存できません。</translation>
     </message>
     <message>
         <source>The settings file %1 is not a valid INI file, so it is not changed (saving would lose what it contains). Correct or remove it, then save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 は正しい INI ファイルではないため、変更していません (保存すると内容が失われるため)。ファイルを修正するか削除してから、もう一度保存してください。</translation>
     </message>
     <message>
         <source>The settings file %1 cannot be written. Check that you may change it and that the disk is not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 に書き込めません。変更の権限があること、ディスクに空きがあることを確認してください。</translation>
     </message>
 </context>
 <context>
     <name>Settings::SecretStore</name>
     <message>
         <source>&quot;%1&quot; is not a valid secret name.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は秘密情報の名前として正しくありません。</translation>
     </message>
     <message>
         <source>The folder %1 for the secrets file could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>秘密情報ファイル用のフォルダー %1 を作成できませんでした。</translation>
     </message>
     <message>
         <source>The secrets file %1 could not be created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>秘密情報ファイル %1 を作成できませんでした: %2</translation>
     </message>
     <message>
         <source>The permissions of the secrets file %1 could not be set.</source>
-        <translation type="unfinished"></translation>
+        <translation>秘密情報ファイル %1 のアクセス権を設定できませんでした。</translation>
     </message>
     <message>
         <source>The secrets file %1 is damaged and could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>秘密情報ファイル %1 は壊れているため、読み込めませんでした。</translation>
     </message>
     <message>
         <source>The secrets file %1 could not be read or written; check that it is yours and that the disk is not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>秘密情報ファイル %1 を読み書きできませんでした。自分のファイルであること、ディスクに空きがあることを確認してください。</translation>
     </message>
     <message>
         <source>The secrets file %1 cannot be read; check that it is a file and that it belongs to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>秘密情報ファイル %1 を読み込めません。ファイルであること、自分が所有していることを確認してください。</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル %1</translation>
     </message>
     <message>
         <source>The system keychain did not give out &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンから「%1」を取得できませんでした: %2</translation>
     </message>
     <message>
         <source>The system keychain did not store &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンに「%1」を保存できませんでした: %2</translation>
     </message>
     <message>
         <source>The system keychain did not delete &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンから「%1」を削除できませんでした: %2</translation>
     </message>
     <message>
         <source>system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーン</translation>
     </message>
     <message>
         <source>The system keychain is not available (%1). Yubisashi keeps passwords and sign-in tokens there and does not store them anywhere else unless you say so. Either unlock or start the keychain (on Linux: GNOME Keyring or KWallet) and start Yubisashi again, or keep the secrets in a file that only you can read: in the settings file %2, write store=file in the [secrets] section. The secrets will then be kept in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンを利用できません (%1)。Yubisashi はパスワードとサインイントークンをキーチェーンに保管し、指定がない限りほかの場所には保存しません。キーチェーンのロックを解除するか起動して (Linux では GNOME Keyring または KWallet)、Yubisashi をもう一度起動してください。または、自分だけが読めるファイルに秘密情報を保管することもできます: 設定ファイル %2 の [secrets] セクションに store=file と書いてください。秘密情報は %3 に保管されます。</translation>
     </message>
 </context>
 <context>
     <name>Settings::Validation</name>
     <message>
         <source>&quot;%1&quot; is not a setting Yubisashi knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は Yubisashi の設定項目ではありません。</translation>
     </message>
     <message>
         <source>A line break is not allowed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここでは改行を使用できません。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a whole number. Use a number from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は整数ではありません。%2 から %3 までの数値を指定してください。</translation>
     </message>
     <message>
         <source>%1 is out of range. Use a number from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は範囲外です。%2 から %3 までの数値を指定してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not allowed. Use true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は使用できません。true または false を指定してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not allowed. Use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は使用できません。次のいずれかを指定してください: %2。</translation>
     </message>
     <message>
         <source>Enter the server name, for example smtp.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー名を入力してください (例: smtp.example.com)。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a server name. Write only the name, like smtp.example.com, without spaces, port or &quot;@&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はサーバー名ではありません。スペース、ポート番号、「@」を含めずに、smtp.example.com のように名前だけを入力してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address (like name@example.co.jp).</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はメールアドレス (name@example.co.jp など) ではありません。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a file extension (like exe or .exe).</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はファイルの拡張子 (exe や .exe など) ではありません。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; takes a single value, not a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」に指定できる値は 1 つだけです (リストは使用できません)。</translation>
     </message>
     <message>
         <source>Enter a name, for example work.</source>
-        <translation type="unfinished"></translation>
+        <translation>名前を入力してください (例: work)。</translation>
     </message>
     <message>
         <source>a space</source>
-        <translation type="unfinished"></translation>
+        <translation>スペース</translation>
     </message>
     <message>
         <source>%1 is not allowed in the name. The name is the user name your mail program logs in with, so use only the letters A-Z and a-z, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>名前に %1 は使用できません。この名前はメールソフトがログインするときのユーザー名になるため、英字 (A-Z、a-z)、数字、「.」「_」「-」だけを使用してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is an address. Write only the domain after &quot;@&quot;, like example.co.jp.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はアドレスです。example.co.jp のように、「@」より後ろのドメインだけを入力してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a domain. Write example.co.jp, or *.example.co.jp for its subdomains.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はドメインではありません。example.co.jp の形式で入力してください (サブドメインも含める場合は *.example.co.jp)。</translation>
     </message>
 </context>
 <context>
@@ -1016,711 +1016,711 @@
     <name>Smime::CertificateCheck</name>
     <message>
         <source>Your certificate expired on %1. Ask your administrator for a new certificate, then import it in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書の有効期限が %1 に切れています。管理者に新しい証明書を依頼し、設定でインポートしてください。</translation>
     </message>
     <message>
         <source>Your certificate is valid only from %1. Until then messages cannot be signed with it; check the computer&apos;s date or use your current certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書は %1 から有効になります。それまではこの証明書で署名できません。コンピューターの日付を確認するか、現在の証明書を使用してください。</translation>
     </message>
     <message>
         <source>Your certificate is not meant for e-mail (it was issued for another purpose). Ask your administrator for an e-mail (S/MIME) certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書はメール用ではありません (別の用途で発行されています)。管理者にメール用 (S/MIME) の証明書を依頼してください。</translation>
     </message>
     <message>
         <source>Your certificate may not be used to sign. Ask your administrator for an e-mail signing certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>この証明書は署名に使用できません。管理者にメール署名用の証明書を依頼してください。</translation>
     </message>
     <message>
         <source>Your certificate contains no e-mail address, so it cannot sign mail from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書にメールアドレスが含まれていないため、%1 からのメールに署名できません。</translation>
     </message>
     <message>
         <source>Your certificate belongs to %1, but this message is sent from %2. Send from the address of the certificate, or import the certificate for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書は %1 のものですが、このメールの差出人は %2 です。証明書のアドレスから送信するか、%2 の証明書をインポートしてください。</translation>
     </message>
     <message>
         <source>The certificate of %1 expired on %2. Ask %1 for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の証明書は %2 に有効期限が切れています。%1 に新しい証明書を依頼してください。</translation>
     </message>
     <message>
         <source>The certificate of %1 is valid only from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の証明書は %2 から有効になります。</translation>
     </message>
     <message>
         <source>The certificate of %1 is not meant for e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の証明書はメール用ではありません。</translation>
     </message>
     <message>
         <source>The certificate of %1 may not be used for encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の証明書は暗号化に使用できません。</translation>
     </message>
     <message>
         <source>The certificate does not contain the address %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書にアドレス %1 が含まれていません。</translation>
     </message>
 </context>
 <context>
     <name>Smime::CertificateStore</name>
     <message>
         <source>The file %1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル %1 を開けません: %2</translation>
     </message>
     <message>
         <source>The password is not correct for this certificate file.</source>
-        <translation type="unfinished"></translation>
+        <translation>この証明書ファイルのパスワードが正しくありません。</translation>
     </message>
     <message>
         <source>This file does not contain a certificate (expected .cer, .pem, .der, .p7c or .p12).</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルには証明書が含まれていません (.cer、.pem、.der、.p7c、.p12 のいずれかが必要です)。</translation>
     </message>
     <message>
         <source>The file contains no e-mail certificate (only authority certificates or certificates without an e-mail address).</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルにはメール用の証明書が含まれていません (認証局の証明書か、メールアドレスのない証明書だけです)。</translation>
     </message>
     <message>
         <source>The certificate could not be saved in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書を %1 に保存できませんでした: %2</translation>
     </message>
     <message>
         <source>No such certificate in the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>その証明書は保存されていません。</translation>
     </message>
     <message>
         <source>The certificate could not be removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書を削除できませんでした: %1</translation>
     </message>
 </context>
 <context>
     <name>Smime::EncryptionPolicy</name>
     <message>
         <source>The message is already signed or encrypted by the mail program.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールはメールソフトですでに署名または暗号化されています。</translation>
     </message>
     <message>
         <source>Encryption is turned off for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントでは暗号化がオフになっています。</translation>
     </message>
     <message>
         <source>Not encrypted: no certificate is known for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>暗号化しません: %1 の証明書がありません。</translation>
     </message>
     <message>
         <source>This message must be encrypted because it goes to %1, but no valid certificate is known for %2. Import their certificates (ask them for a signed message or a .cer file), or remove them from the recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に送信するため、このメールは暗号化が必要ですが、%2 の有効な証明書がありません。相手の証明書をインポートする (署名付きのメールか .cer ファイルを相手に依頼してください) か、宛先から外してください。</translation>
     </message>
 </context>
 <context>
     <name>Smime::Encryptor</name>
     <message>
         <source>The message cannot be encrypted: there are no recipients&apos; certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを暗号化できません: 宛先の証明書がありません。</translation>
     </message>
     <message>
         <source>The message could not be encrypted (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを暗号化できませんでした (%1)。</translation>
     </message>
 </context>
 <context>
     <name>Smime::Identity</name>
     <message>
         <source>This file holds only a certificate (PEM), without the private key. Import the .p12 or .pfx file you received with your certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルには証明書 (PEM) だけが含まれ、秘密鍵がありません。証明書と一緒に受け取った .p12 または .pfx ファイルをインポートしてください。</translation>
     </message>
     <message>
         <source>This file is not a certificate file in PKCS#12 format (.p12 or .pfx).</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルは PKCS#12 形式 (.p12 または .pfx) の証明書ファイルではありません。</translation>
     </message>
     <message>
         <source>This certificate file uses an old protection method that cannot be read on this computer. Ask your administrator for a file exported with AES encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>この証明書ファイルは、このコンピューターでは読み込めない古い保護方式を使用しています。AES 暗号化で書き出したファイルを管理者に依頼してください。</translation>
     </message>
     <message>
         <source>The password is not correct for this certificate file. Check the password you received with the file (it is case-sensitive).</source>
-        <translation type="unfinished"></translation>
+        <translation>この証明書ファイルのパスワードが正しくありません。ファイルと一緒に受け取ったパスワードを確認してください (大文字と小文字は区別されます)。</translation>
     </message>
     <message>
         <source>The certificate file could not be read; it may be damaged. Ask for a new copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書ファイルを読み込めませんでした。ファイルが壊れている可能性があります。新しいファイルを依頼してください。</translation>
     </message>
     <message>
         <source>The certificate file could not be read: the password may be wrong, or the file may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書ファイルを読み込めませんでした: パスワードが間違っているか、ファイルが壊れている可能性があります。</translation>
     </message>
     <message>
         <source>This file contains no private key, so it cannot be used to sign. Import the .p12 or .pfx file that includes your private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルには秘密鍵が含まれていないため、署名に使用できません。秘密鍵を含む .p12 または .pfx ファイルをインポートしてください。</translation>
     </message>
     <message>
         <source>The private key in this file does not belong to its certificate. Ask your administrator for a correct file.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルの秘密鍵は、証明書と対応していません。正しいファイルを管理者に依頼してください。</translation>
     </message>
     <message>
         <source>This file contains no certificate for its private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルには、秘密鍵に対応する証明書が含まれていません。</translation>
     </message>
     <message>
         <source>The file does not contain the certificates of the authority that issued yours. Some recipients may not be able to check your signature; ask your administrator for a file with the full certificate chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルには、証明書を発行した認証局の証明書が含まれていません。受信者によっては署名を検証できない場合があります。証明書チェーンをすべて含むファイルを管理者に依頼してください。</translation>
     </message>
     <message>
         <source>The certificate file %1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書ファイル %1 を開けません: %2</translation>
     </message>
     <message>
         <source>The certificate could not be saved in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書を %1 に保存できませんでした: %2</translation>
     </message>
 </context>
 <context>
     <name>Smime::MimeCanonicalizer</name>
     <message>
         <source>The message is nested too deeply to be signed safely.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールの入れ子が深すぎるため、安全に署名できません。</translation>
     </message>
     <message>
         <source>The message structure is damaged (a multipart part without a boundary), so it cannot be signed safely.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールの構造が壊れている (区切りのないマルチパートがある) ため、安全に署名できません。</translation>
     </message>
 </context>
 <context>
     <name>Smime::Signer</name>
     <message>
         <source>No signing certificate is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>署名用の証明書が設定されていません。</translation>
     </message>
     <message>
         <source>The message could not be signed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>メールに署名できませんでした (%1)。</translation>
     </message>
     <message>
         <source>No signing certificate is set up for this account. Import your certificate (.p12 or .pfx) in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントには署名用の証明書が設定されていません。設定で証明書 (.p12 または .pfx) をインポートしてください。</translation>
     </message>
     <message>
         <source>The message could not be signed (no free MIME boundary).</source>
-        <translation type="unfinished"></translation>
+        <translation>メールに署名できませんでした (使用できる MIME の区切りがありません)。</translation>
     </message>
 </context>
 <context>
     <name>Smime::SigningPolicy</name>
     <message>
         <source>Signing is turned off for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントでは署名がオフになっています。</translation>
     </message>
     <message>
         <source>All recipients are internal; signing is only for external mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先はすべて社内です。署名は社外宛てのメールにのみ行います。</translation>
     </message>
     <message>
         <source>The message is already signed or encrypted by the mail program.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールはメールソフトですでに署名または暗号化されています。</translation>
     </message>
     <message>
         <source>This message must be signed, but no certificate is set up for this account. Import your certificate (.p12 or .pfx) in Settings, or ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールには署名が必要ですが、このアカウントには証明書が設定されていません。設定で証明書 (.p12 または .pfx) をインポートするか、管理者に相談してください。</translation>
     </message>
 </context>
 <context>
     <name>Smtp::SmtpClient</name>
     <message>
         <source>Another message is being sent through this connection; this one will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>この接続では別のメールを送信中です。このメールは後で再試行します。</translation>
     </message>
     <message>
         <source>A message is being sent right now; try the connection test again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>現在メールを送信中です。少し待ってから、もう一度接続テストを行ってください。</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>取り消されました</translation>
     </message>
     <message>
         <source>No mail server is set for this account. Enter the server name and port in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントにはメールサーバーが設定されていません。設定でサーバー名とポートを入力してください。</translation>
     </message>
     <message>
         <source>The certificate authority file %1 could not be read: %2. Check the CA file in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>認証局 (CA) のファイル %1 を読み込めませんでした: %2。設定で CA ファイルを確認してください。</translation>
     </message>
     <message>
         <source>The certificate authority file %1 contains no PEM certificate. Check the CA file in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>認証局 (CA) のファイル %1 に PEM 形式の証明書が含まれていません。設定で CA ファイルを確認してください。</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted: %1. If %2 is the right server, ask its administrator for the certificate authority and add it as CA file in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの証明書は信頼されていません: %1。%2 が正しいサーバーであれば、そのサーバーの管理者から認証局の証明書を入手し、設定で CA ファイルとして追加してください。</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの証明書は信頼されていません: %1。</translation>
     </message>
     <message>
         <source>A secure connection to %1 could not be set up: %2. Check the server, port and security settings (STARTTLS usually uses port 587, TLS port 465).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 との安全な接続を確立できませんでした: %2。サーバー、ポート、接続の保護の設定を確認してください (通常、STARTTLS はポート 587、SSL/TLS はポート 465 を使用します)。</translation>
     </message>
     <message>
         <source>Could not connect to the mail server %1: %2. The message will be sent when the server can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 に接続できませんでした: %2。サーバーに接続できるようになったら送信します。</translation>
     </message>
     <message numerus="yes">
         <source>The mail server %1 did not answer within %n second(s). The message will be sent when the server can be reached.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>メールサーバー %1 から %n 秒以内に応答がありませんでした。サーバーに接続できるようになったら送信します。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The mail server %1 stopped accepting the message for %n second(s). It was not sent; it will be tried again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>メールサーバー %1 が %n 秒間メールを受け取りませんでした。メールは送信されていません。後で再試行します。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The message was sent to %1, but the server did not confirm it within %n second(s). It may or may not have been delivered.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>メールを %1 に送信しましたが、%n 秒以内にサーバーから受信の確認がありませんでした。届いているかどうかはわかりません。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The mail server %1 did not answer (%2) within %n second(s). The message will be tried again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>メールサーバー %1 から %n 秒以内に応答 (%2) がありませんでした。後で再試行します。</numerusform>
         </translation>
     </message>
     <message>
         <source>a reply line longer than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 バイトを超える応答行</translation>
     </message>
     <message>
         <source>unexpected data after the STARTTLS reply</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS の応答の後の予期しないデータ</translation>
     </message>
     <message>
         <source>a line that is not an SMTP reply</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP の応答ではない行</translation>
     </message>
     <message>
         <source>a multi-line reply with changing codes</source>
-        <translation type="unfinished"></translation>
+        <translation>途中でコードが変わる複数行の応答</translation>
     </message>
     <message>
         <source>a reply with too many lines</source>
-        <translation type="unfinished"></translation>
+        <translation>行数が多すぎる応答</translation>
     </message>
     <message>
         <source>The mail server %1 stopped the message while it was being sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 が送信の途中でメールを止めました: %2</translation>
     </message>
     <message>
         <source>a reply in the middle of the message</source>
-        <translation type="unfinished"></translation>
+        <translation>メールの送信途中での応答</translation>
     </message>
     <message>
         <source>an unexpected reply</source>
-        <translation type="unfinished"></translation>
+        <translation>予期しない応答</translation>
     </message>
     <message>
         <source>The mail server %1 refuses connections from this computer: %2. Check the server in Settings or ask its administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 はこのコンピューターからの接続を拒否しています: %2。設定でサーバーを確認するか、サーバーの管理者に問い合わせてください。</translation>
     </message>
     <message>
         <source>The mail server %1 is not accepting mail right now: %2. The message will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 は現在メールを受け付けていません: %2。後で再試行します。</translation>
     </message>
     <message>
         <source>The mail server %1 refused the greeting: %2. Check the server in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 が接続の開始 (EHLO) を拒否しました: %2。設定でサーバーを確認してください。</translation>
     </message>
     <message>
         <source>The mail server %1 does not offer STARTTLS, so the connection cannot be encrypted. Nothing was sent. Check the port and security settings (TLS usually uses port 465), or ask the server&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 は STARTTLS に対応していないため、接続を暗号化できません。何も送信していません。ポートと接続の保護の設定を確認する (通常、SSL/TLS はポート 465 を使用します) か、サーバーの管理者に問い合わせてください。</translation>
     </message>
     <message>
         <source>The mail server %1 refused to start encryption: %2. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 が暗号化の開始を拒否しました: %2。何も送信していません。</translation>
     </message>
     <message>
         <source>The mail server %1 cannot start encryption right now: %2. Nothing was sent; the message will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 は現在暗号化を開始できません: %2。何も送信していません。後で再試行します。</translation>
     </message>
     <message>
         <source>The mail server %1 does not accept the sign-in method %2 (it offers: %3). Choose another sign-in method in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 はサインイン方法 %2 に対応していません (対応している方法: %3)。設定で別のサインイン方法を選んでください。</translation>
     </message>
     <message>
         <source>The mail server %1 does not offer sign-in on this connection. Check the security setting, or set sign-in to &quot;none&quot; in Settings if the server does not need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 はこの接続ではサインインを受け付けていません。接続の保護の設定を確認するか、サーバーがサインインを必要としない場合は、設定でサインイン方法を「サインインしない」にしてください。</translation>
     </message>
     <message>
         <source>The mail server %1 could not check the sign-in right now: %2. The message will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 は現在サインインを確認できません: %2。後で再試行します。</translation>
     </message>
     <message>
         <source>The mail server %1 requires an encrypted connection for sign-in: %2. Choose STARTTLS or TLS in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 はサインインに暗号化された接続を必要としています: %2。設定で STARTTLS または SSL/TLS を選んでください。</translation>
     </message>
     <message>
         <source>The mail server %1 does not accept this sign-in method: %2. Choose another sign-in method in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 はこのサインイン方法を受け付けません: %2。設定で別のサインイン方法を選んでください。</translation>
     </message>
     <message>
         <source>The mail server %1 refused the sign-in token for %2: %3. Sign in to the account again in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 が %2 のサインイントークンを拒否しました: %3。設定でアカウントにもう一度サインインしてください。</translation>
     </message>
     <message>
         <source>(Server details: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(サーバーからの詳細: %1)</translation>
     </message>
     <message>
         <source>The mail server %1 refused the user name or password for %2: %3. Check the user name and password in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 が %2 のユーザー名またはパスワードを拒否しました: %3。設定でユーザー名とパスワードを確認してください。</translation>
     </message>
     <message>
         <source>Connected to %1 successfully.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に正常に接続しました。</translation>
     </message>
     <message>
         <source>Connected to %1 and signed in as %2 successfully.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に接続し、%2 として正常にサインインしました。</translation>
     </message>
     <message>
         <source>The message has no recipients, so it was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールに宛先がないため、送信しませんでした。</translation>
     </message>
     <message>
         <source>The recipient address &quot;%1&quot; is not valid, so the message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先のアドレス「%1」が正しくないため、メールを送信しませんでした。</translation>
     </message>
     <message>
         <source>The sender address &quot;%1&quot; is not valid, so the message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>差出人のアドレス「%1」が正しくないため、メールを送信しませんでした。</translation>
     </message>
     <message>
         <source>The message is %1 MB, but the mail server %2 accepts at most %3 MB. It was not sent; make it smaller (for example by sharing large attachments as a link).</source>
-        <translation type="unfinished"></translation>
+        <translation>メールのサイズは %1 MB ですが、メールサーバー %2 が受け付けるのは %3 MB までです。メールは送信していません。サイズを小さくしてください (大きな添付ファイルはリンクで共有するなど)。</translation>
     </message>
     <message>
         <source>The message contains 8-bit text, but the mail server %1 does not accept 8-bit messages (8BITMIME). It was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールに 8 ビットのテキストが含まれていますが、メールサーバー %1 は 8 ビットのメール (8BITMIME) を受け付けません。メールは送信していません。</translation>
     </message>
     <message>
         <source>The message uses addresses with non-ASCII characters, but the mail server %1 does not support them (SMTPUTF8). It was not sent; use plain ASCII addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールで ASCII 以外の文字を含むアドレスを使用していますが、メールサーバー %1 はこれに対応していません (SMTPUTF8)。メールは送信していません。ASCII 文字だけのアドレスを使用してください。</translation>
     </message>
     <message>
         <source>The mail server %1 closed the connection: %2. The message will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 が接続を切断しました: %2。後で再試行します。</translation>
     </message>
     <message>
         <source>The mail server %1 requires sign-in or encryption before it accepts mail: %2. Check the security and sign-in settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 はメールを受け付ける前にサインインまたは暗号化を必要としています: %2。接続の保護とサインインの設定を確認してください。</translation>
     </message>
     <message>
         <source>The mail server %1 did not accept the sender right now: %2. The message will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 は現在この差出人を受け付けていません: %2。後で再試行します。</translation>
     </message>
     <message>
         <source>The mail server %1 refused the sender %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 が差出人 %2 を拒否しました: %3</translation>
     </message>
     <message>
         <source>The mail server %1 refused the recipient %2: %3. The message was not sent to anyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 が宛先 %2 を拒否しました: %3。メールはどの宛先にも送信していません。</translation>
     </message>
     <message>
         <source>The mail server %1 did not accept the recipient %2 right now: %3. The message was not sent to anyone; it will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 は現在宛先 %2 を受け付けていません: %3。メールはどの宛先にも送信していません。後で再試行します。</translation>
     </message>
     <message>
         <source>The mail server %1 did not accept the message right now: %2. It will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 は現在メールを受け付けていません: %2。後で再試行します。</translation>
     </message>
     <message>
         <source>The mail server %1 refused the message: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 がメールを拒否しました: %2</translation>
     </message>
     <message>
         <source>Sent through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 経由で送信しました。</translation>
     </message>
     <message>
         <source>The connection to %1 was lost after the message was sent, before the server confirmed it. It may or may not have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールの送信後、サーバーの確認を受け取る前に %1 との接続が切れました。届いているかどうかはわかりません。</translation>
     </message>
     <message>
         <source>The connection to the mail server %1 was lost (%2). The message was not sent; it will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 との接続が切れました (%2)。メールは送信されていません。後で再試行します。</translation>
     </message>
     <message>
         <source>The mail server %1 sent something unexpected (%2). The message will be tried again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー %1 から予期しない応答がありました (%2)。後で再試行します。</translation>
     </message>
 </context>
 <context>
     <name>Smtp::SmtpServer</name>
     <message>
         <source>127.0.0.1 port %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 のポート %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Spool::Entry</name>
     <message>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>リスト</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクト</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>値なし</translation>
     </message>
     <message>
         <source>the key &quot;%1&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>キー「%1」がありません</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be %2, but it is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は %2 である必要がありますが、%3 です</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>テキスト</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true または false</translation>
     </message>
     <message>
         <source>a whole number of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>0 以上の整数</translation>
     </message>
     <message>
         <source>a time</source>
-        <translation type="unfinished"></translation>
+        <translation>日時</translation>
     </message>
     <message>
         <source>a time in ISO 8601 format with a time zone, such as &quot;2025-04-01T09:30:00.000Z&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>タイムゾーン付きの ISO 8601 形式の日時 (「2025-04-01T09:30:00.000Z」など)</translation>
     </message>
     <message>
         <source>a file-name safe id (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル名に使える ID (英字、数字、&apos;.&apos;、&apos;_&apos;、&apos;-&apos;)</translation>
     </message>
     <message>
         <source>a list of one or more addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>1 件以上のアドレスのリスト</translation>
     </message>
     <message>
         <source>recipient number %1 in &quot;%2&quot; must be an address, but it is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>「%2」の %1 番目の宛先はアドレスである必要がありますが、%3 です</translation>
     </message>
     <message>
         <source>one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のいずれか</translation>
     </message>
     <message>
         <source>a whole number from 0 to 1000000</source>
-        <translation type="unfinished"></translation>
+        <translation>0 から 1000000 までの整数</translation>
     </message>
 </context>
 <context>
     <name>Spool::Spool</name>
     <message>
         <source>&quot;%1&quot; is not a spool message id.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は送信キューのメッセージ ID ではありません。</translation>
     </message>
     <message>
         <source>The spool folder %1 could not be created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのフォルダー %1 を作成できませんでした: %2</translation>
     </message>
     <message>
         <source>The spool folder %1 is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのフォルダー %1 はフォルダーではありません。</translation>
     </message>
     <message>
         <source>The permissions of the spool folder %1 could not be restricted to its owner: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのフォルダー %1 のアクセス権を所有者だけに制限できませんでした: %2</translation>
     </message>
     <message>
         <source>The spool folder %1 could not be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのフォルダー %1 を開けませんでした: %2</translation>
     </message>
     <message>
         <source>The spool folder %1 could not be flushed to disk: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのフォルダー %1 をディスクに書き込めませんでした: %2</translation>
     </message>
     <message>
         <source>%1 could not be deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除できませんでした: %2</translation>
     </message>
     <message>
         <source>its envelope file could not be read (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>エンベロープファイルを読み込めませんでした (%1)</translation>
     </message>
     <message>
         <source>its envelope file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>エンベロープファイルが空です</translation>
     </message>
     <message>
         <source>its envelope file is not valid JSON (%1 at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>エンベロープファイルが正しい JSON ではありません (%2 バイト目: %1)</translation>
     </message>
     <message>
         <source>its envelope file does not hold a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>エンベロープファイルに JSON オブジェクトがありません</translation>
     </message>
     <message>
         <source>its envelope file is damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>エンベロープファイルが壊れています: %1</translation>
     </message>
     <message>
         <source>from %1 to %2, received %3</source>
-        <translation type="unfinished"></translation>
+        <translation>差出人 %1、宛先 %2、受付 %3</translation>
     </message>
     <message>
         <source>The folder %1 could not be created.</source>
-        <translation type="unfinished">フォルダー %1 を作成できませんでした。</translation>
+        <translation>フォルダー %1 を作成できませんでした。</translation>
     </message>
     <message>
         <source>The message could not be saved in the spool folder %1: %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを送信キューのフォルダー %1 に保存できませんでした: %2 (%3)。</translation>
     </message>
     <message>
         <source>a file could not be created</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを作成できませんでした</translation>
     </message>
     <message>
         <source>its permissions could not be set</source>
-        <translation type="unfinished"></translation>
+        <translation>アクセス権を設定できませんでした</translation>
     </message>
     <message>
         <source>writing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>書き込みに失敗しました</translation>
     </message>
     <message>
         <source>flushing to disk failed</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスクへの書き出しに失敗しました</translation>
     </message>
     <message>
         <source>closing the file failed</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを閉じられませんでした</translation>
     </message>
     <message>
         <source>renaming the file failed</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル名を変更できませんでした</translation>
     </message>
     <message>
         <source>The message could not be queued: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを送信キューに入れられませんでした: %1。</translation>
     </message>
     <message>
         <source>Message %1 is no longer in the spool.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ %1 はもう送信キューにありません。</translation>
     </message>
     <message>
         <source>Message %1 could not be updated: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ %1 を更新できませんでした: %2。</translation>
     </message>
     <message>
         <source>The message %1 could not be read from the spool: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ %1 を送信キューから読み込めませんでした: %2</translation>
     </message>
     <message>
         <source>its envelope names the message &quot;%1&quot;, which does not match its file name</source>
-        <translation type="unfinished"></translation>
+        <translation>エンベロープに記載のメッセージ名「%1」がファイル名と一致しません</translation>
     </message>
     <message>
         <source>the message content (%1) is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージの本体 (%1) がありません</translation>
     </message>
     <message>
         <source>the message content is %1 bytes long, but its envelope says %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージの本体は %1 バイトですが、エンベロープには %2 バイトと記載されています</translation>
     </message>
     <message>
         <source>Queued message %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのメッセージ %1 (%2)</translation>
     </message>
     <message>
         <source>Queued message %1</source>
-        <translation type="unfinished"></translation>
+        <translation>送信キューのメッセージ %1</translation>
     </message>
     <message>
         <source>%1 could not be loaded because %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込めませんでした。理由: %2。</translation>
     </message>
     <message>
         <source>Its files were kept and moved to the folder %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルは削除せず、フォルダー %1 に移動しました (%2)。</translation>
     </message>
     <message>
         <source>These files could not be moved and were left in place: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>次のファイルは移動できなかったため、元の場所に残っています: %1。</translation>
     </message>
     <message>
         <source>Yubisashi will not send or retry it. If it had not been sent yet, send it again from your mail program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi はこのメールを送信も再試行もしません。まだ送信されていなかった場合は、メールソフトからもう一度送信してください。</translation>
     </message>
 </context>
 <context>
     <name>Store::History</name>
     <message>
         <source>The recipient history could not be updated (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴を更新できませんでした (%1)。</translation>
     </message>
     <message>
         <source>The recipient history cannot be used: the SQLite driver of Qt is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴を使用できません: Qt の SQLite ドライバーがありません。</translation>
     </message>
     <message>
         <source>The recipient history %1 could not be opened (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴 %1 を開けませんでした (%2)。</translation>
     </message>
     <message>
         <source>The recipient history %1 is in use by another program. Checks that need it are skipped until it is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴 %1 は別のプログラムが使用中です。使用できるようになるまで、履歴を使うチェックは省略します。</translation>
     </message>
     <message>
         <source>The recipient history %1 is damaged or is not a Yubisashi history (%2). Move the file away to start a new history; checks that need it are skipped until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴 %1 は壊れているか、Yubisashi の履歴ではありません (%2)。ファイルを別の場所に移動すると、新しい履歴が作成されます。それまで、履歴を使うチェックは省略します。</translation>
     </message>
     <message>
         <source>The recipient history %1 was written by a newer version of Yubisashi (schema %2; this version reads up to %3). Update Yubisashi.</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴 %1 は新しいバージョンの Yubisashi で作成されています (スキーマ %2。このバージョンが読めるのは %3 まで)。Yubisashi を更新してください。</translation>
     </message>
     <message>
         <source>The recipient history could not be created (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴を作成できませんでした (%1)。</translation>
     </message>
     <message>
         <source>The recipient history could not be upgraded (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴をアップグレードできませんでした (%1)。</translation>
     </message>
     <message>
         <source>The recipient history could not be upgraded from schema %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴をスキーマ %1 からアップグレードできませんでした: %2</translation>
     </message>
     <message>
         <source>The recipient history could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴を読み込めませんでした (%1)。</translation>
     </message>
     <message>
         <source>The audit log could not be written (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>監査ログに書き込めませんでした (%1)。</translation>
     </message>
     <message>
         <source>The recipient history is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先の履歴が開かれていません。</translation>
     </message>
     <message>
         <source>The audit log could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>監査ログを読み込めませんでした (%1)。</translation>
     </message>
     <message>
         <source>%1 could not be written (%2).</source>
-        <translation type="unfinished">%1 に書き込めませんでした (%2)。</translation>
+        <translation>%1 に書き込めませんでした (%2)。</translation>
     </message>
 </context>
 <context>
@@ -1742,273 +1742,273 @@
     <name>Ui::AccountForm</name>
     <message>
         <source>for example work</source>
-        <translation type="unfinished"></translation>
+        <translation>例: work</translation>
     </message>
     <message>
         <source>Another account already has the name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」という名前のアカウントはすでにあります。</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名前(&amp;N):</translation>
     </message>
     <message>
         <source>The user name your mail program logs in to Yubisashi with.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトが Yubisashi にログインするときのユーザー名です。</translation>
     </message>
     <message>
         <source>Microsoft 365</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365</translation>
     </message>
     <message>
         <source>Google (Gmail, Google Workspace)</source>
-        <translation type="unfinished"></translation>
+        <translation>Google (Gmail、Google Workspace)</translation>
     </message>
     <message>
         <source>Other mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>その他のメールサーバー</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダー(&amp;P):</translation>
     </message>
     <message>
         <source>for example smtp.example.co.jp</source>
-        <translation type="unfinished"></translation>
+        <translation>例: smtp.example.co.jp</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー(&amp;S):</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>ポート(&amp;O):</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (通常はポート 587)</translation>
     </message>
     <message>
         <source>TLS from the start (usually port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS (通常はポート 465)</translation>
     </message>
     <message>
         <source>None: not encrypted (trusted networks only)</source>
-        <translation type="unfinished"></translation>
+        <translation>なし: 暗号化しない (信頼できるネットワークのみ)</translation>
     </message>
     <message>
         <source>S&amp;ecurity:</source>
-        <translation type="unfinished"></translation>
+        <translation>接続の保護(&amp;E):</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード</translation>
     </message>
     <message>
         <source>Password (PLAIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード (PLAIN)</translation>
     </message>
     <message>
         <source>Sign in with Microsoft or Google</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft または Google でサインイン</translation>
     </message>
     <message>
         <source>No sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインしない</translation>
     </message>
     <message>
         <source>Sign-in &amp;method:</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン方法(&amp;M):</translation>
     </message>
     <message>
         <source>usually your e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>通常はメールアドレス</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー名(&amp;U):</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード(&amp;W):</translation>
     </message>
     <message>
         <source>Sign &amp;in…</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン(&amp;I)…</translation>
     </message>
     <message>
         <source>Sign-in:</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン:</translation>
     </message>
     <message>
         <source>optional: addresses this account sends as, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>省略可: このアカウントで差出人に使うアドレス (カンマ区切り)</translation>
     </message>
     <message>
         <source>Sends &amp;as:</source>
-        <translation type="unfinished"></translation>
+        <translation>差出人アドレス(&amp;A):</translation>
     </message>
     <message>
         <source>Only messages to people outside the organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>社外宛てのメールのみ</translation>
     </message>
     <message>
         <source>Every message</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのメール</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>署名しない</translation>
     </message>
     <message>
         <source>S/MIME si&amp;gnature:</source>
-        <translation type="unfinished"></translation>
+        <translation>S/MIME 署名(&amp;G):</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
         <source>Opens the sign-in page of Microsoft or Google in your browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラウザーで Microsoft または Google のサインインページを開きます。</translation>
     </message>
     <message>
         <source>Signing in with Microsoft or Google is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft または Google でのサインインはまだ利用できません。</translation>
     </message>
     <message>
         <source>The name cannot be changed: it is the user name your mail program logs in with. Add a new account instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>名前は変更できません (メールソフトがログインするときのユーザー名のため)。代わりに新しいアカウントを追加してください。</translation>
     </message>
     <message>
         <source>saved; type a new one to change it</source>
-        <translation type="unfinished"></translation>
+        <translation>保存済み (変更するには新しいパスワードを入力)</translation>
     </message>
     <message>
         <source>not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>Correct the marked fields first: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>先に、印の付いた項目を修正してください: %1</translation>
     </message>
     <message>
         <source>Enter the password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にパスワードを入力してください。</translation>
     </message>
     <message>
         <source>Sign in first; then the connection can be tested.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にサインインしてください。その後で接続をテストできます。</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に接続しています…</translation>
     </message>
     <message>
         <source>It works: the server %1 answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>接続できました: サーバー %1 が応答しました。</translation>
     </message>
     <message>
         <source>It works: the server %1 accepted the sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>接続できました: サーバー %1 がサインインを受け付けました。</translation>
     </message>
     <message>
         <source>It did not work. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>接続できませんでした。%1</translation>
     </message>
 </context>
 <context>
     <name>Ui::DialogDecisionProvider</name>
     <message>
         <source>The mail client stopped waiting; the message waits here until you decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトの待ち時間が過ぎました。確認が終わるまで、メールはここで待機します。</translation>
     </message>
 </context>
 <context>
     <name>Ui::FirstRunWizard</name>
     <message>
         <source>Set up Yubisashi</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi のセットアップ</translation>
     </message>
     <message>
         <source>Welcome to Yubisashi</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi へようこそ</translation>
     </message>
     <message>
         <source>Yubisashi checks every message before it leaves: who receives it, which files go with it, and whether something looks like a mistake. You tick each recipient and each file, and only then is the message sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi は、メールを送信する前に、誰が受け取るのか、どのファイルが添付されているのか、誤りと思われる点がないかを確認します。宛先と添付ファイルを 1 つずつチェックして初めて、メールが送信されます。</translation>
     </message>
     <message>
         <source>Your mail program sends through Yubisashi on this computer, and Yubisashi sends on through your mail server. The next pages set this up; it takes a few minutes, and everything can be changed later in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトはこのコンピューター上の Yubisashi にメールを送り、Yubisashi がメールサーバーを通じて送信します。次のページからこの設定を行います。数分で終わり、すべての設定は後から [設定] で変更できます。</translation>
     </message>
     <message>
         <source>How do you want to start?</source>
-        <translation type="unfinished"></translation>
+        <translation>どのように始めますか?</translation>
     </message>
     <message>
         <source>&amp;Send through my mail server (Microsoft 365, Google or another)</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバーを通じて送信する (Microsoft 365、Google など)(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Try it first (test mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>まず試してみる (テストモード)(&amp;T)</translation>
     </message>
     <message>
         <source>In test mode every message is checked as usual, but instead of being sent it is saved as a file. Nothing leaves this computer. Add an account in Settings when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>テストモードでは、メールは通常どおり確認されますが、送信されずにファイルとして保存されます。このコンピューターの外には何も送信されません。準備ができたら、[設定] でアカウントを追加してください。</translation>
     </message>
     <message>
         <source>Your mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー</translation>
     </message>
     <message>
         <source>Choose your provider; for another server, ask your administrator for its name and port.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダーを選んでください。その他のサーバーの場合は、サーバー名とポートを管理者に確認してください。</translation>
     </message>
     <message>
         <source>Your organisation&apos;s domains</source>
-        <translation type="unfinished"></translation>
+        <translation>社内のドメイン</translation>
     </message>
     <message>
         <source>Mail to these domains counts as internal; every other domain is outside and gets a closer look.</source>
-        <translation type="unfinished"></translation>
+        <translation>これらのドメイン宛てのメールは社内として扱います。それ以外のドメインはすべて社外として、より詳しく確認します。</translation>
     </message>
     <message>
         <source>example.co.jp or *.example.co.jp</source>
-        <translation type="unfinished"></translation>
+        <translation>example.co.jp または *.example.co.jp</translation>
     </message>
     <message>
         <source>Type a domain and press Enter. *.example.co.jp also covers osaka.example.co.jp. You can leave this empty and add domains later.</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメインを入力して Enter キーを押してください。*.example.co.jp は osaka.example.co.jp も含みます。空欄のままにして、後からドメインを追加することもできます。</translation>
     </message>
     <message>
         <source>Your certificate (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書 (省略可)</translation>
     </message>
     <message>
         <source>With an S/MIME certificate, Yubisashi signs your messages so recipients can tell they come from you. It is usually a .p12 or .pfx file with a password, from your organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>S/MIME 証明書があると、Yubisashi がメールに署名し、受信者はあなたからのメールであることを確認できます。証明書は通常、組織から配布されるパスワード付きの .p12 または .pfx ファイルです。</translation>
     </message>
     <message>
         <source>&amp;Import certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書のインポート(&amp;I)…</translation>
     </message>
     <message>
         <source>No certificate yet? Click Next; you can add it later in Settings, Certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書がまだない場合は [次へ] をクリックしてください。後から [設定] の [証明書] で追加できます。</translation>
     </message>
     <message>
         <source>Set up your mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトの設定</translation>
     </message>
     <message>
         <source>Importing certificates is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書のインポートはまだ利用できません。</translation>
     </message>
     <message>
         <source>The settings were saved, but a password could not be stored in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>設定は保存しましたが、パスワードを %1 に保存できませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -2206,110 +2206,118 @@
     <name>Ui::ListEditor</name>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>追加(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>Ui::MailProgramsPage</name>
     <message>
         <source>Set your mail program to send its mail to Yubisashi. Yubisashi checks each message with you and then sends it on through your mail server. Use these settings for the outgoing server (SMTP):</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトの送信先を Yubisashi に設定してください。Yubisashi はメールを 1 通ずつあなたと一緒に確認してから、メールサーバーを通じて送信します。送信サーバー (SMTP) には次の設定を使用してください:</translation>
     </message>
     <message>
         <source>Outgoing server</source>
-        <translation type="unfinished"></translation>
+        <translation>送信サーバー</translation>
     </message>
     <message>
         <source>Server name:</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー名:</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>ポート番号:</translation>
     </message>
     <message>
         <source>Connection security:</source>
-        <translation type="unfinished"></translation>
+        <translation>接続の保護:</translation>
     </message>
     <message>
         <source>None (the connection never leaves this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>なし (接続はこのコンピューターの外に出ません)</translation>
     </message>
     <message>
         <source>Authentication:</source>
-        <translation type="unfinished"></translation>
+        <translation>認証方式:</translation>
     </message>
     <message>
         <source>Normal password</source>
-        <translation type="unfinished"></translation>
+        <translation>通常のパスワード認証</translation>
     </message>
     <message>
         <source>Thunderbird</source>
-        <translation type="unfinished"></translation>
+        <translation>Thunderbird</translation>
     </message>
     <message>
         <source>Outlook</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook</translation>
     </message>
     <message>
         <source>Apple Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple Mail</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>コピー</translation>
     </message>
     <message>
         <source>Copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をコピー</translation>
     </message>
     <message>
         <source>Account &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント「%1」</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー名</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー名:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード:</translation>
     </message>
     <message>
         <source>Generate new password</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいパスワードを生成</translation>
     </message>
     <message>
         <source>Makes a new password. Your mail program then needs the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいパスワードを作成します。作成後は、メールソフトにも新しいパスワードを設定してください。</translation>
     </message>
     <message>
         <source>&lt;li&gt;Open &lt;b&gt;Account Settings&lt;/b&gt; and choose &lt;b&gt;Outgoing Server (SMTP)&lt;/b&gt; at the bottom of the list.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;Add…&lt;/b&gt;. Server Name: &lt;b&gt;%1&lt;/b&gt;, Port: &lt;b&gt;%2&lt;/b&gt;, Connection security: &lt;b&gt;None&lt;/b&gt;, Authentication method: &lt;b&gt;Normal password&lt;/b&gt;, User Name: your account&apos;s user name above.&lt;/li&gt;&lt;li&gt;Select your mail account, and under &lt;b&gt;Outgoing Server (SMTP)&lt;/b&gt; choose the server you just added.&lt;/li&gt;&lt;li&gt;Send a message. When Thunderbird asks for the password, paste the password above and let it remember it.&lt;/li&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;li&gt;&lt;b&gt;アカウント設定&lt;/b&gt; を開き、一覧の一番下にある &lt;b&gt;送信 (SMTP) サーバー&lt;/b&gt; を選びます。&lt;/li&gt;&lt;li&gt;&lt;b&gt;追加…&lt;/b&gt; をクリックし、サーバー名: &lt;b&gt;%1&lt;/b&gt;、ポート番号: &lt;b&gt;%2&lt;/b&gt;、接続の保護: &lt;b&gt;なし&lt;/b&gt;、認証方式: &lt;b&gt;通常のパスワード認証&lt;/b&gt;、ユーザー名: 上記のアカウントのユーザー名 を設定します。&lt;/li&gt;&lt;li&gt;メールアカウントを選び、&lt;b&gt;送信 (SMTP) サーバー&lt;/b&gt; で今追加したサーバーを選びます。&lt;/li&gt;&lt;li&gt;メールを送信します。Thunderbird がパスワードを尋ねてきたら、上記のパスワードを貼り付けて保存させます。&lt;/li&gt;</translation>
     </message>
     <message>
         <source>&lt;li&gt;Choose &lt;b&gt;File › Account Settings › Account Settings…&lt;/b&gt;, select your account and click &lt;b&gt;Change…&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Outgoing mail server (SMTP): &lt;b&gt;%1&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;More Settings…&lt;/b&gt;. On &lt;b&gt;Outgoing Server&lt;/b&gt;, tick &lt;b&gt;My outgoing server (SMTP) requires authentication&lt;/b&gt;, choose &lt;b&gt;Log on using&lt;/b&gt; and enter the user name and password above.&lt;/li&gt;&lt;li&gt;On &lt;b&gt;Advanced&lt;/b&gt;, set Outgoing server (SMTP) to &lt;b&gt;%2&lt;/b&gt; and the encrypted connection to &lt;b&gt;None&lt;/b&gt;. Click OK, then Next.&lt;/li&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;li&gt;&lt;b&gt;ファイル › アカウント設定 › アカウント設定…&lt;/b&gt; を選び、アカウントを選択して &lt;b&gt;変更…&lt;/b&gt; をクリックします。&lt;/li&gt;&lt;li&gt;送信メール サーバー (SMTP) に &lt;b&gt;%1&lt;/b&gt; を入力します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;詳細設定…&lt;/b&gt; をクリックします。&lt;b&gt;送信サーバー&lt;/b&gt; タブで &lt;b&gt;送信サーバー (SMTP) は認証が必要&lt;/b&gt; をオンにし、&lt;b&gt;次のアカウントとパスワードでログオンする&lt;/b&gt; を選んで、上記のユーザー名とパスワードを入力します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;詳細設定&lt;/b&gt; タブで、送信サーバー (SMTP) を &lt;b&gt;%2&lt;/b&gt;、使用する暗号化接続の種類を &lt;b&gt;なし&lt;/b&gt; にします。[OK]、[次へ] の順にクリックします。&lt;/li&gt;</translation>
     </message>
     <message>
         <source>The new Outlook, and Outlook with a Microsoft 365 (Exchange) account, cannot use another outgoing server. Use classic Outlook with an IMAP account, or another mail program.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい Outlook と、Microsoft 365 (Exchange) アカウントを使用する Outlook では、別の送信サーバーを使用できません。IMAP アカウントを設定したクラシック Outlook か、別のメールソフトを使用してください。</translation>
     </message>
     <message>
         <source>&lt;li&gt;Choose &lt;b&gt;Mail › Settings › Accounts&lt;/b&gt;, select your account and open &lt;b&gt;Server Settings&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Under &lt;b&gt;Outgoing Mail Server (SMTP)&lt;/b&gt;, choose &lt;b&gt;Edit SMTP Server List…&lt;/b&gt; and add a server with the name &lt;b&gt;%1&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Turn off &lt;b&gt;Automatically manage connection settings&lt;/b&gt;. Port: &lt;b&gt;%2&lt;/b&gt;, &lt;b&gt;Use TLS/SSL&lt;/b&gt; off, Authentication: &lt;b&gt;Password&lt;/b&gt;, with the user name and password above.&lt;/li&gt;&lt;li&gt;Click OK and Save.&lt;/li&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;li&gt;&lt;b&gt;メール › 設定 › アカウント&lt;/b&gt; を選び、アカウントを選択して &lt;b&gt;サーバ設定&lt;/b&gt; を開きます。&lt;/li&gt;&lt;li&gt;&lt;b&gt;送信用メールサーバ (SMTP)&lt;/b&gt; で &lt;b&gt;SMTP サーバリストを編集…&lt;/b&gt; を選び、名前が &lt;b&gt;%1&lt;/b&gt; のサーバを追加します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;接続設定を自動的に管理&lt;/b&gt; をオフにします。ポート: &lt;b&gt;%2&lt;/b&gt;、&lt;b&gt;TLS/SSL を使用&lt;/b&gt;: オフ、認証: &lt;b&gt;パスワード&lt;/b&gt; とし、上記のユーザー名とパスワードを入力します。&lt;/li&gt;&lt;li&gt;[OK] をクリックし、[保存] をクリックします。&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation>サーバー名</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート番号</translation>
     </message>
 </context>
 <context>
@@ -2411,7 +2419,7 @@
     </message>
     <message>
         <source>For &amp;15 minutes (until %1)</source>
-        <translation>&amp;15 分間 (%1 まで)</translation>
+        <translation>15 分間(&amp;1) (%1 まで)</translation>
     </message>
     <message>
         <source>For one &amp;hour (until %1)</source>
@@ -2450,7 +2458,7 @@
     </message>
     <message>
         <source>Waiting for your review</source>
-        <translation>あなたの確認待ち</translation>
+        <translation>確認待ち</translation>
     </message>
     <message>
         <source>Waiting to retry</source>
@@ -2470,7 +2478,7 @@
     </message>
     <message>
         <source>Not delivered</source>
-        <translation>配送できませんでした</translation>
+        <translation>送信できませんでした</translation>
     </message>
     <message>
         <source>Next attempt at %1.</source>
@@ -2706,666 +2714,666 @@
     <name>Ui::RecipientModel</name>
     <message>
         <source>To</source>
-        <translation type="unfinished">宛先</translation>
+        <translation>宛先</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished"></translation>
+        <translation>CC</translation>
     </message>
     <message>
         <source>Bcc</source>
-        <translation type="unfinished"></translation>
+        <translation>BCC</translation>
     </message>
     <message>
         <source>External</source>
-        <translation type="unfinished"></translation>
+        <translation>社外</translation>
     </message>
     <message>
         <source>First time</source>
-        <translation type="unfinished"></translation>
+        <translation>初めての宛先</translation>
     </message>
     <message>
         <source>New domain</source>
-        <translation type="unfinished"></translation>
+        <translation>初めてのドメイン</translation>
     </message>
     <message>
         <source>Many visible</source>
-        <translation type="unfinished"></translation>
+        <translation>BCC 推奨</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished">ブロック</translation>
+        <translation>ブロック</translation>
     </message>
     <message>
         <source>Caution</source>
-        <translation type="unfinished"></translation>
+        <translation>注意</translation>
     </message>
     <message>
         <source>Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイル</translation>
     </message>
     <message>
         <source>Keyword</source>
-        <translation type="unfinished"></translation>
+        <translation>キーワード</translation>
     </message>
     <message>
         <source>Personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>個人情報</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>非表示の宛先</translation>
     </message>
     <message>
         <source>Look-alike</source>
-        <translation type="unfinished"></translation>
+        <translation>似ているドメイン</translation>
     </message>
     <message>
         <source>Name mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>名前の不一致</translation>
     </message>
     <message>
         <source>Greeting</source>
-        <translation type="unfinished"></translation>
+        <translation>宛名違い</translation>
     </message>
     <message>
         <source>New in thread</source>
-        <translation type="unfinished"></translation>
+        <translation>途中参加</translation>
     </message>
     <message>
         <source>File new here</source>
-        <translation type="unfinished"></translation>
+        <translation>他社に送信済み</translation>
     </message>
     <message>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書</translation>
     </message>
     <message>
         <source>Internal: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>社内: %1 (%2)</translation>
     </message>
     <message>
         <source>External: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>社外: %1 (%2)</translation>
     </message>
     <message>
         <source>Recipients inside your organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>社内の宛先</translation>
     </message>
     <message>
         <source>Recipients outside your organisation: check each one</source>
-        <translation type="unfinished"></translation>
+        <translation>社外の宛先: 1 件ずつ確認してください</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名前</translation>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>種別</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">アドレス</translation>
+        <translation>アドレス</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>注意点</translation>
     </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
     <message>
         <source>Review before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>送信前の確認</translation>
     </message>
     <message>
         <source>Review before sending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>送信前の確認: %1</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>差出人:</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+        <translation>(件名なし)</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>件名:</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>本文:</translation>
     </message>
     <message>
         <source>Signature:</source>
-        <translation type="unfinished"></translation>
+        <translation>署名:</translation>
     </message>
     <message>
         <source>The message will be signed with your certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの証明書で署名して送信します。</translation>
     </message>
     <message>
         <source>Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>確認の理由:</translation>
     </message>
     <message>
         <source>&amp;Recipients (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先 %1 件(&amp;R):</translation>
     </message>
     <message>
         <source>Check all &amp;internal</source>
-        <translation type="unfinished"></translation>
+        <translation>社内をすべてチェック(&amp;I)</translation>
     </message>
     <message>
         <source>Ticks every recipient inside your organisation. External recipients must be ticked one by one.</source>
-        <translation type="unfinished"></translation>
+        <translation>社内の宛先をすべてチェックします。社外の宛先は 1 件ずつチェックしてください。</translation>
     </message>
     <message>
         <source>Named in the message but will not receive it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>メールに記載されていますが、受信しない宛先: %1</translation>
     </message>
     <message>
         <source>No attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイルはありません。</translation>
     </message>
     <message>
         <source>A&amp;ttachments (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイル %1 件(&amp;T):</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名前</translation>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">サイズ</translation>
+        <translation>サイズ</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>注意点</translation>
     </message>
     <message>
         <source>%1 (inline)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (インライン)</translation>
     </message>
     <message>
         <source>Please check</source>
-        <translation type="unfinished"></translation>
+        <translation>確認してください</translation>
     </message>
     <message>
         <source>I have checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>確認しました: %1</translation>
     </message>
     <message>
         <source>&amp;Reason (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>理由 (省略可)(&amp;R):</translation>
     </message>
     <message>
         <source>Why is this message not sent?</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールを送信しない理由</translation>
     </message>
     <message>
         <source>Cancel &amp;message</source>
-        <translation type="unfinished"></translation>
+        <translation>送信を取り消す(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Back to review</source>
-        <translation type="unfinished"></translation>
+        <translation>確認に戻る(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>送信(&amp;S)</translation>
     </message>
     <message>
         <source>Everything is ticked.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてチェックしました。</translation>
     </message>
     <message>
         <source>Recipients ticked: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>チェック済みの宛先: %1/%2</translation>
     </message>
     <message>
         <source>attachments: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイル: %1/%2</translation>
     </message>
     <message>
         <source>confirmations: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>確認項目: %1/%2</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(本文なし)</translation>
     </message>
     <message>
         <source>Message %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 通中 %1 通目</translation>
     </message>
     <message>
         <source>This message was withdrawn by the mail client.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールはメールソフトによって取り下げられました。</translation>
     </message>
     <message>
         <source>Sending in %1 s — &amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒後に送信 — 取り消し(&amp;U)</translation>
     </message>
     <message>
         <source>Press Undo or Esc to go back.</source>
-        <translation type="unfinished"></translation>
+        <translation>[取り消し] または Esc キーで戻ります。</translation>
     </message>
     <message>
         <source>Cancelled at review</source>
-        <translation type="unfinished">確認画面で取り消し</translation>
+        <translation>確認画面で取り消し</translation>
     </message>
 </context>
 <context>
     <name>Ui::SettingRow</name>
     <message>
         <source>Set by your administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>管理者が設定しています</translation>
     </message>
 </context>
 <context>
     <name>Ui::SettingsDialog</name>
     <message>
         <source>A recipient is outside your organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>社外の宛先がある</translation>
     </message>
     <message>
         <source>First message to this person</source>
-        <translation type="unfinished"></translation>
+        <translation>初めての宛先</translation>
     </message>
     <message>
         <source>First message to this organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>初めての組織 (ドメイン)</translation>
     </message>
     <message>
         <source>Many outside addresses can see each other (use Bcc)</source>
-        <translation type="unfinished"></translation>
+        <translation>多数の社外アドレスが互いに見える (BCC を推奨)</translation>
     </message>
     <message>
         <source>A recipient&apos;s domain is on the blocked list</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先のドメインが禁止リストにある</translation>
     </message>
     <message>
         <source>A recipient&apos;s domain is on the caution list</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先のドメインが注意リストにある</translation>
     </message>
     <message>
         <source>Attachments, and risky file types</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイルと危険なファイル形式</translation>
     </message>
     <message>
         <source>A keyword from the Recipients page appears</source>
-        <translation type="unfinished"></translation>
+        <translation>[宛先] ページのキーワードが含まれている</translation>
     </message>
     <message>
         <source>Personal data: My Number, card or phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>個人情報: マイナンバー、カード番号、電話番号</translation>
     </message>
     <message>
         <source>Hidden (Bcc) recipients, or addresses that will not receive it</source>
-        <translation type="unfinished"></translation>
+        <translation>BCC の宛先、または受信しないアドレスがある</translation>
     </message>
     <message>
         <source>A domain that looks like a known one</source>
-        <translation type="unfinished"></translation>
+        <translation>既知のドメインに似ているドメイン</translation>
     </message>
     <message>
         <source>A known name with a different address</source>
-        <translation type="unfinished"></translation>
+        <translation>既知の名前で、アドレスが異なる</translation>
     </message>
     <message>
         <source>The greeting names nobody among the recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>本文の宛名が宛先の誰とも一致しない</translation>
     </message>
     <message>
         <source>A new organisation joins a conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>やり取りに新しい組織が加わる</translation>
     </message>
     <message>
         <source>A file sent before to another organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>別の組織に送信したことのあるファイル</translation>
     </message>
     <message>
         <source>No certificate to sign with</source>
-        <translation type="unfinished"></translation>
+        <translation>署名用の証明書がない</translation>
     </message>
     <message>
         <source>Yubisashi Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi の設定</translation>
     </message>
     <message>
         <source>Some settings in the file could not be used; their defaults apply:</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイルの一部の設定を使用できなかったため、既定値を適用しています:</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ページ</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント</translation>
     </message>
     <message>
         <source>Mail programs</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフト</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>チェック</translation>
     </message>
     <message>
         <source>Certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書</translation>
     </message>
     <message>
         <source>Timing</source>
-        <translation type="unfinished"></translation>
+        <translation>待ち時間</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>言語</translation>
     </message>
     <message>
         <source>Secrets store</source>
-        <translation type="unfinished"></translation>
+        <translation>秘密情報の保存先</translation>
     </message>
     <message>
         <source>Each account is a mail server Yubisashi sends through. With no account, Yubisashi runs in test mode: messages are checked and saved as files, and nothing is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントごとに、Yubisashi が送信に使うメールサーバーを設定します。アカウントがない場合、Yubisashi はテストモードで動作します。メールは確認後にファイルとして保存され、送信されません。</translation>
     </message>
     <message>
         <source>A&amp;dd</source>
-        <translation type="unfinished"></translation>
+        <translation>追加(&amp;D)</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>削除(&amp;M)</translation>
     </message>
     <message>
         <source>(new account)</source>
-        <translation type="unfinished"></translation>
+        <translation>(新しいアカウント)</translation>
     </message>
     <message>
         <source>Two accounts have the name &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」という名前のアカウントが 2 つあります。</translation>
     </message>
     <message>
         <source>Account &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント「%1」: %2</translation>
     </message>
     <message>
         <source>&amp;Port Yubisashi listens on:</source>
-        <translation type="unfinished"></translation>
+        <translation>待ち受けポート(&amp;P):</translation>
     </message>
     <message>
         <source>Mail programs must log in (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトのログインを必須にする (推奨)</translation>
     </message>
     <message>
         <source>Stops other programs on this computer from sending mail as you.</source>
-        <translation type="unfinished"></translation>
+        <translation>このコンピューター上のほかのプログラムが、あなたになりすましてメールを送信するのを防ぎます。</translation>
     </message>
     <message>
         <source>Log-in:</source>
-        <translation type="unfinished"></translation>
+        <translation>ログイン:</translation>
     </message>
     <message>
         <source>A changed port takes effect the next time Yubisashi starts; change it in your mail program too.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポートの変更は、次に Yubisashi を起動したときに有効になります。メールソフトの設定も変更してください。</translation>
     </message>
     <message>
         <source>example.co.jp or *.example.co.jp</source>
-        <translation type="unfinished"></translation>
+        <translation>example.co.jp または *.example.co.jp</translation>
     </message>
     <message>
         <source>&amp;Internal domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>社内ドメイン(&amp;I):</translation>
     </message>
     <message>
         <source>Your organisation&apos;s mail domains. Every other domain is outside. *.example.co.jp matches the subdomains of example.co.jp.</source>
-        <translation type="unfinished"></translation>
+        <translation>社内のメールドメインです。それ以外のドメインはすべて社外になります。*.example.co.jp は example.co.jp のサブドメインに一致します。</translation>
     </message>
     <message>
         <source>&amp;Caution domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>注意ドメイン(&amp;C):</translation>
     </message>
     <message>
         <source>Mail to these domains needs an extra tick before it is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>これらのドメイン宛てのメールは、送信前に追加の確認が必要です。</translation>
     </message>
     <message>
         <source>&amp;Blocked domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>禁止ドメイン(&amp;B):</translation>
     </message>
     <message>
         <source>Mail to these domains is never sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>これらのドメイン宛てのメールは送信されません。</translation>
     </message>
     <message>
         <source>a word or phrase</source>
-        <translation type="unfinished"></translation>
+        <translation>単語または語句</translation>
     </message>
     <message>
         <source>&amp;Keywords:</source>
-        <translation type="unfinished"></translation>
+        <translation>キーワード(&amp;K):</translation>
     </message>
     <message>
         <source>A message that contains one of these words in the subject, the text or a file name needs an extra tick.</source>
-        <translation type="unfinished"></translation>
+        <translation>件名、本文、ファイル名にこれらの語句のいずれかを含むメールは、送信前に追加の確認が必要です。</translation>
     </message>
     <message>
         <source>What Yubisashi does when a check finds something: show it in the review window, ask for an extra tick, or block the message. &quot;Off&quot; skips the check.</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックで問題が見つかったときの動作を選びます: 確認画面に表示する、追加の確認を求める、メールをブロックする。「オフ」にするとチェックを行いません。</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>オフ</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>表示する</translation>
     </message>
     <message>
         <source>Ask to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>確認を求める</translation>
     </message>
     <message>
         <source>Block the message</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックする</translation>
     </message>
     <message>
         <source>Your S/MIME certificate signs your messages, so recipients can tell they come from you and were not changed. It usually comes as a .p12 or .pfx file with a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>S/MIME 証明書でメールに署名すると、受信者はあなたからのメールであること、改ざんされていないことを確認できます。証明書は通常、パスワード付きの .p12 または .pfx ファイルで配布されます。</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>インポート(&amp;I)…</translation>
     </message>
     <message>
         <source>Importing certificates is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書のインポートはまだ利用できません。</translation>
     </message>
     <message>
         <source>%1: no certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 証明書なし</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Add an account first; each account has its own certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にアカウントを追加してください。証明書はアカウントごとに設定します。</translation>
     </message>
     <message>
         <source>Mail program &amp;waits (seconds):</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトの待ち時間 (秒)(&amp;W):</translation>
     </message>
     <message>
         <source>While you review, your mail program waits this long for the result. After that it is told the message is queued, and Yubisashi finishes sending on its own. Thunderbird gives up after 100 seconds, other mail programs often sooner, so values above 60 rarely help. 0: always answer at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認している間、メールソフトはこの時間だけ結果を待ちます。この時間を過ぎると、メールソフトには送信キューに入れたことを伝え、Yubisashi が送信を最後まで行います。Thunderbird は 100 秒、ほかのメールソフトはそれより早く待つのをやめることが多いため、60 を超える値はほとんど役に立ちません。0: 常にすぐ応答します。</translation>
     </message>
     <message>
         <source>&amp;Countdown after Send (seconds):</source>
-        <translation type="unfinished"></translation>
+        <translation>送信前のカウントダウン (秒)(&amp;C):</translation>
     </message>
     <message>
         <source>After you press Send in the review window, wait this long, with an Undo button, before the message goes out. 0: send at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認画面で [送信] を押してから、実際に送信するまでの時間です。この間は [取り消し] ボタンで送信を取り消せます。0: すぐに送信します。</translation>
     </message>
     <message>
         <source>Same as the system</source>
-        <translation type="unfinished"></translation>
+        <translation>システムと同じ</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>言語(&amp;L):</translation>
     </message>
     <message>
         <source>The new language is used the next time Yubisashi starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい言語は、次に Yubisashi を起動したときに適用されます。</translation>
     </message>
     <message>
         <source>Passwords and sign-in tokens are never written to the settings file. They are kept here:</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワードとサインイントークンは設定ファイルには書き込まれず、次の場所に保管されます:</translation>
     </message>
     <message>
         <source>The system &amp;keychain (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーン (推奨)(&amp;K)</translation>
     </message>
     <message>
         <source>A &amp;file on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>このコンピューター上のファイル(&amp;F)</translation>
     </message>
     <message>
         <source>Store:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存先:</translation>
     </message>
     <message>
         <source>Secrets fi&amp;le:</source>
-        <translation type="unfinished"></translation>
+        <translation>秘密情報ファイル(&amp;L):</translation>
     </message>
     <message>
         <source>&lt;b&gt;The file store is less safe.&lt;/b&gt; Your passwords are written unencrypted to this file. Only your user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, can read your passwords. Use it only when this computer has no keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ファイルへの保存は安全性が低くなります。&lt;/b&gt;パスワードは暗号化されずにこのファイルに書き込まれます。このファイルを読めるのはあなたのユーザーアカウントだけですが、あなたとして操作できる人や、ファイルのバックアップやコピーを読める人は、パスワードを読み取れます。このコンピューターにキーチェーンがない場合にのみ使用してください。</translation>
     </message>
     <message>
         <source>In use now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>現在の保存先: %1</translation>
     </message>
     <message>
         <source>A change takes effect the next time Yubisashi starts. Passwords already saved are not moved: enter them again after the restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>変更は次に Yubisashi を起動したときに有効になります。保存済みのパスワードは移動されないため、再起動後にもう一度入力してください。</translation>
     </message>
     <message>
         <source>To save, correct this first: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保存するには、先に次の点を修正してください: %1</translation>
     </message>
     <message>
         <source>The settings were saved, but a password could not be stored in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>設定は保存しましたが、パスワードを %1 に保存できませんでした: %2</translation>
     </message>
 </context>
 <context>
     <name>Ui::TrayIcon</name>
     <message>
         <source>&amp;Queue…</source>
-        <translation type="unfinished">送信キュー(&amp;Q)…</translation>
+        <translation>送信キュー(&amp;Q)…</translation>
     </message>
     <message>
         <source>&amp;History…</source>
-        <translation type="unfinished">履歴(&amp;H)…</translation>
+        <translation>履歴(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished">設定(&amp;S)…</translation>
+        <translation>設定(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Pause protection</source>
-        <translation type="unfinished"></translation>
+        <translation>保護を一時停止(&amp;P)</translation>
     </message>
     <message>
         <source>While paused, messages are sent without review.</source>
-        <translation type="unfinished">一時停止中は、メールが確認なしで送信されます。</translation>
+        <translation>一時停止中は、メールが確認なしで送信されます。</translation>
     </message>
     <message>
         <source>&amp;About Yubisashi</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi について(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>Protecting your outgoing mail</source>
-        <translation type="unfinished">送信メールを保護しています</translation>
+        <translation>送信メールを保護しています</translation>
     </message>
     <message>
         <source>A message waits for your review</source>
-        <translation type="unfinished">確認を待っているメールがあります</translation>
+        <translation>確認を待っているメールがあります</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished">送信中</translation>
+        <translation>送信中</translation>
     </message>
     <message>
         <source>A problem needs your attention</source>
-        <translation type="unfinished">対応が必要な問題があります</translation>
+        <translation>対応が必要な問題があります</translation>
     </message>
     <message>
         <source>Protection is paused</source>
-        <translation type="unfinished">保護を一時停止しています</translation>
+        <translation>保護を一時停止しています</translation>
     </message>
     <message>
         <source>Yubisashi: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi: %1</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Yubisashi checks every recipient before a message leaves, signs it and sends it on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yubisashi は送信前にすべての宛先を確認し、メールに署名して送信します。</translation>
     </message>
     <message>
         <source>Use the settings file &lt;file&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル &lt;file&gt; を使用します。</translation>
     </message>
     <message>
         <source>Run without windows or tray icon (messages that need a review wait in the queue).</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウとトレイアイコンなしで実行します (確認が必要なメールは送信キューで待機します)。</translation>
     </message>
     <message>
         <source>Answer every review with &lt;script&gt;: wait, send, send:MS, cancel:REASON (for tests and unattended runs).</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての確認に &lt;script&gt; で応答します: wait、send、send:MS、cancel:REASON (テストや無人実行用)。</translation>
     </message>
     <message>
         <source>Optional: client-setup (print the mail-client settings), check FILE.eml (show the review; see check --help), import-history PATH... (learn recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 or Google).</source>
-        <translation type="unfinished"></translation>
+        <translation>省略可: client-setup (メールソフトの設定を表示)、check FILE.eml (確認内容を表示。check --help を参照)、import-history PATH... (送信済みメールから宛先を学習)、sign-in ACCOUNT (Microsoft 365 または Google への OAuth サインイン)。</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;. See --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なコマンド「%1」です。--help を参照してください。</translation>
     </message>
     <message>
         <source>Yubisashi is already running; it was asked to show its window.</source>

@@ -55,6 +55,8 @@ MailProgramsPage::MailProgramsPage(QWidget* parent) : QWidget(parent)
     hostEdit->setObjectName(u"hostEdit"_s);
     m_portEdit = readOnlyEdit(QString::number(m_port), server);
     m_portEdit->setObjectName(u"portEdit"_s);
+    hostEdit->setAccessibleName(tr("Server name"));
+    m_portEdit->setAccessibleName(tr("Port"));
     auto* hostLabel = new QLabel(tr("Server name:"), server);
     hostLabel->setBuddy(hostEdit);
     auto* portLabel = new QLabel(tr("Port:"), server);

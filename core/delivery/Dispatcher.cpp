@@ -68,7 +68,10 @@ void Dispatcher::setState(Active* a, Spool::State state, const QString& error)
     a->entry.state = state;
     a->entry.lastError = error;
     QString spoolError;
-    if (!m_spool->update(a->entry, &spoolError)) {
+    // "sending" and "sent" are written without waiting for the disk: losing
+    // them in a power failure only means the message is sent again.
+    const bool durable = state != Spool::State::Sending && state != Spool::State::Sent;
+    if (!m_spool->update(a->entry, &spoolError, durable)) {
         // The message is still in memory and its previous state on disk: it is
         // not lost, but a restart would repeat the last step. Tell the user.
         qCWarning(lcHop).noquote() << a->entry.id << "cannot record state" << Spool::stateName(state) << ":"
@@ -327,11 +330,12 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
     switch (result.kind) {
     case Kind::Delivered: {
         const bool afterRetry = a->entry.attempts > 1 || !clientWaits(a);
+        // The client hears first; the records follow (they cannot change its answer).
+        answer(a, Smtp::Reply::make(250, u"2.0.0"_s, u"Delivered: "_s + result.reply.text));
         setState(a, Spool::State::Sent, {});
         if (!a->analysis) // resumed after a restart in the approved state
             a->analysis = m_judge->analyse(a->entry, a->content);
         m_judge->recordDelivered(*a->analysis, a->entry, u"sent"_s, a->isSigned, upstream);
-        answer(a, Smtp::Reply::make(250, u"2.0.0"_s, u"Delivered: "_s + result.reply.text));
         if (afterRetry) {
             emit notice(id, tr("Message delivered"),
                         tr("The message to %1 has been delivered.").arg(a->entry.envelope.recipients.value(0)));

@@ -255,7 +255,7 @@ QString Spool::newId() const
            QStringLiteral("%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
 }
 
-bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QString* error)
+bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QString* error, Sync sync)
 {
     const QString target = m_dir + QLatin1Char('/') + name;
     // A unique temp name: two writers of the same file never share a temp file.
@@ -296,10 +296,10 @@ bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QStrin
         ::close(fd);
         return fail(QCoreApplication::translate("Spool::Spool", "writing failed"), err);
     }
-    int rc;
-    do {
-        rc = ::fsync(fd);
-    } while (rc != 0 && errno == EINTR);
+    int rc = 0;
+    // fdatasync: the data and the size, which is all a new file needs to be read back.
+    while (sync != Sync::None && (rc = ::fdatasync(fd)) != 0 && errno == EINTR) {
+    }
     if (rc != 0) {
         const int err = errno;
         ::close(fd);
@@ -309,7 +309,7 @@ bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QStrin
         return fail(QCoreApplication::translate("Spool::Spool", "closing the file failed"), errno);
     if (::rename(tmpPath.constData(), native(target).constData()) != 0)
         return fail(QCoreApplication::translate("Spool::Spool", "renaming the file failed"), errno);
-    return syncDir(m_dir, error);
+    return sync == Sync::Full ? syncDir(m_dir, error) : true;
 }
 
 std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString* error)
@@ -339,9 +339,12 @@ std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString*
     // Content first: an envelope must never point at content that is not there.
     // A crash between the two leaves an .eml without .env, which load() deletes
     // (the client never got its 250 and will send again).
-    if (!writeAtomically(entry.id + kEmlSuffix, content, error))
+    // Both files are flushed; one sync of the folder then makes both renames
+    // durable at once (three syncs per message instead of four).
+    if (!writeAtomically(entry.id + kEmlSuffix, content, error, Sync::File))
         return std::nullopt;
-    if (!writeAtomically(entry.id + kEnvSuffix, QJsonDocument(json).toJson(QJsonDocument::Indented), error)) {
+    if (!writeAtomically(entry.id + kEnvSuffix, QJsonDocument(json).toJson(QJsonDocument::Indented), error,
+                         Sync::Full)) {
         unlinkFile(contentPath(entry.id), nullptr);
         syncDir(m_dir, nullptr);
         return std::nullopt;
@@ -349,7 +352,7 @@ std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString*
     return entry;
 }
 
-bool Spool::update(Entry& entry, QString* error)
+bool Spool::update(Entry& entry, QString* error, bool durable)
 {
     if (!isValidId(entry.id))
         return invalidId(entry.id, error);
@@ -373,7 +376,8 @@ bool Spool::update(Entry& entry, QString* error)
                          .arg(entry.id, why);
         return false;
     }
-    if (!writeAtomically(entry.id + kEnvSuffix, QJsonDocument(json).toJson(QJsonDocument::Indented), error)) {
+    if (!writeAtomically(entry.id + kEnvSuffix, QJsonDocument(json).toJson(QJsonDocument::Indented), error,
+                         durable ? Sync::Full : Sync::None)) {
         entry.updated = previous;
         return false;
     }

@@ -25,8 +25,11 @@ public:
 
     // Writes ID.eml then ID.env; returns the entry with its new id, or nullopt with error.
     std::optional<Entry> add(Entry entry, const QByteArray& content, QString* error);
-    // Rewrites ID.env atomically (entry.updated is set to now).
-    bool update(Entry& entry, QString* error);
+    // Rewrites ID.env atomically (entry.updated is set to now). durable=false
+    // skips the syncs: for records whose loss in a power failure only means
+    // repeating a step (the "sending" and "sent" marks: the message would be
+    // sent again, never lost).
+    bool update(Entry& entry, QString* error, bool durable = true);
     // The message bytes; nullopt with error when unreadable.
     std::optional<QByteArray> content(const QString& id, QString* error) const;
     QString contentPath(const QString& id) const;
@@ -46,7 +49,8 @@ public:
     int purgeSent(int retentionDays);
 
 private:
-    bool writeAtomically(const QString& name, const QByteArray& bytes, QString* error);
+    enum class Sync { Full, File, None }; // file and folder; file only; neither
+    bool writeAtomically(const QString& name, const QByteArray& bytes, QString* error, Sync sync = Sync::Full);
     QString newId() const;
 
     QString m_dir;

@@ -10,10 +10,12 @@ import base64
 import json
 import os
 import re
+import shutil
 import signal
 import smtplib
 import socket
 import subprocess
+import tempfile
 import time
 from email.utils import formatdate
 from pathlib import Path
@@ -543,15 +545,19 @@ class App:
 
         # A private HOME/TMPDIR/XDG_* per app, so single-instance locks and
         # default paths of concurrently running apps never meet.
+        # TMPDIR and XDG_RUNTIME_DIR are short: local sockets live there
+        # (single-instance check), and a socket path must fit in 108 bytes.
         self.env = dict(os.environ)
         home = self.dir / "home"
-        for sub in ("", ".config", ".local/share", ".cache", "run", "tmp"):
+        for sub in ("", ".config", ".local/share", ".cache"):
             (home / sub).mkdir(parents=True, exist_ok=True)
-        (home / "run").chmod(0o700)
+        self.short_dir = Path(tempfile.mkdtemp(prefix="ys-", dir="/tmp"))
+        for sub in ("run", "tmp"):
+            (self.short_dir / sub).mkdir(mode=0o700)
         self.env.update({
             "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
             "XDG_DATA_HOME": str(home / ".local/share"), "XDG_CACHE_HOME": str(home / ".cache"),
-            "XDG_RUNTIME_DIR": str(home / "run"), "TMPDIR": str(home / "tmp"),
+            "XDG_RUNTIME_DIR": str(self.short_dir / "run"), "TMPDIR": str(self.short_dir / "tmp"),
             "QT_QPA_PLATFORM": "offscreen",
             "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", "print_stacktrace=1"),
         })
@@ -732,6 +738,7 @@ def finish_apps(apps):
     problems = []
     for a in apps:
         status = a.stop()
+        shutil.rmtree(a.short_dir, ignore_errors=True)
         found, text = a.sanitizer_reports()
         if found:
             problems.append(f"{a.dir}: sanitizer report ({', '.join(found)}):\n{_excerpt(text, found)}")

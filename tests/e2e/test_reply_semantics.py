@@ -2,6 +2,7 @@
 outcome, with the review answered by --decide scripts."""
 
 import time
+from email.header import Header
 
 from conftest import EXTERNAL, INTERNAL, INTERNAL_SUB, SENDER, RawSmtp, dot_stuff, make_message, wait_until
 
@@ -93,10 +94,21 @@ def test_all_internal_skips_review(make_upstream, make_app):
     up = make_upstream()
     app = make_app(upstream=up, review="external", decide="wait", client_wait=30)
     rcpts = [f"hanako@{INTERNAL}", f"jiro@{INTERNAL_SUB}", f"SABURO@{INTERNAL.upper()}"]
-    msg = make_message("internal only", to=rcpts)
+    msg = make_message("all recipients in the company", to=rcpts)
     t0 = time.monotonic()
     app.smtplib(msg, rcpts).check(250, "2.0.0")
     assert time.monotonic() - t0 < 10
+    up.wait_count(1)
+
+
+def test_all_internal_with_confidential_keyword_skips_review(make_upstream, make_app):
+    """review=external: all-internal mail skips review, also when it is marked
+    社外秘 / internal only (that marker is a reason to stop it going *out*)."""
+    up = make_upstream()
+    app = make_app(upstream=up, review="external", decide="wait", client_wait=5)
+    rcpts = [f"hanako@{INTERNAL}", f"jiro@{INTERNAL_SUB}"]
+    msg = make_message(Header("【社外秘】Q3 plan - internal only", "utf-8").encode(), to=rcpts)
+    app.smtplib(msg, rcpts).check(250, "2.0.0")
     up.wait_count(1)
 
 

@@ -325,8 +325,12 @@ void queueAndHistoryWindows(const QString& language)
         window.setSettingsAvailable(false);
         window.show();
         save(&window, u"main-%1"_s.arg(language));
-        window.setState(Ui::TrayIcon::State::Paused);
-        window.setPaused(true, QDateTime::currentDateTimeUtc().addSecs(15 * 60));
+        const QDateTime until = QDateTime::currentDateTimeUtc().addSecs(15 * 60);
+        const QString time = QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat);
+        window.setState(Ui::TrayIcon::State::Paused,
+                        ja ? u"%1 まで、メールは確認なしで送信されます。"_s.arg(time)
+                           : u"Messages are sent without review until %1."_s.arg(time));
+        window.setPaused(true, until);
         window.setCounts(0, 0, 0);
         save(&window, u"main-%1-paused"_s.arg(language));
         window.hide();
