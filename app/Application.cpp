@@ -3,28 +3,33 @@
 #include "Desktop.h"
 #include "DialogDecisionProvider.h"
 #include "ReviewDialog.h"
-
+#include "SettingsDialog.h"
 #include "delivery/Dispatcher.h"
 #include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/UpstreamTransport.h"
 #include "oauth/TokenManager.h"
 #include "settings/AdminPolicy.h"
+#include "settings/ConfigWriter.h"
 #include "settings/SecretStore.h"
+#include "smime/Identity.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QDir>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcApp, "app")
 
-Application::Application(const Options& options, QObject* parent) : QObject(parent), m_options(options)
-{
-}
+Application::Application(const Options& options, QObject* parent) : QObject(parent), m_options(options) {}
 
 Application::~Application()
 {
@@ -46,10 +51,10 @@ static QStringList localUsers(const Settings::Config& config)
 
 bool Application::loadConfigAndSecrets(QString* error)
 {
-    const QString path = m_options.configPath.isEmpty() ? Settings::Config::defaultPath() : m_options.configPath;
+    const QString path =
+        m_options.configPath.isEmpty() ? Settings::Config::defaultPath() : m_options.configPath;
     QStringList problems;
-    QStringList locked;
-    if (!Settings::loadEffective(path, &m_config, &problems, &locked)) {
+    if (!Settings::loadEffective(path, &m_config, &problems, &m_lockedKeys)) {
         *error = tr("The settings file %1 cannot be read: %2").arg(path, problems.join(u"; "_s));
         return false;
     }
@@ -79,7 +84,8 @@ QString Application::clientSetupText() const
 {
     QString text;
     if (m_config.testMode()) {
-        text += tr("Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.")
+        text += tr("Test mode: no account is configured. Reviewed messages are saved in %1 instead of being "
+                   "sent.")
                     .arg(QDir::toNativeSeparators(m_config.delivery.testModeFolder)) +
                 u"\n\n"_s;
     }
@@ -120,7 +126,8 @@ bool Application::start(QString* error)
         int delay = 0;
         bool wait = false;
         QString scriptError;
-        if (!Delivery::ScriptedDecisionProvider::parse(m_options.decideScript, &d, &delay, &wait, &scriptError)) {
+        if (!Delivery::ScriptedDecisionProvider::parse(m_options.decideScript, &d, &delay, &wait,
+                                                       &scriptError)) {
             *error = scriptError;
             return false;
         }
@@ -144,7 +151,8 @@ bool Application::start(QString* error)
     const Settings::Config config = m_config;
     Settings::SecretStore* secrets = m_secrets.get();
     const QHash<QString, OAuth::TokenManager*> tokens = m_tokens;
-    auto transports = [config, secrets, tokens](const QString& account, QObject* parent) -> Delivery::Transport* {
+    auto transports = [config, secrets, tokens](const QString& account,
+                                                QObject* parent) -> Delivery::Transport* {
         if (config.testMode())
             return new Delivery::TestModeTransport(config.delivery.testModeFolder, parent);
         Settings::Account acc;
@@ -157,25 +165,30 @@ bool Application::start(QString* error)
     };
     m_protection = std::make_unique<Delivery::Protection>(m_config, m_secrets.get(),
                                                           QDir(m_config.dataDir).filePath(u"certificates"_s));
-    m_judge = std::make_unique<Delivery::Judge>(m_config, QDir(m_config.dataDir).filePath(u"history.sqlite"_s),
-                                                m_protection.get());
+    m_judge = std::make_unique<Delivery::Judge>(
+        m_config, QDir(m_config.dataDir).filePath(u"history.sqlite"_s), m_protection.get());
     for (const QString& p : m_judge->problems())
         qCWarning(lcApp).noquote() << "checks:" << p;
-    m_dispatcher = new Delivery::Dispatcher(m_config, m_spool.get(), m_judge.get(), m_decisions, transports, this);
+    m_dispatcher =
+        new Delivery::Dispatcher(m_config, m_spool.get(), m_judge.get(), m_decisions, transports, this);
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
             [](const QString& id, const QString& title, const QString& text) {
-                qCInfo(lcApp).noquote() << "notice:" << title << "—" << text << (id.isEmpty() ? QString() : u"("_s + id + u')');
+                qCInfo(lcApp).noquote()
+                    << "notice:" << title << "—" << text << (id.isEmpty() ? QString() : u"("_s + id + u')');
             });
 
     for (OAuth::TokenManager* t : std::as_const(m_tokens)) {
-        connect(t, &OAuth::TokenManager::stateChanged, m_dispatcher, [this](OAuth::TokenManager::State state) {
-            if (state == OAuth::TokenManager::State::SignedIn)
-                m_dispatcher->retryAll(); // messages that waited for the sign-in go now
-        });
-        connect(t, &OAuth::TokenManager::signInNeeded, this, [](const QString& account, const QString& reason) {
-            qCWarning(lcApp).noquote() << "account" << account << "needs a new sign-in:" << reason
-                                       << "— messages wait in the queue; run `yubisashi sign-in" << account << "`";
-        });
+        connect(t, &OAuth::TokenManager::stateChanged, m_dispatcher,
+                [this](OAuth::TokenManager::State state) {
+                    if (state == OAuth::TokenManager::State::SignedIn)
+                        m_dispatcher->retryAll(); // messages that waited for the sign-in go now
+                });
+        connect(t, &OAuth::TokenManager::signInNeeded, this,
+                [](const QString& account, const QString& reason) {
+                    qCWarning(lcApp).noquote()
+                        << "account" << account << "needs a new sign-in:" << reason
+                        << "— messages wait in the queue; run `yubisashi sign-in" << account << "`";
+                });
     }
 
     Smtp::SessionConfig session;
@@ -191,9 +204,10 @@ bool Application::start(QString* error)
     m_server->setMaxSessions(m_config.listener.maxSessions);
     const QString defaultAccount = localUsers(m_config).constFirst();
     connect(m_server, &Smtp::SmtpServer::messageReceived, this,
-            [this, defaultAccount](const Smtp::Envelope& envelope, const QByteArray& content, const QString& authUser,
-                                   Smtp::PendingReply* reply) {
-                m_dispatcher->submit(envelope, content, authUser.isEmpty() ? defaultAccount : authUser, reply);
+            [this, defaultAccount](const Smtp::Envelope& envelope, const QByteArray& content,
+                                   const QString& authUser, Smtp::PendingReply* reply) {
+                m_dispatcher->submit(envelope, content, authUser.isEmpty() ? defaultAccount : authUser,
+                                     reply);
             });
 
     QString listenError;
@@ -207,11 +221,13 @@ bool Application::start(QString* error)
     if (m_reviews) {
         m_desktop = new Desktop(m_dispatcher, m_reviews, m_spool.get(),
                                 QDir(m_config.dataDir).filePath(u"history.sqlite"_s), this);
+        connect(m_desktop, &Desktop::settingsRequested, this, &Application::openSettings);
     }
     m_dispatcher->resume();
 
-    qCInfo(lcApp).noquote() << "settings:" << QDir::toNativeSeparators(m_config.path) << "— data:"
-                            << QDir::toNativeSeparators(m_config.dataDir) << "— secrets:" << m_secrets->description();
+    qCInfo(lcApp).noquote() << "settings:" << QDir::toNativeSeparators(m_config.path)
+                            << "— data:" << QDir::toNativeSeparators(m_config.dataDir)
+                            << "— secrets:" << m_secrets->description();
     if (m_config.testMode()) {
         qCInfo(lcApp).noquote() << "test mode: no account configured; reviewed messages are saved in"
                                 << QDir::toNativeSeparators(m_config.delivery.testModeFolder);
@@ -219,8 +235,92 @@ bool Application::start(QString* error)
         for (const Settings::Account& a : m_config.accounts)
             qCInfo(lcApp).noquote() << "account" << a.name << "->" << a.host + u':' + QString::number(a.port);
     }
-    qCInfo(lcApp).noquote() << u"listening on 127.0.0.1:%1 and [::1]:%1%2"_s.arg(m_server->port()).arg(
-        m_config.listener.requireAuth ? u" (AUTH required; `yubisashi client-setup` shows the user and password)"_s
-                                      : u" (no AUTH)"_s);
+    qCInfo(lcApp).noquote()
+        << u"listening on 127.0.0.1:%1 and [::1]:%1%2"_s.arg(m_server->port())
+               .arg(m_config.listener.requireAuth
+                        ? u" (AUTH required; `yubisashi client-setup` shows the user and password)"_s
+                        : u" (no AUTH)"_s);
     return true;
+}
+
+void Application::openSettings()
+{
+    static QPointer<Ui::SettingsDialog> open;
+    if (open) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new Ui::SettingsDialog(m_config.path, m_secrets.get());
+    open = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSignInHandler([this](const QString& account, QWidget* parent) {
+        OAuth::TokenManager* tokens = m_tokens.value(account);
+        if (!tokens) {
+            QMessageBox::information(parent, tr("Sign in"),
+                                     tr("Save the account with the sign-in method OAuth first and restart "
+                                        "Yubisashi; then press Sign in again."));
+            return;
+        }
+        tokens->setBrowserOpener([](const QUrl& url) { QDesktopServices::openUrl(url); });
+        tokens->signIn();
+    });
+    dialog->setCertificateImporter([this](QWidget* parent) { importCertificate(parent); });
+    connect(dialog, &Ui::SettingsDialog::settingsSaved, this, [dialog] {
+        QMessageBox::information(dialog, tr("Settings saved"),
+                                 tr("The settings are saved. Quit Yubisashi from its menu and start it again "
+                                    "to use them; messages in the queue are kept."));
+    });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void Application::importCertificate(QWidget* parent)
+{
+    if (m_config.accounts.isEmpty()) {
+        QMessageBox::information(parent, tr("Import certificate"),
+                                 tr("Add your mail account first: the certificate belongs to an account."));
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(parent, tr("Import your certificate"), QDir::homePath(),
+                                                      tr("Certificates (*.p12 *.pfx)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString password = QInputDialog::getText(parent, tr("Certificate password"),
+                                                   tr("The password of %1:").arg(QFileInfo(path).fileName()),
+                                                   QLineEdit::Password, {}, &ok);
+    if (!ok)
+        return;
+    const Smime::Identity::ImportResult result =
+        Smime::Identity::import(path, password, QDir(m_config.dataDir).filePath(u"certificates"_s));
+    if (!result.ok()) {
+        QMessageBox::warning(parent, tr("Certificate not imported"), result.message);
+        return;
+    }
+    // The account whose addresses the certificate names; else the first one.
+    const std::optional<Smime::Identity> identity = Smime::Identity::load(result.storedPath, password);
+    const QStringList emails = identity ? identity->emailAddresses() : QStringList();
+    const Settings::Account* account = &m_config.accounts.constFirst();
+    for (const Settings::Account& a : m_config.accounts) {
+        for (const QString& e : emails) {
+            if (a.user.compare(e, Qt::CaseInsensitive) == 0 || a.from.contains(e, Qt::CaseInsensitive))
+                account = &a;
+        }
+    }
+    Settings::ConfigWriter writer(m_config.path, m_lockedKeys);
+    QString error;
+    if (!writer.set(u"account.%1/smime_p12"_s.arg(account->name), result.storedPath, &error) ||
+        !writer.commit(&error) || !m_secrets->write(account->name + u"/smime_password"_s, password, &error)) {
+        QMessageBox::warning(parent, tr("Certificate not imported"), error);
+        return;
+    }
+    QString text =
+        tr("The certificate for %1 is imported for the account \"%2\". Quit Yubisashi and start it "
+           "again to sign with it.")
+            .arg(emails.join(u", "_s), account->name);
+    if (!result.warnings.isEmpty())
+        text += u"\n\n"_s + result.warnings.join(u"\n"_s);
+    QMessageBox::information(parent, tr("Certificate imported"), text);
 }

@@ -8,6 +8,8 @@
 #include <QString>
 #include <memory>
 
+class QWidget;
+
 namespace Delivery {
 class DecisionProvider;
 class Dispatcher;
@@ -54,6 +56,8 @@ public:
     bool loadForSetupInfo(QString* error);
     // A second start asked this instance to come to the front (SingleInstance).
     void activate();
+    // The settings window (from the tray or the main window).
+    void openSettings();
 
 private:
     bool loadConfigAndSecrets(QString* error);
@@ -69,6 +73,8 @@ private:
     Ui::DialogDecisionProvider* m_reviews = nullptr; // set when a person answers reviews
     Delivery::Dispatcher* m_dispatcher = nullptr;
     Smtp::SmtpServer* m_server = nullptr;
-    Desktop* m_desktop = nullptr; // the tray and windows, when a person is there
+    Desktop* m_desktop = nullptr;                  // the tray and windows, when a person is there
     QHash<QString, OAuth::TokenManager*> m_tokens; // by account, for auth=xoauth2
+    QStringList m_lockedKeys;                      // set by the administrator's policy
+    void importCertificate(QWidget* parent);
 };

@@ -53,15 +53,15 @@ bool Autostart::setEnabled(bool enabled, const QString& configPath, QString* err
     QString args;
     for (const QString& arg : command(configPath))
         args += u"    <string>"_s + xmlEscape(arg) + u"</string>\n"_s;
-    const QString plist =
-        u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
-        "<plist version=\"1.0\">\n<dict>\n"
-        "  <key>Label</key>\n  <string>%1</string>\n"
-        "  <key>ProgramArguments</key>\n  <array>\n%2  </array>\n"
-        "  <key>RunAtLoad</key>\n  <true/>\n"
-        "  <key>ProcessType</key>\n  <string>Interactive</string>\n"
-        "</dict>\n</plist>\n"_s.arg(kLabel, args);
+    const QString plist = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
+                          "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
+                          "<plist version=\"1.0\">\n<dict>\n"
+                          "  <key>Label</key>\n  <string>%1</string>\n"
+                          "  <key>ProgramArguments</key>\n  <array>\n%2  </array>\n"
+                          "  <key>RunAtLoad</key>\n  <true/>\n"
+                          "  <key>ProcessType</key>\n  <string>Interactive</string>\n"
+                          "</dict>\n</plist>\n"_s.arg(kLabel, args);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(plist.toUtf8()) < 0 || !file.commit()) {
         *error = tr("%1 could not be written (%2).").arg(path, file.errorString());

@@ -32,7 +32,8 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
     connect(m_pause, &PauseProtection::changed, this, &Desktop::updateTray);
     connect(m_pause, &PauseProtection::expired, this, [this] {
         if (m_tray)
-            m_tray->showNotice(tr("Protection is back on"), tr("Messages are reviewed again before they leave."));
+            m_tray->showNotice(tr("Protection is back on"),
+                               tr("Messages are reviewed again before they leave."));
     });
     connect(m_reviews, &Ui::DialogDecisionProvider::pendingChanged, this, &Desktop::updateTray);
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
@@ -41,8 +42,8 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
         qInfo("no system tray: a small main window stands in for it; notices go to the log");
         m_mainWindow = std::make_unique<Ui::MainWindow>();
-        // The settings window is not part of this build yet.
-        m_mainWindow->setSettingsAvailable(false);
+        m_mainWindow->setSettingsAvailable(true);
+        connect(m_mainWindow.get(), &Ui::MainWindow::settingsRequested, this, &Desktop::settingsRequested);
         connect(m_mainWindow.get(), &Ui::MainWindow::queueRequested, this, [this] { openQueue(); });
         connect(m_mainWindow.get(), &Ui::MainWindow::historyRequested, this, &Desktop::openHistory);
         connect(m_mainWindow.get(), &Ui::MainWindow::pauseRequested, this, &Desktop::onPauseRequested);
@@ -52,8 +53,7 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
         return;
     }
     m_tray = new Ui::TrayIcon(this);
-    // The settings window is not part of this build yet: visible but disabled.
-    m_tray->action(Ui::TrayIcon::Action::Settings)->setEnabled(false);
+    connect(m_tray, &Ui::TrayIcon::settingsRequested, this, &Desktop::settingsRequested);
     connect(m_tray, &Ui::TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
     connect(m_tray, &Ui::TrayIcon::aboutRequested, this, &Desktop::showAbout);
     connect(m_tray, &Ui::TrayIcon::openRequested, m_reviews, &Ui::DialogDecisionProvider::raiseCurrent);
@@ -194,8 +194,9 @@ void Desktop::bringToFront()
 
 void Desktop::showAbout()
 {
-    QMessageBox::about(nullptr, tr("About Yubisashi"),
-                       tr("<p><b>Yubisashi %1</b></p><p>Checks every recipient before a message leaves, signs it "
-                          "and sends it on.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+    QMessageBox::about(
+        nullptr, tr("About Yubisashi"),
+        tr("<p><b>Yubisashi %1</b></p><p>Checks every recipient before a message leaves, signs it "
+           "and sends it on.</p>")
+            .arg(QCoreApplication::applicationVersion()));
 }

@@ -41,6 +41,9 @@ public:
     // A second start of Yubisashi asked this one to show itself.
     void bringToFront();
 
+signals:
+    void settingsRequested();
+
 private:
     void onStateChanged(const Spool::Entry& entry);
     void updateTray();

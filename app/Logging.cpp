@@ -27,8 +27,10 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
         level = "fatal";
         break;
     }
-    const QByteArray time = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")).toUtf8();
-    const char* category = context.category && qstrcmp(context.category, "default") != 0 ? context.category : "app";
+    const QByteArray time =
+        QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")).toUtf8();
+    const char* category =
+        context.category && qstrcmp(context.category, "default") != 0 ? context.category : "app";
     std::fprintf(stderr, "%s %s %s: %s\n", time.constData(), level, category, message.toUtf8().constData());
     std::fflush(stderr);
 }

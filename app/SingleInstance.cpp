@@ -29,8 +29,7 @@ QString userName()
 
 SingleInstance::SingleInstance(const QString& key, QObject* parent)
     : QObject(parent), m_name(serverNameFor(key))
-{
-}
+{}
 
 SingleInstance::~SingleInstance() = default;
 
@@ -38,7 +37,14 @@ QString SingleInstance::serverNameFor(const QString& key)
 {
     const QByteArray hash =
         QCryptographicHash::hash((userName() + u'|' + key).toUtf8(), QCryptographicHash::Sha256).toHex();
-    return u"yubisashi-"_s + QString::fromLatin1(hash.left(24));
+    const QString name = u"yubisashi-"_s + QString::fromLatin1(hash.left(24));
+#ifdef Q_OS_UNIX
+    // QLocalServer puts a bare name in the temp folder; a long TMPDIR would
+    // exceed the 108-byte limit of a socket path, so fall back to /tmp.
+    if ((QDir::tempPath() + u'/' + name).toLocal8Bit().size() >= 100)
+        return u"/tmp/"_s + name;
+#endif
+    return name;
 }
 
 bool SingleInstance::askPrimary(int timeoutMs, bool* answered)

@@ -62,12 +62,13 @@ bool StoreHistorySource::recipients(const QString& text, int limit, QList<Recipi
         return !exists; // no file: nothing was sent yet, which is not an error
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(u"SELECT r.address, r.domain, r.first_sent, r.last_sent, r.count, "
-              "(SELECT group_concat(name, char(10)) FROM (SELECT name FROM names n WHERE n.address = r.address "
-              "ORDER BY n.count DESC, n.last_sent DESC LIMIT 5)) "
-              "FROM recipients r WHERE ? = '' OR r.address LIKE ? ESCAPE '\\' OR r.domain LIKE ? ESCAPE '\\' "
-              "OR EXISTS (SELECT 1 FROM names n WHERE n.address = r.address AND n.name LIKE ? ESCAPE '\\') "
-              "ORDER BY r.last_sent DESC, r.address LIMIT ?"_s);
+    q.prepare(
+        u"SELECT r.address, r.domain, r.first_sent, r.last_sent, r.count, "
+        "(SELECT group_concat(name, char(10)) FROM (SELECT name FROM names n WHERE n.address = r.address "
+        "ORDER BY n.count DESC, n.last_sent DESC LIMIT 5)) "
+        "FROM recipients r WHERE ? = '' OR r.address LIKE ? ESCAPE '\\' OR r.domain LIKE ? ESCAPE '\\' "
+        "OR EXISTS (SELECT 1 FROM names n WHERE n.address = r.address AND n.name LIKE ? ESCAPE '\\') "
+        "ORDER BY r.last_sent DESC, r.address LIMIT ?"_s);
     const QString pattern = likePattern(text);
     q.addBindValue(text);
     q.addBindValue(pattern);
@@ -101,10 +102,11 @@ bool StoreHistorySource::auditLog(const QString& text, int limit, QList<AuditRec
         return !exists;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(u"SELECT time, account, sender, recipients, subject, findings, decision, signed, upstream_reply "
-              "FROM audit WHERE ? = '' OR sender LIKE ? ESCAPE '\\' OR recipients LIKE ? ESCAPE '\\' "
-              "OR subject LIKE ? ESCAPE '\\' OR decision LIKE ? ESCAPE '\\' OR account LIKE ? ESCAPE '\\' "
-              "ORDER BY id DESC LIMIT ?"_s);
+    q.prepare(
+        u"SELECT time, account, sender, recipients, subject, findings, decision, signed, upstream_reply "
+        "FROM audit WHERE ? = '' OR sender LIKE ? ESCAPE '\\' OR recipients LIKE ? ESCAPE '\\' "
+        "OR subject LIKE ? ESCAPE '\\' OR decision LIKE ? ESCAPE '\\' OR account LIKE ? ESCAPE '\\' "
+        "ORDER BY id DESC LIMIT ?"_s);
     const QString pattern = likePattern(text);
     q.addBindValue(text);
     for (int i = 0; i < 5; ++i)

@@ -1,20 +1,18 @@
 #include "Application.h"
 #include "CheckCommand.h"
 #include "ImportHistoryCommand.h"
-#include "SignInCommand.h"
-#include "settings/AdminPolicy.h"
-#include "settings/Config.h"
 #include "Logging.h"
+#include "SignInCommand.h"
 #include "SingleInstance.h"
+#include "settings/AdminPolicy.h"
 #include "settings/Config.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QSettings>
-#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QSocketNotifier>
 #include <QTranslator>
 #include <csignal>
@@ -144,7 +142,8 @@ int main(int argc, char** argv)
             qstrcmp(argv[i], "import-history") == 0 || qstrcmp(argv[i], "client-setup") == 0)
             headless = true;
     }
-    std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv)
+                                                   : new QApplication(argc, argv));
     // Closing the queue, history or review window must not end the guardian; Quit does.
     if (!headless)
         QApplication::setQuitOnLastWindowClosed(false);
@@ -160,23 +159,26 @@ int main(int argc, char** argv)
         "main", "Yubisashi checks every recipient before a message leaves, signs it and sends it on."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption configOption(u"config"_s, QCoreApplication::translate("main", "Use the settings file <file>."),
-                                          u"file"_s);
+    const QCommandLineOption configOption(
+        u"config"_s, QCoreApplication::translate("main", "Use the settings file <file>."), u"file"_s);
     const QCommandLineOption headlessOption(
-        u"headless"_s, QCoreApplication::translate("main", "Run without windows or tray icon (messages that need a "
-                                                           "review wait in the queue)."));
+        u"headless"_s,
+        QCoreApplication::translate("main", "Run without windows or tray icon (messages that need a "
+                                            "review wait in the queue)."));
     const QCommandLineOption decideOption(
         u"decide"_s,
-        QCoreApplication::translate("main", "Answer every review with <script>: wait, send, send:MS, cancel:REASON "
-                                            "(for tests and unattended runs)."),
+        QCoreApplication::translate("main",
+                                    "Answer every review with <script>: wait, send, send:MS, cancel:REASON "
+                                    "(for tests and unattended runs)."),
         u"script"_s);
     parser.addOptions({configOption, headlessOption, decideOption});
     parser.addPositionalArgument(
         u"command"_s,
-        QCoreApplication::translate("main", "Optional: client-setup (print the mail-client settings), check FILE.eml "
-                                            "(show the review; see check --help), import-history PATH... (learn "
-                                            "recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 "
-                                            "or Google)."),
+        QCoreApplication::translate(
+            "main", "Optional: client-setup (print the mail-client settings), check FILE.eml "
+                    "(show the review; see check --help), import-history PATH... (learn "
+                    "recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 "
+                    "or Google)."),
         u"[command]"_s);
     parser.process(*app);
 
@@ -204,9 +206,9 @@ int main(int argc, char** argv)
     }
 
     // One Yubisashi per user and settings file: a second start brings the first to the front.
-    SingleInstance instance(QFileInfo(options.configPath.isEmpty() ? Settings::Config::defaultPath()
-                                                                    : options.configPath)
-                                .absoluteFilePath());
+    SingleInstance instance(
+        QFileInfo(options.configPath.isEmpty() ? Settings::Config::defaultPath() : options.configPath)
+            .absoluteFilePath());
     QString error;
     switch (instance.start(&error)) {
     case SingleInstance::Role::Secondary:

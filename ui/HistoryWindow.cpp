@@ -97,8 +97,8 @@ HistoryWindow::HistoryWindow(HistorySource* source, QWidget* parent)
         {tr("Address"), tr("Name"), tr("Domain"), tr("First sent"), tr("Last sent"), tr("Messages")});
     m_recipients->setSortRole(kSortRole);
     m_audit = new QStandardItemModel(0, AuditColumnCount, this);
-    m_audit->setHorizontalHeaderLabels({tr("Time"), tr("From"), tr("To"), tr("Subject"), tr("Decision"),
-                                        tr("Signed"), tr("Server reply")});
+    m_audit->setHorizontalHeaderLabels(
+        {tr("Time"), tr("From"), tr("To"), tr("Subject"), tr("Decision"), tr("Signed"), tr("Server reply")});
     m_audit->setSortRole(kSortRole);
 
     m_recipientView = makeView(m_recipients, u"recipientView"_s);
@@ -308,8 +308,9 @@ void HistoryWindow::loadAudit(const QString& text)
     }
     m_audit->sort(m_auditView->header()->sortIndicatorSection(), m_auditView->header()->sortIndicatorOrder());
     if (rows.size() >= RowLimit)
-        setStatus(tr("Showing the newest %1 matches. Type more to narrow the search, or export the whole log.")
-                      .arg(QLocale().toString(RowLimit)));
+        setStatus(
+            tr("Showing the newest %1 matches. Type more to narrow the search, or export the whole log.")
+                .arg(QLocale().toString(RowLimit)));
     else if (rows.isEmpty())
         setStatus(text.isEmpty() ? tr("The audit log is empty.") : tr("No record matches “%1”.").arg(text));
     else
@@ -323,8 +324,8 @@ void HistoryWindow::exportCsv()
     QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (dir.isEmpty())
         dir = QDir::homePath();
-    const QString suggested = QDir(dir).filePath(
-        u"yubisashi-audit-%1.csv"_s.arg(QDate::currentDate().toString(u"yyyyMMdd"_s)));
+    const QString suggested =
+        QDir(dir).filePath(u"yubisashi-audit-%1.csv"_s.arg(QDate::currentDate().toString(u"yyyyMMdd"_s)));
     const QString path = m_chooseFile(this, suggested);
     if (path.isEmpty())
         return;

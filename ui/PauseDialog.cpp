@@ -30,9 +30,12 @@ PauseDialog::PauseDialog(QWidget* parent) : QDialog(parent)
 
     const QDateTime now = QDateTime::currentDateTime();
     const QLocale locale;
-    auto until = [&](Choice c) { return locale.toString(endOf(c, now).time(), QLocale::ShortFormat); };
+    auto until = [&](Choice c) {
+        return locale.toString(endOf(c, now).time(), QLocale::ShortFormat);
+    };
     m_group = new QButtonGroup(this);
-    auto* fifteen = new QRadioButton(tr("For &15 minutes (until %1)").arg(until(Choice::FifteenMinutes)), this);
+    auto* fifteen =
+        new QRadioButton(tr("For &15 minutes (until %1)").arg(until(Choice::FifteenMinutes)), this);
     fifteen->setObjectName(u"fifteenMinutes"_s);
     auto* hour = new QRadioButton(tr("For one &hour (until %1)").arg(until(Choice::OneHour)), this);
     hour->setObjectName(u"oneHour"_s);

@@ -234,7 +234,8 @@ QString QueueModel::reasonText(const Spool::Entry& entry, const QDateTime& nowUt
     case Spool::State::Held:
         return entry.lastError.isEmpty() ? tr("Cancelled at review.") : entry.lastError;
     case Spool::State::Failed:
-        return entry.lastError.isEmpty() ? tr("The mail server did not accept the message.") : entry.lastError;
+        return entry.lastError.isEmpty() ? tr("The mail server did not accept the message.")
+                                         : entry.lastError;
     case Spool::State::Sending:
         return entry.attempts > 1 ? tr("Attempt %1").arg(entry.attempts) : QString();
     case Spool::State::Received:
@@ -251,7 +252,8 @@ QString QueueModel::recipientsText(const QStringList& recipients)
         return tr("(no recipients)");
     if (recipients.size() == 1)
         return recipients.constFirst();
-    return tr("%1 and %n more", nullptr, static_cast<int>(recipients.size()) - 1).arg(recipients.constFirst());
+    return tr("%1 and %n more", nullptr, static_cast<int>(recipients.size()) - 1)
+        .arg(recipients.constFirst());
 }
 
 int QueueModel::rowCount(const QModelIndex& parent) const

@@ -70,9 +70,11 @@ public:
     static Group groupOf(Spool::State state);
     static QString groupName(Group group);
     // What Yubisashi does with the message, in plain words.
-    static QString stateText(const Spool::Entry& entry, const QDateTime& nowUtc = QDateTime::currentDateTimeUtc());
+    static QString stateText(const Spool::Entry& entry,
+                             const QDateTime& nowUtc = QDateTime::currentDateTimeUtc());
     // Why it is stuck or what happened last; empty when there is nothing to say.
-    static QString reasonText(const Spool::Entry& entry, const QDateTime& nowUtc = QDateTime::currentDateTimeUtc());
+    static QString reasonText(const Spool::Entry& entry,
+                              const QDateTime& nowUtc = QDateTime::currentDateTimeUtc());
     // "a@example.com", "a@example.com and 2 more".
     static QString recipientsText(const QStringList& recipients);
 

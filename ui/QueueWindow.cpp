@@ -147,9 +147,8 @@ QueueWindow::QueueWindow(QueueModel* model, QWidget* parent)
     connect(m_close, &QPushButton::clicked, this, &QWidget::close);
     connect(m_tabs, &QTabBar::currentChanged, this, [this] {
         const auto g = static_cast<QueueModel::Group>(m_tabs->tabData(m_tabs->currentIndex()).toInt());
-        m_proxy->setFilterRegularExpression(g == QueueModel::Group::All
-                                                ? QString()
-                                                : u"^%1$"_s.arg(static_cast<int>(g)));
+        m_proxy->setFilterRegularExpression(g == QueueModel::Group::All ? QString()
+                                                                        : u"^%1$"_s.arg(static_cast<int>(g)));
         updateActions();
         updateDetails();
     });
@@ -339,8 +338,9 @@ void QueueWindow::retrySelected()
     if (!e || !actions || e->state != Spool::State::Approved)
         return;
     if (!actions->retryNow(e->id)) {
-        showProblem(tr("Cannot retry"),
-                    tr("This message is no longer waiting for its next attempt. It may be on its way already."));
+        showProblem(
+            tr("Cannot retry"),
+            tr("This message is no longer waiting for its next attempt. It may be on its way already."));
     }
     m_model->reload();
 }
@@ -353,8 +353,9 @@ void QueueWindow::sendAnywaySelected()
         return;
     const QString id = e->id;
     if (!actions->sendAnyway(id)) {
-        showProblem(tr("Cannot send"),
-                    tr("This message can no longer be sent from here. It may have been deleted or sent already."));
+        showProblem(
+            tr("Cannot send"),
+            tr("This message can no longer be sent from here. It may have been deleted or sent already."));
     }
     m_model->reload();
     selectId(id);
@@ -427,8 +428,9 @@ void QueueWindow::deleteSelected()
     if (box.clickedButton() != deleteButton)
         return;
     if (!actions->remove(id)) {
-        showProblem(tr("Cannot delete"),
-                    tr("The message could not be deleted. It may be being sent right now; try again in a moment."));
+        showProblem(
+            tr("Cannot delete"),
+            tr("The message could not be deleted. It may be being sent right now; try again in a moment."));
     }
     m_model->reload();
 }

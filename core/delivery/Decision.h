@@ -11,7 +11,11 @@ namespace Delivery {
 
 struct Decision
 {
-    enum class Kind { Send, Cancel };
+    enum class Kind
+    {
+        Send,
+        Cancel
+    };
     Kind kind = Kind::Cancel;
     QString reason; // for Cancel: told to the mail client when it still waits
 
@@ -22,11 +26,11 @@ struct Decision
 // What the person is asked to confirm.
 struct ReviewRequest
 {
-    QString id;       // spool id
+    QString id; // spool id
     QString account;
     Smtp::Envelope envelope;
-    QString contentPath; // the spooled message, for the review window to read
-    QStringList reasons; // why the policy wants a review (plain language)
+    QString contentPath;   // the spooled message, for the review window to read
+    QStringList reasons;   // why the policy wants a review (plain language)
     Review::Review review; // what the review window shows
 };
 

@@ -17,19 +17,19 @@ namespace Delivery {
 struct Dispatcher::Active
 {
     Spool::Entry entry;
-    QByteArray content;                  // kept while the message is in flight; reloaded on resume
-    std::optional<Analysis> analysis;    // parsed and reviewed once
-    QPointer<Smtp::PendingReply> reply;  // set while the mail client waits for its answer
-    QTimer* budget = nullptr;            // the client-wait budget
+    QByteArray content;                 // kept while the message is in flight; reloaded on resume
+    std::optional<Analysis> analysis;   // parsed and reviewed once
+    QPointer<Smtp::PendingReply> reply; // set while the mail client waits for its answer
+    QTimer* budget = nullptr;           // the client-wait budget
     QTimer* retry = nullptr;
     Transport* transport = nullptr;
-    bool abandoned = false;              // the client left before its answer: the message was never handed over
-    bool isSigned = false;               // the bytes in flight carry an S/MIME signature
-    bool waitsForUser = false;           // the last attempt needs the user (sign in again), not time
+    bool abandoned = false;    // the client left before its answer: the message was never handed over
+    bool isSigned = false;     // the bytes in flight carry an S/MIME signature
+    bool waitsForUser = false; // the last attempt needs the user (sign in again), not time
 };
 
-Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge, DecisionProvider* decisions,
-                       TransportFactory transports, QObject* parent)
+Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge,
+                       DecisionProvider* decisions, TransportFactory transports, QObject* parent)
     : QObject(parent), m_config(config), m_spool(spool), m_judge(judge), m_decisions(decisions),
       m_transports(std::move(transports))
 {
@@ -111,8 +111,9 @@ void Dispatcher::submit(const Smtp::Envelope& envelope, const QByteArray& conten
                                             u"Cannot store the message (%1); your mail client keeps it, "
                                             "try again later"_s.arg(error)));
         }
-        emit notice({}, tr("Queue folder problem"),
-                    tr("A message could not be stored (%1); the mail client keeps it. Check the disk.").arg(error));
+        emit notice(
+            {}, tr("Queue folder problem"),
+            tr("A message could not be stored (%1); the mail client keeps it. Check the disk.").arg(error));
         return;
     }
 
@@ -121,8 +122,9 @@ void Dispatcher::submit(const Smtp::Envelope& envelope, const QByteArray& conten
     a->content = content;
     a->reply = reply;
     m_active.insert(a->entry.id, a);
-    qCInfo(lcHop).noquote() << a->entry.id << "spooled from" << (envelope.mailFrom.isEmpty() ? u"<>"_s : envelope.mailFrom)
-                            << "for" << envelope.recipients.size() << "recipient(s)," << content.size() << "bytes"
+    qCInfo(lcHop).noquote() << a->entry.id << "spooled from"
+                            << (envelope.mailFrom.isEmpty() ? u"<>"_s : envelope.mailFrom) << "for"
+                            << envelope.recipients.size() << "recipient(s)," << content.size() << "bytes"
                             << (account.isEmpty() ? QString() : u"account "_s + account);
     emit stateChanged(a->entry);
 
@@ -281,7 +283,8 @@ void Dispatcher::startDelivery(Active* a)
         } else if (plan.action != ProtectionPlan::Action::None) {
             transformed = protection->apply(plan, a->entry, a->content, &error);
         }
-        if (plan.action == ProtectionPlan::Action::Refuse || (plan.action != ProtectionPlan::Action::None && !transformed)) {
+        if (plan.action == ProtectionPlan::Action::Refuse ||
+            (plan.action != ProtectionPlan::Action::None && !transformed)) {
             // Never unsigned instead: the message waits in the queue for the user.
             qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << error;
             answer(a, Smtp::Reply::make(250, u"2.6.0"_s, u"Held in the Yubisashi queue: "_s + error));
@@ -313,7 +316,8 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         return;
     using Kind = Smtp::SubmitResult::Kind;
     const QString upstream = result.reply.toString();
-    qCInfo(lcHop).noquote() << id << "upstream:" << upstream << (result.detail.isEmpty() ? QString() : u"— "_s + result.detail);
+    qCInfo(lcHop).noquote() << id << "upstream:" << upstream
+                            << (result.detail.isEmpty() ? QString() : u"— "_s + result.detail);
 
     if (a->abandoned) {
         QString error;
@@ -337,27 +341,30 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
             a->analysis = m_judge->analyse(a->entry, a->content);
         m_judge->recordDelivered(*a->analysis, a->entry, u"sent"_s, a->isSigned, upstream);
         if (afterRetry) {
-            emit notice(id, tr("Message delivered"),
-                        tr("The message to %1 has been delivered.").arg(a->entry.envelope.recipients.value(0)));
+            emit notice(
+                id, tr("Message delivered"),
+                tr("The message to %1 has been delivered.").arg(a->entry.envelope.recipients.value(0)));
         }
         finish(a);
         return;
     }
     case Kind::Permanent: {
         QString text = result.reply.text;
-        if (!result.failedRecipient.isEmpty())
+        if (!result.failedRecipient.isEmpty() && !text.contains(result.failedRecipient))
             text = u"<%1>: %2"_s.arg(result.failedRecipient, text);
         if (a->analysis)
             m_judge->recordNotDelivered(*a->analysis, a->entry, u"refused"_s, upstream);
         if (clientWaits(a)) {
             answer(a, Smtp::Reply::make(result.reply.isPermanent() ? result.reply.code : 554,
-                                        result.reply.enhanced.isEmpty() ? u"5.0.0"_s : result.reply.enhanced, text));
+                                        result.reply.enhanced.isEmpty() ? u"5.0.0"_s : result.reply.enhanced,
+                                        text));
             QString error;
             m_spool->remove(id, &error);
             finish(a);
             return;
         }
-        const QString reason = tr("The mail server refused the message: %1").arg(result.detail.isEmpty() ? text : result.detail);
+        const QString reason =
+            tr("The mail server refused the message: %1").arg(result.detail.isEmpty() ? text : result.detail);
         setState(a, Spool::State::Failed, reason + u" ("_s + upstream + u')');
         emit notice(id, tr("Message not delivered"), reason);
         finish(a);
@@ -377,9 +384,10 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         scheduleRetry(a, result.detail);
         return;
     case Kind::Temporary:
-        answer(a, Smtp::Reply::make(250, u"2.6.0"_s,
-                                    u"Queued as %1; the mail server is not available now (%2), Yubisashi will "
-                                    "retry"_s.arg(id, upstream)));
+        answer(a,
+               Smtp::Reply::make(250, u"2.6.0"_s,
+                                 u"Queued as %1; the mail server is not available now (%2), Yubisashi will "
+                                 "retry"_s.arg(id, upstream)));
         a->waitsForUser = result.waitsForUser;
         scheduleRetry(a, result.detail.isEmpty() ? upstream : result.detail);
         return;
@@ -391,9 +399,9 @@ void Dispatcher::scheduleRetry(Active* a, const QString& error)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // A message waiting for the user (a sign-in) is never given up on: it is not failing, it is waiting.
     if (!a->waitsForUser && a->entry.received.secsTo(now) > qint64(m_config.delivery.giveUpHours) * 3600) {
-        setState(a, Spool::State::Failed, tr("Gave up after %n hour(s) of retrying: %1", nullptr,
-                                             m_config.delivery.giveUpHours)
-                                              .arg(error));
+        setState(a, Spool::State::Failed,
+                 tr("Gave up after %n hour(s) of retrying: %1", nullptr, m_config.delivery.giveUpHours)
+                     .arg(error));
         emit notice(a->entry.id, tr("Message not delivered"), a->entry.lastError);
         finish(a);
         return;
@@ -405,7 +413,8 @@ void Dispatcher::scheduleRetry(Active* a, const QString& error)
     delay = qMin<qint64>(delay, m_config.delivery.retryMaxSeconds);
     a->entry.nextAttempt = now.addSecs(delay);
     setState(a, Spool::State::Approved, error);
-    qCInfo(lcHop).noquote() << a->entry.id << "retry in" << delay << "s (attempt" << a->entry.attempts << "failed)";
+    qCInfo(lcHop).noquote() << a->entry.id << "retry in" << delay << "s (attempt" << a->entry.attempts
+                            << "failed)";
     if (!a->retry) {
         a->retry = new QTimer(this);
         a->retry->setSingleShot(true);
@@ -438,7 +447,11 @@ void Dispatcher::onClientGone(const QString& id)
     if (!a || !clientWaits(a))
         return;
     // No reply reached the client, so it did not hand the message over and will send it again.
-    qCInfo(lcHop).noquote() << id << "client disconnected before its reply: message dropped";
+    if (a->entry.state == Spool::State::Sending)
+        qCInfo(lcHop).noquote() << id
+                                << "client disconnected during delivery: stopped if it has not left yet";
+    else
+        qCInfo(lcHop).noquote() << id << "client disconnected before its reply: message dropped";
     a->reply = nullptr;
     a->abandoned = true;
     if (a->budget)
@@ -485,9 +498,10 @@ QStringList Dispatcher::resume()
         } else {
             // Approved or interrupted while sending: deliver (again). A message
             // that was in flight at a crash may arrive twice; none is lost.
-            const qint64 wait = entry.nextAttempt.isValid()
-                                    ? qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(entry.nextAttempt))
-                                    : 0;
+            const qint64 wait =
+                entry.nextAttempt.isValid()
+                    ? qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(entry.nextAttempt))
+                    : 0;
             a->retry = new QTimer(this);
             a->retry->setSingleShot(true);
             const QString id = entry.id;

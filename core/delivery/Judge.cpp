@@ -38,7 +38,8 @@ Judge::Judge(const Settings::Config& config, const QString& historyPath, Protect
         m_problems << m_history->errorString();
         qCWarning(lcJudge).noquote() << "history unavailable:" << m_history->errorString();
     }
-    m_reviewer = std::make_unique<Review::Reviewer>(m_policy, m_history->isOpen() ? m_history.get() : nullptr);
+    m_reviewer =
+        std::make_unique<Review::Reviewer>(m_policy, m_history->isOpen() ? m_history.get() : nullptr);
 }
 
 Judge::~Judge() = default;
@@ -84,8 +85,8 @@ void Judge::recordDelivered(const Analysis& analysis, const Spool::Entry& entry,
                             bool isSigned, const QString& upstreamReply)
 {
     if (Store::History* h = history()) {
-        if (!h->recordDelivered(analysis.view, entry.envelope, entry.account, analysis.review, decision, isSigned,
-                                upstreamReply))
+        if (!h->recordDelivered(analysis.view, entry.envelope, entry.account, analysis.review, decision,
+                                isSigned, upstreamReply))
             qCWarning(lcJudge).noquote() << entry.id << "history not updated:" << h->errorString();
     }
 }
@@ -94,7 +95,8 @@ void Judge::recordNotDelivered(const Analysis& analysis, const Spool::Entry& ent
                                const QString& reply)
 {
     if (Store::History* h = history()) {
-        if (!h->recordNotDelivered(analysis.view, entry.envelope, entry.account, analysis.review, decision, reply))
+        if (!h->recordNotDelivered(analysis.view, entry.envelope, entry.account, analysis.review, decision,
+                                   reply))
             qCWarning(lcJudge).noquote() << entry.id << "audit record not written:" << h->errorString();
     }
 }

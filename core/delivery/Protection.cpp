@@ -54,8 +54,7 @@ QString tr(const char* text)
 Protection::Protection(const Settings::Config& config, Settings::SecretStore* secrets,
                        const QString& certificateFolder)
     : m_config(config), m_secrets(secrets), m_certificateFolder(certificateFolder)
-{
-}
+{}
 
 Protection::~Protection() = default;
 
@@ -67,13 +66,13 @@ const Smime::Identity* Protection::identity(const Settings::Account& account, QS
     const std::optional<QString> password =
         m_secrets ? m_secrets->read(account.name + u"/smime_password"_s, &error) : std::nullopt;
     if (!password && !error.isEmpty()) {
-        *problem = tr("The certificate password cannot be read from %1: %2")
-                       .arg(m_secrets->description(), error);
+        *problem =
+            tr("The certificate password cannot be read from %1: %2").arg(m_secrets->description(), error);
         return nullptr;
     }
     QString message;
-    std::optional<Smime::Identity> loaded = Smime::Identity::load(account.smimeP12, password.value_or(QString()),
-                                                                  &message);
+    std::optional<Smime::Identity> loaded =
+        Smime::Identity::load(account.smimeP12, password.value_or(QString()), &message);
     if (!loaded) {
         *problem = tr("Your certificate (%1) cannot be used: %2 Check the certificate in Settings.")
                        .arg(account.smimeP12, message);
@@ -84,7 +83,8 @@ const Smime::Identity* Protection::identity(const Settings::Account& account, QS
     return shared.get();
 }
 
-ProtectionPlan Protection::plan(const Spool::Entry& entry, const QByteArray& content, const Mime::MessageView& view)
+ProtectionPlan Protection::plan(const Spool::Entry& entry, const QByteArray& content,
+                                const Mime::MessageView& view)
 {
     ProtectionPlan plan;
     const Settings::Account* account = m_config.account(entry.account);
@@ -127,8 +127,9 @@ ProtectionPlan Protection::plan(const Spool::Entry& entry, const QByteArray& con
         if (!store.encryptionCertificate(rcpt))
             missing << rcpt;
     }
-    const Smime::EncryptionDecision enc = Smime::EncryptionPolicy::decide(
-        encryptMode(account->encrypt), account->encryptDomains, entry.envelope.recipients, missing, alreadyProtected);
+    const Smime::EncryptionDecision enc =
+        Smime::EncryptionPolicy::decide(encryptMode(account->encrypt), account->encryptDomains,
+                                        entry.envelope.recipients, missing, alreadyProtected);
     switch (enc.action) {
     case Smime::EncryptionDecision::Action::Encrypt:
         plan.action = ProtectionPlan::Action::SignAndEncrypt;

@@ -22,11 +22,12 @@ namespace Delivery {
 // What S/MIME does to one message on its way out.
 struct ProtectionPlan
 {
-    enum class Action {
-        None,           // sent as it is (signing not wanted, not set up, or already signed/encrypted)
+    enum class Action
+    {
+        None, // sent as it is (signing not wanted, not set up, or already signed/encrypted)
         Sign,
         SignAndEncrypt,
-        Refuse,         // must not leave like this: reason says why and what to do
+        Refuse, // must not leave like this: reason says why and what to do
     };
     Action action = Action::None;
     QString reason;
@@ -41,7 +42,8 @@ struct ProtectionPlan
 class Protection
 {
 public:
-    Protection(const Settings::Config& config, Settings::SecretStore* secrets, const QString& certificateFolder);
+    Protection(const Settings::Config& config, Settings::SecretStore* secrets,
+               const QString& certificateFolder);
     ~Protection();
     Protection(const Protection&) = delete;
     Protection& operator=(const Protection&) = delete;

@@ -2,6 +2,7 @@
 
 #include "oauth/TokenManager.h"
 #include "settings/SecretStore.h"
+#include "smime/MimeCanonicalizer.h"
 #include "smtp/SmtpClient.h"
 
 #include <QCoreApplication>
@@ -13,9 +14,10 @@
 namespace Delivery {
 
 UpstreamTransport::UpstreamTransport(const Settings::Account& account, int timeoutSeconds,
-                                     Settings::SecretStore* secrets, OAuth::TokenManager* tokens, QObject* parent)
-    : Transport(parent), m_account(account), m_timeoutSeconds(timeoutSeconds), m_secrets(secrets), m_tokens(tokens),
-      m_client(new Smtp::SmtpClient(this))
+                                     Settings::SecretStore* secrets, OAuth::TokenManager* tokens,
+                                     QObject* parent)
+    : Transport(parent), m_account(account), m_timeoutSeconds(timeoutSeconds), m_secrets(secrets),
+      m_tokens(tokens), m_client(new Smtp::SmtpClient(this))
 {
     connect(m_client, &Smtp::SmtpClient::finished, this, &UpstreamTransport::onClientFinished);
 }
@@ -28,21 +30,22 @@ void UpstreamTransport::finishLater(const Smtp::SubmitResult& result)
 void UpstreamTransport::onClientFinished(const Smtp::SubmitResult& result)
 {
     // A token the server refused may just have been revoked a moment ago: renew once and try again.
-    if (m_tokens && !m_aborted && result.kind == Smtp::SubmitResult::Kind::Configuration && !result.dataSent &&
-        result.reply.code == 535 && !m_retriedToken) {
+    if (m_tokens && !m_aborted && result.kind == Smtp::SubmitResult::Kind::Configuration &&
+        !result.dataSent && result.reply.code == 535 && !m_retriedToken) {
         m_retriedToken = true;
         QPointer<UpstreamTransport> self(this);
-        m_tokens->tokenRejected(m_token, [self](const std::optional<QString>& token, const QString& error,
-                                                bool needsSignIn) {
-            if (self)
-                self->submitWithToken(token, error, needsSignIn);
-        });
+        m_tokens->tokenRejected(
+            m_token, [self](const std::optional<QString>& token, const QString& error, bool needsSignIn) {
+                if (self)
+                    self->submitWithToken(token, error, needsSignIn);
+            });
         return;
     }
     emit finished(result);
 }
 
-void UpstreamTransport::submitWithToken(const std::optional<QString>& token, const QString& error, bool needsSignIn)
+void UpstreamTransport::submitWithToken(const std::optional<QString>& token, const QString& error,
+                                        bool needsSignIn)
 {
     if (m_aborted)
         return;
@@ -76,6 +79,13 @@ Smtp::UpstreamConfig UpstreamTransport::upstreamConfig(const Settings::Account& 
     c.caFile = account.caFile;
     c.commandTimeoutMs = timeoutSeconds * 1000;
     c.connectTimeoutMs = qMin(timeoutSeconds, 30) * 1000;
+    c.toSevenBit = [](const QByteArray& message) -> std::optional<QByteArray> {
+        // The same 7-bit transfer encodings signing uses (quoted-printable or base64 per part).
+        const Smime::MimeCanonicalizer::Result r = Smime::MimeCanonicalizer::canonicalize(message);
+        if (r.status != Smime::MimeCanonicalizer::Status::Ok)
+            return std::nullopt;
+        return r.outerHeaders + QByteArrayLiteral("MIME-Version: 1.0\r\n") + r.entityBytes();
+    };
     return c;
 }
 
@@ -86,10 +96,11 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
         Smtp::SubmitResult r;
         r.kind = Smtp::SubmitResult::Kind::Configuration;
         r.reply = Smtp::Reply::make(451, QStringLiteral("4.3.5"), QStringLiteral("Account not configured"));
-        r.detail = QCoreApplication::translate("Delivery::UpstreamTransport",
-                                               "The account \"%1\" is not configured any more. Add it again in "
-                                               "Settings, or delete the message from the queue.")
-                       .arg(m_account.name);
+        r.detail =
+            QCoreApplication::translate("Delivery::UpstreamTransport",
+                                        "The account \"%1\" is not configured any more. Add it again in "
+                                        "Settings, or delete the message from the queue.")
+                .arg(m_account.name);
         QTimer::singleShot(0, this, [this, r] { emit finished(r); });
         return;
     }
@@ -99,10 +110,11 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
             Smtp::SubmitResult r;
             r.kind = Smtp::SubmitResult::Kind::Configuration;
             r.reply = Smtp::Reply::make(454, QStringLiteral("4.7.0"), QStringLiteral("OAuth not available"));
-            r.detail = QCoreApplication::translate("Delivery::UpstreamTransport",
-                                                   "Account \"%1\" signs in with OAuth, but its sign-in is not "
-                                                   "set up. Open Settings and press Sign in.")
-                           .arg(m_account.name);
+            r.detail =
+                QCoreApplication::translate("Delivery::UpstreamTransport",
+                                            "Account \"%1\" signs in with OAuth, but its sign-in is not "
+                                            "set up. Open Settings and press Sign in.")
+                    .arg(m_account.name);
             finishLater(r);
             return;
         }
@@ -110,10 +122,11 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
         m_content = content;
         m_retriedToken = false;
         QPointer<UpstreamTransport> self(this);
-        m_tokens->accessToken([self](const std::optional<QString>& token, const QString& error, bool needsSignIn) {
-            if (self)
-                self->submitWithToken(token, error, needsSignIn);
-        });
+        m_tokens->accessToken(
+            [self](const std::optional<QString>& token, const QString& error, bool needsSignIn) {
+                if (self)
+                    self->submitWithToken(token, error, needsSignIn);
+            });
         return;
     }
     if (config.auth == Smtp::AuthMethod::Plain || config.auth == Smtp::AuthMethod::Login) {
@@ -125,14 +138,15 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
             r.kind = Smtp::SubmitResult::Kind::Configuration;
             r.reply = Smtp::Reply::make(454, QStringLiteral("4.7.0"),
                                         QStringLiteral("Upstream password not available"));
-            r.detail = error.isEmpty()
-                           ? QCoreApplication::translate("Delivery::UpstreamTransport",
-                                                         "No password is stored for account \"%1\". Enter it "
-                                                         "in Settings.")
-                                 .arg(m_account.name)
-                           : QCoreApplication::translate("Delivery::UpstreamTransport",
-                                                         "The password for account \"%1\" could not be read: %2")
-                                 .arg(m_account.name, error);
+            r.detail =
+                error.isEmpty()
+                    ? QCoreApplication::translate("Delivery::UpstreamTransport",
+                                                  "No password is stored for account \"%1\". Enter it "
+                                                  "in Settings.")
+                          .arg(m_account.name)
+                    : QCoreApplication::translate("Delivery::UpstreamTransport",
+                                                  "The password for account \"%1\" could not be read: %2")
+                          .arg(m_account.name, error);
             finishLater(r);
             return;
         }
@@ -155,16 +169,17 @@ void UpstreamTransport::abort()
     finishLater(r);
 }
 
-TestModeTransport::TestModeTransport(const QString& folder, QObject* parent) : Transport(parent), m_folder(folder)
-{
-}
+TestModeTransport::TestModeTransport(const QString& folder, QObject* parent)
+    : Transport(parent), m_folder(folder)
+{}
 
 void TestModeTransport::deliver(const Spool::Entry& entry, const QByteArray& content)
 {
     Smtp::SubmitResult r;
     // The saved messages are as private as the spool: folder 0700, files 0600.
     if (QDir().mkpath(m_folder))
-        QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(m_folder,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString path = QDir(m_folder).filePath(entry.id + QLatin1String(".eml"));
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly) &&
@@ -174,15 +189,17 @@ void TestModeTransport::deliver(const Spool::Entry& entry, const QByteArray& con
         r.dataSent = true;
         r.reply = Smtp::Reply::make(250, QStringLiteral("2.0.0"),
                                     QStringLiteral("Test mode: saved as %1, not sent").arg(path));
-        r.detail = QCoreApplication::translate("Delivery::TestModeTransport", "Saved as %1 (test mode, not sent).")
-                       .arg(path);
+        r.detail =
+            QCoreApplication::translate("Delivery::TestModeTransport", "Saved as %1 (test mode, not sent).")
+                .arg(path);
     } else {
         r.kind = Smtp::SubmitResult::Kind::Temporary;
         r.reply = Smtp::Reply::make(451, QStringLiteral("4.3.0"),
                                     QStringLiteral("Test mode: cannot write %1").arg(path));
-        r.detail = QCoreApplication::translate("Delivery::TestModeTransport",
-                                               "Could not save %1: %2. Check the test-mode folder in Settings.")
-                       .arg(path, file.errorString());
+        r.detail =
+            QCoreApplication::translate("Delivery::TestModeTransport",
+                                        "Could not save %1: %2. Check the test-mode folder in Settings.")
+                .arg(path, file.errorString());
     }
     QTimer::singleShot(0, this, [this, r] { emit finished(r); });
 }

@@ -233,7 +233,9 @@ Review Reviewer::review(const Mime::MessageView& view, const Smtp::Envelope& env
     // review=never (also what pause protection sets) means no review window at
     // all: findings that would ask for an acknowledgement are only recorded,
     // and only a blocking finding stops the message.
-    if (rp == Settings::ReviewPolicy::Never)
+    // review=external: a message that stays inside the organisation skips the
+    // review, also when a check would ask for an acknowledgement (DESIGN, Checks).
+    if (rp == Settings::ReviewPolicy::Never || (rp == Settings::ReviewPolicy::External && !anyExternal))
         acknowledge = false;
     out.verdict = block ? Verdict::Block : (policyReview || acknowledge) ? Verdict::Review : Verdict::Pass;
     return out;

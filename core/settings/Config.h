@@ -9,17 +9,36 @@
 
 namespace Settings {
 
-enum class SignPolicy { Always, External, Never };
-enum class EncryptPolicy { Never, WhenPossible, RequiredForDomains };
-enum class ReviewPolicy { Always, External, Never };
-enum class SecretsBackend { Keychain, File };
+enum class SignPolicy
+{
+    Always,
+    External,
+    Never
+};
+enum class EncryptPolicy
+{
+    Never,
+    WhenPossible,
+    RequiredForDomains
+};
+enum class ReviewPolicy
+{
+    Always,
+    External,
+    Never
+};
+enum class SecretsBackend
+{
+    Keychain,
+    File
+};
 
 // [account.NAME]
 struct Account
 {
-    QString name;          // local AUTH user name and key of the group
-    QString preset;        // microsoft365 | google | generic
-    QStringList from;      // addresses this account sends as (may be empty)
+    QString name;     // local AUTH user name and key of the group
+    QString preset;   // microsoft365 | google | generic
+    QStringList from; // addresses this account sends as (may be empty)
     QString host;
     quint16 port = 587;
     Smtp::Security security = Smtp::Security::StartTls;
@@ -29,7 +48,8 @@ struct Account
     QString smimeP12;
     SignPolicy sign = SignPolicy::External;
     EncryptPolicy encrypt = EncryptPolicy::Never;
-    QStringList encryptDomains; // with encrypt=required-for-domains: patterns like example.co.jp, *.example.co.jp
+    QStringList
+        encryptDomains; // with encrypt=required-for-domains: patterns like example.co.jp, *.example.co.jp
 };
 
 struct Listener
@@ -43,9 +63,9 @@ struct Listener
 
 struct Delivery
 {
-    int clientWaitSeconds = 45;  // 0 = always queue
+    int clientWaitSeconds = 45; // 0 = always queue
     int countdownSeconds = 0;
-    QString testModeFolder;      // resolved to an absolute path; default <data>/test-mode
+    QString testModeFolder; // resolved to an absolute path; default <data>/test-mode
     int retryInitialSeconds = 60;
     int retryMaxSeconds = 3600;
     int giveUpHours = 120;
@@ -69,8 +89,8 @@ struct Secrets
 // a stable interface (docs/CONFIG.md).
 struct Config
 {
-    QString path;     // the INI file read
-    QString dataDir;  // app-data folder (spool, history, certificates)
+    QString path;    // the INI file read
+    QString dataDir; // app-data folder (spool, history, certificates)
     Listener listener;
     QList<Account> accounts;
     Delivery delivery;

@@ -11,8 +11,8 @@ namespace Smtp {
 // who receives a message.
 struct Envelope
 {
-    QString mailFrom;       // reverse path without angle brackets; empty for <>
-    QStringList recipients; // forward paths without angle brackets, in RCPT order
+    QString mailFrom;          // reverse path without angle brackets; empty for <>
+    QStringList recipients;    // forward paths without angle brackets, in RCPT order
     bool eightBitMime = false; // BODY=8BITMIME was given
     bool smtpUtf8 = false;     // SMTPUTF8 was given
     qint64 declaredSize = 0;   // SIZE= from MAIL FROM, 0 if absent

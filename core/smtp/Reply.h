@@ -22,7 +22,10 @@ struct Reply
     // "550 5.7.1 text" on one line, for logs and the spool.
     QString toString() const;
 
-    static Reply make(int code, const QString& enhanced, const QString& text) { return {code, enhanced, text}; }
+    static Reply make(int code, const QString& enhanced, const QString& text)
+    {
+        return {code, enhanced, text};
+    }
 };
 
 } // namespace Smtp

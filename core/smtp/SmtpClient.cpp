@@ -897,6 +897,13 @@ void SmtpClient::startTransaction()
         return;
     }
 
+    // An upstream without 8BITMIME gets a 7-bit copy (RFC 6152 3: the
+    // sender converts), made by the seam the caller provides.
+    if (!m_caps.contains("8BITMIME") && m_config.toSevenBit && hasEightBit(m_content)) {
+        if (const std::optional<QByteArray> converted = m_config.toSevenBit(m_content))
+            m_content = *converted;
+    }
+
     // RFC 1870: the size of the message as it will be transmitted, without dot-stuffing.
     qint64 size = m_content.size() + bareLineFeeds(m_content);
     if (m_content.isEmpty() || !m_content.endsWith('\n'))

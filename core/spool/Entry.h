@@ -10,7 +10,16 @@
 namespace Spool {
 
 // received -> reviewing -> approved -> sending -> sent | held | failed
-enum class State { Received, Reviewing, Approved, Sending, Sent, Held, Failed };
+enum class State
+{
+    Received,
+    Reviewing,
+    Approved,
+    Sending,
+    Sent,
+    Held,
+    Failed
+};
 
 QString stateName(State state); // "received", "reviewing", ... (stable: stored in ID.env)
 bool stateFromName(const QString& name, State* state);
@@ -18,8 +27,8 @@ bool stateFromName(const QString& name, State* state);
 // The envelope file (ID.env) of one spooled message.
 struct Entry
 {
-    QString id;            // file-name safe, unique, sortable by arrival
-    QString account;       // local AUTH user name = account key ("" in test mode without auth)
+    QString id;      // file-name safe, unique, sortable by arrival
+    QString account; // local AUTH user name = account key ("" in test mode without auth)
     Smtp::Envelope envelope;
     State state = State::Received;
     int attempts = 0;

@@ -421,8 +421,8 @@ bool Spool::remove(const QString& id, QString* error)
     // Envelope first: a crash in between leaves an orphan .eml, which load()
     // deletes as never acknowledged; the other order would leave an envelope
     // without content to be quarantined and reported for a message the user deleted.
-    return unlinkFile(m_dir + QLatin1Char('/') + id + kEnvSuffix, error) && unlinkFile(contentPath(id), error) &&
-           syncDir(m_dir, error);
+    return unlinkFile(m_dir + QLatin1Char('/') + id + kEnvSuffix, error) &&
+           unlinkFile(contentPath(id), error) && syncDir(m_dir, error);
 }
 
 bool Spool::removeContent(const QString& id, QString* error)

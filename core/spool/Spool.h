@@ -49,8 +49,14 @@ public:
     int purgeSent(int retentionDays);
 
 private:
-    enum class Sync { Full, File, None }; // file and folder; file only; neither
-    bool writeAtomically(const QString& name, const QByteArray& bytes, QString* error, Sync sync = Sync::Full);
+    enum class Sync
+    {
+        Full,
+        File,
+        None
+    }; // file and folder; file only; neither
+    bool writeAtomically(const QString& name, const QByteArray& bytes, QString* error,
+                         Sync sync = Sync::Full);
     QString newId() const;
 
     QString m_dir;

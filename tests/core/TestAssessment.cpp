@@ -44,11 +44,14 @@ void TestAssessment::verdict_data()
     QTest::addColumn<QStringList>("rcpts");
     QTest::addColumn<int>("verdict");
     const int ext = int(Settings::ReviewPolicy::External);
-    QTest::newRow("all internal skips review") << ext << QStringList{u"a@example.co.jp"_s} << int(Verdict::Pass);
-    QTest::newRow("one external") << ext << QStringList{u"a@example.co.jp"_s, u"b@other.jp"_s} << int(Verdict::Review);
+    QTest::newRow("all internal skips review")
+        << ext << QStringList{u"a@example.co.jp"_s} << int(Verdict::Pass);
+    QTest::newRow("one external") << ext << QStringList{u"a@example.co.jp"_s, u"b@other.jp"_s}
+                                  << int(Verdict::Review);
     QTest::newRow("always") << int(Settings::ReviewPolicy::Always) << QStringList{u"a@example.co.jp"_s}
                             << int(Verdict::Review);
-    QTest::newRow("never") << int(Settings::ReviewPolicy::Never) << QStringList{u"b@other.jp"_s} << int(Verdict::Pass);
+    QTest::newRow("never") << int(Settings::ReviewPolicy::Never) << QStringList{u"b@other.jp"_s}
+                           << int(Verdict::Pass);
 }
 
 void TestAssessment::verdict()

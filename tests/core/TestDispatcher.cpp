@@ -190,7 +190,8 @@ QList<Spool::Entry> TestDispatcher::spoolEntries()
     return entries;
 }
 
-static const QByteArray kMessage = "From: taro@example.co.jp\r\nTo: partner@other.jp\r\nSubject: hi\r\n\r\nBody\r\n";
+static const QByteArray kMessage =
+    "From: taro@example.co.jp\r\nTo: partner@other.jp\r\nSubject: hi\r\n\r\nBody\r\n";
 
 void TestDispatcher::passPathDeliversAndAnswersWithUpstreamReply()
 {
@@ -333,7 +334,8 @@ void TestDispatcher::permanentFailureAfterClientLeftIsKeptAsFailed()
 
 void TestDispatcher::configurationProblemTellsWaitingClient()
 {
-    m_transport.results << result(Kind::Configuration, 535, u"5.7.8"_s, u"The user name or password was refused"_s);
+    m_transport.results << result(Kind::Configuration, 535, u"5.7.8"_s,
+                                  u"The user name or password was refused"_s);
     auto* d = make(u"send"_s);
     auto* reply = newReply();
     d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);

@@ -888,11 +888,12 @@ void TestSmtpSession::blockedRecipientRefusedAtRcpt()
     SessionConfig c = testConfig({});
     c.refuseRecipient = [](const QString& address) {
         return address.endsWith(u"@blocked.example"_s) ? u"The domain blocked.example is blocked by policy"_s
-                                                        : QString();
+                                                       : QString();
     };
     Harness h(c);
     h.feed(kLogin + kMail + "RCPT TO:<bad@blocked.example>\r\n" + kRcpt + "DATA\r\n" + kBody + ".\r\n");
-    QVERIFY2(h.out.contains("550 5.7.1 <bad@blocked.example>: The domain blocked.example is blocked by policy\r\n"),
+    QVERIFY2(h.out.contains(
+                 "550 5.7.1 <bad@blocked.example>: The domain blocked.example is blocked by policy\r\n"),
              h.out.constData());
     QCOMPARE(h.messages.size(), 1);
     QCOMPARE(h.messages.first().envelope.recipients, QStringList{u"hanako@example.com"_s});

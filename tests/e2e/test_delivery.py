@@ -220,8 +220,6 @@ def test_smtputf8_address(hop):
     assert "SMTPUTF8" in [o.upper() for o in m["mail_options"]], m["mail_options"]
 
 
-@pytest.mark.xfail(strict=True, reason="not implemented yet: the app answers 554 5.6.3 'Conversion required but "
-                   "not supported' (DESIGN 'Upstream submission' says it converts to 7-bit); remove this mark then")
 def test_upstream_without_8bitmime_gets_7bit(make_upstream, make_app):
     """DESIGN: 8-bit bodies are converted to 7-bit if the upstream lacks 8BITMIME."""
     import email

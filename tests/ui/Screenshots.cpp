@@ -217,9 +217,10 @@ QList<Spool::Entry> sampleQueue(bool ja)
     q << entry(Spool::State::Held, 95,
                {u"sato@partner-corp.co.jp"_s, u"suzuki@partner-corp.co.jp"_s, u"ito@example.co.jp"_s},
                ja ? u"レビューで取り消し: 添付ファイルが違う"_s : u"Cancelled at review: wrong attachment"_s);
-    q << entry(Spool::State::Failed, 62, {u"info@customer.example"_s},
-               ja ? u"メールサーバーがメッセージを拒否しました: 宛先のメールボックスがありません (550 5.1.1 User unknown)"_s
-                  : u"The mail server refused the message: the mailbox does not exist (550 5.1.1 User unknown)"_s);
+    q << entry(
+        Spool::State::Failed, 62, {u"info@customer.example"_s},
+        ja ? u"メールサーバーがメッセージを拒否しました: 宛先のメールボックスがありません (550 5.1.1 User unknown)"_s
+           : u"The mail server refused the message: the mailbox does not exist (550 5.1.1 User unknown)"_s);
     Spool::Entry retry = entry(Spool::State::Approved, 20, {u"tanaka@supplier.example"_s},
                                ja ? u"メールサーバーに接続できません (接続がタイムアウトしました)"_s
                                   : u"Cannot reach the mail server (connection timed out)"_s);
@@ -259,8 +260,8 @@ public:
     bool auditLog(const QString&, int, QList<AuditRecord>* out, QString*) override
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        auto a = [&](int minutesAgo, const QString& to, const QString& subject, const QString& decision, bool sig,
-                     const QString& reply) {
+        auto a = [&](int minutesAgo, const QString& to, const QString& subject, const QString& decision,
+                     bool sig, const QString& reply) {
             AuditRecord x;
             x.time = now.addSecs(-60 * minutesAgo);
             x.account = u"work"_s;
@@ -272,10 +273,10 @@ public:
             x.upstreamReply = reply;
             return x;
         };
-        *out = {a(5, u"sato@partner-corp.co.jp"_s, m_ja ? u"お見積書の送付"_s : u"Your quotation"_s, u"sent"_s, true,
-                  u"250 2.0.0 OK"_s),
-                a(62, u"info@customer.example"_s, m_ja ? u"ご注文の確認"_s : u"Order confirmation"_s, u"refused"_s, true,
-                  u"550 5.1.1 User unknown"_s),
+        *out = {a(5, u"sato@partner-corp.co.jp"_s, m_ja ? u"お見積書の送付"_s : u"Your quotation"_s,
+                  u"sent"_s, true, u"250 2.0.0 OK"_s),
+                a(62, u"info@customer.example"_s, m_ja ? u"ご注文の確認"_s : u"Order confirmation"_s,
+                  u"refused"_s, true, u"550 5.1.1 User unknown"_s),
                 a(95, u"sato@partner-corp.co.jp, suzuki@partner-corp.co.jp"_s,
                   m_ja ? u"契約書（最終版）"_s : u"Contract (final)"_s, u"cancelled"_s, false, QString()),
                 a(180, u"team@example.co.jp"_s, m_ja ? u"週次報告"_s : u"Weekly report"_s, u"sent"_s, true,

@@ -141,8 +141,9 @@ void TestHistoryWindow::initTestCase()
         int added = 0;
         QVERIFY2(history.learnSent(Mime::MessageView::parse(m), &added), qPrintable(history.errorString()));
     }
-    const QByteArray quote = "From: taro@example.co.jp\r\nTo: yamada@partner.co.jp\r\n"
-                             "Subject: =?UTF-8?B?6KaL56mN5pu4?=\r\nMessage-ID: <4@example.co.jp>\r\n\r\nx\r\n";
+    const QByteArray quote =
+        "From: taro@example.co.jp\r\nTo: yamada@partner.co.jp\r\n"
+        "Subject: =?UTF-8?B?6KaL56mN5pu4?=\r\nMessage-ID: <4@example.co.jp>\r\n\r\nx\r\n";
     Smtp::Envelope env;
     env.mailFrom = u"taro@example.co.jp"_s;
     env.recipients = {u"yamada@partner.co.jp"_s};
@@ -158,16 +159,20 @@ void TestHistoryWindow::showsRecipientsMostRecentFirst()
     window.show();
     QCOMPARE(column(window.recipientModel(), Ui::HistoryWindow::AddressColumn),
              (QStringList{u"new@b.jp"_s, u"old@a.jp"_s}));
-    QCOMPARE(column(window.recipientModel(), Ui::HistoryWindow::NameColumn), (QStringList{u"New"_s, u"Old"_s}));
-    QCOMPARE(column(window.recipientModel(), Ui::HistoryWindow::DomainColumn), (QStringList{u"b.jp"_s, u"a.jp"_s}));
+    QCOMPARE(column(window.recipientModel(), Ui::HistoryWindow::NameColumn),
+             (QStringList{u"New"_s, u"Old"_s}));
+    QCOMPARE(column(window.recipientModel(), Ui::HistoryWindow::DomainColumn),
+             (QStringList{u"b.jp"_s, u"a.jp"_s}));
     QCOMPARE(column(window.recipientModel(), Ui::HistoryWindow::CountColumn), (QStringList{u"7"_s, u"2"_s}));
-    QVERIFY(!window.recipientModel()->index(0, Ui::HistoryWindow::LastSentColumn).data().toString().isEmpty());
+    QVERIFY(
+        !window.recipientModel()->index(0, Ui::HistoryWindow::LastSentColumn).data().toString().isEmpty());
 }
 
 void TestHistoryWindow::searchesAsThePersonTypes()
 {
     ListSource source;
-    source.people = {person(u"yamada@partner.co.jp"_s, u"山田 太郎"_s, 1, 3), person(u"bob@other.com"_s, u"Bob"_s, 2, 1)};
+    source.people = {person(u"yamada@partner.co.jp"_s, u"山田 太郎"_s, 1, 3),
+                     person(u"bob@other.com"_s, u"Bob"_s, 2, 1)};
     Ui::HistoryWindow window(&source);
     window.show();
     auto* search = window.findChild<QLineEdit*>(u"searchEdit"_s);
@@ -239,7 +244,8 @@ void TestHistoryWindow::searchesARealHistoryFile_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("addresses");
     QTest::newRow("all, most recent first")
-        << QString() << QStringList{u"yamada@partner.co.jp"_s, u"100%_sure@odd.example"_s, u"bob@other.com"_s};
+        << QString()
+        << QStringList{u"yamada@partner.co.jp"_s, u"100%_sure@odd.example"_s, u"bob@other.com"_s};
     QTest::newRow("domain") << u"partner.co"_s << QStringList{u"yamada@partner.co.jp"_s};
     QTest::newRow("display name in Japanese") << u"山田"_s << QStringList{u"yamada@partner.co.jp"_s};
     QTest::newRow("display name, other case") << u"smith"_s << QStringList{u"bob@other.com"_s};
@@ -257,7 +263,8 @@ void TestHistoryWindow::searchesARealHistoryFile()
     window.setSearchText(text);
     QCOMPARE(column(window.recipientModel(), Ui::HistoryWindow::AddressColumn), addresses);
     if (text == u"山田"_s) {
-        QCOMPARE(window.recipientModel()->index(0, Ui::HistoryWindow::NameColumn).data().toString(), u"山田 太郎"_s);
+        QCOMPARE(window.recipientModel()->index(0, Ui::HistoryWindow::NameColumn).data().toString(),
+                 u"山田 太郎"_s);
         QCOMPARE(window.recipientModel()->index(0, Ui::HistoryWindow::CountColumn).data().toString(), u"3"_s);
         QCOMPARE(window.recipientModel()->index(0, Ui::HistoryWindow::DomainColumn).data().toString(),
                  u"partner.co.jp"_s);
@@ -285,7 +292,8 @@ void TestHistoryWindow::realAuditLogAndCsv()
     QFile csv(target);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QByteArray bytes = csv.readAll();
-    QVERIFY(bytes.startsWith("\xEF\xBB\xBF" "time,"));
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"
+                             "time,"));
     QVERIFY(QString::fromUtf8(bytes).contains(u"見積書"_s));
 }
 

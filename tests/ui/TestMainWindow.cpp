@@ -106,8 +106,8 @@ void TestMainWindow::keyboardReachesEveryButton()
             reached.insert(w->objectName());
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     }
-    for (const QString& name : {u"queueButton"_s, u"historyButton"_s, u"settingsButton"_s, u"pauseButton"_s,
-                                u"quitButton"_s})
+    for (const QString& name :
+         {u"queueButton"_s, u"historyButton"_s, u"settingsButton"_s, u"pauseButton"_s, u"quitButton"_s})
         QVERIFY2(reached.contains(name), qPrintable(name));
     // Space presses the focused button.
     window.findChild<QPushButton*>(u"historyButton"_s)->setFocus();

@@ -22,7 +22,8 @@ namespace {
 class DeliveringTransport : public Delivery::Transport
 {
 public:
-    DeliveringTransport(QStringList* delivered, QObject* parent) : Transport(parent), m_delivered(delivered) {}
+    DeliveringTransport(QStringList* delivered, QObject* parent) : Transport(parent), m_delivered(delivered)
+    {}
     void deliver(const Spool::Entry& entry, const QByteArray&) override
     {
         *m_delivered << entry.id;
@@ -160,9 +161,9 @@ void TestPauseProtection::dialogEndTimes_data()
                               << QDateTime(QDate(2026, 3, 10), QTime(15, 20));
     QTest::newRow("until tomorrow") << int(Ui::PauseDialog::Choice::UntilTomorrow) << afternoon
                                     << QDateTime(QDate(2026, 3, 11), QTime(0, 0));
-    QTest::newRow("until tomorrow, late") << int(Ui::PauseDialog::Choice::UntilTomorrow)
-                                          << QDateTime(QDate(2026, 12, 31), QTime(23, 50))
-                                          << QDateTime(QDate(2027, 1, 1), QTime(0, 0));
+    QTest::newRow("until tomorrow, late")
+        << int(Ui::PauseDialog::Choice::UntilTomorrow) << QDateTime(QDate(2026, 12, 31), QTime(23, 50))
+        << QDateTime(QDate(2027, 1, 1), QTime(0, 0));
 }
 
 void TestPauseProtection::dialogEndTimes()

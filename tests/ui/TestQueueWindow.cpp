@@ -60,7 +60,7 @@ QByteArray message(const QString& to)
 {
     return u"From: taro@example.co.jp\r\nTo: %1\r\nSubject: Quote\r\nMessage-ID: <%2@example.co.jp>\r\n\r\n"
            "Hello\r\n"_s.arg(to, QString::number(QDateTime::currentMSecsSinceEpoch()))
-        .toUtf8();
+               .toUtf8();
 }
 
 // Closes the next modal dialog by pressing the button with the given object
@@ -185,8 +185,9 @@ Spool::State TestQueueWindow::spoolState(const QString& id)
 
 void TestQueueWindow::showsMessagesInPlainWords()
 {
-    const Spool::Entry held = addEntry(Spool::State::Held, {u"a@partner.jp"_s, u"b@partner.jp"_s, u"c@x.jp"_s},
-                                       u"Cancelled at review: wrong customer"_s);
+    const Spool::Entry held =
+        addEntry(Spool::State::Held, {u"a@partner.jp"_s, u"b@partner.jp"_s, u"c@x.jp"_s},
+                 u"Cancelled at review: wrong customer"_s);
     const Spool::Entry failed = addEntry(Spool::State::Failed, {u"d@other.jp"_s},
                                          u"The mail server refused the message: mailbox unavailable"_s);
     auto* dispatcher = makeDispatcher(u"wait"_s);
@@ -198,7 +199,9 @@ void TestQueueWindow::showsMessagesInPlainWords()
     const int h = model.rowOf(held.id);
     const int f = model.rowOf(failed.id);
     QVERIFY(h >= 0 && f >= 0);
-    auto text = [&](int row, int column) { return model.index(row, column).data().toString(); };
+    auto text = [&](int row, int column) {
+        return model.index(row, column).data().toString();
+    };
     QCOMPARE(text(h, Ui::QueueModel::RecipientsColumn), u"a@partner.jp and 2 more"_s);
     QCOMPARE(text(h, Ui::QueueModel::StateColumn), u"Held, not sent"_s);
     QCOMPARE(text(h, Ui::QueueModel::ReasonColumn), u"Cancelled at review: wrong customer"_s);
@@ -208,7 +211,10 @@ void TestQueueWindow::showsMessagesInPlainWords()
     QCOMPARE(text(f, Ui::QueueModel::FromColumn), u"taro@example.co.jp"_s);
     QVERIFY(!text(f, Ui::QueueModel::SizeColumn).isEmpty());
     // Every recipient is in the tooltip.
-    QVERIFY(model.index(h, Ui::QueueModel::RecipientsColumn).data(Qt::ToolTipRole).toString().contains(u"c@x.jp"_s));
+    QVERIFY(model.index(h, Ui::QueueModel::RecipientsColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"c@x.jp"_s));
     QCOMPARE(model.count(Ui::QueueModel::Group::Attention), 2);
     QCOMPARE(model.count(Ui::QueueModel::Group::Waiting), 0);
 
@@ -220,7 +226,8 @@ void TestQueueWindow::showsMessagesInPlainWords()
     waiting.nextAttempt = now.addSecs(600);
     QCOMPARE(Ui::QueueModel::stateText(waiting, now), u"Waiting to retry"_s);
     const QString reason = Ui::QueueModel::reasonText(waiting, now);
-    QVERIFY2(reason.startsWith(u"Next attempt at "_s) && reason.endsWith(u"Last attempt: Connection refused"_s),
+    QVERIFY2(reason.startsWith(u"Next attempt at "_s) &&
+                 reason.endsWith(u"Last attempt: Connection refused"_s),
              qPrintable(reason));
 }
 
@@ -328,7 +335,8 @@ void TestQueueWindow::retryNowDeliversAWaitingMessage()
 
 void TestQueueWindow::sendAnywayGoesThroughReviewAgain()
 {
-    const Spool::Entry held = addEntry(Spool::State::Held, {u"client@partner.jp"_s}, u"Cancelled at review: x"_s);
+    const Spool::Entry held =
+        addEntry(Spool::State::Held, {u"client@partner.jp"_s}, u"Cancelled at review: x"_s);
     const Spool::Entry failed = addEntry(Spool::State::Failed, {u"other@partner.jp"_s}, u"refused"_s);
     auto* dispatcher = makeDispatcher(u"send"_s);
     QSignalSpy reviews(m_decisions, &Delivery::DecisionProvider::decided);
@@ -384,9 +392,9 @@ void TestQueueWindow::exportWritesTheSpooledBytes()
 
 void TestQueueWindow::deleteAsksNamingRecipientsAndRemovesFiles()
 {
-    const Spool::Entry held =
-        addEntry(Spool::State::Held, {u"a@partner.jp"_s, u"b@partner.jp"_s, u"c@partner.jp"_s, u"d@partner.jp"_s,
-                                      u"e@partner.jp"_s, u"f@partner.jp"_s, u"g@partner.jp"_s});
+    const Spool::Entry held = addEntry(
+        Spool::State::Held, {u"a@partner.jp"_s, u"b@partner.jp"_s, u"c@partner.jp"_s, u"d@partner.jp"_s,
+                             u"e@partner.jp"_s, u"f@partner.jp"_s, u"g@partner.jp"_s});
     const Spool::Entry other = addEntry(Spool::State::Failed, {u"z@other.jp"_s});
     auto* dispatcher = makeDispatcher(u"wait"_s);
     Ui::DispatcherQueueActions actions(dispatcher, m_spool.get());
