@@ -35,6 +35,58 @@
         <source>Cannot listen on port %1: %2. Is Yubisashi already running, or is another program using the port? Choose another port in Settings.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Sign in</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save the account with the sign-in method OAuth first and restart Yubisashi; then press Sign in again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The settings are saved. Quit Yubisashi from its menu and start it again to use them; messages in the queue are kept.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Import certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add your mail account first: the certificate belongs to an account.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Import your certificate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The password of %1:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate not imported</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Certificate imported</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -626,7 +678,7 @@
     <message numerus="yes">
         <source>%n address(es) in To or Cc will not receive this message, because your mail program did not send it to them: %1</source>
         <translation>
-            <numerusform>%n address in To or Cc will not receive this message, because your mail program did not send it to them: %1</numerusform>
+            <numerusform>%n address in To or Cc will not receive this message, because your mail program did not send it to that address: %1</numerusform>
             <numerusform>%n addresses in To or Cc will not receive this message, because your mail program did not send it to them: %1</numerusform>
         </translation>
     </message>

@@ -35,6 +35,58 @@
         <source>Cannot listen on port %1: %2. Is Yubisashi already running, or is another program using the port? Choose another port in Settings.</source>
         <translation>ポート %1 で待ち受けできません: %2。Yubisashi がすでに起動しているか、別のプログラムがこのポートを使用している可能性があります。設定で別のポートを選んでください。</translation>
     </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Save the account with the sign-in method OAuth first and restart Yubisashi; then press Sign in again.</source>
+        <translation>先にサインイン方法を OAuth にしてアカウントを保存し、Yubisashi を再起動してください。その後、もう一度 [サインイン] を押してください。</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>設定を保存しました</translation>
+    </message>
+    <message>
+        <source>The settings are saved. Quit Yubisashi from its menu and start it again to use them; messages in the queue are kept.</source>
+        <translation>設定を保存しました。新しい設定を使用するには、メニューから Yubisashi を終了して、もう一度起動してください。送信キューのメールはそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Import certificate</source>
+        <translation>証明書のインポート</translation>
+    </message>
+    <message>
+        <source>Add your mail account first: the certificate belongs to an account.</source>
+        <translation>先にメールアカウントを追加してください。証明書はアカウントごとに設定します。</translation>
+    </message>
+    <message>
+        <source>Import your certificate</source>
+        <translation>証明書のインポート</translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx)</source>
+        <translation>証明書 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>証明書のパスワード</translation>
+    </message>
+    <message>
+        <source>The password of %1:</source>
+        <translation>%1 のパスワード:</translation>
+    </message>
+    <message>
+        <source>Certificate not imported</source>
+        <translation>証明書をインポートできませんでした</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
+        <translation>%1 の証明書をアカウント「%2」にインポートしました。この証明書で署名するには、Yubisashi を終了して、もう一度起動してください。</translation>
+    </message>
+    <message>
+        <source>Certificate imported</source>
+        <translation>証明書をインポートしました</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
