@@ -265,6 +265,37 @@ void Application::openSettings()
         tokens->setBrowserOpener([](const QUrl& url) { QDesktopServices::openUrl(url); });
         tokens->signIn();
     });
+    dialog->setSignInStatusProvider([this](const QString& account) -> QString {
+        const OAuth::TokenManager* tokens = m_tokens.value(account);
+        if (!tokens)
+            return tr("Not signed in yet (save the account and restart Yubisashi first).");
+        switch (tokens->state()) {
+        case OAuth::TokenManager::State::SignedIn:
+            return tr("Signed in as %1.").arg(tokens->address());
+        case OAuth::TokenManager::State::NeedsSignIn:
+            return tokens->errorText().isEmpty() ? tr("Not signed in. Press Sign in.")
+                                                 : tr("Sign in again: %1").arg(tokens->errorText());
+        case OAuth::TokenManager::State::Error:
+            break;
+        }
+        return tr("Problem: %1").arg(tokens->errorText());
+    });
+    dialog->setSignOutHandler([this](const QString& account, QWidget* parent) {
+        if (OAuth::TokenManager* tokens = m_tokens.value(account)) {
+            QString error;
+            if (!tokens->signOut(&error))
+                QMessageBox::warning(parent, tr("Sign out"), error);
+        }
+    });
+    for (OAuth::TokenManager* tokens : std::as_const(m_tokens)) {
+        connect(tokens, &OAuth::TokenManager::stateChanged, dialog, &Ui::SettingsDialog::refreshSignInStatus);
+        connect(tokens, &OAuth::TokenManager::signInFinished, dialog,
+                [dialog](bool ok, const QString& message) {
+                    dialog->refreshSignInStatus();
+                    if (!ok || !message.isEmpty())
+                        QMessageBox::information(dialog, tr("Sign in"), message);
+                });
+    }
     dialog->setCertificateImporter([this](QWidget* parent) { importCertificate(parent); });
     connect(dialog, &Ui::SettingsDialog::settingsSaved, this, [dialog] {
         QMessageBox::information(dialog, tr("Settings saved"),

@@ -15,10 +15,13 @@
 
 #include <QApplication>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSystemTrayIcon>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDesktop, "app.desktop")
 
 Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* reviews, Spool::Spool* spool,
                  const QString& historyPath, QObject* parent)
@@ -36,6 +39,10 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
                                tr("Messages are reviewed again before they leave."));
     });
     connect(m_reviews, &Ui::DialogDecisionProvider::pendingChanged, this, &Desktop::updateTray);
+    // bench/review_latency.py times "end of DATA -> review window" from this line. The signal
+    // comes right after show(): the window is built and laid out, but not yet mapped and painted.
+    connect(m_reviews, &Ui::DialogDecisionProvider::reviewShown, this,
+            [](const QString& id) { qCInfo(lcDesktop).noquote() << "review window shown" << id; });
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
             [this](const QString& id, const QString&, const QString&) { m_lastNoticeId = id; });
 

@@ -87,6 +87,30 @@
         <source>Certificate imported</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Not signed in yet (save the account and restart Yubisashi first).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not signed in. Press Sign in.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign in again: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -1988,6 +2012,10 @@
     </message>
     <message>
         <source>It did not work. %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
         <translation></translation>
     </message>
 </context>

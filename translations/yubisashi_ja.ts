@@ -87,6 +87,30 @@
         <source>Certificate imported</source>
         <translation>証明書をインポートしました</translation>
     </message>
+    <message>
+        <source>Not signed in yet (save the account and restart Yubisashi first).</source>
+        <translation>まだサインインしていません (先にアカウントを保存し、Yubisashi を再起動してください)。</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>%1 としてサインインしています。</translation>
+    </message>
+    <message>
+        <source>Not signed in. Press Sign in.</source>
+        <translation>サインインしていません。[サインイン] を押してください。</translation>
+    </message>
+    <message>
+        <source>Sign in again: %1</source>
+        <translation>もう一度サインインしてください: %1</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>問題: %1</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -1967,6 +1991,10 @@
     <message>
         <source>It did not work. %1</source>
         <translation>接続できませんでした。%1</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>サインアウト(&amp;O)</translation>
     </message>
 </context>
 <context>

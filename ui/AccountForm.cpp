@@ -156,7 +156,20 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     auto* signInLayout = new QHBoxLayout(signInBox);
     signInLayout->setContentsMargins(0, 0, 0, 0);
     signInLayout->addWidget(m_signIn);
-    signInLayout->addStretch(1);
+    m_signOut = new QPushButton(tr("Sign &out"), this);
+    m_signOut->setObjectName(u"signOutButton"_s);
+    m_signOut->setEnabled(false);
+    signInLayout->addWidget(m_signOut);
+    m_signInState = new QLabel(this);
+    m_signInState->setObjectName(u"signInState"_s);
+    m_signInState->setWordWrap(true);
+    m_signInState->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    signInLayout->addWidget(m_signInState, 1);
+    connect(m_signOut, &QPushButton::clicked, this, [this] {
+        if (m_signOutHandler)
+            m_signOutHandler(account().name, this);
+        refreshSignInStatus();
+    });
     signInBox->setFocusProxy(m_signIn);
     m_signInRow = new SettingRow(signInBox, this);
     m_signInLabel = add(tr("Sign-in:"), m_signInRow);
@@ -279,11 +292,31 @@ void AccountForm::setSignInHandler(SignIn handler)
                              : tr("Signing in with Microsoft or Google is not available yet."));
 }
 
+void AccountForm::setSignInStatusProvider(SignInStatus provider)
+{
+    m_signInStatus = std::move(provider);
+    refreshSignInStatus();
+}
+
+void AccountForm::setSignOutHandler(SignOut handler)
+{
+    m_signOutHandler = std::move(handler);
+    refreshSignInStatus();
+}
+
+void AccountForm::refreshSignInStatus()
+{
+    const QString name = m_loaded.name;
+    m_signInState->setText(m_signInStatus && !name.isEmpty() ? m_signInStatus(name) : QString());
+    m_signOut->setEnabled(bool(m_signOutHandler) && !name.isEmpty() && !m_isNew);
+}
+
 void AccountForm::setAccount(const Settings::Account& account, bool isNew, const QStringList& lockedKeys,
                              bool hasStoredPassword)
 {
     m_loaded = account;
     m_isNew = isNew;
+    refreshSignInStatus();
     m_name->setText(account.name);
     m_name->setReadOnly(!isNew);
     m_name->setToolTip(isNew ? QString()

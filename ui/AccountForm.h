@@ -57,6 +57,13 @@ public:
     // The current OAuth access token for "Test connection" with xoauth2.
     using AccessToken = std::function<QString(const QString& account)>;
     void setAccessTokenProvider(AccessToken provider) { m_accessToken = std::move(provider); }
+    // The sign-in state in plain words ("Signed in as …", "Sign in again: …"), and "Sign out".
+    using SignInStatus = std::function<QString(const QString& account)>;
+    void setSignInStatusProvider(SignInStatus provider);
+    using SignOut = std::function<void(const QString& account, QWidget* parent)>;
+    void setSignOutHandler(SignOut handler);
+    // Reads the state again (after a sign-in finished).
+    void refreshSignInStatus();
 
     QLineEdit* nameEdit() const { return m_name; }
 
@@ -108,6 +115,10 @@ private:
     QStringList m_takenNames;
     StoredPassword m_storedPassword;
     SignIn m_signInHandler;
+    SignInStatus m_signInStatus;
+    SignOut m_signOutHandler;
+    QPushButton* m_signOut = nullptr;
+    QLabel* m_signInState = nullptr;
     AccessToken m_accessToken;
     QPointer<Smtp::SmtpClient> m_client;
 };

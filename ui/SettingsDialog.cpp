@@ -745,6 +745,21 @@ void SettingsDialog::showPage(Page page)
     m_pages->setCurrentRow(int(page));
 }
 
+void SettingsDialog::setSignInStatusProvider(std::function<QString(const QString&)> provider)
+{
+    m_accountForm->setSignInStatusProvider(std::move(provider));
+}
+
+void SettingsDialog::setSignOutHandler(std::function<void(const QString&, QWidget*)> handler)
+{
+    m_accountForm->setSignOutHandler(std::move(handler));
+}
+
+void SettingsDialog::refreshSignInStatus()
+{
+    m_accountForm->refreshSignInStatus();
+}
+
 void SettingsDialog::setSignInHandler(std::function<void(const QString&, QWidget*)> handler)
 {
     m_accountForm->setSignInHandler(std::move(handler));

@@ -69,6 +69,9 @@ public:
     // Seams the application wires (OAuth sign-in, S/MIME import).
     void setSignInHandler(std::function<void(const QString& account, QWidget* parent)> handler);
     void setAccessTokenProvider(std::function<QString(const QString& account)> provider);
+    void setSignInStatusProvider(std::function<QString(const QString& account)> provider);
+    void setSignOutHandler(std::function<void(const QString& account, QWidget* parent)> handler);
+    void refreshSignInStatus();
     // "Import…" on the Certificates page; after it, call reloadCertificates().
     void setCertificateImporter(std::function<void(QWidget* parent)> importer);
     void reloadCertificates();

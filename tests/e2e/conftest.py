@@ -499,7 +499,7 @@ class App:
     def __init__(self, base, *, upstream=None, security=None, auth="plain", upstream_user=UPSTREAM_USER,
                  upstream_password=UPSTREAM_PW, ca_file=None, decide=None, review="never", client_wait=10,
                  retry_initial=1, retry_max=2, internal_domains=f"{INTERNAL}, *.{INTERNAL}", port=None,
-                 upstream_port=None, extra=None, test_mode=False, name="app"):
+                 upstream_port=None, extra=None, secrets_extra=None, test_mode=False, name="app"):
         self.dir = Path(base) / name
         self.dir.mkdir(parents=True, exist_ok=True)
         self.data_dir = self.dir / "data"
@@ -540,6 +540,14 @@ class App:
             secrets = f"[{TEST_MODE_USER}]\nlocal_password={LOCAL_PW}\n"
         else:
             secrets = f"[{LOCAL_USER}]\nlocal_password={LOCAL_PW}\npassword={upstream_password}\n"
+        # secrets_extra={"work": {"smime_password": "..."}}: more keys, in the
+        # group of the same name when there is one.
+        for group, items in (secrets_extra or {}).items():
+            lines = "".join(f"{k}={v}\n" for k, v in items.items())
+            if secrets.startswith(f"[{group}]\n"):
+                secrets += lines
+            else:
+                secrets += f"\n[{group}]\n{lines}"
         self.secrets_path.write_text(secrets)
         self.secrets_path.chmod(0o600)
 
