@@ -35,45 +35,6 @@ void printErr(const QString& s)
     std::fprintf(stderr, "%s\n", qUtf8Printable(s));
 }
 
-QString severityName(Review::Severity s)
-{
-    switch (s) {
-    case Review::Severity::Info:
-        return u"info"_s;
-    case Review::Severity::Warn:
-        return u"warn"_s;
-    case Review::Severity::Block:
-        return u"block"_s;
-    }
-    return {};
-}
-
-QString fieldName(Review::Field f)
-{
-    switch (f) {
-    case Review::Field::To:
-        return u"to"_s;
-    case Review::Field::Cc:
-        return u"cc"_s;
-    case Review::Field::Bcc:
-        return u"bcc"_s;
-    }
-    return {};
-}
-
-QString verdictName(Review::Verdict v)
-{
-    switch (v) {
-    case Review::Verdict::Pass:
-        return u"pass"_s;
-    case Review::Verdict::Review:
-        return u"review"_s;
-    case Review::Verdict::Block:
-        return u"block"_s;
-    }
-    return {};
-}
-
 QString accountFor(const Settings::Config& config, const QString& from)
 {
     for (const Settings::Account& a : config.accounts) {

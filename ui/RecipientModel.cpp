@@ -16,7 +16,7 @@ namespace {
 // Child rows carry their group's index + 1 in the internal id; domain rows carry 0.
 constexpr quintptr DomainId = 0;
 
-QString fieldName(Review::Field field)
+QString fieldLabel(Review::Field field)
 {
     switch (field) {
     case Review::Field::To:
@@ -213,7 +213,7 @@ QVariant RecipientModel::recipientData(const Group& group, const Row& row, int c
         case NameColumn:
             return r.name;
         case FieldColumn:
-            return fieldName(r.field);
+            return fieldLabel(r.field);
         case AddressColumn:
             return r.address;
         case FindingsColumn:

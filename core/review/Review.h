@@ -77,6 +77,11 @@ struct Review
     QString historyProblem; // why the recipient history could not be used; empty when it was
 };
 
+// The stable names used in the `check` JSON, the audit log and the settings.
+QString severityName(Severity severity); // info | warn | block
+QString fieldName(Field field);          // to | cc | bcc
+QString verdictName(Verdict verdict);    // pass | review | block
+
 } // namespace Review
 
 Q_DECLARE_METATYPE(Review::Review)

@@ -69,32 +69,6 @@ const char* const kSchemaV2[] = {
     "INTEGER NOT NULL DEFAULT 0, upstream_reply TEXT, message_id TEXT)",
 };
 
-QString fieldName(Review::Field f)
-{
-    switch (f) {
-    case Review::Field::To:
-        return u"to"_s;
-    case Review::Field::Cc:
-        return u"cc"_s;
-    case Review::Field::Bcc:
-        return u"bcc"_s;
-    }
-    return {};
-}
-
-QString verdictName(Review::Verdict v)
-{
-    switch (v) {
-    case Review::Verdict::Pass:
-        return u"pass"_s;
-    case Review::Verdict::Review:
-        return u"review"_s;
-    case Review::Verdict::Block:
-        return u"block"_s;
-    }
-    return {};
-}
-
 QString normalizedMessageId(QString id)
 {
     id = id.trimmed();
