@@ -23,6 +23,8 @@
 
 using namespace Qt::StringLiterals;
 
+// A named namespace gives lupdate the context of the tr() calls below.
+namespace CheckCommand {
 namespace {
 
 QString tr(const char* text, int n = -1)
@@ -175,7 +177,7 @@ QString toText(const Review::Review& r)
 
 } // namespace
 
-int runCheck(const QStringList& args)
+int run(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -301,4 +303,11 @@ int runCheck(const QStringList& args)
         return 2;
     }
     return 3;
+}
+
+} // namespace CheckCommand
+
+int runCheck(const QStringList& args)
+{
+    return CheckCommand::run(args);
 }

@@ -17,6 +17,8 @@
 
 using namespace Qt::StringLiterals;
 
+// A named namespace gives lupdate the context of the tr() calls below.
+namespace ImportHistoryCommand {
 namespace {
 
 QString tr(const char* text, int n = -1)
@@ -234,7 +236,7 @@ private:
 
 } // namespace
 
-int runImportHistory(const QStringList& args)
+int run(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -296,4 +298,11 @@ int runImportHistory(const QStringList& args)
     if (importer.skipped() > 0)
         printErr(tr("%n message(s) had been learned before and were not counted again.", importer.skipped()));
     return ok && !importer.failed() ? 0 : 1;
+}
+
+} // namespace ImportHistoryCommand
+
+int runImportHistory(const QStringList& args)
+{
+    return ImportHistoryCommand::run(args);
 }

@@ -14,6 +14,8 @@
 
 using namespace Qt::StringLiterals;
 
+// A named namespace gives lupdate the context of the tr() calls below.
+namespace SignInCommand {
 namespace {
 
 QString tr(const char* text)
@@ -34,7 +36,7 @@ void printErr(const QString& s)
 
 } // namespace
 
-int runSignIn(const QStringList& args)
+int run(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -137,4 +139,11 @@ int runSignIn(const QStringList& args)
         manager.signIn();
     loop.exec();
     return status;
+}
+
+} // namespace SignInCommand
+
+int runSignIn(const QStringList& args)
+{
+    return SignInCommand::run(args);
 }

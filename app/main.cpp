@@ -3,6 +3,7 @@
 #include "ImportHistoryCommand.h"
 #include "Logging.h"
 #include "SignInCommand.h"
+#include "Translator.h"
 #include "SingleInstance.h"
 #include "settings/AdminPolicy.h"
 #include "settings/Config.h"
@@ -121,8 +122,8 @@ void loadTranslations(QCoreApplication* app)
     auto* qt = new QTranslator(app);
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
-    auto* own = new QTranslator(app);
-    if (own->load(locale, u"yubisashi"_s, u"_"_s, u":/i18n"_s))
+    auto* own = new Translator(app);
+    if (own->load(locale))
         QCoreApplication::installTranslator(own);
 }
 
