@@ -27,7 +27,7 @@ if [ -n "${YUBISASHI_BIN:-}" ]; then
 else
     cd "$here"
     [ -f build/release/build.ninja ] || cmake --preset release > /dev/null
-    cmake --build build/release --target yubisashi > /dev/null
+    cmake --build build/release --target yubisashi > /tmp/bench_review_build.log 2>&1 || { cat /tmp/bench_review_build.log >&2; exit 2; }
     bin=$here/build/release/app/yubisashi
 fi
 [ -x "$bin" ] || { echo "no yubisashi binary at $bin" >&2; exit 2; }

@@ -206,16 +206,15 @@ class App:
         return 0
 
     def ctxt_switches(self):
-        total = 0
+        """Context switches per thread id (voluntary + involuntary)."""
+        counts = {}
         for tid in os.listdir(f"/proc/{self.proc.pid}/task"):
             try:
                 with open(f"/proc/{self.proc.pid}/task/{tid}/status") as f:
-                    for line in f:
-                        if "ctxt_switches" in line:
-                            total += int(line.split()[1])
+                    counts[tid] = sum(int(l.split()[1]) for l in f if "ctxt_switches" in l)
             except FileNotFoundError:
                 pass
-        return total
+        return counts
 
     def idle(self, seconds, strace_seconds):
         ticks0, ctx0, t0 = self.pid_stat(), self.ctxt_switches(), time.monotonic()
@@ -224,7 +223,8 @@ class App:
         result = {
             "seconds": round(t1 - t0, 1),
             "cpu_ms": (ticks1 - ticks0) * 1000 / CLK_TCK,
-            "context_switches": ctx1 - ctx0,
+            # Threads that ended meanwhile are not counted; new ones count from zero.
+            "context_switches": sum(n - ctx0.get(tid, 0) for tid, n in ctx1.items()),
             "threads": len(os.listdir(f"/proc/{self.proc.pid}/task")),
             "rss_mb": self.status("VmRSS") / 1024,
             "hwm_mb": self.status("VmHWM") / 1024,

@@ -139,103 +139,103 @@
     <name>CheckCommand</name>
     <message>
         <source>From: %1</source>
-        <translation type="unfinished">差出人: %1</translation>
+        <translation>差出人: %1</translation>
     </message>
     <message>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>件名: %1</translation>
     </message>
     <message>
         <source>Recipients (%n):</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先 (%n 件):</translation>
     </message>
     <message>
         <source>%1 (internal)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (社内)</translation>
     </message>
     <message>
         <source>%1 (EXTERNAL)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (社外)</translation>
     </message>
     <message>
         <source>In To/Cc but will not receive this:</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先/CC にありますが、受信しないアドレス:</translation>
     </message>
     <message>
         <source>Attachments (%n):</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイル (%n 件):</translation>
     </message>
     <message>
         <source>Findings: none</source>
-        <translation type="unfinished"></translation>
+        <translation>注意点: なし</translation>
     </message>
     <message>
         <source>Findings:</source>
-        <translation type="unfinished"></translation>
+        <translation>注意点:</translation>
     </message>
     <message>
         <source>, confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>、要確認</translation>
     </message>
     <message>
         <source>Problem in the message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>メールの問題: %1</translation>
     </message>
     <message>
         <source>Verdict: pass (the message would be sent without a review)</source>
-        <translation type="unfinished"></translation>
+        <translation>判定: pass (確認なしで送信されます)</translation>
     </message>
     <message>
         <source>Verdict: review (the review window would open)</source>
-        <translation type="unfinished"></translation>
+        <translation>判定: review (確認画面が開きます)</translation>
     </message>
     <message>
         <source>Verdict: block (the message would be refused)</source>
-        <translation type="unfinished"></translation>
+        <translation>判定: block (送信を拒否します)</translation>
     </message>
     <message>
         <source>Shows the review the current policy would produce for a message, without sending it. Exit status: 0 pass, 1 review, 2 block, 3 error.</source>
-        <translation type="unfinished"></translation>
+        <translation>現在のポリシーでメールを確認した結果を、送信せずに表示します。終了ステータス: 0 pass、1 review、2 block、3 エラー。</translation>
     </message>
     <message>
         <source>The envelope sender (default: the From address).</source>
-        <translation type="unfinished"></translation>
+        <translation>エンベロープの差出人 (既定: From のアドレス)。</translation>
     </message>
     <message>
         <source>An envelope recipient; repeat for each (default: To, Cc and Bcc).</source>
-        <translation type="unfinished"></translation>
+        <translation>エンベロープの宛先。宛先ごとに繰り返して指定します (既定: To、Cc、Bcc)。</translation>
     </message>
     <message>
         <source>Print the review as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認結果を JSON で出力します。</translation>
     </message>
     <message>
         <source>Use the settings file &lt;file&gt;.</source>
-        <translation type="unfinished">設定ファイル &lt;file&gt; を使用します。</translation>
+        <translation>設定ファイル &lt;file&gt; を使用します。</translation>
     </message>
     <message>
         <source>Print how long each step took (on stderr).</source>
-        <translation type="unfinished"></translation>
+        <translation>各ステップにかかった時間を出力します (標準エラー出力)。</translation>
     </message>
     <message>
         <source>The message (.eml) to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認するメール (.eml)。</translation>
     </message>
     <message>
         <source>Usage: yubisashi check FILE.eml [--from ADDRESS] [--rcpt ADDRESS]... [--json] [--config FILE]</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: yubisashi check FILE.eml [--from ADDRESS] [--rcpt ADDRESS]... [--json] [--config FILE]</translation>
     </message>
     <message>
         <source>The settings file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 が存在しません。</translation>
     </message>
     <message>
         <source>Settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>設定: %1</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -423,54 +423,54 @@
     <name>ImportHistoryCommand</name>
     <message>
         <source>Learns the recipients of sent mail, so that people you have written to before are not reported as first-time recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信済みメールの宛先を学習し、以前に送信したことのある相手が初めての宛先として報告されないようにします。</translation>
     </message>
     <message>
         <source>Use the settings file &lt;file&gt;.</source>
-        <translation type="unfinished">設定ファイル &lt;file&gt; を使用します。</translation>
+        <translation>設定ファイル &lt;file&gt; を使用します。</translation>
     </message>
     <message>
         <source>mbox files, Maildir folders, .eml files or folders of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>mbox ファイル、Maildir フォルダー、.eml ファイル、またはそれらを含むフォルダー。</translation>
     </message>
     <message>
         <source>Usage: yubisashi import-history PATH... [--config FILE]</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: yubisashi import-history PATH... [--config FILE]</translation>
     </message>
     <message>
         <source>The settings file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 が存在しません。</translation>
     </message>
     <message>
         <source>Settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>設定: %1</translation>
     </message>
     <message>
         <source>The folder %1 cannot be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー %1 を作成できません。</translation>
     </message>
     <message>
         <source>%n message(s) had been learned before and were not counted again.</source>
-        <translation type="unfinished"></translation>
+        <translation>メール %n 件は以前に学習済みのため、数に含めていません。</translation>
     </message>
 </context>
 <context>
     <name>ImportHistoryCommand::Importer</name>
     <message>
         <source>%1 does not exist; skipped.</source>
-        <translation type="unfinished">%1 は存在しないため、スキップしました。</translation>
+        <translation>%1 は存在しないため、スキップしました。</translation>
     </message>
     <message>
         <source>%1 cannot be read (%2); skipped.</source>
-        <translation type="unfinished">%1 を読み込めないため (%2)、スキップしました。</translation>
+        <translation>%1 を読み込めないため (%2)、スキップしました。</translation>
     </message>
     <message>
         <source>%1 could not be read to the end (%2).</source>
-        <translation type="unfinished">%1 を最後まで読み込めませんでした (%2)。</translation>
+        <translation>%1 を最後まで読み込めませんでした (%2)。</translation>
     </message>
     <message>
         <source>Reading… %n message(s), %1 recipients learned</source>
-        <translation type="unfinished">読み込み中… メール %n 件、学習した宛先 %1 件</translation>
+        <translation>読み込み中… メール %n 件、学習した宛先 %1 件</translation>
     </message>
 </context>
 <context>
@@ -1219,59 +1219,59 @@
     <name>SignInCommand</name>
     <message>
         <source>Signs an account in with Microsoft 365 or Google (OAuth 2.0) and keeps the sign-in in the secret store. Exit status: 0 signed in, 1 not signed in, 3 error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 または Google (OAuth 2.0) でアカウントにサインインし、サインイン情報を秘密情報の保存先に保管します。終了ステータス: 0 サインイン済み、1 未サインイン、3 エラー。</translation>
     </message>
     <message>
         <source>Print the sign-in address instead of opening the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラウザーを開く代わりに、サインイン用のアドレスを表示します。</translation>
     </message>
     <message>
         <source>Sign in on another device with a code (Microsoft 365).</source>
-        <translation type="unfinished"></translation>
+        <translation>別のデバイスでコードを使ってサインインします (Microsoft 365)。</translation>
     </message>
     <message>
         <source>Use the settings file &lt;file&gt;.</source>
-        <translation type="unfinished">設定ファイル &lt;file&gt; を使用します。</translation>
+        <translation>設定ファイル &lt;file&gt; を使用します。</translation>
     </message>
     <message>
         <source>Same as --no-browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>--no-browser と同じです。</translation>
     </message>
     <message>
         <source>The account to sign in (its local user name).</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインするアカウント (ローカルのユーザー名)。</translation>
     </message>
     <message>
         <source>Usage: yubisashi sign-in ACCOUNT [--no-browser] [--device-code] [--config FILE]</source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: yubisashi sign-in ACCOUNT [--no-browser] [--device-code] [--config FILE]</translation>
     </message>
     <message>
         <source>The settings file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定ファイル %1 が存在しません。</translation>
     </message>
     <message>
         <source>There is no account &quot;%1&quot; in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 にアカウント「%1」はありません。</translation>
     </message>
     <message>
         <source>The account &quot;%1&quot; does not sign in with Microsoft or Google (auth is not xoauth2).</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウント「%1」は Microsoft または Google でサインインするアカウントではありません (auth が xoauth2 ではありません)。</translation>
     </message>
     <message>
         <source>Your browser opens to sign in. If it does not, open this address:</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインのためにブラウザーが開きます。開かない場合は、次のアドレスを開いてください:</translation>
     </message>
     <message>
         <source>Open this address in a browser on this computer to sign in:</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインするには、このコンピューターのブラウザーで次のアドレスを開いてください:</translation>
     </message>
     <message>
         <source>On any device, open %1 and enter the code %2</source>
-        <translation type="unfinished"></translation>
+        <translation>任意のデバイスで %1 を開き、コード %2 を入力してください</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
-        <translation type="unfinished">%1 としてサインインしています。</translation>
+        <translation>%1 としてサインインしました。</translation>
     </message>
 </context>
 <context>
