@@ -3,8 +3,8 @@
 #include "ImportHistoryCommand.h"
 #include "Logging.h"
 #include "SignInCommand.h"
-#include "Translator.h"
 #include "SingleInstance.h"
+#include "Translator.h"
 #include "settings/AdminPolicy.h"
 #include "settings/Config.h"
 
