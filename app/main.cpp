@@ -1,5 +1,6 @@
 #include "Application.h"
 #include "CheckCommand.h"
+#include "FirstRunWizard.h"
 #include "ImportHistoryCommand.h"
 #include "Logging.h"
 #include "SignInCommand.h"
@@ -7,12 +8,14 @@
 #include "Translator.h"
 #include "settings/AdminPolicy.h"
 #include "settings/Config.h"
+#include "settings/SecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSocketNotifier>
 #include <QTranslator>
@@ -81,6 +84,28 @@ int runTool(const QStringList& arguments, bool* handled)
         return a == u"check"_s ? runCheck(rest) : runImportHistory(rest);
     }
     return 0;
+}
+
+// First run on a desktop (nothing configured yet: no account, no internal
+// domains): the short wizard. false when the person closed it without finishing.
+bool runFirstRunWizard(const QString& configOption)
+{
+    const QString path = configOption.isEmpty() ? Settings::Config::defaultPath() : configOption;
+    Settings::Config config;
+    QStringList problems;
+    Settings::loadEffective(path, &config, &problems, nullptr);
+    if (!config.accounts.isEmpty() || !config.policy.internalDomains.isEmpty())
+        return true;
+    QString error;
+    const std::unique_ptr<Settings::SecretStore> secrets = Settings::SecretStore::create(config, &error);
+    if (!secrets) {
+        QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Yubisashi"), error);
+        return true; // starting reports the same problem in its own words
+    }
+    Ui::FirstRunWizard wizard(path, secrets.get());
+    if (wizard.exec() != QDialog::Accepted)
+        return false;
+    return true;
 }
 
 bool hasDisplay()
@@ -225,6 +250,8 @@ int main(int argc, char** argv)
     }
 
     installQuitOnSignals(app.get());
+    if (!headless && options.decideScript.isEmpty() && !runFirstRunWizard(options.configPath))
+        return 0;
     Application application(options);
     if (!application.start(&error)) {
         qCritical().noquote() << error;

@@ -3683,5 +3683,9 @@
         <source>Yubisashi is already running; it was asked to show its window.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Yubisashi</source>
+        <translation></translation>
+    </message>
 </context>
 </TS>

@@ -3656,5 +3656,9 @@
         <source>Yubisashi is already running; it was asked to show its window.</source>
         <translation>Yubisashi はすでに動作中です。そのウィンドウを表示するよう伝えました。</translation>
     </message>
+    <message>
+        <source>Yubisashi</source>
+        <translation type="unfinished">Yubisashi</translation>
+    </message>
 </context>
 </TS>
