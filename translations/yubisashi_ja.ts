@@ -3658,7 +3658,7 @@
     </message>
     <message>
         <source>Yubisashi</source>
-        <translation type="unfinished">Yubisashi</translation>
+        <translation>Yubisashi</translation>
     </message>
 </context>
 </TS>
