@@ -112,7 +112,10 @@ void TestEncryptor::decryptsWithGpgsm()
     damaged[damaged.size() - 40] = char(damaged[damaged.size() - 40] ^ 1);
     const Run bad = gpgsm.decrypt(damaged, "test-pass");
     const SignedParts badParts = splitSigned(bad.out);
-    QVERIFY(bad.exitCode != 0);
+    // AES-CBC has no integrity of its own: depending on where the flipped bit
+    // lands, gpgsm may fail or "decrypt" garbage. What must hold is that the
+    // damaged message never yields content whose signature verifies.
+    QVERIFY(bad.exitCode != 0 || !badParts.ok || !gpgsm.verify(badParts.firstPart, badParts.signature));
     QVERIFY(!badParts.ok || !gpgsm.verify(badParts.firstPart, badParts.signature));
 }
 
