@@ -12,6 +12,7 @@
 #include "settings/AdminPolicy.h"
 #include "settings/ConfigWriter.h"
 #include "settings/SecretStore.h"
+#include "smime/Certificate.h"
 #include "smime/Identity.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
@@ -296,7 +297,36 @@ void Application::openSettings()
                         QMessageBox::information(dialog, tr("Sign in"), message);
                 });
     }
-    dialog->setCertificateImporter([this](QWidget* parent) { importCertificate(parent); });
+    dialog->setCertificateImporter([this, dialog](QWidget* parent) {
+        importCertificate(parent);
+        dialog->reloadCertificates();
+    });
+    dialog->setCertificateDetailsProvider([this](const QString& account, const QString& p12) -> QString {
+        QString error;
+        const std::optional<QString> password = m_secrets->read(account + u"/smime_password"_s, &error);
+        QString message;
+        const std::optional<Smime::Identity> id =
+            Smime::Identity::load(p12, password.value_or(QString()), &message);
+        if (!id)
+            return tr("%1 cannot be used: %2").arg(QDir::toNativeSeparators(p12), message);
+        const Smime::Certificate cert = id->certificate();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QString text =
+            tr("%1 <%2>, issued by %3, valid %4 to %5, %6")
+                .arg(cert.commonName(), cert.emailAddresses().join(u", "_s), cert.issuer(),
+                     QLocale().toString(cert.notBefore().toLocalTime().date(), QLocale::ShortFormat),
+                     QLocale().toString(cert.notAfter().toLocalTime().date(), QLocale::ShortFormat),
+                     cert.keyDescription());
+        const qint64 days = now.daysTo(cert.notAfter());
+        if (days < 0)
+            text += u"\n"_s + tr("Expired: messages cannot be signed. Import your new certificate.");
+        else if (days <= 30)
+            text += u"\n"_s +
+                    tr("Expires in %n day(s): ask for a new certificate and import it.", nullptr, int(days));
+        if (!cert.allowsEmailProtection())
+            text += u"\n"_s + tr("Not meant for e-mail (no emailProtection): it cannot sign.");
+        return text;
+    });
     connect(dialog, &Ui::SettingsDialog::settingsSaved, this, [dialog] {
         QMessageBox::information(dialog, tr("Settings saved"),
                                  tr("The settings are saved. Quit Yubisashi from its menu and start it again "

@@ -111,6 +111,29 @@
         <source>Sign out</source>
         <translation></translation>
     </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;, issued by %3, valid %4 to %5, %6</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Expired: messages cannot be signed. Import your new certificate.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
+        <translation>
+            <numerusform>Expires in %n day: ask for a new certificate and import it.</numerusform>
+            <numerusform>Expires in %n days: ask for a new certificate and import it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not meant for e-mail (no emailProtection): it cannot sign.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>

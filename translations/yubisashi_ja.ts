@@ -111,6 +111,28 @@
         <source>Sign out</source>
         <translation>サインアウト</translation>
     </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 は使用できません: %2</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;, issued by %3, valid %4 to %5, %6</source>
+        <translation>%1 &lt;%2&gt;、発行者 %3、有効期間 %4 ～ %5、%6</translation>
+    </message>
+    <message>
+        <source>Expired: messages cannot be signed. Import your new certificate.</source>
+        <translation>有効期限が切れています。メールに署名できません。新しい証明書をインポートしてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
+        <translation>
+            <numerusform>あと %n 日で有効期限が切れます。新しい証明書を取得してインポートしてください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not meant for e-mail (no emailProtection): it cannot sign.</source>
+        <translation>メール用の証明書ではありません (emailProtection がありません)。署名には使えません。</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>

@@ -609,12 +609,23 @@ void SettingsDialog::setCertificateImporter(std::function<void(QWidget*)> import
         m_certificateImporter ? QString() : tr("Importing certificates is not available yet."));
 }
 
+void SettingsDialog::setCertificateDetailsProvider(
+    std::function<QString(const QString&, const QString&)> provider)
+{
+    m_certificateDetails = std::move(provider);
+    reloadCertificates();
+}
+
 void SettingsDialog::reloadCertificates()
 {
     QStringList lines;
     for (const Settings::Account& a : std::as_const(m_config.accounts)) {
-        lines << (a.smimeP12.isEmpty() ? tr("%1: no certificate").arg(a.name)
-                                       : tr("%1: %2").arg(a.name, QDir::toNativeSeparators(a.smimeP12)));
+        if (a.smimeP12.isEmpty())
+            lines << tr("%1: no certificate").arg(a.name);
+        else if (m_certificateDetails)
+            lines << tr("%1: %2").arg(a.name, m_certificateDetails(a.name, a.smimeP12));
+        else
+            lines << tr("%1: %2").arg(a.name, QDir::toNativeSeparators(a.smimeP12));
     }
     m_certificateList->setText(lines.isEmpty()
                                    ? tr("Add an account first; each account has its own certificate.")

@@ -74,6 +74,10 @@ public:
     void refreshSignInStatus();
     // "Import…" on the Certificates page; after it, call reloadCertificates().
     void setCertificateImporter(std::function<void(QWidget* parent)> importer);
+    // Describes an account's certificate (subject, addresses, issuer, validity,
+    // an expiry warning), given the account name and its smime_p12 path.
+    void setCertificateDetailsProvider(
+        std::function<QString(const QString& account, const QString& p12)> provider);
     void reloadCertificates();
 
 public slots:
@@ -154,6 +158,7 @@ private:
     QMap<QString, QComboBox*> m_checkCombos;
 
     QLabel* m_certificateList = nullptr;
+    std::function<QString(const QString&, const QString&)> m_certificateDetails;
     QPushButton* m_importCertificate = nullptr;
     std::function<void(QWidget*)> m_certificateImporter;
 
