@@ -22,6 +22,13 @@ mkdir -p "$dir"
 if complete; then
     exit 0
 fi
+# Tests running in parallel may ask for the same DIR: one makes the files, the others wait for it,
+# so a CA and the certificates it signed always come from the same run.
+exec 9>"$dir/.lock"
+flock 9
+if complete; then
+    exit 0
+fi
 
 umask 077
 tmp=$(mktemp -d "$dir/.pki.XXXXXX")

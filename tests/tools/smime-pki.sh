@@ -15,12 +15,16 @@
 #     taro-utf8.p12 (password "日本語パス"), expired.p12, future.p12, noeku.p12, hanako-3des.p12,
 #     jiro-ec.p12, mismatch.p12 (hanako's key next to taro's certificate)
 #   chain.pem                  sub.pem + ca.pem;  hanako.der, hanako.p7c (certs-only PKCS#7)
-# Usage: smime-pki.sh DIR. Idempotent: when the last file is there, nothing is done. Files are made in a
-# private temporary folder and moved into DIR at the end, so concurrent runs never mix keys.
+# Usage: smime-pki.sh DIR. Idempotent: when the last file is there, nothing is done. Tests running in
+# parallel call it for the same DIR: a lock lets one of them make the files while the others wait, so
+# two runs never mix the keys of two different CAs.
 set -euo pipefail
 
 dir=${1:?usage: smime-pki.sh DIR}
 mkdir -p "$dir"
+[ -s "$dir/.complete" ] && exit 0
+exec 9>"$dir/.lock"
+flock 9
 [ -s "$dir/.complete" ] && exit 0
 
 umask 077
