@@ -173,7 +173,7 @@ bool Application::start(QString* error)
     m_dispatcher =
         new Delivery::Dispatcher(m_config, m_spool.get(), m_judge.get(), m_decisions, transports, this);
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
-            [](const QString& id, const QString& title, const QString& text) {
+            [](Delivery::Dispatcher::Notice, const QString& id, const QString& title, const QString& text) {
                 qCInfo(lcApp).noquote()
                     << "notice:" << title << "—" << text << (id.isEmpty() ? QString() : u"("_s + id + u')');
             });

@@ -56,7 +56,7 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
     connect(m_reviews, &Ui::DialogDecisionProvider::reviewShown, this,
             [](const QString& id) { qCInfo(lcDesktop).noquote() << "review window shown" << id; });
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
-            [this](const QString& id, const QString&, const QString&) { m_lastNoticeId = id; });
+            [this](Delivery::Dispatcher::Notice, const QString& id) { m_lastNoticeId = id; });
 
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
         qInfo("no system tray: a small main window stands in for it; notices go to the log");
@@ -81,11 +81,11 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
     connect(m_tray, &Ui::TrayIcon::pauseToggled, this, &Desktop::onPauseRequested);
     // A click on a notification opens the queue at the message it was about (held, failed, delivered).
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { openQueue(m_lastNoticeId); });
-    connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
-            [this](const QString&, const QString& title, const QString& text) {
-                const bool isError = title.contains(tr("not delivered")) || title.contains(tr("problem"));
-                m_tray->showNotice(title, text, isError);
-            });
+    connect(
+        m_dispatcher, &Delivery::Dispatcher::notice, this,
+        [this](Delivery::Dispatcher::Notice kind, const QString&, const QString& title, const QString& text) {
+            m_tray->showNotice(title, text, kind == Delivery::Dispatcher::Notice::Error);
+        });
     m_tray->show();
     updateTray();
 }

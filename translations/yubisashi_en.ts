@@ -405,14 +405,6 @@
         <source>Messages are reviewed again before they leave.</source>
         <translation></translation>
     </message>
-    <message>
-        <source>not delivered</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>problem</source>
-        <translation></translation>
-    </message>
     <message numerus="yes">
         <source>%n message(s) wait for your review</source>
         <translation>

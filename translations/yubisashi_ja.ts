@@ -402,14 +402,6 @@
         <source>Messages are reviewed again before they leave.</source>
         <translation>送信前の確認が再び行われます。</translation>
     </message>
-    <message>
-        <source>not delivered</source>
-        <translation>送信できませんでした</translation>
-    </message>
-    <message>
-        <source>problem</source>
-        <translation>問題</translation>
-    </message>
     <message numerus="yes">
         <source>%n message(s) wait for your review</source>
         <translation>

@@ -76,7 +76,7 @@ void Dispatcher::setState(Active* a, Spool::State state, const QString& error)
         // not lost, but a restart would repeat the last step. Tell the user.
         qCWarning(lcHop).noquote() << a->entry.id << "cannot record state" << Spool::stateName(state) << ":"
                                    << spoolError;
-        emit notice(a->entry.id, tr("Queue folder problem"),
+        emit notice(Notice::Error, a->entry.id, tr("Queue folder problem"),
                     tr("Yubisashi could not update its queue folder (%1). Check that the disk is not full.")
                         .arg(spoolError));
     }
@@ -112,7 +112,7 @@ void Dispatcher::submit(const Smtp::Envelope& envelope, const QByteArray& conten
                                             "try again later"_s.arg(error)));
         }
         emit notice(
-            {}, tr("Queue folder problem"),
+            Notice::Error, {}, tr("Queue folder problem"),
             tr("A message could not be stored (%1); the mail client keeps it. Check the disk.").arg(error));
         return;
     }
@@ -152,7 +152,7 @@ bool Dispatcher::loadContent(Active* a)
     const std::optional<QByteArray> content = m_spool->content(a->entry.id, &error);
     if (!content) {
         setState(a, Spool::State::Failed, tr("The queued copy cannot be read: %1").arg(error));
-        emit notice(a->entry.id, tr("Message cannot be sent"), a->entry.lastError);
+        emit notice(Notice::Error, a->entry.id, tr("Message cannot be sent"), a->entry.lastError);
         answer(a, Smtp::Reply::make(451, u"4.3.0"_s, u"Cannot read the queued copy: "_s + error));
         finish(a);
         return false;
@@ -208,7 +208,7 @@ void Dispatcher::decide(Active* a)
             m_spool->remove(a->entry.id, &error);
         } else {
             setState(a, Spool::State::Held, tr("Blocked: %1").arg(reason));
-            emit notice(a->entry.id, tr("Message held"), a->entry.lastError);
+            emit notice(Notice::Info, a->entry.id, tr("Message held"), a->entry.lastError);
         }
         finish(a);
         return;
@@ -257,7 +257,7 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
     }
     // The client already heard 250: Yubisashi owns the message, so it is held for the user.
     setState(a, Spool::State::Held, tr("Cancelled at review: %1").arg(reason));
-    emit notice(id, tr("Message held"),
+    emit notice(Notice::Info, id, tr("Message held"),
                 tr("The message to %1 was cancelled and is kept in the queue. You can send it anyway, export "
                    "or delete it there.")
                     .arg(a->entry.envelope.recipients.value(0)));
@@ -289,7 +289,7 @@ void Dispatcher::startDelivery(Active* a)
             qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << error;
             answer(a, Smtp::Reply::make(250, u"2.6.0"_s, u"Held in the Yubisashi queue: "_s + error));
             setState(a, Spool::State::Held, error);
-            emit notice(a->entry.id, tr("Message held"), error);
+            emit notice(Notice::Info, a->entry.id, tr("Message held"), error);
             finish(a);
             return;
         }
@@ -342,7 +342,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         m_judge->recordDelivered(*a->analysis, a->entry, u"sent"_s, a->isSigned, upstream);
         if (afterRetry) {
             emit notice(
-                id, tr("Message delivered"),
+                Notice::Info, id, tr("Message delivered"),
                 tr("The message to %1 has been delivered.").arg(a->entry.envelope.recipients.value(0)));
         }
         finish(a);
@@ -366,7 +366,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         const QString reason =
             tr("The mail server refused the message: %1").arg(result.detail.isEmpty() ? text : result.detail);
         setState(a, Spool::State::Failed, reason + u" ("_s + upstream + u')');
-        emit notice(id, tr("Message not delivered"), reason);
+        emit notice(Notice::Error, id, tr("Message not delivered"), reason);
         finish(a);
         return;
     }
@@ -380,7 +380,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
             finish(a);
             return;
         }
-        emit notice(id, tr("Cannot reach the mail server"), result.detail);
+        emit notice(Notice::Error, id, tr("Cannot reach the mail server"), result.detail);
         scheduleRetry(a, result.detail);
         return;
     case Kind::Temporary:
@@ -402,7 +402,7 @@ void Dispatcher::scheduleRetry(Active* a, const QString& error)
         setState(a, Spool::State::Failed,
                  tr("Gave up after %n hour(s) of retrying: %1", nullptr, m_config.delivery.giveUpHours)
                      .arg(error));
-        emit notice(a->entry.id, tr("Message not delivered"), a->entry.lastError);
+        emit notice(Notice::Error, a->entry.id, tr("Message not delivered"), a->entry.lastError);
         finish(a);
         return;
     }
@@ -473,7 +473,7 @@ QStringList Dispatcher::resume()
     const QList<Spool::Entry> entries = m_spool->load(&quarantined);
     for (const QString& q : quarantined) {
         qCWarning(lcHop).noquote() << "quarantined:" << q;
-        emit notice({}, tr("A queued message could not be read"), q);
+        emit notice(Notice::Error, {}, tr("A queued message could not be read"), q);
     }
     m_spool->purgeSent(m_config.delivery.retentionDays);
     int resumed = 0;

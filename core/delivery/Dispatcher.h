@@ -34,6 +34,14 @@ class Dispatcher : public QObject
 {
     Q_OBJECT
 public:
+    // How a notice is shown: Error for what went wrong and needs the user, Info otherwise.
+    enum class Notice
+    {
+        Info,
+        Error
+    };
+    Q_ENUM(Notice)
+
     using TransportFactory = std::function<Transport*(const QString& account, QObject* parent)>;
 
     // judge parses and reviews each message (not owned).
@@ -66,7 +74,8 @@ public:
 signals:
     void stateChanged(const Spool::Entry& entry);
     // Something the user should know (held, failed, delivered after retry, spool problem).
-    void notice(const QString& id, const QString& title, const QString& text);
+    void notice(Delivery::Dispatcher::Notice kind, const QString& id, const QString& title,
+                const QString& text);
 
 private:
     struct Active;

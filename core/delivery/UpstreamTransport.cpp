@@ -101,7 +101,7 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
                                         "The account \"%1\" is not configured any more. Add it again in "
                                         "Settings, or delete the message from the queue.")
                 .arg(m_account.name);
-        QTimer::singleShot(0, this, [this, r] { emit finished(r); });
+        finishLater(r);
         return;
     }
     m_aborted = false;

@@ -329,6 +329,8 @@ void TestDispatcher::permanentFailureAfterClientLeftIsKeptAsFailed()
     QCOMPARE(entries.constFirst().state, Spool::State::Failed);
     QVERIFY(entries.constFirst().lastError.contains(u"Message rejected"_s));
     QCOMPARE(notices.size(), 1);
+    QCOMPARE(notices.constFirst().constFirst().value<Delivery::Dispatcher::Notice>(),
+             Delivery::Dispatcher::Notice::Error);
     QVERIFY(m_spool->content(entries.constFirst().id, nullptr).has_value());
 }
 
