@@ -1,5 +1,6 @@
 #include "Application.h"
 
+#include "Autostart.h"
 #include "Desktop.h"
 #include "DialogDecisionProvider.h"
 #include "ReviewDialog.h"
@@ -223,6 +224,11 @@ bool Application::start(QString* error)
         m_desktop = new Desktop(m_dispatcher, m_reviews, m_spool.get(),
                                 QDir(m_config.dataDir).filePath(u"history.sqlite"_s), this);
         connect(m_desktop, &Desktop::settingsRequested, this, &Application::openSettings);
+        // At start only ever adds the entry: a run with another settings file
+        // (a test-mode try) must not remove the one the person chose.
+        QString autostartError;
+        if (m_config.startAtLogin && !applyStartAtLogin(true, &autostartError))
+            qCWarning(lcApp).noquote() << "start at login:" << autostartError;
     }
     m_dispatcher->resume();
 
@@ -327,7 +333,16 @@ void Application::openSettings()
             text += u"\n"_s + tr("Not meant for e-mail (no emailProtection): it cannot sign.");
         return text;
     });
-    connect(dialog, &Ui::SettingsDialog::settingsSaved, this, [dialog] {
+    connect(dialog, &Ui::SettingsDialog::settingsSaved, this, [this, dialog] {
+        // Start at login is the one setting that takes effect at once.
+        Settings::Config saved;
+        QStringList problems;
+        QStringList locked;
+        QString autostartError;
+        if (Settings::loadEffective(m_config.path, &saved, &problems, &locked) &&
+            !applyStartAtLogin(saved.startAtLogin, &autostartError)) {
+            QMessageBox::warning(dialog, tr("Start at login"), autostartError);
+        }
         QMessageBox::information(dialog, tr("Settings saved"),
                                  tr("The settings are saved. Quit Yubisashi from its menu and start it again "
                                     "to use them; messages in the queue are kept."));
@@ -335,6 +350,17 @@ void Application::openSettings()
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
+}
+
+bool Application::applyStartAtLogin(bool wanted, QString* error)
+{
+    if (Autostart::isEnabled() == wanted)
+        return true;
+    if (!Autostart::setEnabled(wanted, m_options.configPath, error))
+        return false;
+    qCInfo(lcApp).noquote() << (wanted ? "starts at login:" : "no longer starts at login:")
+                            << QDir::toNativeSeparators(Autostart::location());
+    return true;
 }
 
 void Application::importCertificate(QWidget* parent)

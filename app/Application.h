@@ -77,4 +77,6 @@ private:
     QHash<QString, OAuth::TokenManager*> m_tokens; // by account, for auth=xoauth2
     QStringList m_lockedKeys;                      // set by the administrator's policy
     void importCertificate(QWidget* parent);
+    // Writes or removes the platform's start-at-login entry; false with a reason.
+    bool applyStartAtLogin(bool wanted, QString* error);
 };

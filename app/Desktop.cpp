@@ -66,14 +66,14 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
         connect(m_mainWindow.get(), &Ui::MainWindow::queueRequested, this, [this] { openQueue(); });
         connect(m_mainWindow.get(), &Ui::MainWindow::historyRequested, this, &Desktop::openHistory);
         connect(m_mainWindow.get(), &Ui::MainWindow::pauseRequested, this, &Desktop::onPauseRequested);
-        connect(m_mainWindow.get(), &Ui::MainWindow::quitRequested, qApp, &QCoreApplication::quit);
+        connect(m_mainWindow.get(), &Ui::MainWindow::quitRequested, this, &Desktop::quit);
         updateTray();
         m_mainWindow->show();
         return;
     }
     m_tray = new Ui::TrayIcon(this);
     connect(m_tray, &Ui::TrayIcon::settingsRequested, this, &Desktop::settingsRequested);
-    connect(m_tray, &Ui::TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_tray, &Ui::TrayIcon::quitRequested, this, &Desktop::quit);
     connect(m_tray, &Ui::TrayIcon::aboutRequested, this, &Desktop::showAbout);
     connect(m_tray, &Ui::TrayIcon::openRequested, m_reviews, &Ui::DialogDecisionProvider::raiseCurrent);
     connect(m_tray, &Ui::TrayIcon::queueRequested, this, [this] { openQueue(); });
@@ -218,4 +218,14 @@ void Desktop::showAbout()
         tr("<p><b>Yubisashi %1</b></p><p>Checks every recipient before a message leaves, signs it "
            "and sends it on.</p>")
             .arg(QCoreApplication::applicationVersion()));
+}
+
+void Desktop::quit()
+{
+    // exit(), not quit(): Qt 6 asks every window to close first, and the main
+    // window (and an open review) refuse, which would make Quit do nothing.
+    // A message under review stays in the queue and is asked about again at
+    // the next start; a mail program still waiting keeps its copy.
+    qInfo("quit from the menu");
+    QCoreApplication::exit(0);
 }

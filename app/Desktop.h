@@ -51,6 +51,7 @@ private:
     void openQueue(const QString& id = {});
     void openHistory();
     void onPauseRequested(bool pause);
+    void quit();
 
     Delivery::Dispatcher* m_dispatcher;
     Ui::DialogDecisionProvider* m_reviews;

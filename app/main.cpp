@@ -48,7 +48,7 @@ void installQuitOnSignals(QCoreApplication* app)
         char c;
         [[maybe_unused]] const ssize_t n = ::read(g_signalFd[1], &c, 1);
         qInfo("stopping on signal");
-        app->quit();
+        QCoreApplication::exit(0); // not quit(): Qt 6 lets a window refuse that (the main window does)
     });
     struct sigaction sa = {};
     sa.sa_handler = onSignal;
@@ -193,9 +193,9 @@ int main(int argc, char** argv)
                                             "review wait in the queue)."));
     const QCommandLineOption decideOption(
         u"decide"_s,
-        QCoreApplication::translate("main",
-                                    "Answer every review with <script>: wait, send, send:MS, cancel:REASON "
-                                    "(for tests and unattended runs)."),
+        QCoreApplication::translate(
+            "main", "Answer every review with <script>: wait, send, send:MS, send-bcc, cancel:REASON "
+                    "(for tests and unattended runs)."),
         u"script"_s);
     parser.addOptions({configOption, headlessOption, decideOption});
     parser.addPositionalArgument(

@@ -134,6 +134,10 @@
         <source>Not meant for e-mail (no emailProtection): it cannot sign.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Start at login</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -349,6 +353,10 @@
         <source>The message was deleted from the queue.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The addresses in To and Cc could not be moved to Bcc (%1).</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Protection</name>
@@ -517,6 +525,17 @@
     </message>
     <message>
         <source>The message contains a line that is not a valid header; some headers may have been missed.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Mime::HeaderRewrite</name>
+    <message>
+        <source>An address in the %1 field could not be separated from the others.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The To and Cc fields could not be rewritten exactly.</source>
         <translation></translation>
     </message>
 </context>
@@ -840,6 +859,10 @@
     </message>
     <message>
         <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Setting &quot;many_external_bcc&quot; in [policy]: &quot;%1&quot; is not one of offer, always. The default (offer) is used.</source>
         <translation></translation>
     </message>
 </context>
@@ -3139,6 +3162,15 @@
         <source>Findings</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Moved from %1 to Bcc: the other recipients will not see this address.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>The field a recipient had, and Bcc, where it goes: &quot;To → Bcc&quot;</extracomment>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
@@ -3298,6 +3330,24 @@
         <source>Cancelled at review</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>The %n external address(es) in To and Cc will be sent as Bcc, as your organisation requires: the recipients will not see each other.</source>
+        <translation>
+            <numerusform>The %n external address in To and Cc will be sent as Bcc, as your organisation requires: the recipients will not see each other.</numerusform>
+            <numerusform>The %n external addresses in To and Cc will be sent as Bcc, as your organisation requires: the recipients will not see each other.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Keep addresses private: move the %n external address(es) from To and Cc to Bcc</source>
+        <translation>
+            <numerusform>&amp;Keep addresses private: move the %n external address from To and Cc to Bcc</numerusform>
+            <numerusform>&amp;Keep addresses private: move the %n external addresses from To and Cc to Bcc</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everyone still receives the message, but no recipient sees the other external addresses. Your own organisation&apos;s addresses stay visible.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Ui::SettingRow</name>
@@ -3406,10 +3456,6 @@
     </message>
     <message>
         <source>Timing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Language</source>
         <translation></translation>
     </message>
     <message>
@@ -3612,6 +3658,38 @@
         <source>The settings were saved, but a password could not be stored in %1: %2</source>
         <translation></translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Offer to move them to Bcc</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Always move them to Bcc</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Moving them to Bcc changes only who can see the addresses: everyone still receives the message. Your organisation&apos;s addresses stay visible.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Start Yubisashi when I log in</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your mail program sends through Yubisashi, so it has to be running whenever you send mail. This takes effect when you save.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Those addresses:</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Ui::TrayIcon</name>
@@ -3683,10 +3761,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Answer every review with &lt;script&gt;: wait, send, send:MS, cancel:REASON (for tests and unattended runs).</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Optional: client-setup (print the mail-client settings), check FILE.eml (show the review; see check --help), import-history PATH... (learn recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 or Google).</source>
         <translation></translation>
     </message>
@@ -3700,6 +3774,10 @@
     </message>
     <message>
         <source>Yubisashi</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Answer every review with &lt;script&gt;: wait, send, send:MS, send-bcc, cancel:REASON (for tests and unattended runs).</source>
         <translation></translation>
     </message>
 </context>

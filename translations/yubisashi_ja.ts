@@ -133,6 +133,10 @@
         <source>Not meant for e-mail (no emailProtection): it cannot sign.</source>
         <translation>メール用の証明書ではありません (emailProtection がありません)。署名には使えません。</translation>
     </message>
+    <message>
+        <source>Start at login</source>
+        <translation>ログイン時に起動</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -346,6 +350,10 @@
         <source>The message was deleted from the queue.</source>
         <translation>このメールは送信キューから削除されました。</translation>
     </message>
+    <message>
+        <source>The addresses in To and Cc could not be moved to Bcc (%1).</source>
+        <translation>宛先と CC のアドレスを BCC に移せませんでした(%1)。</translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Protection</name>
@@ -512,6 +520,17 @@
     <message>
         <source>The message contains a line that is not a valid header; some headers may have been missed.</source>
         <translation>メールにヘッダーとして正しくない行があります。一部のヘッダーを読み落としている可能性があります。</translation>
+    </message>
+</context>
+<context>
+    <name>Mime::HeaderRewrite</name>
+    <message>
+        <source>An address in the %1 field could not be separated from the others.</source>
+        <translation>%1 欄のアドレスを他のアドレスと切り分けられませんでした。</translation>
+    </message>
+    <message>
+        <source>The To and Cc fields could not be rewritten exactly.</source>
+        <translation>To 欄と Cc 欄を正確に書き換えられませんでした。</translation>
     </message>
 </context>
 <context>
@@ -831,6 +850,10 @@
     <message>
         <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>
         <translation>[policy] の設定「risky_extensions」: 「%1」はファイルの拡張子 (exe や .exe など) ではありません。この値は無視されます。</translation>
+    </message>
+    <message>
+        <source>Setting &quot;many_external_bcc&quot; in [policy]: &quot;%1&quot; is not one of offer, always. The default (offer) is used.</source>
+        <translation>[policy] の設定 &quot;many_external_bcc&quot; の値 &quot;%1&quot; は offer、always のどれでもありません。既定値 (offer) を使います。</translation>
     </message>
 </context>
 <context>
@@ -3111,6 +3134,15 @@
         <source>Findings</source>
         <translation>注意点</translation>
     </message>
+    <message>
+        <source>Moved from %1 to Bcc: the other recipients will not see this address.</source>
+        <translation>%1 から BCC に移します。他の受信者にはこのアドレスが見えません。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>The field a recipient had, and Bcc, where it goes: &quot;To → Bcc&quot;</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
@@ -3270,6 +3302,22 @@
         <source>Cancelled at review</source>
         <translation>確認画面で取り消し</translation>
     </message>
+    <message numerus="yes">
+        <source>The %n external address(es) in To and Cc will be sent as Bcc, as your organisation requires: the recipients will not see each other.</source>
+        <translation>
+            <numerusform>組織の設定により、宛先と CC にある社外のアドレス %n 件は BCC で送信されます。受信者どうしで互いのアドレスは見えません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Keep addresses private: move the %n external address(es) from To and Cc to Bcc</source>
+        <translation>
+            <numerusform>アドレスを伏せる: 社外のアドレス %n 件を宛先と CC から BCC に移す(&amp;K)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everyone still receives the message, but no recipient sees the other external addresses. Your own organisation&apos;s addresses stay visible.</source>
+        <translation>全員にメールは届きますが、受信者には他の社外アドレスが見えなくなります。自社のアドレスは見えたままです。</translation>
+    </message>
 </context>
 <context>
     <name>Ui::SettingRow</name>
@@ -3379,10 +3427,6 @@
     <message>
         <source>Timing</source>
         <translation>待ち時間</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>言語</translation>
     </message>
     <message>
         <source>Secrets store</source>
@@ -3584,6 +3628,38 @@
         <source>The settings were saved, but a password could not be stored in %1: %2</source>
         <translation>設定は保存しましたが、パスワードを %1 に保存できませんでした: %2</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Offer to move them to Bcc</source>
+        <translation>BCC に移すよう提案する</translation>
+    </message>
+    <message>
+        <source>Always move them to Bcc</source>
+        <translation>常に BCC に移す</translation>
+    </message>
+    <message>
+        <source>Moving them to Bcc changes only who can see the addresses: everyone still receives the message. Your organisation&apos;s addresses stay visible.</source>
+        <translation>BCC に移しても変わるのはアドレスの見え方だけで、全員にメールは届きます。自社のアドレスは見えたままです。</translation>
+    </message>
+    <message>
+        <source>&amp;Start Yubisashi when I log in</source>
+        <translation>ログイン時に Yubisashi を起動する(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>起動:</translation>
+    </message>
+    <message>
+        <source>Your mail program sends through Yubisashi, so it has to be running whenever you send mail. This takes effect when you save.</source>
+        <translation>メールソフトは Yubisashi を通して送信するため、メールを送るときは Yubisashi が動いている必要があります。この設定は保存すると同時に反映されます。</translation>
+    </message>
+    <message>
+        <source>Those addresses:</source>
+        <translation>それらのアドレス:</translation>
+    </message>
 </context>
 <context>
     <name>Ui::TrayIcon</name>
@@ -3655,10 +3731,6 @@
         <translation>ウィンドウとトレイアイコンなしで実行します (確認が必要なメールは送信キューで待機します)。</translation>
     </message>
     <message>
-        <source>Answer every review with &lt;script&gt;: wait, send, send:MS, cancel:REASON (for tests and unattended runs).</source>
-        <translation>すべての確認に &lt;script&gt; で応答します: wait、send、send:MS、cancel:REASON (テストや無人実行用)。</translation>
-    </message>
-    <message>
         <source>Optional: client-setup (print the mail-client settings), check FILE.eml (show the review; see check --help), import-history PATH... (learn recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 or Google).</source>
         <translation>省略可: client-setup (メールソフトの設定を表示)、check FILE.eml (確認内容を表示。check --help を参照)、import-history PATH... (送信済みメールから宛先を学習)、sign-in ACCOUNT (Microsoft 365 または Google への OAuth サインイン)。</translation>
     </message>
@@ -3673,6 +3745,10 @@
     <message>
         <source>Yubisashi</source>
         <translation>Yubisashi</translation>
+    </message>
+    <message>
+        <source>Answer every review with &lt;script&gt;: wait, send, send:MS, send-bcc, cancel:REASON (for tests and unattended runs).</source>
+        <translation>すべての確認に &lt;script&gt; で答えます: wait、send、send:MS、send-bcc、cancel:REASON(テストと無人運用向け)。</translation>
     </message>
 </context>
 </TS>

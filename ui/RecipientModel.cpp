@@ -1,10 +1,12 @@
 #include "RecipientModel.h"
 
 #include "Icons.h"
+#include "review/DomainNames.h"
 
 #include <QCollator>
 #include <QFont>
 #include <QHash>
+#include <QSet>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -112,6 +114,32 @@ void RecipientModel::setRecipients(const QList<Review::Recipient>& recipients,
     emit checkedCountChanged(m_checked, m_total);
 }
 
+QString RecipientModel::fieldText(Review::Field field, bool movedToBcc)
+{
+    //: The field a recipient had, and Bcc, where it goes: "To → Bcc"
+    return movedToBcc ? tr("%1 → %2").arg(fieldLabel(field), fieldLabel(Review::Field::Bcc))
+                      : fieldLabel(field);
+}
+
+void RecipientModel::setMovedToBcc(const QStringList& addresses, bool moved)
+{
+    QSet<QString> keys;
+    for (const QString& a : addresses)
+        keys.insert(Review::DomainNames::addressKey(a));
+    for (int g = 0; g < m_groups.size(); ++g) {
+        QList<Row>& rows = m_groups[g].rows;
+        for (int r = 0; r < rows.size(); ++r) {
+            Row& row = rows[r];
+            if (row.movedToBcc == moved ||
+                !keys.contains(Review::DomainNames::addressKey(row.recipient.address)))
+                continue;
+            row.movedToBcc = moved;
+            const QModelIndex cell = index(r, FieldColumn, index(g, 0));
+            emit dataChanged(cell, cell, {Qt::DisplayRole, Qt::ToolTipRole});
+        }
+    }
+}
+
 const Review::Recipient* RecipientModel::recipientAt(const QModelIndex& index) const
 {
     if (!index.isValid() || index.internalId() == DomainId)
@@ -213,7 +241,7 @@ QVariant RecipientModel::recipientData(const Group& group, const Row& row, int c
         case NameColumn:
             return r.name;
         case FieldColumn:
-            return fieldLabel(r.field);
+            return fieldText(r.field, row.movedToBcc);
         case AddressColumn:
             return r.address;
         case FindingsColumn:
@@ -226,6 +254,9 @@ QVariant RecipientModel::recipientData(const Group& group, const Row& row, int c
     case Qt::ToolTipRole: {
         if (column == FindingsColumn && !row.badgeTips.isEmpty())
             return row.badgeTips.join(QLatin1Char('\n'));
+        if (column == FieldColumn && row.movedToBcc)
+            return tr("Moved from %1 to Bcc: the other recipients will not see this address.")
+                .arg(fieldLabel(r.field));
         return r.name.isEmpty() ? r.address : u"%1 <%2>"_s.arg(r.name, r.address);
     }
     case BadgeLabelsRole:

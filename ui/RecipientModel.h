@@ -43,9 +43,13 @@ public:
     // Ticks every internal recipient and leaves external ones exactly as they are:
     // an external address must always be ticked by a deliberate act.
     void checkAllInternal();
+    // Shows the rows of these addresses as moved from To/Cc to Bcc, or back.
+    void setMovedToBcc(const QStringList& addresses, bool moved);
     // The recipient at a recipient row, or nullptr for a domain row.
     const Review::Recipient* recipientAt(const QModelIndex& index) const;
 
+    // What the field column shows: "To", or "To → Bcc" once moved.
+    static QString fieldText(Review::Field field, bool movedToBcc);
     // A short label for a finding code, for a badge.
     static QString badgeLabel(const QString& code);
 
@@ -69,6 +73,7 @@ private:
         QStringList badgeTips;
         QVariantList badgeSeverities;
         bool checked = false;
+        bool movedToBcc = false;
     };
     struct Group
     {

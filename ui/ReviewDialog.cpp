@@ -229,7 +229,14 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     QHeaderView* header = m_recipientView->header();
     header->setStretchLastSection(true);
     m_recipientView->setColumnWidth(RecipientModel::NameColumn, fm.averageCharWidth() * 26);
-    m_recipientView->setColumnWidth(RecipientModel::FieldColumn, fm.averageCharWidth() * 6);
+    // Wide enough for the longest field text in this language, "宛先 → Bcc" included.
+    int fieldWidth = fm.horizontalAdvance(
+        m_recipientModel->headerData(RecipientModel::FieldColumn, Qt::Horizontal).toString());
+    for (Review::Field field : {Review::Field::To, Review::Field::Cc, Review::Field::Bcc}) {
+        for (bool moved : {false, true})
+            fieldWidth = qMax(fieldWidth, fm.horizontalAdvance(RecipientModel::fieldText(field, moved)));
+    }
+    m_recipientView->setColumnWidth(RecipientModel::FieldColumn, fieldWidth + fm.averageCharWidth() * 3);
     m_recipientView->setColumnWidth(RecipientModel::AddressColumn, fm.averageCharWidth() * 34);
     // A current row for the keyboard, without a selection highlight that could read as "ticked".
     if (m_recipientModel->rowCount() > 0)
@@ -326,7 +333,34 @@ QWidget* ReviewDialog::buildFindings(const Delivery::ReviewRequest& request)
             onRecipients.insert(code);
     }
     int shown = 0;
+    m_bccCandidates = review.bccCandidates;
+    m_bccRequired = review.bccRequired && !m_bccCandidates.isEmpty();
+    const auto addBccOffer = [&] {
+        const int n = int(m_bccCandidates.size());
+        if (m_bccRequired) {
+            auto* label =
+                valueLabel(tr("The %n external address(es) in To and Cc will be sent as Bcc, as your "
+                              "organisation requires: the recipients will not see each other.",
+                              nullptr, n),
+                           box);
+            label->setObjectName(u"bccRequiredLabel"_s);
+            layout->addWidget(label);
+        } else {
+            m_bccCheck = new QCheckBox(
+                tr("&Keep addresses private: move the %n external address(es) from To and Cc to Bcc", nullptr,
+                   n),
+                box);
+            m_bccCheck->setObjectName(u"bccCheck"_s);
+            m_bccCheck->setToolTip(tr("Everyone still receives the message, but no recipient sees the other "
+                                      "external addresses. Your own organisation's addresses stay visible."));
+            connect(m_bccCheck, &QCheckBox::toggled, this, &ReviewDialog::onBccToggled);
+            layout->addWidget(m_bccCheck);
+        }
+        ++shown;
+    };
+    bool bccOffered = m_bccCandidates.isEmpty();
     for (const Review::Finding& f : review.findings) {
+        const bool aboutBcc = f.code == u"many-external-visible"_s && !m_bccCandidates.isEmpty();
         if (f.needsAcknowledgement) {
             auto* check = new QCheckBox(tr("I have checked: %1").arg(escapeMnemonic(f.message)), box);
             check->setObjectName(u"acknowledgement_%1"_s.arg(m_acknowledgements.size()));
@@ -335,6 +369,17 @@ QWidget* ReviewDialog::buildFindings(const Delivery::ReviewRequest& request)
             m_acknowledgements << check;
             layout->addWidget(check);
             ++shown;
+            if (aboutBcc) {
+                m_bccAcknowledgement = check;
+                addBccOffer();
+                bccOffered = true;
+            }
+        } else if (aboutBcc) {
+            auto* label = valueLabel(u"• "_s + f.message, box);
+            label->setTextInteractionFlags(Qt::NoTextInteraction);
+            layout->addWidget(label);
+            addBccOffer();
+            bccOffered = true;
         } else if (f.recipients.isEmpty() && f.attachments.isEmpty() && !onRecipients.contains(f.code)) {
             // About the whole message (a keyword, personal data): shown once here,
             // since no recipient or attachment row carries it.
@@ -344,6 +389,10 @@ QWidget* ReviewDialog::buildFindings(const Delivery::ReviewRequest& request)
             ++shown;
         }
     }
+    if (!bccOffered)
+        addBccOffer();
+    if (m_bccRequired)
+        m_recipientModel->setMovedToBcc(m_bccCandidates, true);
     if (shown == 0)
         box->hide();
     return box;
@@ -406,8 +455,13 @@ void ReviewDialog::setupTabOrder()
     QList<QWidget*> chain{m_checkInternalButton, m_recipientView};
     if (m_attachmentView->isVisibleTo(this))
         chain << m_attachmentView;
-    for (QCheckBox* check : std::as_const(m_acknowledgements))
+    for (QCheckBox* check : std::as_const(m_acknowledgements)) {
         chain << check;
+        if (check == m_bccAcknowledgement && m_bccCheck)
+            chain << m_bccCheck;
+    }
+    if (m_bccCheck && !m_bccAcknowledgement)
+        chain << m_bccCheck;
     chain << m_reasonEdit << m_confirmCancelButton << m_backButton << m_cancelButton << m_sendButton;
     for (qsizetype i = 1; i < chain.size(); ++i)
         setTabOrder(chain.at(i - 1), chain.at(i));
@@ -466,6 +520,18 @@ void ReviewDialog::updateState()
     if (!m_acknowledgements.isEmpty())
         parts << tr("confirmations: %1 of %2").arg(checkedAcknowledgements()).arg(m_acknowledgements.size());
     m_progressLabel->setText(parts.join(tr(", ")));
+}
+
+void ReviewDialog::onBccToggled(bool moved)
+{
+    m_recipientModel->setMovedToBcc(m_bccCandidates, moved);
+    // Hiding the addresses settles what the warning was about; its own tick
+    // is given for the person, and taken back when the offer is undone.
+    if (m_bccAcknowledgement) {
+        m_bccAcknowledgement->setChecked(moved);
+        m_bccAcknowledgement->setEnabled(!moved);
+    }
+    updateState();
 }
 
 void ReviewDialog::updateBodyPreview()
@@ -530,7 +596,12 @@ void ReviewDialog::onSendClicked()
     if (m_countdownSeconds > 0)
         startCountdown();
     else
-        finish(Delivery::Decision::send());
+        finish(sendDecision());
+}
+
+Delivery::Decision ReviewDialog::sendDecision() const
+{
+    return Delivery::Decision::send(m_bccCheck && m_bccCheck->isChecked() ? m_bccCandidates : QStringList());
 }
 
 void ReviewDialog::startCountdown()
@@ -557,7 +628,7 @@ void ReviewDialog::onCountdownTick()
     --m_remaining;
     if (m_remaining <= 0) {
         m_countdown->stop();
-        finish(Delivery::Decision::send());
+        finish(sendDecision());
         return;
     }
     m_sendButton->setText(tr("Sending in %1 s — &Undo").arg(m_remaining));

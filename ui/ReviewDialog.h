@@ -68,6 +68,7 @@ private:
     QWidget* buildButtons();
     void setupTabOrder();
     void updateState();
+    void onBccToggled(bool moved);
     void updateBodyPreview();
     void onSendClicked();
     void showCancelPanel();
@@ -77,6 +78,7 @@ private:
     void stopCountdown();
     void onCountdownTick();
     void finish(const Delivery::Decision& decision);
+    Delivery::Decision sendDecision() const;
     bool allTicked() const;
     int checkedAttachments() const;
     int checkedAcknowledgements() const;
@@ -98,6 +100,11 @@ private:
     QPushButton* m_checkInternalButton = nullptr;
     QTreeWidget* m_attachmentView = nullptr;
     QList<QCheckBox*> m_acknowledgements;
+    // many-external-visible: the offer to move the visible external addresses to Bcc.
+    QStringList m_bccCandidates;
+    bool m_bccRequired = false;
+    QCheckBox* m_bccCheck = nullptr;
+    QCheckBox* m_bccAcknowledgement = nullptr; // its "I have checked" box, settled by taking the offer
     QWidget* m_content = nullptr;
     QWidget* m_buttonRow = nullptr;
     QLabel* m_progressLabel = nullptr;

@@ -155,7 +155,7 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
         {tr("Accounts"), buildAccounts()},         {tr("Mail programs"), buildMailPrograms()},
         {tr("Recipients"), buildRecipients()},     {tr("Checks"), buildChecks()},
         {tr("Certificates"), buildCertificates()}, {tr("Timing"), buildTiming()},
-        {tr("Language"), buildLanguage()},         {tr("Secrets store"), buildSecrets()},
+        {tr("General"), buildGeneral()},           {tr("Secrets store"), buildSecrets()},
     };
     for (const auto& [title, page] : pages) {
         m_pages->addItem(title);
@@ -561,6 +561,20 @@ QWidget* SettingsDialog::buildChecks()
         combo->setToolTip(code);
         m_checkCombos.insert(code, combo);
         addSetting(form, checkTitle(code), combo, u"checks/"_s + code, action);
+        if (code != u"many-external-visible"_s)
+            continue;
+        m_bccChoice = new QComboBox(page);
+        m_bccChoice->setObjectName(u"manyExternalBcc"_s);
+        m_bccChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        m_bccChoice->addItem(tr("Offer to move them to Bcc"), u"offer"_s);
+        m_bccChoice->addItem(tr("Always move them to Bcc"), u"always"_s);
+        const QString bcc = m_checks.manyExternalAlwaysBcc ? u"always"_s : u"offer"_s;
+        m_bccChoice->setCurrentIndex(m_bccChoice->findData(bcc));
+        addSetting(form, tr("Those addresses:"), m_bccChoice, u"policy/many_external_bcc"_s, bcc);
+        form->addRow(QString(),
+                     note(tr("Moving them to Bcc changes only who can see the addresses: everyone still "
+                             "receives the message. Your organisation's addresses stay visible."),
+                          page));
     }
     layout->addLayout(form);
     layout->addStretch(1);
@@ -662,12 +676,20 @@ QWidget* SettingsDialog::buildTiming()
     return scrolling(page);
 }
 
-QWidget* SettingsDialog::buildLanguage()
+QWidget* SettingsDialog::buildGeneral()
 {
     auto* page = new QWidget;
     auto* layout = new QVBoxLayout(page);
-    layout->addWidget(heading(tr("Language"), page));
+    layout->addWidget(heading(tr("General"), page));
     auto* form = new QFormLayout;
+    m_startAtLogin = new QCheckBox(tr("&Start Yubisashi when I log in"), page);
+    m_startAtLogin->setObjectName(u"startAtLogin"_s);
+    m_startAtLogin->setChecked(m_config.startAtLogin);
+    addSetting(form, tr("Start:"), m_startAtLogin, u"general/start_at_login"_s,
+               m_config.startAtLogin ? u"true"_s : u"false"_s);
+    form->addRow(QString(), note(tr("Your mail program sends through Yubisashi, so it has to be running "
+                                    "whenever you send mail. This takes effect when you save."),
+                                 page));
     m_language = new QComboBox(page);
     m_language->setObjectName(u"language"_s);
     m_language->addItem(tr("Same as the system"), u"system"_s);
@@ -677,8 +699,8 @@ QWidget* SettingsDialog::buildLanguage()
     const QString initial = m_initial.value(u"general/language"_s).toString();
     m_language->setCurrentIndex(qMax(0, m_language->findData(initial)));
     addSetting(form, tr("&Language:"), m_language, u"general/language"_s, initial);
+    form->addRow(QString(), note(tr("The new language is used the next time Yubisashi starts."), page));
     layout->addLayout(form);
-    layout->addWidget(note(tr("The new language is used the next time Yubisashi starts."), page));
     layout->addStretch(1);
     return scrolling(page);
 }
@@ -803,6 +825,10 @@ QVariant SettingsDialog::currentValue(const QString& key) const
         return m_keywords->values();
     if (key == u"general/language"_s)
         return m_language->currentData().toString();
+    if (key == u"general/start_at_login"_s)
+        return m_startAtLogin->isChecked() ? u"true"_s : u"false"_s;
+    if (key == u"policy/many_external_bcc"_s)
+        return m_bccChoice->currentData().toString();
     if (key == u"secrets/store"_s)
         return m_fileStore->isChecked() ? u"file"_s : u"keychain"_s;
     if (key == u"secrets/file"_s)

@@ -49,7 +49,7 @@ public:
         ChecksPage,
         CertificatesPage,
         TimingPage,
-        LanguagePage,
+        GeneralPage,
         SecretsPage,
         PageCount
     };
@@ -104,7 +104,7 @@ private:
     QWidget* buildChecks();
     QWidget* buildCertificates();
     QWidget* buildTiming();
-    QWidget* buildLanguage();
+    QWidget* buildGeneral();
     QWidget* buildSecrets();
     SettingRow* addSetting(QFormLayout* form, const QString& label, QWidget* field, const QString& key,
                            const QVariant& initial);
@@ -156,6 +156,7 @@ private:
     ListEditor* m_blocked = nullptr;
     ListEditor* m_keywords = nullptr;
     QMap<QString, QComboBox*> m_checkCombos;
+    QComboBox* m_bccChoice = nullptr;
 
     QLabel* m_certificateList = nullptr;
     std::function<QString(const QString&, const QString&)> m_certificateDetails;
@@ -165,6 +166,7 @@ private:
     QLineEdit* m_clientWait = nullptr;
     QLineEdit* m_countdown = nullptr;
     QComboBox* m_language = nullptr;
+    QCheckBox* m_startAtLogin = nullptr;
     QRadioButton* m_keychain = nullptr;
     QRadioButton* m_fileStore = nullptr;
     QLineEdit* m_secretsFile = nullptr;

@@ -18,9 +18,11 @@ struct Decision
     };
     Kind kind = Kind::Cancel;
     QString reason; // for Cancel: told to the mail client when it still waits
+    // For Send: addresses in To/Cc to move to Bcc (the offer of many-external-visible taken).
+    QStringList toBcc;
 
-    static Decision send() { return {Kind::Send, {}}; }
-    static Decision cancel(const QString& reason) { return {Kind::Cancel, reason}; }
+    static Decision send(const QStringList& toBcc = {}) { return {Kind::Send, {}, toBcc}; }
+    static Decision cancel(const QString& reason) { return {Kind::Cancel, reason, {}}; }
 };
 
 // What the person is asked to confirm.

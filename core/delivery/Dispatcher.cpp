@@ -2,10 +2,13 @@
 
 #include "delivery/Judge.h"
 #include "delivery/Transport.h"
+#include "mime/HeaderRewrite.h"
+#include "review/DomainNames.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
 #include <QLoggingCategory>
+#include <QSet>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -190,6 +193,8 @@ void Dispatcher::decide(Active* a)
     const Review::Review& review = a->analysis->review;
     switch (review.verdict) {
     case Review::Verdict::Pass:
+        if (review.bccRequired && !moveToBcc(a, review.bccCandidates))
+            return;
         startDelivery(a);
         return;
     case Review::Verdict::Block: {
@@ -239,6 +244,11 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
     }
     if (decision.kind == Decision::Kind::Send) {
         qCInfo(lcHop).noquote() << id << "confirmed at review";
+        QStringList hide = decision.toBcc;
+        if (a->analysis && a->analysis->review.bccRequired)
+            hide += a->analysis->review.bccCandidates;
+        if (!hide.isEmpty() && !moveToBcc(a, hide))
+            return;
         startDelivery(a);
         return;
     }
@@ -262,6 +272,51 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
                    "or delete it there.")
                     .arg(a->entry.envelope.recipients.value(0)));
     finish(a);
+}
+
+bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
+{
+    if (!loadContent(a))
+        return false;
+    QSet<QString> keys;
+    for (const QString& address : addresses)
+        keys.insert(Review::DomainNames::addressKey(address));
+    const auto hide = [&keys](const Mime::Mailbox& m) {
+        return keys.contains(
+            Review::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce));
+    };
+    int moved = 0;
+    QString error;
+    std::optional<QByteArray> rewritten =
+        Mime::HeaderRewrite::hideRecipients(a->content, hide, &moved, &error);
+    // On disk before anything leaves: a restart must not send the old header.
+    if (rewritten && moved > 0 && !m_spool->replaceContent(a->entry, *rewritten, &error))
+        rewritten.reset();
+    if (!rewritten) {
+        // They were to be hidden: never send them visible instead.
+        const QString reason = tr("The addresses in To and Cc could not be moved to Bcc (%1).").arg(error);
+        qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << reason;
+        if (clientWaits(a)) {
+            answer(a,
+                   Smtp::Reply::make(451, u"4.3.0"_s,
+                                     u"Could not move the visible addresses to Bcc; your mail client keeps "
+                                     "the message: "_s +
+                                         error));
+            m_spool->remove(a->entry.id, &error);
+        } else {
+            setState(a, Spool::State::Held, reason);
+            emit notice(Notice::Error, a->entry.id, tr("Message held"), reason);
+        }
+        finish(a);
+        return false;
+    }
+    if (moved > 0) {
+        qCInfo(lcHop).noquote() << a->entry.id << "moved" << moved << "address(es) from To/Cc to Bcc";
+        a->content = *rewritten;
+        // What is recorded (Bcc for them) follows the message that leaves.
+        a->analysis = m_judge->analyse(a->entry, a->content);
+    }
+    return true;
 }
 
 void Dispatcher::startDelivery(Active* a)

@@ -82,6 +82,10 @@ private:
     void decide(Active* a);
     void onDecision(const QString& id, const Decision& decision);
     void startDelivery(Active* a);
+    // Takes the addresses out of To/Cc (they stay recipients: Bcc) and keeps the
+    // rewritten message in the spool; false when that failed and the message was
+    // answered or held instead.
+    bool moveToBcc(Active* a, const QStringList& addresses);
     void onDelivered(const QString& id, const Smtp::SubmitResult& result);
     void onBudgetExpired(const QString& id);
     void onClientGone(const QString& id);

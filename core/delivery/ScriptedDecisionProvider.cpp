@@ -16,8 +16,11 @@ bool ScriptedDecisionProvider::parse(const QString& script, Decision* decision, 
         *wait = true;
         return true;
     }
-    if (verb == QLatin1String("send") && parts.size() <= 2) {
+    if ((verb == QLatin1String("send") || verb == QLatin1String("send-bcc")) && parts.size() <= 2) {
         *decision = Decision::send();
+        // Filled per message from the addresses the review offers to move.
+        if (verb == QLatin1String("send-bcc"))
+            decision->toBcc = QStringList{QString()};
         if (parts.size() == 2)
             *delayMs = parts.at(1).toInt(&ok);
     } else if (verb == QLatin1String("cancel") && parts.size() >= 2) {
@@ -33,8 +36,8 @@ bool ScriptedDecisionProvider::parse(const QString& script, Decision* decision, 
         ok = false;
     }
     if (!ok || *delayMs < 0) {
-        *error = QStringLiteral("decision script \"%1\" is not one of: wait, send, send:MS, cancel:REASON, "
-                                "cancel:MS:REASON")
+        *error = QStringLiteral("decision script \"%1\" is not one of: wait, send, send:MS, send-bcc, "
+                                "send-bcc:MS, cancel:REASON, cancel:MS:REASON")
                      .arg(script);
         return false;
     }
@@ -54,10 +57,13 @@ void ScriptedDecisionProvider::requestDecision(const ReviewRequest& request)
     if (m_wait)
         return;
     const QString id = request.id;
-    QTimer::singleShot(m_delayMs, this, [this, id] {
+    Decision decision = m_decision;
+    if (!decision.toBcc.isEmpty())
+        decision.toBcc = request.review.bccCandidates;
+    QTimer::singleShot(m_delayMs, this, [this, id, decision] {
         if (m_withdrawn.removeAll(id) > 0)
             return;
-        emit decided(id, m_decision);
+        emit decided(id, decision);
     });
 }
 

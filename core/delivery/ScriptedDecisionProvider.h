@@ -8,6 +8,8 @@ namespace Delivery {
 // person. The script is one of:
 //   wait                      never answer (the message waits in the queue)
 //   send | send:MS            confirm, at once or after MS milliseconds
+//   send-bcc | send-bcc:MS    confirm and take the offer to move visible
+//                             external addresses to Bcc (when it is made)
 //   cancel:REASON | cancel:MS:REASON   cancel with REASON
 class ScriptedDecisionProvider : public DecisionProvider
 {

@@ -216,6 +216,16 @@ bool CheckPolicy::load(const QString& path, const Settings::Policy& policy, Chec
     readInt(s, "many_external_threshold", 1, 100000, &out->manyExternalThreshold, errors);
     readInt(s, "many_external_domains_threshold", 0, 100000, &out->manyExternalDomainsThreshold, errors);
     readInt(s, "landline_phone_threshold", 1, 1000, &out->landlinePhoneThreshold, errors);
+    if (s.contains(u"policy/many_external_bcc"_s)) {
+        const QString value = s.value(u"policy/many_external_bcc"_s).toString().trimmed().toLower();
+        if (value == u"always"_s || value == u"offer"_s) {
+            out->manyExternalAlwaysBcc = value == u"always"_s;
+        } else {
+            *errors << tr("Setting \"many_external_bcc\" in [policy]: \"%1\" is not one of offer, always. "
+                          "The default (offer) is used.")
+                           .arg(value);
+        }
+    }
     return true;
 }
 

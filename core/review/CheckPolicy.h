@@ -32,6 +32,7 @@ struct CheckPolicy
     int manyExternalThreshold = 10;       // more than this many external addresses in To/Cc
     int manyExternalDomainsThreshold = 0; // more than this many external domains in To/Cc; 0 = off
     int landlinePhoneThreshold = 3;       // fixed-line numbers counted as personal data from this many
+    bool manyExternalAlwaysBcc = false;   // many_external_bcc=always: move them without asking
 
     CheckAction action(const QString& code) const;
 

@@ -73,6 +73,10 @@ struct Review
     QList<Finding> findings;
     Verdict verdict = Verdict::Review;
     bool willSign = false;
+    // many-external-visible fired: the external addresses in To/Cc that can go to
+    // Bcc instead; bccRequired when the policy moves them without asking.
+    QStringList bccCandidates;
+    bool bccRequired = false;
     QStringList problems;   // malformed parts of the message (MessageView::problems), translated
     QString historyProblem; // why the recipient history could not be used; empty when it was
 };

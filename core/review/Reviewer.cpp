@@ -188,10 +188,15 @@ Review Reviewer::review(const Mime::MessageView& view, const Smtp::Envelope& env
             continue;
         }
         for (Finding f : check->run(context)) {
+            const bool movedToBcc = f.code == u"many-external-visible"_s && m_policy.manyExternalAlwaysBcc;
             if (f.severity == Severity::Warn && action == CheckAction::Block)
                 f.severity = Severity::Block;
-            else if (f.severity == Severity::Warn && action == CheckAction::Confirm)
-                f.needsAcknowledgement = true;
+            else if (f.severity == Severity::Warn && action == CheckAction::Confirm && !movedToBcc)
+                f.needsAcknowledgement = true; // when they go to Bcc anyway, there is nothing to confirm
+            if (f.code == u"many-external-visible"_s && f.severity != Severity::Block) {
+                out.bccCandidates = f.recipients;
+                out.bccRequired = movedToBcc;
+            }
             out.findings << f;
         }
     }

@@ -341,6 +341,10 @@ bool Config::load(const QString& path, Config* config, QStringList* errors)
             general.path("data_dir", base, &config->dataDir);
         else if (spelled.has("data_dir") && !spelled.text("data_dir").isEmpty())
             spelled.path("data_dir", base, &config->dataDir);
+        if (general.has("start_at_login"))
+            general.boolean("start_at_login", &config->startAtLogin);
+        else if (spelled.has("start_at_login"))
+            spelled.boolean("start_at_login", &config->startAtLogin);
     }
 
     {

@@ -96,6 +96,7 @@ struct Config
     Delivery delivery;
     Policy policy;
     Secrets secrets;
+    bool startAtLogin = false; // [general] start_at_login: the app keeps the platform's entry in step
 
     bool testMode() const { return accounts.isEmpty(); }
     const Account* account(const QString& name) const;

@@ -45,6 +45,7 @@ const QHash<QString, KeySpec>& fixedKeys()
     static const QHash<QString, KeySpec> keys{
         {u"general/data_dir"_s, of(Type::Path)},
         {u"general/language"_s, choice({u"system"_s, u"en"_s, u"ja"_s})},
+        {u"general/start_at_login"_s, of(Type::Boolean)},
 
         {u"listener/port"_s, integer(1, 65535)},
         {u"listener/require_auth"_s, of(Type::Boolean)},
@@ -71,6 +72,7 @@ const QHash<QString, KeySpec>& fixedKeys()
         {u"policy/many_external_threshold"_s, integer(1, 100000)},
         {u"policy/many_external_domains_threshold"_s, integer(0, 100000)},
         {u"policy/landline_phone_threshold"_s, integer(1, 1000)},
+        {u"policy/many_external_bcc"_s, choice({u"offer"_s, u"always"_s})},
 
         {u"secrets/store"_s, choice({u"keychain"_s, u"file"_s})},
         {u"secrets/file"_s, of(Type::Path)},

@@ -25,6 +25,7 @@ const QLatin1String kReceived("received");
 const QLatin1String kUpdated("updated");
 const QLatin1String kNextAttempt("next_attempt");
 const QLatin1String kSize("size");
+const QLatin1String kPreviousSize("previous_size");
 
 struct StateNameEntry
 {
@@ -211,6 +212,8 @@ QJsonObject Entry::toJson() const
     o.insert(kUpdated, timeToJson(updated));
     o.insert(kNextAttempt, timeToJson(nextAttempt));
     o.insert(kSize, double(size));
+    if (previousSize >= 0)
+        o.insert(kPreviousSize, double(previousSize));
     return o;
 }
 
@@ -278,6 +281,8 @@ bool Entry::fromJson(const QJsonObject& json, Entry* entry, QString* error)
     r.time(kUpdated, false, &e.updated);
     r.time(kNextAttempt, false, &e.nextAttempt);
     r.count(kSize, true, &e.size);
+    if (json.contains(kPreviousSize))
+        r.count(kPreviousSize, false, &e.previousSize);
 
     if (r.failed())
         return false;

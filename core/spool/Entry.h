@@ -37,6 +37,9 @@ struct Entry
     QDateTime updated;     // UTC
     QDateTime nextAttempt; // UTC; null = now
     qint64 size = 0;       // bytes of ID.eml
+    // While the content is being replaced: its size before (-1 otherwise). A
+    // crash in between leaves either size on disk, and both are valid.
+    qint64 previousSize = -1;
 
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject& json, Entry* entry, QString* error);

@@ -384,6 +384,26 @@ bool Spool::update(Entry& entry, QString* error, bool durable)
     return true;
 }
 
+bool Spool::replaceContent(Entry& entry, const QByteArray& content, QString* error)
+{
+    Entry next = entry;
+    next.previousSize = entry.size;
+    next.size = content.size();
+    if (!update(next, error))
+        return false;
+    if (!writeAtomically(entry.id + kEmlSuffix, content, error)) {
+        QString ignored;
+        update(entry, &ignored); // the old content is still there: say so again
+        return false;
+    }
+    // The envelope on disk accepts the new content now; dropping the old size is tidiness.
+    next.previousSize = -1;
+    QString ignored;
+    update(next, &ignored);
+    entry = next;
+    return true;
+}
+
 QString Spool::contentPath(const QString& id) const
 {
     return m_dir + QLatin1Char('/') + id + kEmlSuffix;
@@ -502,6 +522,10 @@ QList<Entry> Spool::load(QStringList* quarantined)
                 reason = QCoreApplication::translate("Spool::Spool", "the message content (%1) is missing")
                              .arg(base + kEmlSuffix);
                 ok = false;
+            } else if (exists && size != e.size && size == e.previousSize) {
+                // A crash while the content was being replaced, before the new bytes landed.
+                e.size = size;
+                e.previousSize = -1;
             } else if (exists && size != e.size) {
                 reason = QCoreApplication::translate(
                              "Spool::Spool",

@@ -32,6 +32,11 @@ public:
     bool update(Entry& entry, QString* error, bool durable = true);
     // The message bytes; nullopt with error when unreadable.
     std::optional<QByteArray> content(const QString& id, QString* error) const;
+    // Replaces ID.eml with new bytes (after a header rewrite), durably: the
+    // envelope first learns both sizes, then the content is swapped atomically,
+    // then the envelope keeps the new size. A crash at any point leaves the old
+    // or the new message, never none and never a quarantined one.
+    bool replaceContent(Entry& entry, const QByteArray& content, QString* error);
     QString contentPath(const QString& id) const;
     // Deletes both files (envelope first: a crash in between leaves an orphan .eml that load() cleans up).
     bool remove(const QString& id, QString* error);

@@ -72,6 +72,7 @@ private slots:
     void accountNames();
     void severalAccounts();
     void relativePaths();
+    void startAtLogin();
     void internalDomains_data();
     void internalDomains();
     void fromList();
@@ -500,6 +501,20 @@ void TestConfig::relativePaths()
     // An empty data_dir means the default.
     const Config e = load("[general]\ndata_dir=    ; default\n", &errors);
     QCOMPARE(e.dataDir, Config::defaultDataDir());
+    QVERIFY(!e.startAtLogin);
+}
+
+void TestConfig::startAtLogin()
+{
+    QStringList errors;
+    QVERIFY(load("[general]\nstart_at_login=true\n", &errors).startAtLogin);
+    QVERIFY(errors.isEmpty());
+    QVERIFY(!load("[general]\nstart_at_login=no\n", &errors).startAtLogin);
+    QVERIFY(errors.isEmpty());
+    QVERIFY(!load("[general]\nstart_at_login=sometimes\n", &errors).startAtLogin);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().contains(u"start_at_login"_s) && errors.first().contains(u"sometimes"_s),
+             qPrintable(errors.first()));
 }
 
 void TestConfig::internalDomains_data()

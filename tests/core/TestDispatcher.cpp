@@ -98,6 +98,9 @@ private slots:
     void clientGoneDuringDeliveryAbortsIt();
     void resumeDeliversApprovedAndReAsksReviewing();
     void spoolFailureAnswers451();
+    void visibleExternalMovedToBccWhenChosen_data();
+    void visibleExternalMovedToBccWhenChosen();
+    void policyMovesToBccWithoutReview();
 
 private:
     Delivery::Dispatcher* make(const QString& script);
@@ -418,6 +421,84 @@ void TestDispatcher::spoolFailureAnswers451()
     QCOMPARE(r.code, 451);
     QCOMPARE(r.enhanced, u"4.3.0"_s);
     QVERIFY(m_transport.delivered.isEmpty());
+}
+
+// Eleven partners from four companies in To and Cc: many-external-visible
+// (threshold 10) offers to move them to Bcc.
+static QByteArray manyVisible(QStringList* recipients)
+{
+    QByteArray to = "To: hanako@example.co.jp";
+    QByteArray cc = "Cc: ";
+    *recipients = {u"hanako@example.co.jp"_s};
+    for (int i = 0; i < 11; ++i) {
+        const QByteArray a =
+            "p" + QByteArray::number(i) + "@partner" + QByteArray::number(i % 4) + ".example";
+        *recipients << QString::fromLatin1(a);
+        if (i < 6)
+            to += ",\r\n \"Partner " + QByteArray::number(i) + "\" <" + a + ">";
+        else
+            cc += (i > 6 ? ", " : "") + a;
+    }
+    return "From: taro@example.co.jp\r\n" + to + "\r\n" + cc + "\r\nSubject: invitation\r\n\r\nDear all\r\n";
+}
+
+void TestDispatcher::visibleExternalMovedToBccWhenChosen_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<bool>("moved");
+    QTest::newRow("offer taken") << u"send-bcc"_s << true;
+    QTest::newRow("offer declined") << u"send"_s << false;
+}
+
+void TestDispatcher::visibleExternalMovedToBccWhenChosen()
+{
+    QFETCH(QString, script);
+    QFETCH(bool, moved);
+    QStringList recipients;
+    const QByteArray message = manyVisible(&recipients);
+    auto* d = make(script);
+    auto* reply = newReply();
+    d->submit(envelope(recipients), message, u"work"_s, reply);
+    QCOMPARE(waitForAnswer(reply).code, 250);
+    QCOMPARE(m_transport.contents.size(), 1);
+    const QByteArray sent = m_transport.contents.constFirst();
+    const QList<Spool::Entry> entries = spoolEntries();
+    QCOMPARE(entries.size(), 1);
+    // Everyone still receives it: the envelope is the same.
+    QCOMPARE(entries.constFirst().envelope.recipients, recipients);
+    if (!moved) {
+        QCOMPARE(sent, message);
+        return;
+    }
+    QVERIFY2(
+        sent.startsWith("From: taro@example.co.jp\r\nTo: hanako@example.co.jp\r\nSubject: invitation\r\n"),
+        sent.constData());
+    QVERIFY(!sent.contains("partner"));
+    QVERIFY(sent.endsWith("\r\n\r\nDear all\r\n"));
+    // The queued copy is the one that left, so a restart cannot send the old header.
+    QString error;
+    QCOMPARE(m_spool->content(entries.constFirst().id, &error).value_or(QByteArray()), sent);
+    QCOMPARE(entries.constFirst().size, sent.size());
+}
+
+void TestDispatcher::policyMovesToBccWithoutReview()
+{
+    const QString ini = m_dir->filePath(u"yubisashi.ini"_s);
+    QFile f(ini);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[policy]\nmany_external_bcc=always\n");
+    f.close();
+    m_config.path = ini;
+    m_config.policy.review = Settings::ReviewPolicy::Never;
+    QStringList recipients;
+    const QByteArray message = manyVisible(&recipients);
+    auto* d = make(u"wait"_s); // nobody answers reviews
+    auto* reply = newReply();
+    d->submit(envelope(recipients), message, u"work"_s, reply);
+    QCOMPARE(waitForAnswer(reply).code, 250);
+    QCOMPARE(m_transport.contents.size(), 1);
+    QVERIFY(!m_transport.contents.constFirst().contains("partner"));
+    QVERIFY(m_transport.contents.constFirst().contains("To: hanako@example.co.jp\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

@@ -88,6 +88,8 @@ private slots:
     void missingContentIsQuarantined();
     void sentWithoutContentLoads();
     void sizeMismatchIsQuarantined();
+    void replaceContent();
+    void replaceInterruptedLeavesOldOrNew();
     void quarantineKeepsEarlierFiles();
     void purgeSent();
     void loadOrder();
@@ -468,6 +470,56 @@ void TestSpool::sizeMismatchIsQuarantined()
     QVERIFY2(quarantined.first().contains(QString::number(message().size())),
              qPrintable(quarantined.first()));
     QVERIFY(QFile::exists(path(u"quarantine/"_s + e->id + u".eml"_s)));
+}
+
+void TestSpool::replaceContent()
+{
+    Spool::Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY(spool.open(&error));
+    std::optional<Entry> e = spool.add(newEntry(), message(), &error);
+    QVERIFY(e);
+    const QByteArray shorter = "To: undisclosed-recipients:;\r\n\r\nbody\r\n";
+    QVERIFY2(spool.replaceContent(*e, shorter, &error), qPrintable(error));
+    QCOMPARE(e->size, shorter.size());
+    QCOMPARE(e->previousSize, -1);
+    QCOMPARE(spool.content(e->id, &error).value_or(QByteArray()), shorter);
+    QCOMPARE(modeOf(path(e->id + u".eml"_s)), 0600);
+    QStringList quarantined;
+    const QList<Entry> loaded = spool.load(&quarantined);
+    QVERIFY(quarantined.isEmpty());
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().size, shorter.size());
+}
+
+void TestSpool::replaceInterruptedLeavesOldOrNew()
+{
+    // A crash after the envelope learnt the new size but before the content
+    // was swapped: the old content is still valid and loads.
+    Spool::Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY(spool.open(&error));
+    std::optional<Entry> e = spool.add(newEntry(), message(), &error);
+    QVERIFY(e);
+    Entry half = *e;
+    half.previousSize = e->size;
+    half.size = 5;
+    QVERIFY(spool.update(half, &error));
+    QStringList quarantined;
+    QList<Entry> loaded = spool.load(&quarantined);
+    QVERIFY2(quarantined.isEmpty(), qPrintable(quarantined.join(u'\n')));
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().size, message().size());
+    // After the swap, before the envelope dropped the old size: the new content loads.
+    QVERIFY(writeFile(path(e->id + u".eml"_s), "short"));
+    loaded = spool.load(&quarantined);
+    QVERIFY2(quarantined.isEmpty(), qPrintable(quarantined.join(u'\n')));
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().size, 5);
+    // Neither size: damaged, quarantined as before.
+    QVERIFY(writeFile(path(e->id + u".eml"_s), "xy"));
+    QVERIFY(spool.load(&quarantined).isEmpty());
+    QCOMPARE(quarantined.size(), 1);
 }
 
 void TestSpool::quarantineKeepsEarlierFiles()

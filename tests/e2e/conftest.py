@@ -499,7 +499,8 @@ class App:
     def __init__(self, base, *, upstream=None, security=None, auth="plain", upstream_user=UPSTREAM_USER,
                  upstream_password=UPSTREAM_PW, ca_file=None, decide=None, review="never", client_wait=10,
                  retry_initial=1, retry_max=2, internal_domains=f"{INTERNAL}, *.{INTERNAL}", port=None,
-                 upstream_port=None, extra=None, secrets_extra=None, test_mode=False, name="app"):
+                 upstream_port=None, extra=None, secrets_extra=None, test_mode=False, name="app",
+                 headless=True):
         self.dir = Path(base) / name
         self.dir.mkdir(parents=True, exist_ok=True)
         self.data_dir = self.dir / "data"
@@ -509,6 +510,8 @@ class App:
         self.secrets_path = self.dir / "secrets.ini"
         self.port = port or free_port()
         self.decide = decide
+        self.headless = headless  # False: the desktop app (offscreen), with its windows
+        self.home = self.dir / "home"
         self.user = TEST_MODE_USER if test_mode else LOCAL_USER
         self.password = LOCAL_PW
         self.proc = None
@@ -581,7 +584,7 @@ class App:
         self.runs += 1
         log = self.dir / f"stderr.{self.runs}.log"
         self.logs.append(log)
-        args = [binary, "--headless", "--config", str(self.config_path)]
+        args = [binary] + (["--headless"] if self.headless else []) + ["--config", str(self.config_path)]
         if self.decide is not None:
             args += ["--decide", self.decide]
         with open(log, "wb") as f:

@@ -115,6 +115,45 @@ inline Delivery::ReviewRequest large(int count, int domains, int internalDomains
     return request;
 }
 
+// An invitation with twelve partners from five companies visible in To and Cc
+// and one colleague: many-external-visible offers to move the partners to Bcc.
+// japaneseMessages: the finding message as core would translate it.
+inline Delivery::ReviewRequest manyVisible(bool japaneseMessages = false, bool required = false)
+{
+    Delivery::ReviewRequest request;
+    request.id = u"invitation"_s;
+    request.account = u"yamada@example.co.jp"_s;
+    Review::Review& r = request.review;
+    r.from = {u"yamada@example.co.jp"_s, u"山田 太郎"_s};
+    r.subject = japaneseMessages ? u"新製品発表会のご案内"_s : u"Invitation: new product launch"_s;
+    r.bodyStart = japaneseMessages ? u"関係者各位\n\n新製品発表会を下記のとおり開催いたします。"_s
+                                   : u"Dear partners,\n\nWe are pleased to invite you to our launch."_s;
+    r.recipients << recipient(u"kimura@example.co.jp"_s, u"木村 美咲"_s, Review::Field::To, true);
+    static const char* const companies[] = {"alpha-trading.co.jp", "beta-kogyo.jp", "gamma.example.com",
+                                            "delta-shoji.co.jp", "epsilon.example.org"};
+    Review::Finding many;
+    many.code = u"many-external-visible"_s;
+    many.severity = Review::Severity::Warn;
+    many.needsAcknowledgement = !required;
+    for (int i = 0; i < 12; ++i) {
+        const QString address = u"contact%1@%2"_s.arg(i + 1).arg(QLatin1String(companies[i % 5]));
+        r.recipients << recipient(address, u"担当者 %1"_s.arg(i + 1),
+                                  i < 8 ? Review::Field::To : Review::Field::Cc, false, {many.code});
+        many.recipients << address;
+    }
+    many.message =
+        japaneseMessages
+            ? u"宛先と CC に 5 組織の社外アドレスが 12 件あり、すべての受信者に互いのアドレスが見えます。"
+              u"アドレスを伏せるには BCC に入れてください。"_s
+            : u"12 external addresses from 5 organisations are in To and Cc, so every recipient sees "
+              u"all of them. Put them in Bcc to keep them private."_s;
+    r.findings = {many};
+    r.bccCandidates = many.recipients;
+    r.bccRequired = required;
+    request.reasons = {many.message};
+    return request;
+}
+
 // Only internal recipients, nothing else to confirm.
 inline Delivery::ReviewRequest internalOnly(const QString& id)
 {

@@ -147,6 +147,14 @@ void reviewWindows(const QString& language)
         save(&dialog, u"review-%1-withdrawn"_s.arg(language));
     }
     {
+        Ui::ReviewDialog dialog(SampleReview::manyVisible(ja));
+        dialog.show();
+        save(&dialog, u"review-%1-many-visible"_s.arg(language));
+        dialog.findChild<QCheckBox*>(u"bccCheck"_s)->click();
+        save(&dialog, u"review-%1-many-visible-bcc"_s.arg(language));
+        dialog.withdraw({});
+    }
+    {
         Ui::ReviewDialog dialog(SampleReview::large(1000, 200, 20));
         dialog.show();
         save(&dialog, u"review-%1-1000"_s.arg(language));

@@ -50,7 +50,7 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
         Ui::SettingsDialog dialog(config, &secrets);
         dialog.show();
         const QStringList names{u"accounts"_s,     u"mail-programs"_s, u"recipients"_s, u"checks"_s,
-                                u"certificates"_s, u"timing"_s,        u"language"_s,   u"secrets"_s};
+                                u"certificates"_s, u"timing"_s,        u"general"_s,    u"secrets"_s};
         for (int p = 0; p < Ui::SettingsDialog::PageCount; ++p) {
             dialog.showPage(Ui::SettingsDialog::Page(p));
             save(&dialog, u"settings-%1-%2"_s.arg(language, names.at(p)));

@@ -131,6 +131,8 @@ private slots:
     void withdrawClosesWithoutDecision();
     void remembersSize();
     void thousandRecipients();
+    void bccOfferMovesVisibleExternal();
+    void bccRequiredIsShownNotAsked();
 };
 
 void TestReviewDialog::initTestCase()
@@ -506,6 +508,92 @@ void TestReviewDialog::thousandRecipients()
     timer.restart();
     dialog->grab();
     qInfo("painting: %lld ms", timer.elapsed());
+}
+
+// The text of the field column for an address.
+static QString fieldShown(const RecipientModel* model, const QString& address)
+{
+    for (const QModelIndex& row : recipientRows(model)) {
+        if (row.siblingAtColumn(RecipientModel::AddressColumn).data().toString() == address)
+            return row.siblingAtColumn(RecipientModel::FieldColumn).data().toString();
+    }
+    return {};
+}
+
+void TestReviewDialog::bccOfferMovesVisibleExternal()
+{
+    const Delivery::ReviewRequest request = SampleReview::manyVisible();
+    auto dialog = shown(request);
+    const Parts p = partsOf(dialog.get());
+    auto* offer = dialog->findChild<QCheckBox*>(u"bccCheck"_s);
+    QVERIFY(offer && offer->isVisible());
+    QVERIFY(!offer->isChecked());
+    QCOMPARE(p.acknowledgements.size(), 1);
+    QCOMPARE(fieldShown(p.model, u"contact1@alpha-trading.co.jp"_s), u"To"_s);
+    QCOMPARE(fieldShown(p.model, u"contact9@delta-shoji.co.jp"_s), u"Cc"_s);
+
+    // Every recipient ticked: the warning still needs its answer.
+    p.recipients->setFocus();
+    for (const QModelIndex& row : recipientRows(p.model)) {
+        p.recipients->setCurrentIndex(row);
+        QTest::keyClick(p.recipients, Qt::Key_Space);
+    }
+    QVERIFY(p.model->allChecked());
+    QVERIFY(!p.send->isEnabled());
+
+    // Taking the offer answers it, and the list shows where the addresses go.
+    QTest::keyClick(offer, Qt::Key_Space);
+    QVERIFY(offer->isChecked());
+    QVERIFY(p.acknowledgements.first()->isChecked());
+    QVERIFY(!p.acknowledgements.first()->isEnabled());
+    QVERIFY(p.send->isEnabled());
+    QCOMPARE(fieldShown(p.model, u"contact1@alpha-trading.co.jp"_s), u"To → Bcc"_s);
+    QCOMPARE(fieldShown(p.model, u"contact9@delta-shoji.co.jp"_s), u"Cc → Bcc"_s);
+    QCOMPARE(fieldShown(p.model, u"kimura@example.co.jp"_s), u"To"_s); // colleagues stay visible
+
+    // Undone: back as it was, Send waits for the warning again.
+    QTest::keyClick(offer, Qt::Key_Space);
+    QVERIFY(!p.acknowledgements.first()->isChecked());
+    QVERIFY(p.acknowledgements.first()->isEnabled());
+    QVERIFY(!p.send->isEnabled());
+    QCOMPARE(fieldShown(p.model, u"contact1@alpha-trading.co.jp"_s), u"To"_s);
+
+    // With the mnemonic, then Send: the decision names the addresses to move.
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_K, Qt::AltModifier);
+    QTRY_VERIFY(offer->isChecked()); // a mnemonic clicks with a short animation
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+    QTest::mouseClick(p.send, Qt::LeftButton);
+    QCOMPARE(decided.size(), 1);
+    const auto decision = decided.first().first().value<Decision>();
+    QCOMPARE(decision.kind, Decision::Kind::Send);
+    QCOMPARE(decision.toBcc, request.review.bccCandidates);
+}
+
+void TestReviewDialog::bccRequiredIsShownNotAsked()
+{
+    auto dialog = shown(SampleReview::manyVisible(false, true));
+    const Parts p = partsOf(dialog.get());
+    QVERIFY(!dialog->findChild<QCheckBox*>(u"bccCheck"_s));
+    auto* label = dialog->findChild<QLabel*>(u"bccRequiredLabel"_s);
+    QVERIFY(label && label->isVisible());
+    QVERIFY(p.acknowledgements.isEmpty());
+    QCOMPARE(fieldShown(p.model, u"contact1@alpha-trading.co.jp"_s), u"To → Bcc"_s);
+    p.checkInternal->click();
+    p.recipients->setFocus();
+    for (const QModelIndex& row : recipientRows(p.model)) {
+        if (stateOf(row) == Qt::Checked)
+            continue;
+        p.recipients->setCurrentIndex(row);
+        QTest::keyClick(p.recipients, Qt::Key_Space);
+    }
+    QVERIFY(p.send->isEnabled());
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+    QTest::keyClick(p.send, Qt::Key_Return);
+    QCOMPARE(decided.size(), 1);
+    // The hop moves them by policy; the window only shows it.
+    QVERIFY(decided.first().first().value<Decision>().toBcc.isEmpty());
 }
 
 QTEST_MAIN(TestReviewDialog)

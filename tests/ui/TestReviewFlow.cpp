@@ -14,6 +14,9 @@
 #include <QCheckBox>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -34,6 +37,7 @@ private slots:
     void confirmDelivers();
     void cancelTellsTheClient();
     void budgetRunsOutThenLaterSendIsHonoured();
+    void visibleExternalGoToBccWhenChosen();
 
 private:
     void startHop(int clientWaitSeconds);
@@ -228,6 +232,42 @@ void TestReviewFlow::budgetRunsOutThenLaterSendIsHonoured()
     QTRY_VERIFY(send->isEnabled());
     QTest::mouseClick(send, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(delivered(), 1, 15000);
+}
+
+void TestReviewFlow::visibleExternalGoToBccWhenChosen()
+{
+    startHop(30);
+    QStringList to{u"kimura@example.co.jp"_s};
+    for (int i = 1; i <= 11; ++i)
+        to << u"guest%1@partner%2.example"_s.arg(i).arg(i % 3);
+    QProcess* client = swaks(to.join(u','));
+    Ui::ReviewDialog* dialog = waitForDialog();
+    QVERIFY(dialog);
+    auto* offer = dialog->findChild<QCheckBox*>(u"bccCheck"_s);
+    QVERIFY2(offer, "eleven visible external addresses: the window offers Bcc");
+    tickEverything(dialog); // every recipient and the warning's acknowledgement
+    QTest::keyClick(offer, Qt::Key_Space);
+    auto* send = dialog->findChild<QPushButton*>(u"sendButton"_s);
+    QTRY_VERIFY(send->isEnabled());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(client->state() == QProcess::NotRunning, 30000);
+    const QString said = QString::fromUtf8(client->readAll());
+    QVERIFY2(said.contains(u"<-  250 2.0.0 Delivered"_s), qPrintable(said));
+    QTRY_COMPARE(delivered(), 1);
+
+    // The upstream got every recipient, and a header that shows only the colleague.
+    const QString maildir = m_dir->filePath(u"maildir"_s);
+    const QString stem = QDir(maildir).entryList({u"*.json"_s}, QDir::Files).constFirst().chopped(5);
+    QFile meta(maildir + u'/' + stem + u".json"_s);
+    QVERIFY(meta.open(QIODevice::ReadOnly));
+    const QJsonArray rcpts = QJsonDocument::fromJson(meta.readAll()).object().value(u"rcpt_tos"_s).toArray();
+    QCOMPARE(rcpts.size(), to.size());
+    QFile eml(maildir + u'/' + stem + u".eml"_s);
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    const QByteArray message = eml.readAll();
+    const QByteArray header = message.left(message.indexOf("\r\n\r\n") + 2);
+    QVERIFY2(header.contains("\r\nTo: kimura@example.co.jp\r\n"), header.constData());
+    QVERIFY2(!header.contains("partner"), header.constData());
 }
 
 QTEST_MAIN(TestReviewFlow)

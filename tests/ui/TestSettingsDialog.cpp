@@ -186,11 +186,14 @@ void TestSettingsDialog::roundTrip()
     dialog.showPage(SettingsDialog::ChecksPage);
     chooseData(child<QComboBox>(&dialog, u"check:first-time-recipient"_s), u"confirm"_s);
     chooseData(child<QComboBox>(&dialog, u"check:keyword"_s), u"block"_s);
+    chooseData(child<QComboBox>(&dialog, u"manyExternalBcc"_s), u"always"_s);
 
     dialog.showPage(SettingsDialog::TimingPage);
     retype(child<QLineEdit>(&dialog, u"countdownSeconds"_s), u"5"_s);
-    dialog.showPage(SettingsDialog::LanguagePage);
+    dialog.showPage(SettingsDialog::GeneralPage);
     chooseData(child<QComboBox>(&dialog, u"language"_s), u"ja"_s);
+    QVERIFY(!child<QCheckBox>(&dialog, u"startAtLogin"_s)->isChecked());
+    child<QCheckBox>(&dialog, u"startAtLogin"_s)->click();
 
     QVERIFY(dialog.canSave());
     QTest::mouseClick(child<QPushButton>(&dialog, u"saveButton"_s), Qt::LeftButton);
@@ -205,6 +208,7 @@ void TestSettingsDialog::roundTrip()
     QCOMPARE(c.listener.port, 2526);
     QCOMPARE(c.listener.requireAuth, false);
     QCOMPARE(c.delivery.countdownSeconds, 5);
+    QVERIFY(c.startAtLogin);
     QCOMPARE(c.policy.internalDomains, (QStringList{u"example.co.jp"_s, u"*.example.co.jp"_s}));
     QCOMPARE(c.accounts.size(), 1);
     QCOMPARE(c.accounts.constFirst().host, u"mail.example.co.jp"_s);
@@ -215,6 +219,7 @@ void TestSettingsDialog::roundTrip()
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(checks.action(u"keyword"_s), Review::CheckAction::Block);
     QCOMPARE(checks.action(u"first-time-recipient"_s), Review::CheckAction::Confirm);
+    QVERIFY(checks.manyExternalAlwaysBcc);
     QCOMPARE(checks.blockedDomains, QStringList{u"rival.example"_s});
     QCOMPARE(checks.keywords, Review::CheckPolicy::defaultKeywords() + QStringList{u"極秘案件"_s});
 
