@@ -18,6 +18,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSystemTrayIcon>
+#include <QPixmapCache>
 #include <QTimer>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -45,10 +46,15 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
     connect(m_reviews, &Ui::DialogDecisionProvider::pendingChanged, this, &Desktop::updateTray);
 #ifdef __GLIBC__
     // A review window with many recipients leaves tens of MB in glibc's free
-    // lists; hand them back once no review is open, so idle memory stays small.
+    // lists and the style's pixmap cache; hand them back once no review is
+    // open, so idle memory stays small. A second later, so that the closed
+    // windows (deleteLater) are really gone by then.
     connect(m_reviews, &Ui::DialogDecisionProvider::pendingChanged, this, [](int count) {
         if (count == 0)
-            QTimer::singleShot(0, [] { malloc_trim(0); });
+            QTimer::singleShot(1000, [] {
+                QPixmapCache::clear();
+                malloc_trim(0);
+            });
     });
 #endif
     // bench/review_latency.py times "end of DATA -> review window" from this line. The signal

@@ -228,6 +228,10 @@ class App:
             "threads": len(os.listdir(f"/proc/{self.proc.pid}/task")),
             "rss_mb": self.status("VmRSS") / 1024,
             "hwm_mb": self.status("VmHWM") / 1024,
+            # Heap and other private memory, and mapped files (libraries, fonts:
+            # shared, clean and reclaimable, but counted in VmRSS).
+            "anon_mb": self.status("RssAnon") / 1024,
+            "file_mb": self.status("RssFile") / 1024,
         }
         result["polls"] = strace_polls(self.proc.pid, strace_seconds) if strace_seconds else None
         result["strace_seconds"] = strace_seconds
@@ -328,15 +332,16 @@ def main():
     print(row("review window, typical mail (3 recipients, 1 external)", lat_typical, "<= 150"))
     print(row("review window, 1,000 recipients in 200 domains", lat_many, "<= 500"))
     print()
-    print("| idle | CPU ms | context switches | poll-type calls (strace) | threads | VmRSS MB | VmHWM MB |")
-    print("| --- | ---: | ---: | --- | ---: | ---: | ---: |")
+    print("| idle | CPU ms | context switches | poll-type calls (strace) | threads | VmRSS MB | of it private (RssAnon) | of it mapped files (RssFile) | VmHWM MB |")
+    print("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for label, r in (("after start", idle_start), ("after the reviews", idle_after)):
         polls = r["polls"]
         if isinstance(polls, dict):
             polls = ", ".join(f"{k} {v}" for k, v in sorted(polls.items())) or "no system call"
             polls += f" in {r['strace_seconds']} s"
         print(f"| {label}, {r['seconds']:.0f} s | {r['cpu_ms']:.0f} | {r['context_switches']} | "
-              f"{polls or 'not measured'} | {r['threads']} | {r['rss_mb']:.1f} | {r['hwm_mb']:.1f} |")
+              f"{polls or 'not measured'} | {r['threads']} | {r['rss_mb']:.1f} | {r['anon_mb']:.1f} | "
+              f"{r['file_mb']:.1f} | {r['hwm_mb']:.1f} |")
 
 
 if __name__ == "__main__":
