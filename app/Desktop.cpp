@@ -17,8 +17,8 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QSystemTrayIcon>
 #include <QPixmapCache>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -64,19 +64,47 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
             [this](Delivery::Dispatcher::Notice, const QString& id) { m_lastNoticeId = id; });
 
-    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
-        qInfo("no system tray: a small main window stands in for it; notices go to the log");
-        m_mainWindow = std::make_unique<Ui::MainWindow>();
-        m_mainWindow->setSettingsAvailable(true);
-        connect(m_mainWindow.get(), &Ui::MainWindow::settingsRequested, this, &Desktop::settingsRequested);
-        connect(m_mainWindow.get(), &Ui::MainWindow::queueRequested, this, [this] { openQueue(); });
-        connect(m_mainWindow.get(), &Ui::MainWindow::historyRequested, this, &Desktop::openHistory);
-        connect(m_mainWindow.get(), &Ui::MainWindow::pauseRequested, this, &Desktop::onPauseRequested);
-        connect(m_mainWindow.get(), &Ui::MainWindow::quitRequested, this, &Desktop::quit);
-        updateTray();
-        m_mainWindow->show();
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        createTray();
         return;
     }
+    qInfo("no system tray: a small main window stands in for it; notices go to the log");
+    createMainWindow();
+    // Started at login, Yubisashi may be up before the panel that holds the
+    // tray: look again for a few seconds (as KeePassXC does) and move into the
+    // tray when it appears. Only at start: idle, nothing polls.
+    auto* wait = new QTimer(this);
+    wait->setInterval(TrayWaitIntervalMs);
+    connect(wait, &QTimer::timeout, this, [this, wait, tries = 0]() mutable {
+        ++tries;
+        // Never while a dialog of the main window is open: it would lose its parent.
+        if (QSystemTrayIcon::isSystemTrayAvailable() && !QApplication::activeModalWidget()) {
+            qInfo("the system tray appeared: Yubisashi moves there");
+            wait->deleteLater();
+            m_mainWindow.reset();
+            createTray();
+        } else if (tries >= TrayWaitAttempts) {
+            wait->deleteLater();
+        }
+    });
+    wait->start();
+}
+
+void Desktop::createMainWindow()
+{
+    m_mainWindow = std::make_unique<Ui::MainWindow>();
+    m_mainWindow->setSettingsAvailable(true);
+    connect(m_mainWindow.get(), &Ui::MainWindow::settingsRequested, this, &Desktop::settingsRequested);
+    connect(m_mainWindow.get(), &Ui::MainWindow::queueRequested, this, [this] { openQueue(); });
+    connect(m_mainWindow.get(), &Ui::MainWindow::historyRequested, this, &Desktop::openHistory);
+    connect(m_mainWindow.get(), &Ui::MainWindow::pauseRequested, this, &Desktop::onPauseRequested);
+    connect(m_mainWindow.get(), &Ui::MainWindow::quitRequested, this, &Desktop::quit);
+    updateTray();
+    m_mainWindow->show();
+}
+
+void Desktop::createTray()
+{
     m_tray = new Ui::TrayIcon(this);
     connect(m_tray, &Ui::TrayIcon::settingsRequested, this, &Desktop::settingsRequested);
     connect(m_tray, &Ui::TrayIcon::quitRequested, this, &Desktop::quit);

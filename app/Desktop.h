@@ -52,6 +52,12 @@ private:
     void openHistory();
     void onPauseRequested(bool pause);
     void quit();
+    void createMainWindow();
+    void createTray();
+
+    // How long a missing system tray is looked for again after start.
+    static constexpr int TrayWaitIntervalMs = 1000;
+    static constexpr int TrayWaitAttempts = 15;
 
     Delivery::Dispatcher* m_dispatcher;
     Ui::DialogDecisionProvider* m_reviews;

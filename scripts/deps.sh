@@ -12,7 +12,7 @@ build_pkgs=(
 run_pkgs=(xvfb xauth fonts-noto-cjk dbus-x11)
 test_pkgs=(
   python3-aiosmtpd python3-cryptography python3-pytest swaks msmtp openssl gpgsm postfix
-  imagemagick procps iproute2 psmisc
+  imagemagick procps iproute2 psmisc trayer
 )
 
 want=("${build_pkgs[@]}" "${run_pkgs[@]}")

@@ -1,6 +1,9 @@
 """The desktop app (offscreen, no --headless): what it does on this computer
 besides relaying mail, and the Bcc policy on the way through."""
 
+import os
+import shutil
+import subprocess
 import time
 
 from conftest import INTERNAL, make_message, wait_until
@@ -51,3 +54,35 @@ def test_policy_moves_many_visible_external_to_bcc(make_app, upstream):
     header = got["eml"].split(b"\r\n\r\n", 1)[0]
     assert b"partner" not in header, header
     assert f"To: {colleague}".encode() in header, header
+
+
+def test_moves_into_the_tray_when_it_appears(make_app):
+    # Started at login before the panel: the main window stands in, and when
+    # a tray appears (trayer, a real XEmbed tray host) Yubisashi moves there.
+    for tool in ("Xvfb", "trayer"):
+        assert shutil.which(tool), f"{tool} is not installed (scripts/deps.sh --test installs it)"
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    tray = None
+    try:
+        with os.fdopen(read_fd) as f:
+            display = ":" + f.readline().strip()
+        app = make_app(test_mode=True, headless=False, review="never", start=False)
+        app.env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"})
+        app.start()
+        wait_until(lambda: "no system tray" in app.current_log(), 10, "the main window without a tray")
+        tray = subprocess.Popen(["trayer"], env=dict(os.environ, DISPLAY=display),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_until(lambda: "the system tray appeared" in app.current_log(), 15, "the move into the tray")
+        assert app.alive()
+        # Still relaying mail after the move.
+        msg = make_message("after the move", to=[f"hanako@{INTERNAL}"])
+        app.smtplib(msg, [f"hanako@{INTERNAL}"]).check(250)
+        assert app.stop() == 0
+    finally:
+        for p in (tray, xvfb):
+            if p is not None:
+                p.terminate()
+                p.wait(10)
