@@ -37,10 +37,15 @@ Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judg
       m_transports(std::move(transports))
 {
     connect(m_decisions, &DecisionProvider::decided, this, &Dispatcher::onDecision);
+    // Several at once: their syncs overlap, and the file system groups them.
+    m_storePool.setMaxThreadCount(4);
 }
 
 Dispatcher::~Dispatcher()
 {
+    // A message being written is finished first; its client never heard an
+    // answer, so at worst it arrives twice, never not at all.
+    m_storePool.waitForDone();
     qDeleteAll(m_active);
 }
 
@@ -98,6 +103,16 @@ void Dispatcher::finish(Active* a)
     delete a;
 }
 
+// A message on its way to the disk: the mail client may leave meanwhile.
+struct Dispatcher::Storing
+{
+    Smtp::Envelope envelope;
+    QString account;
+    QPointer<Smtp::PendingReply> reply;
+    bool hadReply = false;
+    bool clientGone = false;
+};
+
 void Dispatcher::submit(const Smtp::Envelope& envelope, const QByteArray& content, const QString& account,
                         Smtp::PendingReply* reply)
 {
@@ -105,8 +120,43 @@ void Dispatcher::submit(const Smtp::Envelope& envelope, const QByteArray& conten
     entry.account = account;
     entry.envelope = envelope;
     entry.state = Spool::State::Received;
-    QString error;
-    const std::optional<Spool::Entry> stored = m_spool->add(entry, content, &error);
+    auto storing = std::make_shared<Storing>();
+    storing->envelope = envelope;
+    storing->account = account;
+    storing->reply = reply;
+    storing->hadReply = reply != nullptr;
+    if (reply)
+        connect(reply, &Smtp::PendingReply::clientGone, this, [storing] { storing->clientGone = true; });
+    // The writes and syncs run on a worker thread, so the sessions of other
+    // clients go on meanwhile and their syncs overlap; the client hears
+    // nothing before the message is on disk.
+    Spool::Spool* spool = m_spool;
+    ++m_storing;
+    m_storePool.start([this, spool, entry, content, storing] {
+        QString error;
+        std::optional<Spool::Entry> stored = spool->add(entry, content, &error);
+        QMetaObject::invokeMethod(
+            this, [this, stored, error, content, storing] { onStored(stored, error, content, storing); },
+            Qt::QueuedConnection);
+    });
+}
+
+void Dispatcher::onStored(const std::optional<Spool::Entry>& stored, const QString& error,
+                          const QByteArray& content, const std::shared_ptr<Storing>& storing)
+{
+    --m_storing;
+    Smtp::PendingReply* reply = storing->reply;
+    if (storing->hadReply && (!reply || storing->clientGone || reply->isAnswered())) {
+        // No answer reached the client, so it still has the message and will send it again.
+        if (stored) {
+            QString ignored;
+            m_spool->remove(stored->id, &ignored);
+            qCInfo(lcHop).noquote() << stored->id << "client disconnected before its reply: message dropped";
+        }
+        return;
+    }
+    const Smtp::Envelope& envelope = storing->envelope;
+    const QString& account = storing->account;
     if (!stored) {
         qCWarning(lcHop).noquote() << "cannot spool a message from" << envelope.mailFrom << ":" << error;
         if (reply) {
@@ -353,7 +403,16 @@ void Dispatcher::startDelivery(Active* a)
             a->isSigned = true;
         }
     }
-    setState(a, Spool::State::Sending, a->entry.lastError);
+    if (a->entry.state == Spool::State::Received) {
+        // The pass path: on disk it stays "received", which a restart treats
+        // the same way (judged again, passes, sent). One file write less per
+        // message; the mark matters only after a review, which must not be
+        // asked again.
+        a->entry.state = Spool::State::Sending;
+        emit stateChanged(a->entry);
+    } else {
+        setState(a, Spool::State::Sending, a->entry.lastError);
+    }
     if (!a->transport) {
         a->transport = m_transports(a->entry.account, this);
         const QString id = a->entry.id;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -65,7 +66,8 @@ public:
     bool release(const QString& id); // held/failed -> review again
     bool discard(const QString& id);
     // Temporarily let everything that needs a review wait in the queue.
-    int pendingCount() const { return m_active.size(); }
+    // Messages in flight: being written to the spool, judged, reviewed or delivered.
+    int pendingCount() const { return int(m_active.size()) + m_storing; }
     // Pause protection (set by the app for a chosen time): this review policy
     // replaces the configured one for every decision taken from now on;
     // nullopt restores the configured policy. Reviews already open stay open.
@@ -79,6 +81,9 @@ signals:
 
 private:
     struct Active;
+    struct Storing;
+    void onStored(const std::optional<Spool::Entry>& stored, const QString& error, const QByteArray& content,
+                  const std::shared_ptr<Storing>& storing);
     void decide(Active* a);
     void onDecision(const QString& id, const Decision& decision);
     void startDelivery(Active* a);
@@ -104,6 +109,8 @@ private:
     TransportFactory m_transports;
     QHash<QString, Active*> m_active;
     std::optional<Settings::ReviewPolicy> m_reviewOverride; // pause protection
+    QThreadPool m_storePool;                                // writes new messages to the spool
+    int m_storing = 0;                                      // messages m_storePool is writing
 };
 
 } // namespace Delivery

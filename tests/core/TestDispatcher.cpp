@@ -98,6 +98,7 @@ private slots:
     void clientGoneDuringDeliveryAbortsIt();
     void resumeDeliversApprovedAndReAsksReviewing();
     void spoolFailureAnswers451();
+    void clientGoneWhileStoringDropsMessage();
     void visibleExternalMovedToBccWhenChosen_data();
     void visibleExternalMovedToBccWhenChosen();
     void policyMovesToBccWithoutReview();
@@ -281,7 +282,7 @@ void TestDispatcher::zeroBudgetAlwaysQueues()
     auto* d = make(u"send:200"_s);
     auto* reply = newReply();
     d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
-    QVERIFY(reply->isAnswered());
+    QTRY_VERIFY(reply->isAnswered()); // as soon as it is on disk
     QTRY_COMPARE(m_transport.delivered.size(), 1);
 }
 
@@ -355,7 +356,7 @@ void TestDispatcher::clientGoneDuringReviewDropsMessage()
     auto* d = make(u"send:500"_s);
     auto* reply = newReply();
     d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
-    QCOMPARE(spoolEntries().size(), 1);
+    QTRY_COMPARE(spoolEntries().size(), 1);
     emit reply->clientGone();
     QTest::qWait(800); // past the scripted decision: it must be ignored
     QVERIFY(m_transport.delivered.isEmpty());
@@ -421,6 +422,21 @@ void TestDispatcher::spoolFailureAnswers451()
     QCOMPARE(r.code, 451);
     QCOMPARE(r.enhanced, u"4.3.0"_s);
     QVERIFY(m_transport.delivered.isEmpty());
+}
+
+void TestDispatcher::clientGoneWhileStoringDropsMessage()
+{
+    m_config.policy.review = Settings::ReviewPolicy::Never;
+    auto* d = make(u"send"_s);
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    // Gone before the write finished: it never heard an answer and keeps the message.
+    emit reply->clientGone();
+    QTRY_COMPARE(d->pendingCount(), 0);
+    QTest::qWait(200);
+    QVERIFY(!reply->isAnswered());
+    QVERIFY(m_transport.delivered.isEmpty());
+    QVERIFY(spoolEntries().isEmpty());
 }
 
 // Eleven partners from four companies in To and Cc: many-external-visible

@@ -469,8 +469,8 @@ void TestQueueWindow::keepsItselfCurrent()
     env.mailFrom = u"taro@example.co.jp"_s;
     env.recipients = {u"client@partner.jp"_s};
     dispatcher->submit(env, message(u"client@partner.jp"_s), u"work"_s, nullptr);
-    // At once from the Dispatcher's signal, without waiting for a reload.
-    QCOMPARE(model.rowCount(), 1);
+    // As soon as it is stored, from the Dispatcher's signal, without waiting for a reload.
+    QTRY_COMPARE(model.rowCount(), 1);
     const QString id = model.entryAt(0)->id;
     QCOMPARE(model.entry(id)->state, Spool::State::Reviewing);
     QCOMPARE(model.index(0, Ui::QueueModel::StateColumn).data().toString(), u"Waiting for your review"_s);
