@@ -212,7 +212,10 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
     const QList<Field> fields = headerFields(message, &headerEnd);
     const qsizetype firstBreak = message.indexOf('\n');
     const QByteArray eol = firstBreak > 0 && message.at(firstBreak - 1) == '\r' ? "\r\n"_ba : "\n"_ba;
-    const QByteArray fold = ',' + eol + ' ';
+    // Built step by step: GCC -O3 misreads the QStringBuilder form (',' + eol + ' ')
+    // as a write past QByteArray's shared empty buffer.
+    QByteArray fold(1, ',');
+    fold.append(eol).append(' ');
 
     QByteArray header;
     header.reserve(headerEnd + 64);
