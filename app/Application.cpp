@@ -35,6 +35,10 @@ Application::Application(const Options& options, QObject* parent) : QObject(pare
 
 Application::~Application()
 {
+    // Messages whose mail client still waits are left with the client, which
+    // sends them again (DESIGN "Nothing lost": it never heard 250).
+    if (m_dispatcher)
+        m_dispatcher->shutdown();
     // The listener and the hop go first: they use the spool, the judge and the
     // secrets, which are members and would otherwise be destroyed before them.
     delete m_server;

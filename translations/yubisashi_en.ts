@@ -357,6 +357,10 @@
         <source>The addresses in To and Cc could not be moved to Bcc (%1).</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Yubisashi is shutting down.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Protection</name>

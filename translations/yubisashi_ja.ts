@@ -354,6 +354,10 @@
         <source>The addresses in To and Cc could not be moved to Bcc (%1).</source>
         <translation>宛先と CC のアドレスを BCC に移せませんでした(%1)。</translation>
     </message>
+    <message>
+        <source>Yubisashi is shutting down.</source>
+        <translation>Yubisashi を終了しています。</translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Protection</name>

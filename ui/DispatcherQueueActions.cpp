@@ -18,7 +18,8 @@ DispatcherQueueActions::DispatcherQueueActions(Delivery::Dispatcher* dispatcher,
 
 QList<Spool::Entry> DispatcherQueueActions::entries()
 {
-    // Everything runs on one thread, so the folder is never seen half-written.
+    // New messages are written on worker threads; load() waits for those
+    // writes, so it never sees a half-written message (Spool::add).
     // A file that cannot be read is quarantined by load(); the Dispatcher
     // reports those at start, so here they only go to the log.
     QStringList quarantined;

@@ -7,6 +7,7 @@
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QTimer>
@@ -146,6 +147,16 @@ void Dispatcher::onStored(const std::optional<Spool::Entry>& stored, const QStri
 {
     --m_storing;
     Smtp::PendingReply* reply = storing->reply;
+    if (m_shuttingDown && storing->hadReply) {
+        if (stored) {
+            QString ignored;
+            m_spool->remove(stored->id, &ignored);
+        }
+        if (reply && !reply->isAnswered())
+            reply->answer(
+                Smtp::Reply::make(421, u"4.3.2"_s, u"Yubisashi is shutting down; try again later"_s));
+        return;
+    }
     if (storing->hadReply && (!reply || storing->clientGone || reply->isAnswered())) {
         // No answer reached the client, so it still has the message and will send it again.
         if (stored) {
@@ -339,6 +350,8 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
     QString error;
     std::optional<QByteArray> rewritten =
         Mime::HeaderRewrite::hideRecipients(a->content, hide, &moved, &error);
+    // A header that cannot be rewritten stays so: sending again will not help (5xx).
+    const bool permanent = !rewritten;
     // On disk before anything leaves: a restart must not send the old header.
     if (rewritten && moved > 0 && !m_spool->replaceContent(a->entry, *rewritten, &error))
         rewritten.reset();
@@ -347,11 +360,13 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
         const QString reason = tr("The addresses in To and Cc could not be moved to Bcc (%1).").arg(error);
         qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << reason;
         if (clientWaits(a)) {
-            answer(a,
-                   Smtp::Reply::make(451, u"4.3.0"_s,
-                                     u"Could not move the visible addresses to Bcc; your mail client keeps "
-                                     "the message: "_s +
-                                         error));
+            answer(a, permanent
+                          ? Smtp::Reply::make(554, u"5.6.0"_s,
+                                              u"The visible addresses cannot be moved to Bcc: "_s + error)
+                          : Smtp::Reply::make(451, u"4.3.0"_s,
+                                              u"Could not move the visible addresses to Bcc; your mail "
+                                              "client keeps the message: "_s +
+                                                  error));
             m_spool->remove(a->entry.id, &error);
         } else {
             setState(a, Spool::State::Held, reason);
@@ -579,6 +594,36 @@ void Dispatcher::onClientGone(const QString& id)
     QString error;
     m_spool->remove(id, &error);
     finish(a);
+}
+
+void Dispatcher::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    // Messages still being written: let the writes end, then hand them to onStored().
+    m_storePool.waitForDone();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    const QList<Active*> all = m_active.values();
+    int given = 0;
+    for (Active* a : all) {
+        if (!clientWaits(a))
+            continue;
+        if (a->transport) {
+            a->transport->disconnect(this);
+            a->transport->abort();
+        }
+        if (a->entry.state == Spool::State::Reviewing)
+            m_decisions->withdraw(a->entry.id, tr("Yubisashi is shutting down."));
+        answer(a, Smtp::Reply::make(421, u"4.3.2"_s, u"Yubisashi is shutting down; try again later"_s));
+        QString error;
+        m_spool->remove(a->entry.id, &error);
+        finish(a);
+        ++given;
+    }
+    if (given > 0)
+        qCInfo(lcHop) << "shutting down:" << given
+                      << "message(s) left with their mail clients, which were still waiting for an answer";
 }
 
 QStringList Dispatcher::resume()

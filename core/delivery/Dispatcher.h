@@ -73,6 +73,13 @@ public:
     // nullopt restores the configured policy. Reviews already open stay open.
     void setReviewOverride(std::optional<Settings::ReviewPolicy> policy) { m_reviewOverride = policy; }
 
+    // Before the app exits: every message whose mail client is still waiting
+    // for its answer (being written, judged, reviewed or sent) is given up
+    // here. The client never heard 250, so it keeps the message and sends it
+    // again; keeping a copy too would send it twice. Everything else stays
+    // queued for the next start.
+    void shutdown();
+
 signals:
     void stateChanged(const Spool::Entry& entry);
     // Something the user should know (held, failed, delivered after retry, spool problem).
@@ -111,6 +118,7 @@ private:
     std::optional<Settings::ReviewPolicy> m_reviewOverride; // pause protection
     QThreadPool m_storePool;                                // writes new messages to the spool
     int m_storing = 0;                                      // messages m_storePool is writing
+    bool m_shuttingDown = false;
 };
 
 } // namespace Delivery

@@ -210,21 +210,27 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
     *removed = 0;
     qsizetype headerEnd = 0;
     const QList<Field> fields = headerFields(message, &headerEnd);
-    const qsizetype firstBreak = message.indexOf('\n');
-    const QByteArray eol = firstBreak > 0 && message.at(firstBreak - 1) == '\r' ? "\r\n"_ba : "\n"_ba;
-    // Built step by step: GCC -O3 misreads the QStringBuilder form (',' + eol + ' ')
-    // as a write past QByteArray's shared empty buffer.
-    QByteArray fold(1, ',');
-    fold.append(eol).append(' ');
 
     QByteArray header;
     header.reserve(headerEnd + 64);
     qsizetype copied = 0;       // bytes of the original header already in `header`
     qsizetype placeholder = -1; // where "To: undisclosed-recipients:;" goes if no To/Cc is left
     bool anyLeft = false;
+    QByteArray placeholderEol;
     for (const Field& field : fields) {
         if (!field.isRecipients())
             continue;
+        // Each field keeps the line ending it was written with (CRLF from SMTP,
+        // but a file may mix them); one without a line break (no body) gets CRLF.
+        const bool lf = message.at(field.end - 1) == '\n' &&
+                        (field.end - 2 < field.begin || message.at(field.end - 2) != '\r');
+        const QByteArray eol = lf ? "\n"_ba : "\r\n"_ba;
+        // Built step by step: GCC -O3 misreads the QStringBuilder form (',' + eol + ' ')
+        // as a write past QByteArray's shared empty buffer.
+        QByteArray fold(1, ',');
+        fold.append(eol).append(' ');
+        if (placeholderEol.isEmpty())
+            placeholderEol = eol;
         const QString name = QString::fromLatin1(field.name);
         const QString ambiguous = tr("An address in the %1 field could not be separated from the others.");
         QList<QByteArray> rebuilt;
@@ -258,17 +264,22 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
             return std::nullopt;
         }
 
-        if (removedHere == 0) {
+        const bool blank = valueOf(message, field).trimmed().isEmpty();
+        if (removedHere == 0 && !blank) {
             anyLeft = true;
             continue;
         }
+        // From here on the field is rewritten or, when empty, dropped (an empty
+        // "To:" shows nobody, and a second To field must not be added beside it).
         *removed += removedHere;
         header += QByteArrayView(message.constData() + copied, field.begin - copied);
         copied = field.end;
         if (placeholder < 0)
             placeholder = header.size();
         if (!rebuilt.isEmpty()) {
-            header += field.name + ": " + rebuilt.join(fold) + eol;
+            QByteArray line = field.name;
+            line.append(": ").append(rebuilt.join(fold)).append(eol);
+            header += line;
             anyLeft = true;
         }
     }
@@ -276,7 +287,7 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
         return message;
     header += QByteArrayView(message.constData() + copied, headerEnd - copied);
     if (!anyLeft)
-        header.insert(placeholder, "To: undisclosed-recipients:;" + eol);
+        header.insert(placeholder, "To: undisclosed-recipients:;" + placeholderEol);
 
     QByteArray result = header + QByteArrayView(message.constData() + headerEnd, message.size() - headerEnd);
     // Read it back: exactly the addresses asked for are gone, every other one is still there.

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QReadLocker>
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
@@ -314,6 +315,9 @@ bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QStrin
 
 std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString* error)
 {
+    // Shared: writers of different messages run side by side; load() waits,
+    // since its clean-up would take a half-written message for an orphan.
+    const QReadLocker writing(&m_loadLock);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     entry.id = newId();
     for (int i = 0; i < 10 && (QFile::exists(contentPath(entry.id)) ||
@@ -392,8 +396,9 @@ bool Spool::replaceContent(Entry& entry, const QByteArray& content, QString* err
     if (!update(next, error))
         return false;
     if (!writeAtomically(entry.id + kEmlSuffix, content, error)) {
-        QString ignored;
-        update(entry, &ignored); // the old content is still there: say so again
+        // The new bytes may or may not have landed (a failed folder sync comes
+        // after the rename): keep both sizes, which load() accepts either way.
+        entry = next;
         return false;
     }
     // The envelope on disk accepts the new content now; dropping the old size is tidiness.
@@ -454,6 +459,7 @@ bool Spool::removeContent(const QString& id, QString* error)
 
 QList<Entry> Spool::load(QStringList* quarantined)
 {
+    const QWriteLocker loading(&m_loadLock);
     QList<Entry> entries;
     QString error;
     if (!makePrivateDir(m_dir, &error) || !makePrivateDir(m_dir + QLatin1Char('/') + kQuarantine, &error)) {

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QReadWriteLock>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -23,7 +24,9 @@ public:
     bool open(QString* error);
     QString directory() const { return m_dir; }
 
-    // Writes ID.eml then ID.env; returns the entry with its new id, or nullopt with error.
+    // Writes ID.eml then ID.env; returns the entry with its new id, or nullopt
+    // with error. Thread-safe: may run on several threads at once, and
+    // alongside the other functions on the owner's thread.
     std::optional<Entry> add(Entry entry, const QByteArray& content, QString* error);
     // Rewrites ID.env atomically (entry.updated is set to now). durable=false
     // skips the syncs: for records whose loss in a power failure only means
@@ -65,6 +68,9 @@ private:
     QString newId() const;
 
     QString m_dir;
+    // add() may run on worker threads (several at once); load() cleans up
+    // unfinished writes and must not see one that is still going on.
+    QReadWriteLock m_loadLock;
 };
 
 } // namespace Spool

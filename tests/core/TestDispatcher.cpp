@@ -99,6 +99,7 @@ private slots:
     void resumeDeliversApprovedAndReAsksReviewing();
     void spoolFailureAnswers451();
     void clientGoneWhileStoringDropsMessage();
+    void shutdownLeavesWaitingMessagesWithTheirClients();
     void visibleExternalMovedToBccWhenChosen_data();
     void visibleExternalMovedToBccWhenChosen();
     void policyMovesToBccWithoutReview();
@@ -437,6 +438,31 @@ void TestDispatcher::clientGoneWhileStoringDropsMessage()
     QVERIFY(!reply->isAnswered());
     QVERIFY(m_transport.delivered.isEmpty());
     QVERIFY(spoolEntries().isEmpty());
+}
+
+void TestDispatcher::shutdownLeavesWaitingMessagesWithTheirClients()
+{
+    m_config.delivery.clientWaitSeconds = 1;
+    auto* d = make(u"wait"_s); // reviews stay open
+    // One the client was told about (the budget ran out: "250 queued") ...
+    auto* released = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, released);
+    QCOMPARE(waitForAnswer(released, 5000).code, 250);
+    // ... one whose client still waits, and one still being written.
+    auto* waiting = newReply();
+    d->submit(envelope({u"other@other.jp"_s}), kMessage, u"work"_s, waiting);
+    QTRY_COMPARE(spoolEntries().size(), 2);
+    auto* storing = newReply();
+    d->submit(envelope({u"third@other.jp"_s}), kMessage, u"work"_s, storing);
+
+    d->shutdown();
+    QCOMPARE(waitForAnswer(waiting, 0).code, 421);
+    QCOMPARE(waitForAnswer(storing, 0).code, 421);
+    // Only the message Yubisashi answered 250 for stays, for the next start.
+    const QList<Spool::Entry> left = spoolEntries();
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left.constFirst().envelope.recipients, QStringList{u"partner@other.jp"_s});
+    QVERIFY(m_transport.delivered.isEmpty());
 }
 
 // Eleven partners from four companies in To and Cc: many-external-visible

@@ -19,6 +19,8 @@ private slots:
     void everyoneHiddenLeavesUndisclosedRecipients();
     void bodyAndOtherFieldsUntouched();
     void nothingToHideChangesNothing();
+    void emptyToIsNotAnAddressLeft();
+    void eachFieldKeepsItsLineEnding();
     void messageWithoutBody();
     void foldedLongListStaysWithinLineLimits();
 
@@ -131,6 +133,29 @@ void TestHeaderRewrite::nothingToHideChangesNothing()
     QVERIFY(out);
     QCOMPARE(count, 0);
     QCOMPARE(*out, message);
+}
+
+void TestHeaderRewrite::emptyToIsNotAnAddressLeft()
+{
+    const QByteArray message = "To: \r\nCc: a@partner.example\r\n\r\nx\r\n"_ba;
+    int count = 0;
+    QString error;
+    const std::optional<QByteArray> out = HeaderRewrite::hideRecipients(message, external, &count, &error);
+    QVERIFY2(out, qPrintable(error));
+    QCOMPARE(count, 1);
+    QCOMPARE(*out, "To: undisclosed-recipients:;\r\n\r\nx\r\n"_ba);
+}
+
+void TestHeaderRewrite::eachFieldKeepsItsLineEnding()
+{
+    // A file with an LF first line and CRLF after it: the rewritten field ends
+    // as it did, never with a bare LF among CRLF lines.
+    const QByteArray message = "X-Mailer: x\nTo: a@partner.example, b@example.co.jp\r\n\r\nbody\r\n"_ba;
+    int count = 0;
+    QString error;
+    const std::optional<QByteArray> out = HeaderRewrite::hideRecipients(message, external, &count, &error);
+    QVERIFY2(out, qPrintable(error));
+    QCOMPARE(*out, "X-Mailer: x\nTo: b@example.co.jp\r\n\r\nbody\r\n"_ba);
 }
 
 void TestHeaderRewrite::messageWithoutBody()

@@ -7,7 +7,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
 #include <sys/stat.h>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -89,6 +91,7 @@ private slots:
     void sentWithoutContentLoads();
     void sizeMismatchIsQuarantined();
     void replaceContent();
+    void addOnThreadsWhileLoading();
     void replaceInterruptedLeavesOldOrNew();
     void quarantineKeepsEarlierFiles();
     void purgeSent();
@@ -490,6 +493,47 @@ void TestSpool::replaceContent()
     QVERIFY(quarantined.isEmpty());
     QCOMPARE(loaded.size(), 1);
     QCOMPARE(loaded.first().size, shorter.size());
+}
+
+void TestSpool::addOnThreadsWhileLoading()
+{
+    // New messages are written on worker threads while the queue window and
+    // the dispatcher load the spool; load()'s clean-up must never take a
+    // message that is half written for an orphan and delete it.
+    Spool::Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY(spool.open(&error));
+    std::atomic<int> running{4};
+    QList<QStringList> ids(4);
+    std::vector<std::thread> writers;
+    for (int t = 0; t < 4; ++t) {
+        writers.emplace_back([&spool, &running, &ids, t] {
+            for (int i = 0; i < 60; ++i) {
+                QString e;
+                if (const std::optional<Entry> stored = spool.add(newEntry(), message(), &e))
+                    ids[t] << stored->id;
+            }
+            --running;
+        });
+    }
+    int loads = 0;
+    QStringList quarantined;
+    while (running > 0) {
+        spool.load(&quarantined);
+        ++loads;
+    }
+    for (std::thread& w : writers)
+        w.join();
+    QVERIFY(loads > 0);
+    QVERIFY2(quarantined.isEmpty(), qPrintable(quarantined.join(u'\n')));
+    const QList<Entry> loaded = spool.load(&quarantined);
+    QVERIFY2(quarantined.isEmpty(), qPrintable(quarantined.join(u'\n')));
+    QCOMPARE(loaded.size(), 240);
+    for (const QStringList& list : std::as_const(ids)) {
+        QCOMPARE(list.size(), 60);
+        for (const QString& id : list)
+            QCOMPARE(spool.content(id, &error).value_or(QByteArray()), message());
+    }
 }
 
 void TestSpool::replaceInterruptedLeavesOldOrNew()
