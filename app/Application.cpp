@@ -338,14 +338,19 @@ void Application::openSettings()
         return text;
     });
     connect(dialog, &Ui::SettingsDialog::settingsSaved, this, [this, dialog] {
-        // Start at login is the one setting that takes effect at once.
+        // Start at login is the one setting that takes effect at once, and
+        // only when the person changed it: saving other settings in a trial
+        // run (another settings file) must not remove their own entry.
         Settings::Config saved;
         QStringList problems;
         QStringList locked;
         QString autostartError;
         if (Settings::loadEffective(m_config.path, &saved, &problems, &locked) &&
-            !applyStartAtLogin(saved.startAtLogin, &autostartError)) {
-            QMessageBox::warning(dialog, tr("Start at login"), autostartError);
+            saved.startAtLogin != m_config.startAtLogin) {
+            if (applyStartAtLogin(saved.startAtLogin, &autostartError))
+                m_config.startAtLogin = saved.startAtLogin;
+            else
+                QMessageBox::warning(dialog, tr("Start at login"), autostartError);
         }
         QMessageBox::information(dialog, tr("Settings saved"),
                                  tr("The settings are saved. Quit Yubisashi from its menu and start it again "
