@@ -4,6 +4,7 @@
 #include "review/CheckPolicy.h"
 #include "review/DomainNames.h"
 #include "review/Reviewer.h"
+#include "settings/AdminPolicy.h"
 #include "settings/Config.h"
 #include "smtp/Envelope.h"
 #include "store/History.h"
@@ -152,7 +153,10 @@ QString toText(const Review::Review& r)
     } else {
         out += tr("Findings:") + u"\n"_s;
         for (const Review::Finding& f : r.findings) {
-            QString label = severityName(f.severity);
+            // Words for people here; the stable names are in --json.
+            QString label = f.severity == Review::Severity::Block  ? tr("blocks")
+                            : f.severity == Review::Severity::Warn ? tr("warning")
+                                                                   : tr("note");
             if (f.needsAcknowledgement)
                 label += tr(", confirm");
             out += u"  [%1] %2: %3\n"_s.arg(label, f.code, f.message);
@@ -220,9 +224,11 @@ int run(const QStringList& args)
         printErr(tr("The settings file %1 does not exist.").arg(configPath));
         return 3;
     }
-    Settings::Config::load(configPath, &config, &settingsErrors);
+    // As mail is judged: the administrator's policy file on top of the user's.
+    QStringList locked;
+    Settings::loadEffective(configPath, &config, &settingsErrors, &locked);
     Review::CheckPolicy policy;
-    Review::CheckPolicy::load(config.path, config.policy, &policy, &settingsErrors);
+    Review::CheckPolicy::loadEffective(config.path, config.policy, &policy, &settingsErrors);
     for (const QString& e : std::as_const(settingsErrors))
         printErr(tr("Settings: %1").arg(e));
 

@@ -33,6 +33,10 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
     : QObject(parent), m_dispatcher(dispatcher), m_reviews(reviews), m_historyPath(historyPath)
 {
     connect(m_dispatcher, &Delivery::Dispatcher::stateChanged, this, &Desktop::onStateChanged);
+    connect(m_dispatcher, &Delivery::Dispatcher::removed, this, [this](const QString& id) {
+        m_states.remove(id);
+        updateTray();
+    });
     m_queueModel = new Ui::QueueModel(this);
     m_queueModel->setSource(new Ui::DispatcherQueueActions(m_dispatcher, spool, this));
     connect(m_queueModel, &Ui::QueueModel::countsChanged, this, &Desktop::updateTray);

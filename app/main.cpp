@@ -58,6 +58,15 @@ void installQuitOnSignals(QCoreApplication* app)
     sigaction(SIGINT, &sa, nullptr);
 }
 
+// Why Yubisashi cannot start: to the log, and on a desktop in a window too,
+// since someone who started it from a menu never sees the log.
+void reportStartFailure(const QString& error, bool headless)
+{
+    qCritical().noquote() << error;
+    if (!headless)
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Yubisashi cannot start"), error);
+}
+
 // The command-line tools (check, import-history) parse their own options. The
 // command word may follow --config FILE, which is then handed on to it.
 int runTool(const QStringList& arguments, bool* handled)
@@ -100,7 +109,7 @@ bool runFirstRunWizard(const QString& configOption)
     const std::unique_ptr<Settings::SecretStore> secrets = Settings::SecretStore::create(config, &error);
     if (!secrets) {
         QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Yubisashi"), error);
-        return true; // starting reports the same problem in its own words
+        return true; // starting reports the same problem in its own words (reportStartFailure)
     }
     Ui::FirstRunWizard wizard(path, secrets.get());
     if (wizard.exec() != QDialog::Accepted)
@@ -243,7 +252,7 @@ int main(int argc, char** argv)
                          "main", "Yubisashi is already running; it was asked to show its window.")));
         return 0;
     case SingleInstance::Role::Failed:
-        qCritical().noquote() << error;
+        reportStartFailure(error, headless);
         return 2;
     case SingleInstance::Role::Primary:
         break;
@@ -254,7 +263,7 @@ int main(int argc, char** argv)
         return 0;
     Application application(options);
     if (!application.start(&error)) {
-        qCritical().noquote() << error;
+        reportStartFailure(error, headless);
         return 2;
     }
     QObject::connect(&instance, &SingleInstance::activationRequested, &application, &Application::activate);

@@ -264,6 +264,18 @@
         <source>Cannot read %1: %2</source>
         <translation></translation>
     </message>
+    <message>
+        <source>blocks</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Dispatcher</name>
@@ -354,11 +366,11 @@
         <translation></translation>
     </message>
     <message>
-        <source>The addresses in To and Cc could not be moved to Bcc (%1).</source>
+        <source>Yubisashi is shutting down.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Yubisashi is shutting down.</source>
+        <source>The addresses in To and Cc could not be moved to Bcc (%1). The message is kept in the queue: send it from there as it is, or delete it and send it again from your mail program.</source>
         <translation></translation>
     </message>
 </context>
@@ -535,11 +547,11 @@
 <context>
     <name>Mime::HeaderRewrite</name>
     <message>
-        <source>An address in the %1 field could not be separated from the others.</source>
+        <source>The To and Cc fields could not be rewritten exactly.</source>
         <translation></translation>
     </message>
     <message>
-        <source>The To and Cc fields could not be rewritten exactly.</source>
+        <source>An address in the %1 field could not be separated from the others; separate the addresses with commas, or send without moving them to Bcc.</source>
         <translation></translation>
     </message>
 </context>
@@ -869,6 +881,10 @@
         <source>Setting &quot;many_external_bcc&quot; in [policy]: &quot;%1&quot; is not one of offer, always. The default (offer) is used.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The administrator&apos;s policy could not be applied to the checks: %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Review::EnvelopeHeaderMismatchCheck</name>
@@ -1122,7 +1138,7 @@
         <translation></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; in &quot;internal_domains&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
         <translation></translation>
     </message>
 </context>
@@ -2210,10 +2226,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Signing in with Microsoft or Google is not available yet.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>The name cannot be changed: it is the user name your mail program logs in with. Add a new account instead.</source>
         <translation></translation>
     </message>
@@ -2255,6 +2267,14 @@
     </message>
     <message>
         <source>Sign &amp;out</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign in once the account is saved: in Settings, Accounts.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>After saving, sign in from Settings, Accounts (or run: yubisashi sign-in %1).</source>
         <translation></translation>
     </message>
 </context>
@@ -2344,11 +2364,11 @@
         <translation></translation>
     </message>
     <message>
-        <source>Importing certificates is not available yet.</source>
+        <source>The settings were saved, but a password could not be stored in %1: %2</source>
         <translation></translation>
     </message>
     <message>
-        <source>The settings were saved, but a password could not be stored in %1: %2</source>
+        <source>Import it after this wizard, in Settings, Certificates.</source>
         <translation></translation>
     </message>
 </context>
@@ -3694,6 +3714,10 @@
         <source>Those addresses:</source>
         <translation></translation>
     </message>
+    <message>
+        <source>In the settings file: [checks] %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Ui::TrayIcon</name>
@@ -3782,6 +3806,10 @@
     </message>
     <message>
         <source>Answer every review with &lt;script&gt;: wait, send, send:MS, send-bcc, cancel:REASON (for tests and unattended runs).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Yubisashi cannot start</source>
         <translation></translation>
     </message>
 </context>

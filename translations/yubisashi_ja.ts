@@ -263,6 +263,18 @@
         <source>Cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
+    <message>
+        <source>blocks</source>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>情報</translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Dispatcher</name>
@@ -351,12 +363,12 @@
         <translation>このメールは送信キューから削除されました。</translation>
     </message>
     <message>
-        <source>The addresses in To and Cc could not be moved to Bcc (%1).</source>
-        <translation>宛先と CC のアドレスを BCC に移せませんでした(%1)。</translation>
-    </message>
-    <message>
         <source>Yubisashi is shutting down.</source>
         <translation>Yubisashi を終了しています。</translation>
+    </message>
+    <message>
+        <source>The addresses in To and Cc could not be moved to Bcc (%1). The message is kept in the queue: send it from there as it is, or delete it and send it again from your mail program.</source>
+        <translation>宛先と CC のアドレスを BCC に移せませんでした(%1)。メールは送信キューに残っています。そこからそのまま送信するか、削除してメールソフトからもう一度送信してください。</translation>
     </message>
 </context>
 <context>
@@ -529,12 +541,12 @@
 <context>
     <name>Mime::HeaderRewrite</name>
     <message>
-        <source>An address in the %1 field could not be separated from the others.</source>
-        <translation>%1 欄のアドレスを他のアドレスと切り分けられませんでした。</translation>
-    </message>
-    <message>
         <source>The To and Cc fields could not be rewritten exactly.</source>
         <translation>To 欄と Cc 欄を正確に書き換えられませんでした。</translation>
+    </message>
+    <message>
+        <source>An address in the %1 field could not be separated from the others; separate the addresses with commas, or send without moving them to Bcc.</source>
+        <translation>%1 欄のアドレスを他のアドレスと切り分けられませんでした。アドレスをカンマで区切るか、BCC に移さずに送信してください。</translation>
     </message>
 </context>
 <context>
@@ -859,6 +871,10 @@
         <source>Setting &quot;many_external_bcc&quot; in [policy]: &quot;%1&quot; is not one of offer, always. The default (offer) is used.</source>
         <translation>[policy] の設定 &quot;many_external_bcc&quot; の値 &quot;%1&quot; は offer、always のどれでもありません。既定値 (offer) を使います。</translation>
     </message>
+    <message>
+        <source>The administrator&apos;s policy could not be applied to the checks: %1</source>
+        <translation>管理者のポリシーをチェックに適用できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>Review::EnvelopeHeaderMismatchCheck</name>
@@ -1103,8 +1119,8 @@
         <translation>retry_max_seconds (%1) が retry_initial_seconds (%2) より短いため、両方に %2 を使用します。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; in &quot;internal_domains&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
-        <translation>「internal_domains」の「%1」はドメインではありません。example.co.jp の形式で書いてください (サブドメインも含める場合は *.example.co.jp)。この値は無視されます。</translation>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
+        <translation>「%2」の「%1」はドメインではありません。example.co.jp の形式で書いてください (サブドメインも含める場合は *.example.co.jp)。この値は無視されます。</translation>
     </message>
 </context>
 <context>
@@ -2187,10 +2203,6 @@
         <translation>ブラウザーで Microsoft または Google のサインインページを開きます。</translation>
     </message>
     <message>
-        <source>Signing in with Microsoft or Google is not available yet.</source>
-        <translation>Microsoft または Google でのサインインはまだ利用できません。</translation>
-    </message>
-    <message>
         <source>The name cannot be changed: it is the user name your mail program logs in with. Add a new account instead.</source>
         <translation>名前は変更できません (メールソフトがログインするときのユーザー名のため)。代わりに新しいアカウントを追加してください。</translation>
     </message>
@@ -2233,6 +2245,14 @@
     <message>
         <source>Sign &amp;out</source>
         <translation>サインアウト(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign in once the account is saved: in Settings, Accounts.</source>
+        <translation>アカウントを保存した後に、設定の「アカウント」でサインインしてください。</translation>
+    </message>
+    <message>
+        <source>After saving, sign in from Settings, Accounts (or run: yubisashi sign-in %1).</source>
+        <translation>保存した後、設定の「アカウント」からサインインしてください (または次を実行: yubisashi sign-in %1)。</translation>
     </message>
 </context>
 <context>
@@ -2321,12 +2341,12 @@
         <translation>メールソフトの設定</translation>
     </message>
     <message>
-        <source>Importing certificates is not available yet.</source>
-        <translation>証明書のインポートはまだ利用できません。</translation>
-    </message>
-    <message>
         <source>The settings were saved, but a password could not be stored in %1: %2</source>
         <translation>設定は保存しましたが、パスワードを %1 に保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Import it after this wizard, in Settings, Certificates.</source>
+        <translation>このウィザードの後、設定の「証明書」で取り込んでください。</translation>
     </message>
 </context>
 <context>
@@ -3664,6 +3684,10 @@
         <source>Those addresses:</source>
         <translation>それらのアドレス:</translation>
     </message>
+    <message>
+        <source>In the settings file: [checks] %1</source>
+        <translation>設定ファイルでは: [checks] %1</translation>
+    </message>
 </context>
 <context>
     <name>Ui::TrayIcon</name>
@@ -3753,6 +3777,10 @@
     <message>
         <source>Answer every review with &lt;script&gt;: wait, send, send:MS, send-bcc, cancel:REASON (for tests and unattended runs).</source>
         <translation>すべての確認に &lt;script&gt; で答えます: wait、send、send:MS、send-bcc、cancel:REASON(テストと無人運用向け)。</translation>
+    </message>
+    <message>
+        <source>Yubisashi cannot start</source>
+        <translation>Yubisashi を起動できません</translation>
     </message>
 </context>
 </TS>

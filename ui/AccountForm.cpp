@@ -32,47 +32,6 @@ void selectData(QComboBox* combo, const QString& data)
         combo->setCurrentIndex(i);
 }
 
-QString securityName(Smtp::Security s)
-{
-    switch (s) {
-    case Smtp::Security::StartTls:
-        return u"starttls"_s;
-    case Smtp::Security::Tls:
-        return u"tls"_s;
-    case Smtp::Security::None:
-        return u"none"_s;
-    }
-    return u"starttls"_s;
-}
-
-QString authName(Smtp::AuthMethod a)
-{
-    switch (a) {
-    case Smtp::AuthMethod::Plain:
-        return u"plain"_s;
-    case Smtp::AuthMethod::Login:
-        return u"login"_s;
-    case Smtp::AuthMethod::XOAuth2:
-        return u"xoauth2"_s;
-    case Smtp::AuthMethod::None:
-        return u"none"_s;
-    }
-    return u"login"_s;
-}
-
-QString signName(Settings::SignPolicy s)
-{
-    switch (s) {
-    case Settings::SignPolicy::Always:
-        return u"always"_s;
-    case Settings::SignPolicy::External:
-        return u"external"_s;
-    case Settings::SignPolicy::Never:
-        return u"never"_s;
-    }
-    return u"external"_s;
-}
-
 } // namespace
 
 AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
@@ -217,6 +176,7 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     connect(m_security, &QComboBox::activated, this, &AccountForm::onSecurityChosen);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &AccountForm::updateVisibility);
     connect(m_name, &QLineEdit::textEdited, this, &AccountForm::nameEdited);
+    connect(m_name, &QLineEdit::textEdited, this, &AccountForm::refreshSignInStatus);
     for (QLineEdit* edit : {m_name, m_host, m_port, m_user, m_password, m_from})
         connect(edit, &QLineEdit::textChanged, this, &AccountForm::changed);
     for (QComboBox* combo : {m_preset, m_security, m_auth, m_sign})
@@ -241,15 +201,15 @@ QString AccountForm::keyValue(const Settings::Account& a, const QString& key)
     if (key == u"port"_s)
         return QString::number(a.port);
     if (key == u"security"_s)
-        return securityName(a.security);
+        return Settings::settingWord(a.security);
     if (key == u"auth"_s)
-        return authName(a.auth);
+        return Settings::settingWord(a.auth);
     if (key == u"user"_s)
         return a.user;
     if (key == u"from"_s)
         return a.from.join(u", "_s);
     if (key == u"sign"_s)
-        return signName(a.sign);
+        return Settings::settingWord(a.sign);
     return {};
 }
 
@@ -289,7 +249,8 @@ void AccountForm::setSignInHandler(SignIn handler)
     m_signIn->setEnabled(bool(m_signInHandler));
     m_signIn->setToolTip(m_signInHandler
                              ? tr("Opens the sign-in page of Microsoft or Google in your browser.")
-                             : tr("Signing in with Microsoft or Google is not available yet."));
+                             : tr("Sign in once the account is saved: in Settings, Accounts."));
+    refreshSignInStatus();
 }
 
 void AccountForm::setSignInStatusProvider(SignInStatus provider)
@@ -307,7 +268,12 @@ void AccountForm::setSignOutHandler(SignOut handler)
 void AccountForm::refreshSignInStatus()
 {
     const QString name = m_loaded.name;
-    m_signInState->setText(m_signInStatus && !name.isEmpty() ? m_signInStatus(name) : QString());
+    if (!m_signInHandler) // the first-run wizard: the account does not exist yet
+        m_signInState->setText(
+            tr("After saving, sign in from Settings, Accounts (or run: yubisashi sign-in %1).")
+                .arg(m_name->text().trimmed().isEmpty() ? u"NAME"_s : m_name->text().trimmed()));
+    else
+        m_signInState->setText(m_signInStatus && !name.isEmpty() ? m_signInStatus(name) : QString());
     m_signOut->setEnabled(bool(m_signOutHandler) && !name.isEmpty() && !m_isNew);
 }
 
@@ -326,14 +292,14 @@ void AccountForm::setAccount(const Settings::Account& account, bool isNew, const
     selectData(m_preset, preset);
     m_host->setText(account.host);
     m_port->setText(QString::number(account.port));
-    selectData(m_security, securityName(account.security));
-    selectData(m_auth, authName(account.auth));
+    selectData(m_security, Settings::settingWord(account.security));
+    selectData(m_auth, Settings::settingWord(account.auth));
     m_user->setText(account.user);
     m_password->clear();
     m_password->setPlaceholderText(hasStoredPassword ? tr("saved; type a new one to change it")
                                                      : tr("not saved yet"));
     m_from->setText(account.from.join(u", "_s));
-    selectData(m_sign, signName(account.sign));
+    selectData(m_sign, Settings::settingWord(account.sign));
     for (const auto& [key, r] : std::as_const(m_rows))
         r->setLocked(lockedKeys.contains(key));
     m_testResult->clear();
@@ -350,25 +316,16 @@ Settings::Account AccountForm::account() const
     a.preset = preset == u"generic"_s && m_loaded.preset.isEmpty() ? QString() : preset;
     a.host = m_host->text().trimmed();
     a.port = quint16(m_port->text().trimmed().toUInt());
-    const QString security = m_security->currentData().toString();
-    a.security = security == u"tls"_s    ? Smtp::Security::Tls
-                 : security == u"none"_s ? Smtp::Security::None
-                                         : Smtp::Security::StartTls;
-    const QString auth = m_auth->currentData().toString();
-    a.auth = auth == u"plain"_s     ? Smtp::AuthMethod::Plain
-             : auth == u"xoauth2"_s ? Smtp::AuthMethod::XOAuth2
-             : auth == u"none"_s    ? Smtp::AuthMethod::None
-                                    : Smtp::AuthMethod::Login;
+    // The combo boxes hold the settings file's words; every item is one of them.
+    Settings::fromSettingWord(m_security->currentData().toString(), &a.security);
+    Settings::fromSettingWord(m_auth->currentData().toString(), &a.auth);
     a.user = m_user->text().trimmed();
     a.from.clear();
     for (const QString& f : m_from->text().split(u',')) {
         if (!f.trimmed().isEmpty())
             a.from << f.trimmed();
     }
-    const QString sign = m_sign->currentData().toString();
-    a.sign = sign == u"always"_s  ? Settings::SignPolicy::Always
-             : sign == u"never"_s ? Settings::SignPolicy::Never
-                                  : Settings::SignPolicy::External;
+    Settings::fromSettingWord(m_sign->currentData().toString(), &a.sign);
     return a;
 }
 
@@ -408,9 +365,9 @@ void AccountForm::applyPresetChoice()
     if (!locked(u"port"_s))
         m_port->setText(QString::number(preset.port));
     if (!locked(u"security"_s))
-        selectData(m_security, securityName(preset.security));
+        selectData(m_security, Settings::settingWord(preset.security));
     if (!locked(u"auth"_s))
-        selectData(m_auth, authName(preset.auth));
+        selectData(m_auth, Settings::settingWord(preset.auth));
 }
 
 void AccountForm::onSecurityChosen()

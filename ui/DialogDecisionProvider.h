@@ -23,7 +23,6 @@ public:
     void withdraw(const QString& id, const QString& note) override;
     void clientReleased(const QString& id) override;
 
-    void setCountdownSeconds(int seconds) { m_countdownSeconds = seconds; }
     // The dialog on screen, or nullptr.
     ReviewDialog* currentDialog() const { return m_current; }
     QString currentId() const { return m_currentId; }

@@ -14,6 +14,7 @@ DispatcherQueueActions::DispatcherQueueActions(Delivery::Dispatcher* dispatcher,
     : QueueActions(parent), m_dispatcher(dispatcher), m_spool(spool)
 {
     connect(m_dispatcher, &Delivery::Dispatcher::stateChanged, this, &QueueActions::entryChanged);
+    connect(m_dispatcher, &Delivery::Dispatcher::removed, this, &QueueActions::entryRemoved);
 }
 
 QList<Spool::Entry> DispatcherQueueActions::entries()

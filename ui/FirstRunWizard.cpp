@@ -208,9 +208,11 @@ QWizardPage* FirstRunWizard::buildMailPrograms()
 void FirstRunWizard::setCertificateImporter(std::function<void(QWidget*)> importer)
 {
     m_certificateImporter = std::move(importer);
+    // Without an importer (the account is saved only at the end) the button
+    // stays off and says where to import it later.
     m_importCertificate->setEnabled(bool(m_certificateImporter));
     m_importCertificate->setToolTip(
-        m_certificateImporter ? QString() : tr("Importing certificates is not available yet."));
+        m_certificateImporter ? QString() : tr("Import it after this wizard, in Settings, Certificates."));
 }
 
 void FirstRunWizard::setSignInHandler(std::function<void(const QString&, QWidget*)> handler)

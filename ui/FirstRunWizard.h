@@ -83,7 +83,6 @@ private:
     QRadioButton* m_tryFirst = nullptr;
     AccountForm* m_accountForm = nullptr;
     ListEditor* m_domains = nullptr;
-    QLabel* m_domainsLocked = nullptr;
     QPushButton* m_importCertificate = nullptr;
     std::function<void(QWidget*)> m_certificateImporter;
     MailProgramsPage* m_mailPrograms = nullptr;

@@ -31,7 +31,6 @@ public:
     QString problem() const;
 
     QLineEdit* lineEdit() const { return m_edit; }
-    QListWidget* listWidget() const { return m_list; }
 
 signals:
     void changed();

@@ -70,12 +70,6 @@ PauseDialog::Choice PauseDialog::choice() const
     return static_cast<Choice>(m_group->checkedId());
 }
 
-void PauseDialog::setChoice(Choice choice)
-{
-    if (QAbstractButton* b = m_group->button(static_cast<int>(choice)))
-        b->setChecked(true);
-}
-
 QDateTime PauseDialog::endOf(Choice choice, const QDateTime& now)
 {
     switch (choice) {

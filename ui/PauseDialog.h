@@ -24,7 +24,6 @@ public:
     ~PauseDialog() override;
 
     Choice choice() const;
-    void setChoice(Choice choice);
     // When a pause chosen at now (local or UTC) ends, in the same time spec.
     static QDateTime endOf(Choice choice, const QDateTime& now);
 

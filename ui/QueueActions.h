@@ -33,6 +33,8 @@ public:
 signals:
     // A message changed state (or may have left the queue folder).
     void entryChanged(const Spool::Entry& entry);
+    // A message left the queue folder.
+    void entryRemoved(const QString& id);
 };
 
 } // namespace Ui

@@ -56,6 +56,7 @@ void QueueModel::setSource(QueueActions* source)
             updateEntry(entry);
             scheduleReload();
         });
+        connect(m_source, &QueueActions::entryRemoved, this, &QueueModel::removeEntry);
     }
     reload();
 }

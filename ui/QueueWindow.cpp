@@ -247,12 +247,6 @@ const Spool::Entry* QueueWindow::selectedEntry() const
     return m_model->entryAt(m_proxy->mapToSource(rows.constFirst()).row());
 }
 
-QString QueueWindow::selectedId() const
-{
-    const Spool::Entry* e = selectedEntry();
-    return e ? e->id : QString();
-}
-
 bool QueueWindow::selectId(const QString& id)
 {
     const int row = m_model->rowOf(id);

@@ -29,8 +29,7 @@ public:
     void showEntry(const QString& id);
     void setGroup(QueueModel::Group group);
     QueueModel::Group group() const;
-    // The spool id of the selected message, or empty.
-    QString selectedId() const;
+    // Selects the message with this spool id; false when it is not in the list.
     bool selectId(const QString& id);
 
     // Seam for tests: chooses the file "Export as .eml" writes; empty = cancelled.

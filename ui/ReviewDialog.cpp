@@ -65,7 +65,7 @@ bool isToggleKey(const QKeyEvent* key)
 } // namespace
 
 ReviewDialog::ReviewDialog(const Delivery::ReviewRequest& request, int countdownSeconds, QWidget* parent)
-    : QDialog(parent), m_requestId(request.id), m_countdownSeconds(qMax(0, countdownSeconds))
+    : QDialog(parent), m_countdownSeconds(qMax(0, countdownSeconds))
 {
     setObjectName(u"ReviewDialog"_s);
     setWindowTitle(request.review.subject.isEmpty()

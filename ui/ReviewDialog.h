@@ -32,7 +32,6 @@ public:
                           QWidget* parent = nullptr);
     ~ReviewDialog() override;
 
-    QString requestId() const { return m_requestId; }
     // Valid once decided() was emitted; Cancel before that.
     Delivery::Decision decision() const { return m_decision; }
     bool isDecided() const { return m_decided; }
@@ -83,7 +82,6 @@ private:
     int checkedAttachments() const;
     int checkedAcknowledgements() const;
 
-    QString m_requestId;
     int m_countdownSeconds = 0;
     int m_remaining = 0;
     bool m_decided = false;

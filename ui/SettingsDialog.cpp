@@ -30,7 +30,6 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStyle>
-#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -209,12 +208,7 @@ void SettingsDialog::load()
     // The check keys, with the policy on top as well.
     QStringList ignored;
     const Settings::AdminPolicy policy = Settings::AdminPolicy::load(Settings::AdminPolicy::path(), &ignored);
-    QTemporaryDir dir;
-    QString checksPath = m_path;
-    if (!policy.isEmpty() && dir.isValid() &&
-        policy.writeEffective(m_path, dir.filePath(u"effective.ini"_s), nullptr))
-        checksPath = dir.filePath(u"effective.ini"_s);
-    Review::CheckPolicy::load(checksPath, m_config.policy, &m_checks, &m_loadProblems);
+    Review::CheckPolicy::loadEffective(m_path, m_config.policy, &m_checks, &m_loadProblems);
 
     QString language = u"system"_s;
     if (policy.isLocked(u"general/language"_s)) {
@@ -558,7 +552,7 @@ QWidget* SettingsDialog::buildChecks()
         combo->addItem(tr("Block the message"), u"block"_s);
         const QString action = Review::CheckPolicy::actionName(m_checks.action(code));
         combo->setCurrentIndex(combo->findData(action));
-        combo->setToolTip(code);
+        combo->setToolTip(tr("In the settings file: [checks] %1").arg(code));
         m_checkCombos.insert(code, combo);
         addSetting(form, checkTitle(code), combo, u"checks/"_s + code, action);
         if (code != u"many-external-visible"_s)

@@ -270,8 +270,7 @@ void Dispatcher::decide(Active* a)
         if (clientWaits(a)) {
             // The client keeps the message so the user can fix it.
             answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Blocked: "_s + reason));
-            QString error;
-            m_spool->remove(a->entry.id, &error);
+            dropFromSpool(a);
         } else {
             setState(a, Spool::State::Held, tr("Blocked: %1").arg(reason));
             emit notice(Notice::Info, a->entry.id, tr("Message held"), a->entry.lastError);
@@ -320,9 +319,7 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
     if (clientWaits(a)) {
         // The client keeps the message (Thunderbird keeps the compose window open).
         answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Cancelled at review: "_s + reason));
-        QString error;
-        m_spool->remove(id, &error);
-        emit stateChanged(a->entry);
+        dropFromSpool(a);
         finish(a);
         return;
     }
@@ -333,6 +330,14 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
                    "or delete it there.")
                     .arg(a->entry.envelope.recipients.value(0)));
     finish(a);
+}
+
+void Dispatcher::dropFromSpool(Active* a)
+{
+    QString error;
+    if (!m_spool->remove(a->entry.id, &error))
+        qCWarning(lcHop).noquote() << a->entry.id << "could not be removed from the queue folder:" << error;
+    emit removed(a->entry.id);
 }
 
 bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
@@ -357,7 +362,10 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
         rewritten.reset();
     if (!rewritten) {
         // They were to be hidden: never send them visible instead.
-        const QString reason = tr("The addresses in To and Cc could not be moved to Bcc (%1).").arg(error);
+        const QString reason =
+            tr("The addresses in To and Cc could not be moved to Bcc (%1). The message is kept in the queue: "
+               "send it from there as it is, or delete it and send it again from your mail program.")
+                .arg(error);
         qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << reason;
         if (clientWaits(a)) {
             answer(a, permanent
@@ -367,7 +375,7 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
                                               u"Could not move the visible addresses to Bcc; your mail "
                                               "client keeps the message: "_s +
                                                   error));
-            m_spool->remove(a->entry.id, &error);
+            dropFromSpool(a);
         } else {
             setState(a, Spool::State::Held, reason);
             emit notice(Notice::Error, a->entry.id, tr("Message held"), reason);
@@ -449,12 +457,11 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
                             << (result.detail.isEmpty() ? QString() : u"— "_s + result.detail);
 
     if (a->abandoned) {
-        QString error;
         if (result.delivered() || result.dataSent) {
             // It left before the client hung up; the client will send it again.
             setState(a, Spool::State::Sent, {});
         } else {
-            m_spool->remove(id, &error);
+            dropFromSpool(a);
         }
         finish(a);
         return;
@@ -487,8 +494,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
             answer(a, Smtp::Reply::make(result.reply.isPermanent() ? result.reply.code : 554,
                                         result.reply.enhanced.isEmpty() ? u"5.0.0"_s : result.reply.enhanced,
                                         text));
-            QString error;
-            m_spool->remove(id, &error);
+            dropFromSpool(a);
             finish(a);
             return;
         }
@@ -504,8 +510,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
             // Retrying will not help until the user acts: tell the mail client now, it keeps the mail.
             answer(a, Smtp::Reply::make(451, u"4.7.0"_s,
                                         result.detail.isEmpty() ? result.reply.text : result.detail));
-            QString error;
-            m_spool->remove(id, &error);
+            dropFromSpool(a);
             finish(a);
             return;
         }
@@ -591,8 +596,7 @@ void Dispatcher::onClientGone(const QString& id)
     }
     if (a->entry.state == Spool::State::Reviewing)
         m_decisions->withdraw(id, tr("The mail client stopped sending this message."));
-    QString error;
-    m_spool->remove(id, &error);
+    dropFromSpool(a);
     finish(a);
 }
 
@@ -616,8 +620,7 @@ void Dispatcher::shutdown()
         if (a->entry.state == Spool::State::Reviewing)
             m_decisions->withdraw(a->entry.id, tr("Yubisashi is shutting down."));
         answer(a, Smtp::Reply::make(421, u"4.3.2"_s, u"Yubisashi is shutting down; try again later"_s));
-        QString error;
-        m_spool->remove(a->entry.id, &error);
+        dropFromSpool(a);
         finish(a);
         ++given;
     }
@@ -730,7 +733,10 @@ bool Dispatcher::discard(const QString& id)
         finish(a);
     }
     QString error;
-    return m_spool->remove(id, &error);
+    const bool removed = m_spool->remove(id, &error);
+    if (removed)
+        emit this->removed(id);
+    return removed;
 }
 
 } // namespace Delivery

@@ -82,6 +82,9 @@ public:
 
 signals:
     void stateChanged(const Spool::Entry& entry);
+    // The message left the queue folder without being sent by Yubisashi: its
+    // client took it back (cancelled, refused, gone) or it was deleted.
+    void removed(const QString& id);
     // Something the user should know (held, failed, delivered after retry, spool problem).
     void notice(Delivery::Dispatcher::Notice kind, const QString& id, const QString& title,
                 const QString& text);
@@ -104,7 +107,8 @@ private:
     void answer(Active* a, const Smtp::Reply& reply);
     void setState(Active* a, Spool::State state, const QString& error = {});
     void scheduleRetry(Active* a, const QString& error);
-    void finish(Active* a); // forgets the in-memory record
+    void finish(Active* a);        // forgets the in-memory record
+    void dropFromSpool(Active* a); // deletes its files and says so (removed())
     bool loadContent(Active* a);
     Active* find(const QString& id) const;
     bool clientWaits(const Active* a) const;

@@ -1,12 +1,9 @@
 #include "delivery/Judge.h"
 
 #include "review/Reviewer.h"
-#include "settings/AdminPolicy.h"
 #include "store/History.h"
 
-#include <QFileInfo>
 #include <QLoggingCategory>
-#include <QTemporaryDir>
 
 Q_LOGGING_CATEGORY(lcJudge, "review")
 
@@ -15,23 +12,8 @@ namespace Delivery {
 Judge::Judge(const Settings::Config& config, const QString& historyPath, Protection* protection)
     : m_protection(protection)
 {
-    // The checks' keys as the administrator's policy file leaves them: its
-    // values win over the user's, so read a merged copy.
-    QString checksPath = config.path;
-    QTemporaryDir merged;
-    const QString policyPath = Settings::AdminPolicy::path();
-    if (QFileInfo::exists(policyPath) && merged.isValid()) {
-        QStringList policyErrors;
-        const Settings::AdminPolicy admin = Settings::AdminPolicy::load(policyPath, &policyErrors);
-        m_problems << policyErrors;
-        QString error;
-        const QString effective = merged.filePath(QStringLiteral("effective.ini"));
-        if (admin.writeEffective(config.path, effective, &error))
-            checksPath = effective;
-        else
-            m_problems << error;
-    }
-    if (!Review::CheckPolicy::load(checksPath, config.policy, &m_policy, &m_problems))
+    // The checks' keys as the administrator's policy file leaves them.
+    if (!Review::CheckPolicy::loadEffective(config.path, config.policy, &m_policy, &m_problems))
         m_policy = Review::CheckPolicy::defaults(config.policy);
     m_history = std::make_unique<Store::History>(historyPath);
     if (!m_history->open()) {

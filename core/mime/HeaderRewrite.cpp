@@ -232,7 +232,9 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
         if (placeholderEol.isEmpty())
             placeholderEol = eol;
         const QString name = QString::fromLatin1(field.name);
-        const QString ambiguous = tr("An address in the %1 field could not be separated from the others.");
+        const QString ambiguous =
+            tr("An address in the %1 field could not be separated from the others; separate the addresses "
+               "with commas, or send without moving them to Bcc.");
         QList<QByteArray> rebuilt;
         QList<QByteArray> run; // consecutive plain mailboxes, filtered together
         int removedHere = 0;

@@ -78,7 +78,6 @@ public:
 
     // How the authorization URL is shown: QDesktopServices::openUrl in the app.
     void setBrowserOpener(AuthorizationCodeFlow::BrowserOpener opener) { m_openBrowser = std::move(opener); }
-    void setSignInTimeout(int milliseconds) { m_signInTimeoutMs = milliseconds; }
     // Sign-in in the browser (authorization code + PKCE, loopback redirect).
     void signIn();
     // Sign-in with a code on another device; deviceCodeReady() tells what to show.

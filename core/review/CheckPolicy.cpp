@@ -1,11 +1,13 @@
 #include "review/CheckPolicy.h"
 
 #include "review/checks/CheckRegistry.h"
+#include "settings/AdminPolicy.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -227,6 +229,31 @@ bool CheckPolicy::load(const QString& path, const Settings::Policy& policy, Chec
         }
     }
     return true;
+}
+
+bool CheckPolicy::loadEffective(const QString& path, const Settings::Policy& policy, CheckPolicy* out,
+                                QStringList* errors)
+{
+    QStringList localErrors;
+    if (!errors)
+        errors = &localErrors;
+    // The administrator's problems are reported by Settings::loadEffective, which reads the same file.
+    const QString policyPath = Settings::AdminPolicy::path();
+    QStringList policyErrors;
+    const Settings::AdminPolicy admin = QFileInfo::exists(policyPath)
+                                            ? Settings::AdminPolicy::load(policyPath, &policyErrors)
+                                            : Settings::AdminPolicy();
+    QTemporaryDir merged;
+    QString checksPath = path;
+    if (!admin.isEmpty() && merged.isValid()) {
+        QString error;
+        const QString effective = merged.filePath(QStringLiteral("effective.ini"));
+        if (admin.writeEffective(path, effective, &error))
+            checksPath = effective;
+        else
+            *errors << tr("The administrator's policy could not be applied to the checks: %1").arg(error);
+    }
+    return load(checksPath, policy, out, errors);
 }
 
 } // namespace Review

@@ -48,6 +48,10 @@ struct CheckPolicy
     // default is kept. Returns false only when the file exists but cannot be read.
     static bool load(const QString& path, const Settings::Policy& policy, CheckPolicy* out,
                      QStringList* errors);
+    // load() with the administrator's policy file on top (its keys win), as
+    // mail is judged: what the hop, the `check` command and Settings use.
+    static bool loadEffective(const QString& path, const Settings::Policy& policy, CheckPolicy* out,
+                              QStringList* errors);
 };
 
 } // namespace Review

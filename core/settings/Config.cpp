@@ -203,6 +203,21 @@ bool isDomainPattern(const QString& pattern)
     return re.match(pattern).hasMatch();
 }
 
+// A comma list of domain patterns, lower case; an entry that is not one is reported and skipped.
+void readDomains(Section& s, const char* key, QStringList* out)
+{
+    for (const QString& domain : s.list(key)) {
+        const QString d = domain.toLower();
+        if (isDomainPattern(d))
+            *out << d;
+        else
+            s.problem(QCoreApplication::translate("Settings::Config",
+                                                  "\"%1\" in \"%2\" is not a domain; write example.co.jp, or "
+                                                  "*.example.co.jp for its subdomains. It is ignored.")
+                          .arg(domain, QLatin1String(key)));
+    }
+}
+
 Account readAccount(QSettings& settings, const QString& group, const QString& name, const QString& base,
                     QStringList* errors, bool* ok)
 {
@@ -243,8 +258,7 @@ Account readAccount(QSettings& settings, const QString& group, const QString& na
     s.path("smime_p12", base, &a.smimeP12);
     s.choice("sign", kSignNames, kSignValues, &a.sign);
     s.choice("encrypt", kEncryptNames, kEncryptValues, &a.encrypt);
-    for (const QString& domain : s.list("encrypt_domains"))
-        a.encryptDomains << domain.toLower();
+    readDomains(s, "encrypt_domains", &a.encryptDomains);
 
     *ok = !a.host.isEmpty();
     if (!*ok)
@@ -406,17 +420,7 @@ bool Config::load(const QString& path, Config* config, QStringList* errors)
     {
         Section s(settings, QStringLiteral("policy"), errors);
         Policy& p = config->policy;
-        for (const QString& domain : s.list("internal_domains")) {
-            const QString d = domain.toLower();
-            if (isDomainPattern(d))
-                p.internalDomains << d;
-            else
-                s.problem(QCoreApplication::translate(
-                              "Settings::Config",
-                              "\"%1\" in \"internal_domains\" is not a domain; write example.co.jp, or "
-                              "*.example.co.jp for its subdomains. It is ignored.")
-                              .arg(domain));
-        }
+        readDomains(s, "internal_domains", &p.internalDomains);
         s.choice("review", kReviewNames, kReviewValues, &p.review);
     }
 
@@ -429,6 +433,55 @@ bool Config::load(const QString& path, Config* config, QStringList* errors)
     }
 
     return true;
+}
+
+namespace {
+
+template <typename T> QString wordOf(const QStringList& names, const QList<T>& values, T value)
+{
+    return names.value(values.indexOf(value));
+}
+
+template <typename T>
+bool valueOf(const QStringList& names, const QList<T>& values, const QString& word, T* out)
+{
+    const qsizetype i = names.indexOf(word.trimmed().toLower());
+    if (i < 0)
+        return false;
+    *out = values.at(i);
+    return true;
+}
+
+} // namespace
+
+QString settingWord(Smtp::Security value)
+{
+    return wordOf(kSecurityNames, kSecurityValues, value);
+}
+
+QString settingWord(Smtp::AuthMethod value)
+{
+    return wordOf(kAuthNames, kAuthValues, value);
+}
+
+QString settingWord(SignPolicy value)
+{
+    return wordOf(kSignNames, kSignValues, value);
+}
+
+bool fromSettingWord(const QString& word, Smtp::Security* out)
+{
+    return valueOf(kSecurityNames, kSecurityValues, word, out);
+}
+
+bool fromSettingWord(const QString& word, Smtp::AuthMethod* out)
+{
+    return valueOf(kAuthNames, kAuthValues, word, out);
+}
+
+bool fromSettingWord(const QString& word, SignPolicy* out)
+{
+    return valueOf(kSignNames, kSignValues, word, out);
 }
 
 } // namespace Settings

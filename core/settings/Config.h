@@ -114,4 +114,14 @@ struct Config
 // smtp.office365.com:587 starttls unless host/port/security say otherwise.
 bool applyPreset(const QString& preset, Account* account);
 
+// The words the settings file uses for these values ("starttls", "xoauth2",
+// "external"…), from the same tables Config::load reads them with.
+QString settingWord(Smtp::Security value);
+QString settingWord(Smtp::AuthMethod value);
+QString settingWord(SignPolicy value);
+// The value for a word (any case); false, and *out unchanged, for an unknown word.
+bool fromSettingWord(const QString& word, Smtp::Security* out);
+bool fromSettingWord(const QString& word, Smtp::AuthMethod* out);
+bool fromSettingWord(const QString& word, SignPolicy* out);
+
 } // namespace Settings

@@ -93,6 +93,8 @@ const QHash<QString, KeySpec>& accountKeys()
         {u"ca_file"_s, of(Type::Path)},
         {u"smime_p12"_s, of(Type::Path)},
         {u"sign"_s, choice({u"always"_s, u"external"_s, u"never"_s})},
+        {u"encrypt"_s, choice({u"never"_s, u"when-possible"_s, u"required-for-domains"_s})},
+        {u"encrypt_domains"_s, of(Type::DomainList)},
     };
     return keys;
 }

@@ -160,23 +160,6 @@ QDateTime Certificate::notAfter() const
     return d ? toDateTime(X509_get0_notAfter(d->x509.get())) : QDateTime();
 }
 
-bool Certificate::isValidAt(const QDateTime& when) const
-{
-    return d && notBefore() <= when && when <= notAfter();
-}
-
-QString Certificate::serialNumber() const
-{
-    if (!d)
-        return {};
-    BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(d->x509.get()), nullptr);
-    char* hex = bn ? BN_bn2hex(bn) : nullptr;
-    QString s = hex ? QString::fromLatin1(hex).toLower() : QString();
-    OPENSSL_free(hex);
-    BN_free(bn);
-    return s;
-}
-
 QString Certificate::fingerprint() const
 {
     if (!d)
@@ -285,19 +268,6 @@ QString Certificate::keyDescription() const
         type = QString::fromLatin1(OBJ_nid2sn(EVP_PKEY_get_base_id(key)));
     }
     return type + QLatin1Char(' ') + QString::number(EVP_PKEY_get_bits(key));
-}
-
-QByteArray Certificate::toDer() const
-{
-    if (!d)
-        return {};
-    unsigned char* der = nullptr;
-    const int n = i2d_X509(d->x509.get(), &der);
-    if (n <= 0)
-        return {};
-    QByteArray out(reinterpret_cast<const char*>(der), n);
-    OPENSSL_free(der);
-    return out;
 }
 
 QByteArray Certificate::toPem() const

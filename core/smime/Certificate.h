@@ -41,10 +41,9 @@ public:
     bool hasEmailAddress(const QString& address) const; // case-insensitive
     QDateTime notBefore() const;                        // UTC
     QDateTime notAfter() const;
-    QString serialNumber() const; // hex
-    QString fingerprint() const;  // SHA-256, lower-case hex without separators
-    bool hasKeyUsage() const;     // the extension is present
-    unsigned keyUsage() const;    // KeyUsage bits; all bits when the extension is absent
+    QString fingerprint() const; // SHA-256, lower-case hex without separators
+    bool hasKeyUsage() const;    // the extension is present
+    unsigned keyUsage() const;   // KeyUsage bits; all bits when the extension is absent
     bool hasExtendedKeyUsage() const;
     QStringList extendedKeyUsage() const; // short names: "emailProtection", "clientAuth", ...
     // emailProtection (or anyExtendedKeyUsage) listed, or no EKU extension at all (RFC 5280: any purpose).
@@ -53,9 +52,7 @@ public:
     bool isSelfIssued() const;
     bool isIssuedBy(const Certificate& issuer) const;
     QString keyDescription() const; // "RSA 2048", "EC 256"
-    bool isValidAt(const QDateTime& when) const;
 
-    QByteArray toDer() const;
     QByteArray toPem() const;
 
     bool operator==(const Certificate& other) const;

@@ -235,9 +235,12 @@ void TestDispatcher::reviewConfirmedWithinBudget()
 void TestDispatcher::reviewCancelledWithinBudget()
 {
     auto* d = make(u"cancel:50:wrong recipient"_s);
+    QSignalSpy removed(d, &Delivery::Dispatcher::removed);
     auto* reply = newReply();
     d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
     const Smtp::Reply r = waitForAnswer(reply);
+    // The tray and the queue window learn that it is gone.
+    QCOMPARE(removed.size(), 1);
     QCOMPARE(r.code, 550);
     QCOMPARE(r.enhanced, u"5.7.1"_s);
     QVERIFY(r.text.startsWith(u"Cancelled at review"_s));
