@@ -254,8 +254,11 @@ void Desktop::showAbout()
     QMessageBox::about(
         nullptr, tr("About Yubisashi"),
         tr("<p><b>Yubisashi %1</b></p><p>Checks every recipient before a message leaves, signs it "
-           "and sends it on.</p>")
-            .arg(QCoreApplication::applicationVersion()));
+           "and sends it on.</p><p>Licensed under the Apache License 2.0.</p>"
+           "<p>Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib "
+           "(LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public "
+           "domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void Desktop::quit()

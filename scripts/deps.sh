@@ -15,8 +15,14 @@ test_pkgs=(
   imagemagick procps iproute2 psmisc trayer
 )
 
+# Building and checking the .deb (scripts/package.sh); the test command checks it too.
+package_pkgs=(dpkg-dev lintian desktop-file-utils appstream libxml2-utils)
+
 want=("${build_pkgs[@]}" "${run_pkgs[@]}")
-if [ "${1:-}" = "--test" ]; then want+=("${test_pkgs[@]}"); fi
+case "${1:-}" in
+  --test) want+=("${test_pkgs[@]}" "${package_pkgs[@]}") ;;
+  --package) want+=("${package_pkgs[@]}") ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do

@@ -21,6 +21,9 @@ echo "== build with ASan and UBSan"
 cmake --preset asan >/dev/null
 cmake --build build/asan -j"$jobs"
 
+echo "== Debian package (release build, lintian; checked by the package_deb test below)"
+scripts/package.sh
+
 echo "== translations are current"
 scripts/check-translations.sh
 

@@ -1,5 +1,8 @@
 #include "smime/OpenSsl.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QStringList>
 #include <ctime>
 #include <mutex>
@@ -15,6 +18,23 @@ struct LibContext
     bool legacy = false;
 };
 
+// The Windows and macOS packages ship OpenSSL's legacy provider (old PKCS#12
+// files need it) next to the program, since the module folder compiled into
+// their libcrypto is the build machine's. Linux distributions put it where
+// their libcrypto looks already.
+QString shippedModuleFolder()
+{
+    if (!QCoreApplication::instance())
+        return {};
+    const QDir appDir(QCoreApplication::applicationDirPath());
+    for (const QString& candidate :
+         {QStringLiteral("ossl-modules"), QStringLiteral("../PlugIns/ossl-modules")}) {
+        if (QFile::exists(appDir.filePath(candidate)))
+            return QDir::cleanPath(appDir.filePath(candidate));
+    }
+    return {};
+}
+
 // Created once and never freed: the providers must outlive every key and
 // certificate object, and objects may live until static destruction.
 const LibContext& libContext()
@@ -25,6 +45,8 @@ const LibContext& libContext()
         context.ctx = OSSL_LIB_CTX_new();
         if (!context.ctx)
             return;
+        if (const QString folder = shippedModuleFolder(); !folder.isEmpty())
+            OSSL_PROVIDER_set_default_search_path(context.ctx, QFile::encodeName(folder).constData());
         OSSL_PROVIDER_load(context.ctx, "default");
         context.legacy = OSSL_PROVIDER_load(context.ctx, "legacy") != nullptr;
         ERR_clear_error(); // a missing legacy module is not an error of the next operation
