@@ -20,6 +20,15 @@ def upstream_ids(up):
     return ids
 
 
+def settle(predicate, timeout, what, app, up):
+    """wait_until, and on a timeout say what the spool and the upstream hold then."""
+    try:
+        wait_until(predicate, timeout, what)
+    except AssertionError as e:
+        raise AssertionError(f"{e}; upstream has {dict(upstream_ids(up))}; spool: {app.spool()}\n"
+                             f"log tail:\n{app.current_log()[-2000:]}") from None
+
+
 def test_queued_mail_survives_sigkill(make_upstream, make_app):
     """Upstream down: N messages answered 250 2.6.0, the app is killed, the
     upstream comes back, the app restarts: each arrives exactly once, and a
@@ -40,9 +49,8 @@ def test_queued_mail_survives_sigkill(make_upstream, make_app):
     app.kill9()
     up.start()
     app.start()
-    wait_until(lambda: set(sent) <= set(upstream_ids(up)), 60,
-               f"all {n} queued messages at the upstream after the restart (have {dict(upstream_ids(up))})")
-    wait_until(lambda: app.pending() == [], 20, f"the spool to finish (left: {app.pending()})")
+    settle(lambda: set(sent) <= set(upstream_ids(up)), 60, f"all {n} queued messages at the upstream", app, up)
+    settle(lambda: app.pending() == [], 20, "the spool to finish", app, up)
     up.assert_count_stays(n, 2.5)
 
     # What was sent stays sent: another kill and restart delivers nothing again.
@@ -81,8 +89,8 @@ def test_message_waiting_for_review_survives_sigkill(make_upstream, make_app):
     app.kill9()
     app.decide = "send"
     app.start()
-    wait_until(lambda: upstream_ids(up)[mid] >= 1, 30, "the confirmed message at the upstream")
-    wait_until(lambda: app.pending() == [], 20, f"the spool to finish (left: {app.pending()})")
+    settle(lambda: upstream_ids(up)[mid] >= 1, 30, "the confirmed message at the upstream", app, up)
+    settle(lambda: app.pending() == [], 20, "the spool to finish", app, up)
     up.assert_count_stays(1, 2.5)
     assert upstream_ids(up) == collections.Counter({mid: 1})
     m = up.messages()[0]
