@@ -9,8 +9,6 @@ import json
 import os
 import subprocess
 import time
-from email.header import Header
-from pathlib import Path
 
 import pytest
 
