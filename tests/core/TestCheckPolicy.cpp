@@ -1,7 +1,9 @@
 #include "review/CheckPolicy.h"
 #include "review/checks/CheckRegistry.h"
+#include "settings/AdminPolicy.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +23,10 @@ private slots:
     void errorsNameKeyAndValue();
     void missingFileGivesDefaults();
     void everyCheckHasADefault();
+
+    // The administrator's policy as mail is judged (issue "Tests that fail when a promise breaks")
+    void loadEffectiveLockedBeatsUser_data();
+    void loadEffectiveLockedBeatsUser();
 
 private:
     QString write(const QByteArray& ini);
@@ -177,6 +183,65 @@ void TestCheckPolicy::everyCheckHasADefault()
     QCOMPARE(codes.size(), expected.size());
     for (const QString& c : expected)
         QVERIFY2(codes.contains(c), qPrintable(c));
+}
+
+// ---------------------------------------------------------------------------
+// The administrator's policy as mail is judged: the hop, `check` and Settings
+// read the checks through loadEffective.
+
+void TestCheckPolicy::loadEffectiveLockedBeatsUser_data()
+{
+    QTest::addColumn<bool>("withPolicy");
+    QTest::newRow("policy file") << true;
+    QTest::newRow("no policy file") << false;
+}
+
+void TestCheckPolicy::loadEffectiveLockedBeatsUser()
+{
+    QFETCH(bool, withPolicy);
+    // The user tries to turn the locked keys off and sets keys the policy leaves alone.
+    const QString user = write("[checks]\n"
+                               "keyword=off\n"
+                               "external-recipient=off\n"
+                               "[policy]\n"
+                               "internal_domains=home.example\n"
+                               "blocked_domains=\n"
+                               "keywords=top secret\n"
+                               "many_external_threshold=3\n");
+    const QString policyFile = withPolicy ? write("[checks]\n"
+                                                  "keyword=block\n"
+                                                  "[policy]\n"
+                                                  "internal_domains=corp.example, *.corp.example\n"
+                                                  "blocked_domains=rival.example\n")
+                                          : m_dir.filePath(u"no-policy.ini"_s);
+    qputenv("YUBISASHI_POLICY_FILE", policyFile.toLocal8Bit());
+    const auto restore = qScopeGuard([] { qunsetenv("YUBISASHI_POLICY_FILE"); });
+
+    // As the hop and `check` read them: the settings first, then the checks.
+    Settings::Config config;
+    QStringList errors;
+    QVERIFY(Settings::loadEffective(user, &config, &errors, nullptr));
+    CheckPolicy p;
+    QVERIFY(CheckPolicy::loadEffective(config.path, config.policy, &p, &errors));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u"\n"_s)));
+
+    // Unlocked keys: the user's value wins either way.
+    QCOMPARE(p.action(u"external-recipient"_s), CheckAction::Off);
+    QCOMPARE(p.keywords, QStringList{u"top secret"_s});
+    QCOMPARE(p.manyExternalThreshold, 3);
+    if (withPolicy) {
+        QCOMPARE(p.action(u"keyword"_s), CheckAction::Block);
+        QCOMPARE(p.blockedDomains, QStringList{u"rival.example"_s});
+        QCOMPARE(p.policy.internalDomains, (QStringList{u"corp.example"_s, u"*.corp.example"_s}));
+    } else {
+        QCOMPARE(p.action(u"keyword"_s), CheckAction::Off);
+        QVERIFY(p.blockedDomains.isEmpty());
+        QCOMPARE(p.policy.internalDomains, QStringList{u"home.example"_s});
+    }
+    // The user's file itself still says what the user wrote.
+    CheckPolicy own;
+    QVERIFY(CheckPolicy::load(user, config.policy, &own, &errors));
+    QCOMPARE(own.action(u"keyword"_s), CheckAction::Off);
 }
 
 QTEST_GUILESS_MAIN(TestCheckPolicy)

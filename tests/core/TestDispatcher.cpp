@@ -1,7 +1,9 @@
+#include "SmimeTestSupport.h"
 #include "delivery/Dispatcher.h"
 #include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
+#include "settings/SecretStore.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
@@ -103,6 +105,12 @@ private slots:
     void visibleExternalMovedToBccWhenChosen_data();
     void visibleExternalMovedToBccWhenChosen();
     void policyMovesToBccWithoutReview();
+
+    // Promises after the 250 (issue "Tests that fail when a promise breaks")
+    void certificateReplacedByExpiredOneHoldsQueuedMessage();
+    void certificateExpiringWhileQueuedHoldsMessage();
+    void retryingGivesUpAfterGiveUpHours_data();
+    void retryingGivesUpAfterGiveUpHours();
 
 private:
     Delivery::Dispatcher* make(const QString& script);
@@ -544,6 +552,238 @@ void TestDispatcher::policyMovesToBccWithoutReview()
     QCOMPARE(m_transport.contents.size(), 1);
     QVERIFY(!m_transport.contents.constFirst().contains("partner"));
     QVERIFY(m_transport.contents.constFirst().contains("To: hanako@example.co.jp\r\n"));
+}
+
+// ---------------------------------------------------------------------------
+// Promises after the 250 (issue "Tests that fail when a promise breaks"): a
+// certificate that goes bad while the message waits, give_up_hours, and mail
+// that waits for a sign-in. The real Judge and Protection; only the upstream
+// is scripted.
+
+namespace {
+
+// Real S/MIME for the account "work": its PKCS#12 file at p12 (sign=always)
+// and the password in a real secrets file. The parts live and die together,
+// like the app's: stopping one and making another is a restart.
+struct SigningHop
+{
+    SigningHop(const Settings::Config& config, Spool::Spool* spool, ScriptedTransport::Shared* shared,
+               const QString& secretsPath, const QString& certificateFolder, QObject* owner)
+        : secrets(secretsPath), protection(config, &secrets, certificateFolder),
+          judge(config, u":memory:"_s, &protection),
+          dispatcher(
+              config, spool, &judge, new Delivery::ScriptedDecisionProvider(u"wait"_s, owner),
+              [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); })
+    {}
+    Settings::FileSecretStore secrets;
+    Delivery::Protection protection;
+    Delivery::Judge judge;
+    Delivery::Dispatcher dispatcher;
+};
+
+Settings::Config signingConfig(Settings::Config config, const QString& p12)
+{
+    Settings::Account work;
+    work.name = u"work"_s;
+    work.host = u"127.0.0.1"_s;
+    work.smimeP12 = p12;
+    work.sign = Settings::SignPolicy::Always;
+    config.accounts = {work};
+    config.policy.review = Settings::ReviewPolicy::Never;
+    return config;
+}
+
+bool isSigned(const QByteArray& content)
+{
+    return content.contains("multipart/signed") && content.contains("application/pkcs7-signature");
+}
+
+// taro@example.co.jp's key in a certificate from the test PKI that is valid
+// for `seconds` more seconds, as a PKCS#12 file with the password "test-pass".
+bool shortLivedP12(const QString& dir, int seconds, QString* p12, QByteArray* log)
+{
+    const QString script = uR"sh(set -eu
+pki=$1; out=$2; secs=$3
+cd "$out"
+cat >ca.cnf <<'CNF'
+[ca]
+default_ca = short
+[short]
+database = index.txt
+serial = serial
+new_certs_dir = .
+default_md = sha256
+policy = any
+unique_subject = no
+email_in_dn = no
+[any]
+commonName = optional
+[ext]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,nonRepudiation,keyEncipherment
+extendedKeyUsage = emailProtection
+subjectAltName = email:taro@example.co.jp
+CNF
+: >index.txt
+openssl rand -hex 16 >serial
+openssl req -new -key "$pki/taro-rsa.key" -subj "/CN=Yamada Taro (short)" -out short.csr
+openssl ca -batch -config ca.cnf -cert "$pki/sub.pem" -keyfile "$pki/sub.key" -notext -extensions ext \
+    -startdate "$(date -u -d '-1 hour' +%Y%m%d%H%M%SZ)" -enddate "$(date -u -d "+$secs seconds" +%Y%m%d%H%M%SZ)" \
+    -in short.csr -out short.pem
+openssl pkcs12 -export -inkey "$pki/taro-rsa.key" -in short.pem -certfile "$pki/chain.pem" \
+    -passout pass:test-pass -out short.p12
+)sh"_s;
+    const SmimeTest::Run r = SmimeTest::run(
+        u"bash"_s, {u"-c"_s, script, u"short-p12"_s, SmimeTest::pkiDir(), dir, QString::number(seconds)});
+    *p12 = dir + u"/short.p12"_s;
+    *log = r.err;
+    return r.ok() && QFileInfo::exists(*p12);
+}
+
+} // namespace
+
+// The certificate is replaced by an expired one while the message waits for
+// the upstream (a new certificate is taken at the next start): the message
+// is held, never sent unsigned.
+void TestDispatcher::certificateReplacedByExpiredOneHoldsQueuedMessage()
+{
+    const QString p12 = m_dir->filePath(u"work.p12"_s);
+    QVERIFY(QFile::copy(SmimeTest::pki("taro-rsa-aes.p12"), p12));
+    m_config = signingConfig(m_config, p12);
+    m_config.delivery.retryInitialSeconds = 3600; // no retry before the restart
+    m_config.delivery.retryMaxSeconds = 3600;
+    const QString secrets = m_dir->filePath(u"secrets.ini"_s);
+    QString error;
+    QVERIFY2(Settings::FileSecretStore(secrets).write(u"work/smime_password"_s, u"test-pass"_s, &error),
+             qPrintable(error));
+    const QString certificates = m_dir->filePath(u"certificates"_s);
+    m_transport.results << result(Kind::Temporary, 421, u"4.3.2"_s, u"Service not available"_s);
+    {
+        SigningHop hop(m_config, m_spool.get(), &m_transport, secrets, certificates, m_owner);
+        auto* reply = newReply();
+        hop.dispatcher.submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+        const Smtp::Reply r = waitForAnswer(reply);
+        QCOMPARE(r.code, 250);
+        QCOMPARE(r.enhanced, u"2.6.0"_s);
+        QCOMPARE(m_transport.contents.size(), 1);
+        QVERIFY2(isSigned(m_transport.contents.constFirst()), "the first attempt was not signed");
+        QCOMPARE(spoolEntries().constFirst().state, Spool::State::Approved);
+    }
+    // The person imports a certificate that turns out to be expired; time passes.
+    QVERIFY(QFile::remove(p12));
+    QVERIFY(QFile::copy(SmimeTest::pki("expired.p12"), p12));
+    Spool::Entry queued = spoolEntries().constFirst();
+    queued.nextAttempt = QDateTime::currentDateTimeUtc();
+    QVERIFY2(m_spool->update(queued, &error), qPrintable(error));
+
+    SigningHop hop(m_config, m_spool.get(), &m_transport, secrets, certificates, m_owner);
+    QSignalSpy notices(&hop.dispatcher, &Delivery::Dispatcher::notice);
+    QVERIFY(hop.dispatcher.resume().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(spoolEntries().constFirst().state, Spool::State::Held, 10000);
+    QTest::qWait(200);
+    QCOMPARE(m_transport.contents.size(), 1); // nothing more reached the upstream
+    for (const QByteArray& sent : std::as_const(m_transport.contents))
+        QVERIFY2(isSigned(sent), "a message left unsigned");
+    const Spool::Entry held = spoolEntries().constFirst();
+    QVERIFY2(held.lastError.contains(u"expired"_s, Qt::CaseInsensitive), qPrintable(held.lastError));
+    QVERIFY(!notices.isEmpty());
+    QVERIFY(m_spool->content(held.id, nullptr).has_value()); // kept for the user
+}
+
+// The certificate was valid when the client heard 250 and expires before the
+// retry: decided again at delivery, the message is held, never sent unsigned.
+void TestDispatcher::certificateExpiringWhileQueuedHoldsMessage()
+{
+    QString p12;
+    QByteArray log;
+    QVERIFY2(shortLivedP12(m_dir->path(), 6, &p12, &log), log.constData());
+    m_config = signingConfig(m_config, p12);
+    m_config.delivery.retryInitialSeconds = 8; // the retry comes after the certificate's end
+    m_config.delivery.retryMaxSeconds = 8;
+    const QString secrets = m_dir->filePath(u"secrets.ini"_s);
+    QString error;
+    QVERIFY2(Settings::FileSecretStore(secrets).write(u"work/smime_password"_s, u"test-pass"_s, &error),
+             qPrintable(error));
+    m_transport.results << result(Kind::Temporary, 421, u"4.3.2"_s, u"Service not available"_s);
+    SigningHop hop(m_config, m_spool.get(), &m_transport, secrets, m_dir->filePath(u"certificates"_s),
+                   m_owner);
+    auto* reply = newReply();
+    hop.dispatcher.submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    const Smtp::Reply r = waitForAnswer(reply);
+    QCOMPARE(r.code, 250);
+    QCOMPARE(r.enhanced, u"2.6.0"_s);
+    QCOMPARE(m_transport.contents.size(), 1);
+    QVERIFY2(isSigned(m_transport.contents.constFirst()), "the first attempt was not signed");
+
+    QTRY_COMPARE_WITH_TIMEOUT(spoolEntries().constFirst().state, Spool::State::Held, 20000);
+    QTest::qWait(200);
+    QCOMPARE(m_transport.contents.size(), 1);
+    QVERIFY2(isSigned(m_transport.contents.constFirst()), "a message left unsigned");
+    const Spool::Entry held = spoolEntries().constFirst();
+    QVERIFY2(held.lastError.contains(u"expired"_s, Qt::CaseInsensitive), qPrintable(held.lastError));
+}
+
+void TestDispatcher::retryingGivesUpAfterGiveUpHours_data()
+{
+    QTest::addColumn<int>("ageMinutes");
+    QTest::addColumn<bool>("waitsForUser");
+    QTest::addColumn<int>("finalState");
+    QTest::newRow("older than give_up_hours") << 61 << false << int(Spool::State::Failed);
+    QTest::newRow("younger than give_up_hours") << 50 << false << int(Spool::State::Approved);
+    // A sign-in is missing: the message is not failing, it waits for the person.
+    QTest::newRow("waiting for a sign-in") << 7 * 24 * 60 << true << int(Spool::State::Approved);
+}
+
+// A message received ageMinutes ago, queued for the upstream, resumed at a
+// start; the upstream answers every attempt with a temporary failure.
+void TestDispatcher::retryingGivesUpAfterGiveUpHours()
+{
+    QFETCH(int, ageMinutes);
+    QFETCH(bool, waitsForUser);
+    QFETCH(int, finalState);
+    m_config.delivery.giveUpHours = 1;
+    m_config.policy.review = Settings::ReviewPolicy::Never;
+    Spool::Entry queued;
+    queued.account = u"work"_s;
+    queued.envelope = envelope({u"partner@other.jp"_s});
+    queued.state = Spool::State::Approved;
+    queued.attempts = 3;
+    queued.received = QDateTime::currentDateTimeUtc().addSecs(-60LL * ageMinutes);
+    QString error;
+    const std::optional<Spool::Entry> stored = m_spool->add(queued, kMessage, &error);
+    QVERIFY2(stored, qPrintable(error));
+    for (int i = 0; i < 10; ++i) {
+        Smtp::SubmitResult r =
+            waitsForUser ? result(Kind::Temporary, 454, u"4.7.0"_s, u"Sign in to your account again"_s)
+                         : result(Kind::Temporary, 421, u"4.3.2"_s, u"Service not available"_s);
+        r.waitsForUser = waitsForUser;
+        m_transport.results << r;
+    }
+    auto* d = make(u"wait"_s);
+    QSignalSpy notices(d, &Delivery::Dispatcher::notice);
+    QVERIFY(d->resume().isEmpty());
+    // Attempts go on, one a second (retry_max_seconds=1), until it is given up.
+    QTRY_VERIFY_WITH_TIMEOUT(m_transport.delivered.size() >= 3 || d->pendingCount() == 0, 15000);
+    QTest::qWait(100);
+    const Spool::Entry entry = spoolEntries().constFirst();
+    QCOMPARE(int(entry.state), finalState);
+    if (finalState == int(Spool::State::Failed)) {
+        QCOMPARE(m_transport.delivered.size(), 1);
+        QCOMPARE(d->pendingCount(), 0);
+        QVERIFY2(entry.lastError.contains(u"Gave up"_s), qPrintable(entry.lastError));
+        QVERIFY2(entry.lastError.contains(u"Service not available"_s), qPrintable(entry.lastError));
+        QCOMPARE(notices.size(), 1);
+        QCOMPARE(notices.constFirst().constFirst().value<Delivery::Dispatcher::Notice>(),
+                 Delivery::Dispatcher::Notice::Error);
+        QVERIFY(m_spool->content(entry.id, nullptr).has_value()); // kept: it can still be sent from the queue
+    } else {
+        QCOMPARE(d->pendingCount(), 1);
+        for (const QList<QVariant>& n : std::as_const(notices))
+            QVERIFY2(n.value(0).value<Delivery::Dispatcher::Notice>() !=
+                             Delivery::Dispatcher::Notice::Error ||
+                         !n.value(3).toString().contains(u"Gave up"_s),
+                     qPrintable(n.value(3).toString()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)
