@@ -3,23 +3,24 @@
 // process id), the process's token names its user. The listener binds with
 // SO_EXCLUSIVEADDRUSE: without it, another program could bind the same
 // address and port with SO_REUSEADDR and receive our clients' connections.
+// winsock2.h must come before windows.h, which Qt's headers may include.
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+// clang-format off
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <windows.h>
+#include <iphlpapi.h>
+#include <sddl.h>
+// clang-format on
+
 #include "smtp/LoopbackSocket.h"
 
 #include <QTcpServer>
 #include <cstring>
 #include <memory>
 #include <vector>
-
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-// clang-format off: winsock2 must come before windows.h
-#include <iphlpapi.h>
-#include <sddl.h>
-#include <windows.h>
-#include <winsock2.h>
-#include <ws2tcpip.h>
-// clang-format on
 
 namespace Smtp {
 
@@ -72,28 +73,44 @@ quint16 portOf(DWORD tablePort)
     return ntohs(u_short(tablePort & 0xFFFF));
 }
 
+// The TCP table of one address family, with owning process ids.
+bool tcpTable(ULONG family, std::vector<BYTE>* buffer)
+{
+    DWORD size = 16 * 1024;
+    DWORD result = ERROR_INSUFFICIENT_BUFFER;
+    // The table can grow between two calls: ask again while it does.
+    for (int attempt = 0; attempt < 5 && result == ERROR_INSUFFICIENT_BUFFER; ++attempt) {
+        buffer->resize(size);
+        result = GetExtendedTcpTable(buffer->data(), &size, FALSE, family, TCP_TABLE_OWNER_PID_ALL, 0);
+    }
+    return result == NO_ERROR;
+}
+
+// 16 bytes of an IPv6 address; an IPv4 address as ::ffff:a.b.c.d (a dual-stack client socket).
+Q_IPV6ADDR asIPv6(const QHostAddress& address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (!isV4)
+        return address.toIPv6Address();
+    Q_IPV6ADDR mapped = {};
+    mapped.c[10] = mapped.c[11] = 0xff;
+    for (int i = 0; i < 4; ++i)
+        mapped.c[12 + i] = quint8(v4 >> (24 - 8 * i));
+    return mapped;
+}
+
 // The process id of the connection whose local end is peer:peerPort and whose
 // remote end is local:localPort (the client's end of ours), or 0.
 DWORD owningPid(const QHostAddress& local, quint16 localPort, const QHostAddress& peer, quint16 peerPort,
                 bool* tableRead)
 {
+    std::vector<BYTE> buffer;
     bool isV4 = false;
     const quint32 peer4 = peer.toIPv4Address(&isV4); // also true for ::ffff:127.0.0.1
-    const quint32 local4 = local.toIPv4Address();
-    const ULONG family = isV4 ? AF_INET : AF_INET6;
-    std::vector<BYTE> buffer;
-    DWORD size = 0;
-    DWORD result = ERROR_INSUFFICIENT_BUFFER;
-    // The table can grow between the two calls: ask again while it does.
-    for (int attempt = 0; attempt < 5 && result == ERROR_INSUFFICIENT_BUFFER; ++attempt) {
-        buffer.resize(size ? size : 16 * 1024);
-        size = DWORD(buffer.size());
-        result = GetExtendedTcpTable(buffer.data(), &size, FALSE, family, TCP_TABLE_OWNER_PID_ALL, 0);
-    }
-    if (result != NO_ERROR)
-        return 0;
-    *tableRead = true;
-    if (family == AF_INET) {
+    if (isV4 && tcpTable(AF_INET, &buffer)) {
+        *tableRead = true;
+        const quint32 local4 = local.toIPv4Address();
         const auto* table = reinterpret_cast<const MIB_TCPTABLE_OWNER_PID*>(buffer.data());
         for (DWORD i = 0; i < table->dwNumEntries; ++i) {
             const MIB_TCPROW_OWNER_PID& row = table->table[i];
@@ -101,15 +118,18 @@ DWORD owningPid(const QHostAddress& local, quint16 localPort, const QHostAddress
                 ntohl(row.dwRemoteAddr) == local4 && portOf(row.dwRemotePort) == localPort)
                 return row.dwOwningPid;
         }
-        return 0;
     }
-    const Q_IPV6ADDR peer6 = peer.toIPv6Address();
-    const Q_IPV6ADDR local6 = local.toIPv6Address();
+    // IPv6, and IPv4 clients on a dual-stack socket (listed with v4-mapped addresses).
+    if (!tcpTable(AF_INET6, &buffer))
+        return 0;
+    *tableRead = true;
+    const Q_IPV6ADDR peer6 = asIPv6(peer);
+    const Q_IPV6ADDR local6 = asIPv6(local);
     const auto* table = reinterpret_cast<const MIB_TCP6TABLE_OWNER_PID*>(buffer.data());
     for (DWORD i = 0; i < table->dwNumEntries; ++i) {
         const MIB_TCP6ROW_OWNER_PID& row = table->table[i];
-        if (memcmp(row.ucLocalAddr, peer6.c, 16) == 0 && portOf(row.dwLocalPort) == peerPort &&
-            memcmp(row.ucRemoteAddr, local6.c, 16) == 0 && portOf(row.dwRemotePort) == localPort)
+        if (std::memcmp(row.ucLocalAddr, peer6.c, 16) == 0 && portOf(row.dwLocalPort) == peerPort &&
+            std::memcmp(row.ucRemoteAddr, local6.c, 16) == 0 && portOf(row.dwRemotePort) == localPort)
             return row.dwOwningPid;
     }
     return 0;
