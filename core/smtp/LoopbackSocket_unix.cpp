@@ -15,42 +15,39 @@ namespace Smtp {
 
 namespace {
 
-// "0100007F:D431" (IPv4) or 32 hex digits (IPv6) and a port. The kernel
-// prints each 32-bit word of the address as a number in host byte order
-// ("%08X" of the word as stored), so the word is converted back byte by byte.
-bool parseEndpoint(const QByteArray& field, QHostAddress* address, quint16* port)
+// An endpoint as the kernel prints it in the tables: each 32-bit word of the
+// address as "%08X" of the word as it lies in memory (so in host byte order),
+// then ":%04X" for the port. v6: as in /proc/net/tcp6, an IPv4 address as
+// ::ffff:a.b.c.d (a client on a dual-stack socket).
+QByteArray kernelEndpoint(const QHostAddress& address, quint16 port, bool v6)
 {
-    const qsizetype colon = field.indexOf(':');
-    if (colon != 8 && colon != 32)
-        return false;
-    quint8 bytes[16];
-    for (qsizetype word = 0; word < colon / 8; ++word) {
-        bool ok = false;
-        const quint32 value = field.mid(word * 8, 8).toUInt(&ok, 16);
-        if (!ok)
-            return false;
-        std::memcpy(bytes + word * 4, &value, 4);
-    }
-    bool ok = false;
-    const uint p = field.mid(colon + 1).toUInt(&ok, 16);
-    if (!ok || p > 0xFFFF)
-        return false;
-    *port = quint16(p);
-    if (colon == 8) {
-        quint32 v4 = 0;
+    quint8 bytes[16] = {};
+    int words = 1;
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (!v6) {
+        if (!isV4)
+            return QByteArray();
         for (int i = 0; i < 4; ++i)
-            v4 = (v4 << 8) | bytes[i];
-        address->setAddress(v4);
+            bytes[i] = quint8(v4 >> (24 - 8 * i));
     } else {
-        address->setAddress(bytes);
+        words = 4;
+        if (isV4) {
+            bytes[10] = bytes[11] = 0xff;
+            for (int i = 0; i < 4; ++i)
+                bytes[12 + i] = quint8(v4 >> (24 - 8 * i));
+        } else {
+            const Q_IPV6ADDR a = address.toIPv6Address();
+            std::memcpy(bytes, a.c, 16);
+        }
     }
-    return true;
-}
-
-bool sameEndpoint(const QHostAddress& a, quint16 aPort, const QHostAddress& b, quint16 bPort)
-{
-    // A client on an IPv6 socket that connected to 127.0.0.1 shows as ::ffff:127.0.0.1.
-    return aPort == bPort && a.isEqual(b, QHostAddress::ConvertV4MappedToIPv4);
+    QByteArray out;
+    for (int w = 0; w < words; ++w) {
+        quint32 word = 0;
+        std::memcpy(&word, bytes + 4 * w, 4);
+        out += QByteArray::number(word, 16).toUpper().rightJustified(8, '0');
+    }
+    return out + ':' + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
 }
 
 enum class Lookup
@@ -61,32 +58,30 @@ enum class Lookup
 };
 
 // The uid of the socket whose local end is peer:peerPort and whose remote end
-// is local:localPort, that is the client's socket of our connection.
-Lookup findOwner(const char* table, const QHostAddress& local, quint16 localPort, const QHostAddress& peer,
-                 quint16 peerPort, uint* uid)
+// is local:localPort, that is the client's socket of our connection. Rows are
+// "sl: local remote st tx:rx tr:when retrnsmt uid timeout inode ...".
+Lookup findOwner(const char* table, bool v6, const QHostAddress& local, quint16 localPort,
+                 const QHostAddress& peer, quint16 peerPort, uint* uid)
 {
+    const QByteArray clientEnd = kernelEndpoint(peer, peerPort, v6);
+    const QByteArray serverEnd = kernelEndpoint(local, localPort, v6);
+    if (clientEnd.isEmpty() || serverEnd.isEmpty())
+        return Lookup::NotFound;
     QFile file(QString::fromLatin1(table));
     if (!file.open(QIODevice::ReadOnly))
         return Lookup::Unreadable;
     const QByteArray all = file.readAll(); // a /proc file has no size: read to its end
-    const QList<QByteArray> rows = all.split('\n');
-    for (qsizetype i = 1; i < rows.size(); ++i) { // row 0 is the heading
-        const QList<QByteArray> f = rows.at(i).simplified().split(' ');
-        // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode ...
-        if (f.size() < 10)
-            continue;
-        QHostAddress rowLocal, rowRemote;
-        quint16 rowLocalPort = 0, rowRemotePort = 0;
-        if (!parseEndpoint(f.at(1), &rowLocal, &rowLocalPort) ||
-            !parseEndpoint(f.at(2), &rowRemote, &rowRemotePort))
-            continue;
-        if (!sameEndpoint(rowLocal, rowLocalPort, peer, peerPort) ||
-            !sameEndpoint(rowRemote, rowRemotePort, local, localPort))
-            continue;
-        if (f.at(3) == "06") // TIME_WAIT: the kernel no longer knows the owner (uid 0)
+    // One search over the whole table instead of parsing each row: it can be long on a busy machine.
+    const QByteArray needle = ": " + clientEnd + ' ' + serverEnd + ' ';
+    for (qsizetype at = all.indexOf(needle); at >= 0; at = all.indexOf(needle, at + 1)) {
+        const qsizetype end = all.indexOf('\n', at);
+        const QList<QByteArray> f =
+            all.mid(at + needle.size(), end < 0 ? -1 : end - at - needle.size()).simplified().split(' ');
+        // st tx:rx tr:when retrnsmt uid ...
+        if (f.size() < 5 || f.at(0) == "06") // TIME_WAIT: the kernel no longer knows the owner (uid 0)
             continue;
         bool ok = false;
-        *uid = f.at(7).toUInt(&ok);
+        *uid = f.at(4).toUInt(&ok);
         if (ok)
             return Lookup::Found;
     }
@@ -100,10 +95,10 @@ PeerOwner peerOwner(const QHostAddress& local, quint16 localPort, const QHostAdd
 {
     uint uid = 0;
     // An IPv4 client can sit on an IPv6 socket (v4-mapped), so both tables are read when needed.
-    const char* const tables[] = {"/proc/net/tcp", "/proc/net/tcp6"};
     bool readable = false;
-    for (const char* table : tables) {
-        const Lookup result = findOwner(table, local, localPort, peer, peerPort, &uid);
+    for (const bool v6 : {false, true}) {
+        const Lookup result =
+            findOwner(v6 ? "/proc/net/tcp6" : "/proc/net/tcp", v6, local, localPort, peer, peerPort, &uid);
         if (result == Lookup::Unreadable)
             continue;
         readable = true;
