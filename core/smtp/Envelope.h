@@ -13,7 +13,7 @@ struct Envelope
 {
     QString mailFrom;          // reverse path without angle brackets; empty for <>
     QStringList recipients;    // forward paths without angle brackets, in RCPT order
-    bool eightBitMime = false; // BODY=8BITMIME was given
+    bool eightBitMime = false; // BODY=8BITMIME was given, or 8-bit data came without it (taken as 8BITMIME)
     bool smtpUtf8 = false;     // SMTPUTF8 was given
     qint64 declaredSize = 0;   // SIZE= from MAIL FROM, 0 if absent
 };

@@ -21,10 +21,23 @@ struct SessionConfig
     int maxErrors = 20;                         // bad commands before the session is closed
     int authFailureDelayMs = 1000;              // delay before answering a failed AUTH
     int maxAuthFailures = 3;                    // failed AUTH attempts before the session is closed
-    // SmtpServer: a client that sends nothing for this long (and is not waiting
-    // for the reply to its message) gets 421 and is closed, so silent clients
-    // cannot hold the session slots. RFC 5321 4.5.3.2.7 suggests 5 minutes. 0 = never.
+
+    // Timers, so that connections that do nothing useful cannot hold the
+    // session slots (SmtpServer caps them). Each closes the session with 421;
+    // none runs while the client waits for the reply to its message. 0 = never.
+    //
+    // With AUTH required: a session that has not authenticated this long after
+    // the greeting. Real clients authenticate within a second.
+    int authTimeoutMs = 30 * 1000;
+    // A line (command, AUTH response or DATA line) not completed this long
+    // after its first byte. More bytes of the same line do not restart it, so
+    // a client that trickles one byte at a time cannot hold a session.
+    int lineTimeoutMs = 60 * 1000;
+    // Nothing received for this long. RFC 5321 4.5.3.2.7 suggests 5 minutes.
     int idleTimeoutMs = 5 * 60 * 1000;
+    // The whole session. Reached while the client waits for the reply to its
+    // message, the reply goes out first and the 421 follows it.
+    int maxSessionMs = 30 * 60 * 1000;
 };
 
 } // namespace Smtp

@@ -27,22 +27,22 @@ QString peerName(const QTcpSocket* socket)
     return address.toString() + QLatin1Char(':') + port;
 }
 
+} // namespace
+
 // One accepted client: its socket, its session, and the reply the session
 // waits for. Deleted (deleteLater) once the socket is disconnected.
-class Connection : public QObject
+class SmtpServer::Connection : public QObject
 {
 public:
     Connection(SmtpServer* server, QTcpSocket* socket, const SessionConfig& config, const Authenticator* auth)
         : QObject(server), m_server(server), m_socket(socket), m_session(new SmtpSession(config, auth, this)),
-          m_idle(new QTimer(this)), m_idleTimeoutMs(config.idleTimeoutMs), m_peer(peerName(socket))
+          m_peer(peerName(socket))
     {
         m_socket->setParent(this);
         m_session->setObjectName(m_peer);
-        m_idle->setSingleShot(true);
         connect(m_session, &SmtpSession::output, this, &Connection::write);
         connect(m_session, &SmtpSession::closeRequested, this, [this] { closeSoon(); });
         connect(m_session, &SmtpSession::messageReceived, this, &Connection::onMessage);
-        connect(m_idle, &QTimer::timeout, this, &Connection::onIdle);
     }
 
     ~Connection() override
@@ -63,6 +63,7 @@ public:
         const bool early = m_socket->waitForReadyRead(0);
         if (m_socket->state() != QAbstractSocket::ConnectedState) {
             qCDebug(lcSmtp).noquote() << m_peer << "disconnected at once";
+            m_closing = true;
             deleteLater();
             return;
         }
@@ -77,8 +78,21 @@ public:
             return;
         }
         connect(m_socket, &QIODevice::readyRead, this, &Connection::onReadyRead);
-        m_session->start(); // the greeting
-        restartIdle();
+        m_session->start(); // the greeting, and the session's timers
+    }
+
+    bool isClosing() const { return m_closing; }
+    bool isEstablished() const { return m_session->isEstablished(); }
+    QString peer() const { return m_peer; }
+
+    // Closed so that a new connection gets its slot.
+    void makeRoom()
+    {
+        m_session->shutdown(
+            Reply::make(421, QStringLiteral("4.3.2"),
+                        QStringLiteral("Too many connections that have not logged in; closing "
+                                       "this one to make room")));
+        closeSoon(); // also when the session had already closed
     }
 
 private:
@@ -94,25 +108,6 @@ private:
         if (m_closing)
             return;
         m_session->receive(bytes);
-        restartIdle();
-    }
-
-    void restartIdle()
-    {
-        if (m_idleTimeoutMs > 0 && !m_closing && !m_session->isWaitingForAnswer())
-            m_idle->start(m_idleTimeoutMs);
-        else
-            m_idle->stop();
-    }
-
-    void onIdle()
-    {
-        if (m_closing || m_session->isWaitingForAnswer())
-            return;
-        qCInfo(lcSmtp).noquote() << m_peer << "idle timeout";
-        write(Reply::make(421, QStringLiteral("4.4.2"), QStringLiteral("Idle timeout; closing connection"))
-                  .toWire());
-        closeSoon();
     }
 
     void closeSoon()
@@ -120,7 +115,6 @@ private:
         if (m_closing)
             return;
         m_closing = true;
-        m_idle->stop();
         // A client that does not read its last reply must not keep the slot.
         QTimer::singleShot(kCloseTimeoutMs, m_socket, [socket = m_socket] { socket->abort(); });
         m_socket->disconnectFromHost(); // after the write buffer is flushed
@@ -136,13 +130,11 @@ private:
         m_from = envelope.mailFrom;
         m_recipients = int(envelope.recipients.size());
         m_size = content.size();
-        m_idle->stop();
         connect(reply, &PendingReply::answered, this, [this, reply](const Reply& answer) {
             qCInfo(lcSmtp).noquote() << messageSummary() << "reply" << answer.toString();
             if (reply != m_reply || m_closing)
                 return;
             m_session->answerData(answer);
-            restartIdle();
         });
         emit m_server->messageReceived(envelope, content, authUser, reply);
     }
@@ -150,7 +142,6 @@ private:
     void onDisconnected()
     {
         m_closing = true;
-        m_idle->stop();
         const QString summary = messageSummary();
         if (dropPendingReply())
             qCInfo(lcSmtp).noquote() << summary << "- client disconnected before the reply: not handed over";
@@ -182,8 +173,6 @@ private:
     SmtpServer* m_server;
     QTcpSocket* m_socket;
     SmtpSession* m_session;
-    QTimer* m_idle;
-    int m_idleTimeoutMs;
     QString m_peer;
     QPointer<PendingReply> m_reply;
     bool m_closing = false;
@@ -193,8 +182,6 @@ private:
     int m_recipients = 0;
     qint64 m_size = 0;
 };
-
-} // namespace
 
 void PendingReply::answer(const Reply& reply)
 {
@@ -210,6 +197,12 @@ SmtpServer::SmtpServer(const SessionConfig& config, const Authenticator* auth, Q
 
 SmtpServer::~SmtpServer() = default;
 
+int SmtpServer::maxUnestablished() const
+{
+    const int reserve = m_maxSessions >= 2 ? qMax(1, m_maxSessions / 4) : 0;
+    return qMax(1, m_maxSessions - reserve);
+}
+
 bool SmtpServer::listen(quint16 port, QString* error)
 {
     close();
@@ -218,26 +211,43 @@ bool SmtpServer::listen(quint16 port, QString* error)
     const int attempts = port == 0 ? 5 : 1;
     for (int attempt = 1; attempt <= attempts; ++attempt) {
         auto* v4 = new QTcpServer(this);
-        if (!v4->listen(QHostAddress::LocalHost, port)) {
+        QString why;
+        if (listenExclusive(v4, QHostAddress(QHostAddress::LocalHost), port, &why) !=
+            ListenResult::Listening) {
             // Just the reason: the caller puts it into its own sentence with what to do.
             if (error)
-                *error = tr("127.0.0.1 port %1: %2").arg(port).arg(v4->errorString());
+                *error = tr("127.0.0.1 port %1: %2").arg(port).arg(why);
             delete v4;
             return false;
         }
         const quint16 bound = v4->serverPort();
         auto* v6 = new QTcpServer(this);
-        if (!v6->listen(QHostAddress::LocalHostIPv6, bound)) {
-            const bool retry = v6->serverError() == QAbstractSocket::AddressInUseError && attempt < attempts;
-            if (retry) {
-                delete v6;
+        const ListenResult result =
+            listenExclusive(v6, QHostAddress(QHostAddress::LocalHostIPv6), bound, &why);
+        if (result != ListenResult::Listening) {
+            delete v6;
+            v6 = nullptr;
+            if (result == ListenResult::AddressInUse && attempt < attempts) {
                 delete v4;
                 continue;
             }
-            qCWarning(lcSmtp).noquote() << "cannot listen on [::1] port" << bound << "-" << v6->errorString()
-                                        << "- listening on 127.0.0.1 only";
-            delete v6;
-            v6 = nullptr;
+            if (result != ListenResult::AddressUnavailable) {
+                // Someone else on [::1] with our port would get every mail
+                // program that connects to "localhost" and tries ::1 first:
+                // its password and its mail.
+                if (error) {
+                    *error =
+                        tr("[::1] port %1: %2 (a mail program that connects to \"localhost\" may use [::1] "
+                           "rather than 127.0.0.1)")
+                            .arg(bound)
+                            .arg(why);
+                }
+                delete v4;
+                return false;
+            }
+            // No IPv6 loopback on this machine: nobody else can have [::1] either.
+            qCWarning(lcSmtp).noquote()
+                << "no IPv6 loopback ([::1]:" << bound << "-" << why << ") - listening on 127.0.0.1 only";
         }
         m_port = bound;
         for (QTcpServer* server : {v4, v6}) {
@@ -265,23 +275,79 @@ void SmtpServer::close()
 void SmtpServer::acceptConnections(QTcpServer* server)
 {
     while (QTcpSocket* socket = server->nextPendingConnection()) {
-        if (m_sessions >= m_maxSessions) {
-            qCInfo(lcSmtp).noquote() << peerName(socket) << "refused: too many connections (limit"
-                                     << m_maxSessions << ")";
-            socket->setParent(this);
-            connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-            QTimer::singleShot(kCloseTimeoutMs, socket, [socket] { socket->abort(); });
-            socket->write(Reply::make(421, QStringLiteral("4.3.2"),
-                                      QStringLiteral("Too many connections, try again later"))
-                              .toWire());
-            socket->disconnectFromHost();
+        const QString peer = peerName(socket);
+        // Another user of this computer (terminal server, shared host) must
+        // not even see the greeting: it would talk to this user's mail.
+        QString detail;
+        const PeerOwner owner = m_peerOwnerCheck
+                                    ? m_peerOwnerCheck(*socket, &detail)
+                                    : peerOwner(socket->localAddress(), socket->localPort(),
+                                                socket->peerAddress(), socket->peerPort(), &detail);
+        if (owner == PeerOwner::OtherUser) {
+            qCWarning(lcSmtp).noquote()
+                << peer
+                << QStringLiteral(
+                       "refused: the connecting program belongs to another user of this computer (%1)")
+                       .arg(detail);
+            refuse(socket, Reply::make(554, QStringLiteral("5.7.1"),
+                                       QStringLiteral("This mail server belongs to another user of this "
+                                                      "computer; connection refused")));
             continue;
         }
-        ++m_sessions;
+        if (owner == PeerOwner::Unknown) {
+            qCWarning(lcSmtp).noquote()
+                << peer
+                << QStringLiteral("cannot tell which user the connecting program belongs to (%1) - accepted")
+                       .arg(detail);
+        }
+        if (!makeRoom()) {
+            qCInfo(lcSmtp).noquote() << peer << "refused: too many connections (limit" << m_maxSessions
+                                     << ")";
+            refuse(socket, Reply::make(421, QStringLiteral("4.3.2"),
+                                       QStringLiteral("Too many connections, try again later")));
+            continue;
+        }
         auto* connection = new Connection(this, socket, m_config, m_auth);
-        connect(connection, &QObject::destroyed, this, [this] { --m_sessions; });
+        m_connections.append(connection);
+        connect(connection, &QObject::destroyed, this,
+                [this, connection] { m_connections.removeOne(connection); });
         connection->start();
     }
+}
+
+bool SmtpServer::makeRoom()
+{
+    int open = 0;
+    int unestablished = 0;
+    Connection* oldest = nullptr;
+    for (Connection* c : std::as_const(m_connections)) {
+        if (c->isClosing())
+            continue;
+        ++open;
+        if (!c->isEstablished()) {
+            ++unestablished;
+            if (!oldest)
+                oldest = c;
+        }
+    }
+    if (open < m_maxSessions && unestablished < maxUnestablished())
+        return true;
+    if (!oldest)
+        return false; // every slot holds a logged-in session
+    qCInfo(lcSmtp).noquote() << oldest->peer() << "closed to make room:" << unestablished
+                             << "connections have not logged in (limit" << maxUnestablished() << "of"
+                             << m_maxSessions << ")";
+    oldest->makeRoom();
+    return true;
+}
+
+void SmtpServer::refuse(QTcpSocket* socket, const Reply& reply)
+{
+    socket->setParent(this);
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(kCloseTimeoutMs, socket, [socket] { socket->abort(); });
+    socket->write(reply.toWire());
+    socket->disconnectFromHost();
 }
 
 } // namespace Smtp

@@ -1,14 +1,17 @@
 #pragma once
 
 #include "smtp/Envelope.h"
+#include "smtp/LoopbackSocket.h"
 #include "smtp/Reply.h"
 #include "smtp/SessionConfig.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 
 class QTcpServer;
+class QTcpSocket;
 
 namespace Smtp {
 
@@ -36,7 +39,12 @@ private:
 };
 
 // Listens on loopback only (127.0.0.1 and ::1) and runs one SmtpSession per
-// connection, up to a cap.
+// connection, up to a cap. A connection from a program of another user of
+// this computer is refused before the greeting. Of the session slots, a
+// quarter (at least one) is kept for established sessions (logged in, see
+// SmtpSession::isEstablished): the others may use the rest, and when that is
+// full the oldest of them is closed to make room, so idle or slow connections
+// never lock the mail program out.
 class SmtpServer : public QObject
 {
     Q_OBJECT
@@ -44,13 +52,21 @@ public:
     SmtpServer(const SessionConfig& config, const Authenticator* auth, QObject* parent = nullptr);
     ~SmtpServer() override;
 
-    void setMaxSessions(int max) { m_maxSessions = max; }
-    // Binds 127.0.0.1 and ::1 on port (0 = any free port, the same on both).
-    // Succeeds when at least IPv4 loopback is bound; error says why not.
+    void setMaxSessions(int max) { m_maxSessions = qMax(max, 1); }
+    // How many sessions that are not established may be open at once.
+    int maxUnestablished() const;
+    // Binds 127.0.0.1 and ::1 on port (0 = any free port, the same on both),
+    // exclusively (see listenExclusive). Fails when either address is taken by
+    // someone else; listens on 127.0.0.1 alone only when the machine has no
+    // IPv6 loopback. error says why.
     bool listen(quint16 port, QString* error);
     quint16 port() const { return m_port; }
-    int sessionCount() const { return m_sessions; }
+    int sessionCount() const { return int(m_connections.size()); }
     void close();
+
+    // The test seam for who owns a connecting program (default: Smtp::peerOwner).
+    using PeerOwnerCheck = std::function<PeerOwner(const QTcpSocket& socket, QString* detail)>;
+    void setPeerOwnerCheck(PeerOwnerCheck check) { m_peerOwnerCheck = std::move(check); }
 
 signals:
     // A complete message. reply lives as long as the connection.
@@ -58,14 +74,18 @@ signals:
                          Smtp::PendingReply* reply);
 
 private:
+    class Connection;
     void acceptConnections(QTcpServer* server);
+    bool makeRoom();
+    void refuse(QTcpSocket* socket, const Reply& reply);
 
     SessionConfig m_config;
     const Authenticator* m_auth = nullptr;
     QList<QTcpServer*> m_servers;
+    QList<Connection*> m_connections; // in the order they came
+    PeerOwnerCheck m_peerOwnerCheck;
     quint16 m_port = 0;
     int m_maxSessions = 16;
-    int m_sessions = 0;
 };
 
 } // namespace Smtp

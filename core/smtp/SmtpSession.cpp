@@ -273,6 +273,35 @@ SmtpSession::SmtpSession(const SessionConfig& config, const Authenticator* auth,
     m_config.authFailureDelayMs = qMax(m_config.authFailureDelayMs, 0);
     m_authTimer->setSingleShot(true);
     connect(m_authTimer, &QTimer::timeout, this, &SmtpSession::authDelayElapsed);
+    m_config.authTimeoutMs = qMax(m_config.authTimeoutMs, 0);
+    m_config.lineTimeoutMs = qMax(m_config.lineTimeoutMs, 0);
+    m_config.idleTimeoutMs = qMax(m_config.idleTimeoutMs, 0);
+    m_config.maxSessionMs = qMax(m_config.maxSessionMs, 0);
+    for (QTimer** timer : {&m_authDeadline, &m_lineTimer, &m_idleTimer, &m_sessionTimer}) {
+        *timer = new QTimer(this);
+        (*timer)->setSingleShot(true);
+    }
+    connect(m_authDeadline, &QTimer::timeout, this, [this] {
+        if (!m_authUser.isEmpty())
+            return;
+        timedOut("not authenticated in time", "4.7.0",
+                 QStringLiteral("Authentication required: not authenticated in time; closing connection"));
+    });
+    connect(m_lineTimer, &QTimer::timeout, this, [this] {
+        timedOut("line not completed in time", "4.4.2",
+                 QStringLiteral("Line not completed in time; closing connection"));
+    });
+    connect(m_idleTimer, &QTimer::timeout, this, [this] {
+        timedOut("idle timeout", "4.4.2", QStringLiteral("Idle timeout; closing connection"));
+    });
+    connect(m_sessionTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::WaitingForAnswer) {
+            m_sessionExpired = true; // after the reply to the message (answerData)
+            return;
+        }
+        timedOut("session time limit reached", "4.4.2",
+                 QStringLiteral("Session time limit reached; closing connection"));
+    });
 }
 
 SmtpSession::~SmtpSession() = default;
@@ -284,6 +313,11 @@ void SmtpSession::start()
     m_state = State::Command;
     // No enhanced status code: RFC 2034 exempts the greeting.
     reply(220, nullptr, m_config.hostName + QStringLiteral(" ESMTP Yubisashi ready"));
+    if (m_config.requireAuth && m_config.authTimeoutMs > 0)
+        m_authDeadline->start(m_config.authTimeoutMs);
+    if (m_config.maxSessionMs > 0)
+        m_sessionTimer->start(m_config.maxSessionMs);
+    restartIdle();
     processInput();
 }
 
@@ -298,6 +332,7 @@ void SmtpSession::receive(const QByteArray& bytes)
         return;
     }
     m_in.append(bytes);
+    restartIdle();
     processInput();
 }
 
@@ -312,7 +347,21 @@ void SmtpSession::answerData(const Reply& answer)
     }
     resetTransaction();
     m_state = State::Command;
+    if (m_sessionExpired) {
+        timedOut("session time limit reached", "4.4.2",
+                 QStringLiteral("Session time limit reached; closing connection"));
+        return;
+    }
+    restartIdle();
     processInput();
+}
+
+void SmtpSession::shutdown(const Reply& reply)
+{
+    if (m_state == State::Closed)
+        return;
+    emit output(reply.toWire());
+    closeWith(reply.code, nullptr, QString());
 }
 
 qsizetype SmtpSession::maxPendingInput() const
@@ -343,6 +392,7 @@ void SmtpSession::processInput()
             break;
     }
     if (m_inPos > 0) {
+        m_consumed += m_inPos;
         m_in.remove(0, m_inPos);
         m_inPos = 0;
     }
@@ -353,7 +403,46 @@ void SmtpSession::processInput()
         closeWith(421, "4.7.0",
                   QStringLiteral("Too much input before the previous reply; closing connection"));
     }
+    updateLineTimer();
     m_processing = false;
+}
+
+void SmtpSession::updateLineTimer()
+{
+    // A line is in progress when input is left over that does not end in LF
+    // (processLine and processData take every complete line), or when the rest
+    // of an over-long line is still to come. While the session waits (for the
+    // owner's answer or a delayed AUTH reply) the client is not to blame.
+    const bool waiting = m_state != State::Command && m_state != State::Data && m_state != State::AuthPlain &&
+                         m_state != State::AuthLoginUser && m_state != State::AuthLoginPassword;
+    const bool partial = !m_in.isEmpty() || m_discardingLine || (m_state == State::Data && m_lineLength > 0);
+    if (waiting || !partial || m_config.lineTimeoutMs == 0) {
+        m_lineTimer->stop();
+        return;
+    }
+    // Started by the first byte of a line; only a completed line (and so a new one) restarts it.
+    if (!m_lineTimer->isActive() || m_linesCompleted != m_lineTimerStartedAt) {
+        m_lineTimerStartedAt = m_linesCompleted;
+        m_lineTimer->start(m_config.lineTimeoutMs);
+    }
+}
+
+void SmtpSession::restartIdle()
+{
+    if (m_config.idleTimeoutMs > 0 && m_state != State::Closed && m_state != State::WaitingForAnswer)
+        m_idleTimer->start(m_config.idleTimeoutMs);
+    else
+        m_idleTimer->stop();
+}
+
+void SmtpSession::timedOut(const char* what, const char* enhanced, const QString& text)
+{
+    if (m_state == State::Closed || m_state == State::WaitingForAnswer)
+        return;
+    qCInfo(lcSmtp).noquote() << objectName() << what << "(user"
+                             << (m_authUser.isEmpty() ? QStringLiteral("-") : m_authUser)
+                             << QStringLiteral(") - closing");
+    closeWith(421, enhanced, text);
 }
 
 bool SmtpSession::processLine()
@@ -388,6 +477,7 @@ bool SmtpSession::processLine()
     }
     const QByteArray line = m_in.mid(m_inPos, lf + 1 - m_inPos);
     m_inPos = lf + 1;
+    ++m_linesCompleted;
     if (m_discardingLine) { // the end of an over-long line already answered
         m_discardingLine = false;
         return true;
@@ -479,7 +569,7 @@ void SmtpSession::handleCommandLine(const QByteArray& line)
     } else if (verb == "QUIT") {
         reply(221, "2.0.0", QStringLiteral("Bye"));
         m_state = State::Closed;
-        m_authTimer->stop();
+        stopTimers();
         emit closeRequested();
     } else if (verb == "VRFY") {
         if (args.isEmpty())
@@ -589,6 +679,7 @@ void SmtpSession::finishAuth(const QString& user, const QString& password, bool 
         m_authUser = user;
         m_authFailures = 0;
         m_state = State::Command;
+        m_authDeadline->stop();
         qCDebug(lcSmtp).noquote() << objectName() << "authenticated as" << user;
         reply(235, "2.7.0", QStringLiteral("Authentication successful"));
         return;
@@ -711,6 +802,7 @@ void SmtpSession::handleMail(QByteArrayView args)
     envelope.mailFrom = QString::fromUtf8(mailbox);
     m_envelope = envelope;
     m_haveMail = true;
+    ++m_transactions;
     reply(250, "2.1.0", QStringLiteral("Sender <%1> OK").arg(m_envelope.mailFrom));
 }
 
@@ -793,69 +885,80 @@ bool SmtpSession::processData()
         if (segEnd <= pos)
             return false;
     }
-    QByteArrayView seg(base + pos, segEnd - pos);
+    const QByteArrayView seg(base + pos, segEnd - pos);
     m_inPos = segEnd;
 
-    if (m_lineLength == 0) {
-        // The end is CRLF "." CRLF and nothing else: "\n.\r\n" or "\r\n.\n" are
-        // data (and rejected below), so no second message can be smuggled in.
-        if (complete && m_lineStartsClean && seg == ".\r\n") {
-            finishData();
-            return true;
-        }
-        if (seg.front() == '.')
-            seg = seg.sliced(1); // dot-unstuffing (RFC 5321 4.5.2)
+    // The line without its end. A bare LF ends a line as CRLF does (Postfix's
+    // smtpd_forbid_bare_newline = normalize), so what is handed on has CRLF.
+    const bool crlf = complete && seg.size() >= 2 && seg[seg.size() - 2] == '\r';
+    QByteArrayView text = complete ? seg.first(seg.size() - (crlf ? 2 : 1)) : seg;
+    if (complete) {
+        ++m_linesCompleted;
+        if (!crlf)
+            ++m_dataBareLf;
     }
 
-    const auto* p = reinterpret_cast<const unsigned char*>(seg.data());
-    const qsizetype n = seg.size();
+    if (m_lineLength == 0) {
+        if (complete && text == ".") {
+            // The end is CRLF "." CRLF and nothing else. LF "." LF, CRLF "." LF
+            // and LF "." CRLF are content, dot included (not unstuffed): no
+            // second message can be smuggled in, and nothing the client wrote
+            // disappears.
+            if (crlf && m_lineStartsClean) {
+                finishData();
+                return true;
+            }
+        } else if (!text.isEmpty() && text.front() == '.') {
+            text = text.sliced(1); // dot-unstuffing (RFC 5321 4.5.2)
+        }
+    }
+
+    // No LF is left in text, so every CR in it is a bare CR.
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
         const unsigned char c = p[i];
         if (c >= 0x20 && c < 0x80)
             continue;
-        if (c == '\r') {
-            if (i + 1 >= n || p[i + 1] != '\n')
-                m_dataBareLineEnd = true;
-        } else if (c == '\n') {
-            if (i == 0 || p[i - 1] != '\r')
-                m_dataBareLineEnd = true;
-        } else if (c == 0) {
+        if (c == '\r')
+            m_dataBareCr = true;
+        else if (c == 0)
             m_dataNul = true;
-        } else if (c >= 0x80) {
+        else if (c >= 0x80)
             m_data8bit = true;
-        }
     }
-    if (m_data8bit && (m_envelope.eightBitMime || m_envelope.smtpUtf8))
-        m_data8bit = false;
+    const qsizetype octets = n + (complete ? 2 : 0); // as handed on, with CRLF
 
     if (m_inHeaders) {
-        if (m_lineLength == 0 && complete && (seg == "\r\n" || seg == "\n")) {
+        if (m_lineLength == 0 && complete && n == 0) {
             m_inHeaders = false;
         } else {
-            m_headerBytes += n;
+            m_headerBytes += octets;
             if (m_headerBytes > m_config.maxHeaderBytes)
                 m_headersTooBig = true;
         }
     }
 
-    m_lineLength += n;
+    m_lineLength += octets;
     if (m_lineLength > m_config.maxTextLine)
         m_dataLongLine = true;
     if (complete) {
-        m_lineStartsClean = n >= 2 && p[n - 2] == '\r';
+        m_lineStartsClean = crlf;
         m_lineLength = 0;
     }
 
-    m_dataSize += n;
+    m_dataSize += octets;
     if (m_dataSize > m_config.maxMessageSize)
         m_dataTooBig = true;
 
     // A message that will be refused is not kept: read to its end, keep nothing.
-    if (m_dataTooBig || m_headersTooBig || m_dataBareLineEnd || m_dataNul || m_data8bit || m_dataLongLine) {
+    if (m_dataTooBig || m_headersTooBig || m_dataBareCr || m_dataNul || m_dataLongLine) {
         if (!m_data.isEmpty())
             m_data = QByteArray();
     } else {
-        m_data.append(seg.data(), n);
+        m_data.append(text.data(), n);
+        if (complete)
+            m_data.append("\r\n", 2);
     }
     return true;
 }
@@ -869,16 +972,30 @@ void SmtpSession::finishData()
         rejectData(
             552, "5.3.4",
             QStringLiteral("Header section too big: the limit is %1 bytes").arg(m_config.maxHeaderBytes));
-    } else if (m_dataBareLineEnd) {
-        rejectData(554, "5.6.0", QStringLiteral("Message has a bare CR or LF: lines must end with CRLF"));
+    } else if (m_dataBareCr) {
+        rejectData(
+            554, "5.6.0",
+            QStringLiteral("Message has a bare CR (a CR not followed by LF): lines must end with CRLF"));
     } else if (m_dataNul) {
         rejectData(554, "5.6.0", QStringLiteral("Message contains NUL bytes"));
-    } else if (m_data8bit) {
-        rejectData(554, "5.6.1", QStringLiteral("Message has 8-bit data: send it with BODY=8BITMIME"));
     } else if (m_dataLongLine) {
         rejectData(554, "5.6.0", lineLimitText(m_config.maxTextLine));
     } else {
+        // 8-bit data without BODY=8BITMIME (swaks, msmtp, smtplib.sendmail,
+        // scripts) is taken as 8BITMIME, as Postfix, Exim and Sendmail do:
+        // the envelope says so, and the upstream gets BODY=8BITMIME or a
+        // 7-bit copy.
+        if (m_data8bit && !m_envelope.eightBitMime) {
+            qCDebug(lcSmtp).noquote()
+                << objectName() << "8-bit data without BODY=8BITMIME: taken as 8BITMIME";
+            m_envelope.eightBitMime = true;
+        }
+        if (m_dataBareLf > 0)
+            qCDebug(lcSmtp).noquote()
+                << objectName() << m_dataBareLf << "line(s) ended in a bare LF: read as CRLF";
         m_state = State::WaitingForAnswer;
+        m_lineTimer->stop();
+        m_idleTimer->stop();
         const QByteArray content = std::move(m_data);
         m_data = QByteArray();
         emit messageReceived(m_envelope, content, m_authUser);
@@ -924,9 +1041,10 @@ void SmtpSession::resetTransaction()
     m_inHeaders = true;
     m_headerBytes = 0;
     m_dataTooBig = false;
-    m_dataBareLineEnd = false;
+    m_dataBareCr = false;
     m_dataNul = false;
     m_data8bit = false;
+    m_dataBareLf = 0;
     m_dataLongLine = false;
     m_headersTooBig = false;
 }
@@ -938,10 +1056,16 @@ void SmtpSession::closeWith(int code, const char* enhanced, const QString& text)
     if (!text.isEmpty())
         reply(code, enhanced, text);
     m_state = State::Closed;
-    m_authTimer->stop();
+    stopTimers();
     m_in.clear();
     m_inPos = 0;
     emit closeRequested();
+}
+
+void SmtpSession::stopTimers()
+{
+    for (QTimer* timer : {m_authTimer, m_authDeadline, m_lineTimer, m_idleTimer, m_sessionTimer})
+        timer->stop();
 }
 
 } // namespace Smtp

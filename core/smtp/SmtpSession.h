@@ -23,7 +23,14 @@ class Authenticator;
 // Lifecycle: start() emits the greeting. When a message is complete (end of
 // DATA), messageReceived() is emitted and the session waits, buffering any
 // pipelined input, until the owner calls answerData() with the reply to send.
-// closeRequested() asks the transport to flush and close.
+// closeRequested() asks the transport to flush and close. The session's own
+// timers (SessionConfig: AUTH deadline, line completion, idle, session time)
+// close it with 421 when they run out.
+//
+// DATA is read as Postfix does with smtpd_forbid_bare_newline = normalize: a
+// line ending in a bare LF is taken as if it ended in CRLF, but only
+// CRLF "." CRLF ends the message. 8-bit data without BODY=8BITMIME is taken as
+// 8BITMIME (the envelope says so). Bare CR and NUL are refused.
 class SmtpSession : public QObject
 {
     Q_OBJECT
@@ -35,10 +42,23 @@ public:
     void receive(const QByteArray& bytes);
     // The reply to the end of DATA of the message last announced by messageReceived().
     void answerData(const Reply& reply);
+    // Ends the session from outside (the server makes room for another one):
+    // says reply and asks to close. Nothing more is read.
+    void shutdown(const Reply& reply);
 
     QString authenticatedUser() const { return m_authUser; }
     bool isWaitingForAnswer() const { return m_state == State::WaitingForAnswer; }
     bool isClosed() const { return m_state == State::Closed; }
+    // A working mail client: authenticated, or (when AUTH is not required) it
+    // has started a mail transaction. SmtpServer never drops such a session
+    // to make room for a new one.
+    bool isEstablished() const
+    {
+        return !m_authUser.isEmpty() || (!m_config.requireAuth && m_transactions > 0);
+    }
+    // Input bytes taken from the stream so far (the fuzzer's reference model
+    // uses it to find where DATA began and ended).
+    qint64 inputConsumed() const { return m_consumed + m_inPos; }
 
 signals:
     void output(const QByteArray& bytes);
@@ -76,13 +96,20 @@ private:
     void fail(int code, const char* enhanced, const QString& text);
     void resetTransaction();
     void closeWith(int code, const char* enhanced, const QString& text);
+    void stopTimers();
+    void restartIdle();
+    void updateLineTimer();
+    void timedOut(const char* what, const char* enhanced, const QString& text);
     qsizetype maxPendingInput() const;
 
     SessionConfig m_config;
     const Authenticator* m_auth = nullptr;
     State m_state = State::Greeting;
-    QByteArray m_in;       // unprocessed input starts at m_inPos
-    qsizetype m_inPos = 0; // an offset instead of erasing per line keeps pipelined input linear
+    QByteArray m_in;                  // unprocessed input starts at m_inPos
+    qsizetype m_inPos = 0;            // an offset instead of erasing per line keeps pipelined input linear
+    qint64 m_consumed = 0;            // bytes already removed from the front of m_in
+    quint64 m_linesCompleted = 0;     // every complete line (command, AUTH response, DATA)
+    quint64 m_lineTimerStartedAt = 0; // m_linesCompleted when the line timer was started
     bool m_processing = false;
     bool m_discardingLine = false; // after "Line too long": skip up to the next LF
     QString m_heloName;
@@ -93,6 +120,7 @@ private:
     int m_errors = 0;
     int m_authFailures = 0;
     bool m_haveMail = false;
+    int m_transactions = 0; // MAIL commands accepted
     Envelope m_envelope;
     QSet<QString> m_recipientSet; // the envelope's recipients, for duplicates in O(1)
     QByteArray m_data;
@@ -102,12 +130,18 @@ private:
     bool m_inHeaders = true;
     qint64 m_headerBytes = 0;
     bool m_dataTooBig = false;
-    bool m_dataBareLineEnd = false;
+    bool m_dataBareCr = false;
     bool m_dataNul = false;
     bool m_data8bit = false;
+    int m_dataBareLf = 0; // lines that ended in a bare LF (read as CRLF)
     bool m_dataLongLine = false;
     bool m_headersTooBig = false;
-    QTimer* m_authTimer = nullptr;
+    bool m_sessionExpired = false;    // maxSessionMs ran out while the client waited for its reply
+    QTimer* m_authTimer = nullptr;    // the delayed answer to a failed AUTH
+    QTimer* m_authDeadline = nullptr; // authTimeoutMs
+    QTimer* m_lineTimer = nullptr;    // lineTimeoutMs
+    QTimer* m_idleTimer = nullptr;    // idleTimeoutMs
+    QTimer* m_sessionTimer = nullptr; // maxSessionMs
 };
 
 } // namespace Smtp

@@ -9,10 +9,12 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
 using Smtp::Envelope;
+using Smtp::PeerOwner;
 using Smtp::PendingReply;
 using Smtp::Reply;
 using Smtp::SessionConfig;
@@ -124,6 +126,18 @@ QList<QHostAddress> nonLoopbackAddresses()
 
 } // namespace
 
+namespace {
+QStringList* g_log = nullptr;
+QtMessageHandler g_previous = nullptr;
+void captureLog(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (g_log && qstrcmp(context.category, "smtp") == 0)
+        g_log->append(message);
+    else if (g_previous)
+        g_previous(type, context, message);
+}
+} // namespace
+
 class TestSmtpServer : public QObject
 {
     Q_OBJECT
@@ -135,6 +149,14 @@ private slots:
     void notReachableOnOtherAddresses();
     void fixedPortAndPortInUse();
     void sessionCap();
+    void idleConnectionsDoNotLockOut_data();
+    void idleConnectionsDoNotLockOut();
+    void authDeadlineFreesTheSlot();
+    void otherUserRefusedBeforeGreeting_data();
+    void otherUserRefusedBeforeGreeting();
+    void peerOwnerOfOwnConnections_data();
+    void peerOwnerOfOwnConnections();
+    void ipv6PortTakenBySomeoneElse();
     void inputBeforeGreeting();
     void clientGoneWhileWaiting();
     void answerAfterSeveralMessages();
@@ -298,13 +320,18 @@ void TestSmtpServer::sessionCap()
 {
     auto server = makeServer();
     server->setMaxSessions(2);
+    QCOMPARE(server->maxUnestablished(), 1);
     Client a, b, c;
-    QVERIFY(a.connectTo(QHostAddress::LocalHost, server->port()));
-    QVERIFY(a.reply().startsWith("220 "));
-    QVERIFY(b.connectTo(QHostAddress::LocalHost, server->port()));
-    QVERIFY(b.reply().startsWith("220 "));
+    for (Client* x : {&a, &b}) {
+        QVERIFY(x->connectTo(QHostAddress::LocalHost, server->port()));
+        QVERIFY(x->reply().startsWith("220 "));
+        x->send("EHLO x\r\n" + kAuth);
+        QVERIFY(x->reply().startsWith("250"));
+        QVERIFY(x->reply().startsWith("235"));
+    }
     QCOMPARE(server->sessionCount(), 2);
 
+    // Every slot holds a logged-in session: a new connection is refused.
     QVERIFY(c.connectTo(QHostAddress::LocalHost, server->port()));
     QCOMPARE(c.reply(), QByteArray("421 4.3.2 Too many connections, try again later\r\n"));
     QVERIFY(c.waitDisconnected());
@@ -318,6 +345,238 @@ void TestSmtpServer::sessionCap()
     Client d;
     QVERIFY(d.connectTo(QHostAddress::LocalHost, server->port()));
     QVERIFY(d.reply().startsWith("220 "));
+}
+
+void TestSmtpServer::idleConnectionsDoNotLockOut_data()
+{
+    QTest::addColumn<int>("maxSessions");
+    QTest::addColumn<int>("loggedIn");   // sessions that logged in before the idle ones came
+    QTest::addColumn<int>("idle");       // connections that then sit there
+    QTest::addColumn<QByteArray>("say"); // what each idle connection says (and then nothing)
+    QTest::newRow("40 silent, default cap") << 16 << 0 << 40 << QByteArray();
+    QTest::newRow("40 after EHLO") << 16 << 0 << 40 << QByteArray("EHLO idle\r\n");
+    QTest::newRow("40 half-way through AUTH LOGIN")
+        << 16 << 0 << 40 << QByteArray("EHLO idle\r\nAUTH LOGIN\r\n");
+    QTest::newRow("40 with half a line") << 16 << 0 << 40 << QByteArray("EHL");
+    QTest::newRow("logged-in sessions are never dropped") << 16 << 3 << 40 << QByteArray();
+    QTest::newRow("cap of 4, 3 logged in") << 4 << 3 << 10 << QByteArray();
+    QTest::newRow("cap of 1") << 1 << 0 << 5 << QByteArray();
+}
+
+void TestSmtpServer::idleConnectionsDoNotLockOut()
+{
+    QFETCH(int, maxSessions);
+    QFETCH(int, loggedIn);
+    QFETCH(int, idle);
+    QFETCH(QByteArray, say);
+    auto server = makeServer();
+    server->setMaxSessions(maxSessions);
+    std::vector<std::unique_ptr<Client>> in, idlers;
+    for (int i = 0; i < loggedIn; ++i) {
+        in.push_back(std::make_unique<Client>());
+        QVERIFY(in.back()->connectTo(QHostAddress::LocalHost, server->port()));
+        QVERIFY(in.back()->reply().startsWith("220 "));
+        in.back()->send("EHLO x\r\n" + kAuth);
+        QVERIFY(in.back()->reply().startsWith("250"));
+        QVERIFY(in.back()->reply().startsWith("235"));
+    }
+    for (int i = 0; i < idle; ++i) {
+        idlers.push_back(std::make_unique<Client>());
+        QVERIFY(idlers.back()->connectTo(QHostAddress::LocalHost, server->port()));
+        if (!say.isEmpty())
+            idlers.back()->send(say);
+    }
+    // Let the server take them all in; the ones that did not log in never hold more than their share.
+    const int share = server->maxUnestablished();
+    QTRY_VERIFY(server->sessionCount() <= loggedIn + share);
+    QTest::qWait(100);
+
+    // While every idle connection is still open on the client side, a real client gets in and delivers.
+    Client c;
+    QVERIFY(c.connectTo(QHostAddress::LocalHost, server->port()));
+    QVERIFY(c.reply().startsWith("220 "));
+    c.send("EHLO client\r\n" + kAuth +
+           "MAIL FROM:<taro@example.co.jp>\r\nRCPT TO:<hanako@example.com>\r\nDATA\r\n");
+    QVERIFY(c.reply().startsWith("250"));
+    QCOMPARE(c.reply().left(3), QByteArray("235"));
+    QVERIFY(c.reply().startsWith("250 2.1.0"));
+    QVERIFY(c.reply().startsWith("250 2.1.5"));
+    QVERIFY(c.reply().startsWith("354"));
+    c.send("Subject: hi\r\n\r\nbody\r\n.\r\n");
+    QCOMPARE(c.reply(), QByteArray("250 2.0.0 Sent\r\n"));
+    QCOMPARE(m_received.size(), 1);
+
+    // The logged-in sessions were never dropped.
+    for (auto& x : in) {
+        x->send("NOOP\r\n");
+        QVERIFY(x->reply().startsWith("250 2.0.0"));
+    }
+    // The oldest idle connections were closed with a reason, the newest are still there: as many as fit
+    // in their share next to the logged-in sessions, less the one that made room for the real client.
+    int kept = qMin(share, maxSessions - loggedIn);
+    if (loggedIn + kept >= maxSessions || kept >= share)
+        --kept;
+    const int dropped = idle - kept;
+    for (int i = 0; i < idle; ++i) {
+        Client& x = *idlers[size_t(i)];
+        if (i < dropped) {
+            QVERIFY2(x.waitDisconnected(), qPrintable(QString::number(i)));
+            QVERIFY2(x.buffer.endsWith("421 4.3.2 Too many connections that have not logged in; closing this "
+                                       "one to make room\r\n"),
+                     x.buffer.constData());
+        } else {
+            x.buffer += x.socket.readAll();
+            QVERIFY2(x.socket.state() == QAbstractSocket::ConnectedState && !x.buffer.contains("421"),
+                     qPrintable(QString::number(i)));
+        }
+    }
+    QCOMPARE(server->sessionCount(), loggedIn + 1 + kept);
+}
+
+void TestSmtpServer::authDeadlineFreesTheSlot()
+{
+    SessionConfig config = testConfig();
+    config.authTimeoutMs = 300;
+    auto server = makeServer(config);
+    Client c;
+    QVERIFY(c.connectTo(QHostAddress::LocalHost, server->port()));
+    QVERIFY(c.reply().startsWith("220 "));
+    c.send("EHLO x\r\n");
+    QVERIFY(c.reply().startsWith("250"));
+    QCOMPARE(
+        c.reply(3000),
+        QByteArray("421 4.7.0 Authentication required: not authenticated in time; closing connection\r\n"));
+    QVERIFY(c.waitDisconnected());
+    QTRY_COMPARE(server->sessionCount(), 0);
+
+    // A client that logs in in time keeps its session past the deadline.
+    Client d;
+    QVERIFY(d.connectTo(QHostAddress::LocalHost, server->port()));
+    QVERIFY(d.reply().startsWith("220 "));
+    d.send("EHLO x\r\n" + kAuth);
+    QVERIFY(d.reply().startsWith("250"));
+    QVERIFY(d.reply().startsWith("235"));
+    QVERIFY(d.reply(900).isEmpty());
+    d.send("NOOP\r\n");
+    QVERIFY(d.reply().startsWith("250 2.0.0"));
+}
+
+void TestSmtpServer::otherUserRefusedBeforeGreeting_data()
+{
+    QTest::addColumn<int>("owner");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("other user")
+        << int(PeerOwner::OtherUser)
+        << QByteArray(
+               "554 5.7.1 This mail server belongs to another user of this computer; connection refused\r\n");
+    QTest::newRow("same user") << int(PeerOwner::SameUser)
+                               << QByteArray("220 localhost ESMTP Yubisashi ready\r\n");
+    // The system could not tell: let it in (AUTH still guards it), and say so in the log.
+    QTest::newRow("unknown") << int(PeerOwner::Unknown)
+                             << QByteArray("220 localhost ESMTP Yubisashi ready\r\n");
+}
+
+void TestSmtpServer::otherUserRefusedBeforeGreeting()
+{
+    QFETCH(int, owner);
+    QFETCH(QByteArray, expected);
+    auto server = makeServer();
+    int checks = 0;
+    server->setPeerOwnerCheck([&](const QTcpSocket& socket, QString* detail) {
+        ++checks;
+        // The check sees the accepted socket: our end is the listening port.
+        if (socket.localPort() != server->port())
+            return PeerOwner::Unknown;
+        *detail = u"uid 4242"_s;
+        return PeerOwner(owner);
+    });
+    QLoggingCategory::setFilterRules(u"smtp.info=true"_s);
+    QStringList log;
+    g_log = &log;
+    g_previous = qInstallMessageHandler(captureLog);
+    Client c;
+    QVERIFY(c.connectTo(QHostAddress::LocalHost, server->port()));
+    const QByteArray first = c.reply();
+    qInstallMessageHandler(g_previous);
+    g_log = nullptr;
+    QLoggingCategory::setFilterRules(u"smtp.info=false\nsmtp.debug=false"_s);
+    QCOMPARE(first, expected);
+    QCOMPARE(checks, 1);
+    if (PeerOwner(owner) == PeerOwner::OtherUser) {
+        QVERIFY(c.waitDisconnected());
+        QVERIFY(!c.buffer.contains("220"));
+        QCOMPARE(server->sessionCount(), 0);
+        QVERIFY2(log.join(u'\n').contains(u"refused: the connecting program belongs to another user of this "
+                                          u"computer (uid 4242)"_s),
+                 qPrintable(log.join(u'\n')));
+    } else {
+        c.send("EHLO x\r\n" + kAuth);
+        QVERIFY(c.reply().startsWith("250"));
+        QVERIFY(c.reply().startsWith("235"));
+        QCOMPARE(server->sessionCount(), 1);
+    }
+}
+
+void TestSmtpServer::peerOwnerOfOwnConnections_data()
+{
+    QTest::addColumn<QHostAddress>("listen");
+    QTest::addColumn<QHostAddress>("connect");
+    QTest::newRow("127.0.0.1") << QHostAddress(QHostAddress::LocalHost)
+                               << QHostAddress(QHostAddress::LocalHost);
+    QTest::newRow("::1") << QHostAddress(QHostAddress::LocalHostIPv6)
+                         << QHostAddress(QHostAddress::LocalHostIPv6);
+    QTest::newRow("v4-mapped client")
+        << QHostAddress(QHostAddress::LocalHost) << QHostAddress(u"::ffff:127.0.0.1"_s);
+}
+
+void TestSmtpServer::peerOwnerOfOwnConnections()
+{
+    // The real check (no seam) on connections this test makes: they are ours.
+    QFETCH(QHostAddress, listen);
+    QFETCH(QHostAddress, connect);
+    if (connect.protocol() == QAbstractSocket::IPv6Protocol && !ipv6LoopbackAvailable())
+        QSKIP("IPv6 loopback is not available on this machine");
+    QTcpServer listener;
+    QVERIFY(listener.listen(listen, 0));
+    Client c;
+    QVERIFY(c.connectTo(connect, listener.serverPort()));
+    QVERIFY(QTest::qWaitFor([&] { return listener.hasPendingConnections(); }, 5000));
+    std::unique_ptr<QTcpSocket> accepted(listener.nextPendingConnection());
+    QString detail;
+    const PeerOwner owner = Smtp::peerOwner(accepted->localAddress(), accepted->localPort(),
+                                            accepted->peerAddress(), accepted->peerPort(), &detail);
+    QVERIFY2(owner == PeerOwner::SameUser, qPrintable(u"owner %1: %2"_s.arg(int(owner)).arg(detail)));
+    // A port nobody uses has no owner to find.
+    const PeerOwner none =
+        Smtp::peerOwner(accepted->localAddress(), accepted->localPort(), accepted->peerAddress(), 1, &detail);
+    QVERIFY(none != PeerOwner::SameUser);
+}
+
+void TestSmtpServer::ipv6PortTakenBySomeoneElse()
+{
+    if (!ipv6LoopbackAvailable())
+        QSKIP("IPv6 loopback is not available on this machine");
+    // Someone else holds [::1] on a port whose 127.0.0.1 is free.
+    QTcpServer other;
+    quint16 port = 0;
+    for (int i = 0; i < 20 && port == 0; ++i) {
+        QVERIFY(other.listen(QHostAddress::LocalHostIPv6, 0));
+        QTcpServer probe;
+        if (probe.listen(QHostAddress::LocalHost, other.serverPort()))
+            port = other.serverPort();
+        else
+            other.close();
+    }
+    QVERIFY(port != 0);
+    SmtpServer server(testConfig(), &m_auth);
+    QString error;
+    QVERIFY(!server.listen(port, &error));
+    QVERIFY2(error.contains(u"[::1] port %1"_s.arg(port)) && error.contains(u"localhost"_s),
+             qPrintable(error));
+    QCOMPARE(server.port(), 0);
+    // Nothing is left listening on 127.0.0.1 either.
+    Client c;
+    QVERIFY(!c.connectTo(QHostAddress::LocalHost, port, 3000));
 }
 
 void TestSmtpServer::inputBeforeGreeting()
@@ -422,18 +681,6 @@ void TestSmtpServer::idleTimeout()
     QCOMPARE(c.reply(2000), QByteArray("421 4.4.2 Idle timeout; closing connection\r\n"));
     QVERIFY(c.waitDisconnected());
 }
-
-namespace {
-QStringList* g_log = nullptr;
-QtMessageHandler g_previous = nullptr;
-void captureLog(QtMsgType type, const QMessageLogContext& context, const QString& message)
-{
-    if (g_log && qstrcmp(context.category, "smtp") == 0)
-        g_log->append(message);
-    else if (g_previous)
-        g_previous(type, context, message);
-}
-} // namespace
 
 void TestSmtpServer::logLineHasNoPassword()
 {

@@ -217,6 +217,14 @@ SessionConfig testConfig(const QString& setup)
             c.maxErrors = int(value);
         else if (key == u"maxAuthFailures"_s)
             c.maxAuthFailures = int(value);
+        else if (key == u"authTimeoutMs"_s)
+            c.authTimeoutMs = int(value);
+        else if (key == u"lineTimeoutMs"_s)
+            c.lineTimeoutMs = int(value);
+        else if (key == u"idleTimeoutMs"_s)
+            c.idleTimeoutMs = int(value);
+        else if (key == u"maxSessionMs"_s)
+            c.maxSessionMs = int(value);
         else
             qFatal("unknown setup key %s", qPrintable(key));
     }
@@ -237,6 +245,12 @@ private slots:
     void envelopeAndContent();
     void crlfPreservedAndDotUnstuffed();
     void emptyMessage();
+    void dataLineEnds_data();
+    void dataLineEnds();
+    void timeouts_data();
+    void timeouts();
+    void sessionTimeWaitsForTheReply();
+    void establishedSessions();
     void severalMessagesOnOneSession();
     void pipelinedAfterDataWaitsForAnswer();
     void answerFromInsideTheSignal();
@@ -537,11 +551,22 @@ void TestSmtpSession::dialogue_data()
                             << rejected + reply + u", 250 2.0.0"_s << messages << false;
     };
     dataRow("data ok", QString(), kBody + ".\r\n", u"250 2.0.0"_s, 1);
-    dataRow("data bare LF", QString(), "Subject: x\r\n\r\nline\nline\r\n.\r\n", u"554 5.6.0"_s, 0);
+    dataRow("data bare LF is read as CRLF", QString(), "Subject: x\r\n\r\nline\nline\r\n.\r\n",
+            u"250 2.0.0"_s, 1);
+    dataRow("data all bare LF, CRLF.CRLF at the end", QString(), "Subject: x\n\nline\nline\r\n.\r\n",
+            u"250 2.0.0"_s, 1);
     dataRow("data bare CR", QString(), "Subject: x\r\n\r\nline\rline\r\n.\r\n", u"554 5.6.0"_s, 0);
+    dataRow("data bare CR before CRLF", QString(), "Subject: x\r\n\r\nline\r\r\n.\r\n", u"554 5.6.0"_s, 0);
+    dataRow("data bare CR at the start", QString(), "\rSubject: x\r\n\r\nline\r\n.\r\n", u"554 5.6.0"_s, 0);
     dataRow("data NUL", QString(), bytes("Subject: x\r\n\r\nli\0ne\r\n.\r\n"), u"554 5.6.0"_s, 0);
-    dataRow("data 8-bit without BODY", QString(), "Subject: x\r\n\r\n\xe3\x81\x82\r\n.\r\n", u"554 5.6.1"_s,
-            0);
+    dataRow("data 8-bit without BODY is taken", QString(), "Subject: x\r\n\r\n\xe3\x81\x82\r\n.\r\n",
+            u"250 2.0.0"_s, 1);
+    dataRow("data Shift_JIS without BODY is taken", QString(),
+            "Subject: x\r\n\r\n\x8c\xa9\x90\xcf\x82\xa8\r\n.\r\n", u"250 2.0.0"_s, 1);
+    dataRow("data bare LF line at the limit", u"maxTextLine=100"_s,
+            "Subject: x\r\n\r\n" + QByteArray(98, 'a') + "\n\r\n.\r\n", u"250 2.0.0"_s, 1);
+    dataRow("data bare LF line over the limit", u"maxTextLine=100"_s,
+            "Subject: x\r\n\r\n" + QByteArray(99, 'a') + "\n\r\n.\r\n", u"554 5.6.0"_s, 0);
     dataRow("data line too long", u"maxTextLine=100"_s,
             "Subject: x\r\n\r\n" + QByteArray(99, 'a') + "\r\n.\r\n", u"554 5.6.0"_s, 0);
     dataRow("data line at the limit", u"maxTextLine=100"_s,
@@ -557,11 +582,16 @@ void TestSmtpSession::dialogue_data()
             "Subject: x\r\n\r\n" + QByteArray(200, 'a') + "\r\n.\r\n", u"552 5.3.4"_s, 0);
     dataRow("data exactly max size", u"maxMessageSize=100"_s,
             "Subject: x\r\n\r\n" + QByteArray(100 - 14 - 2, 'a') + "\r\n.\r\n", u"250 2.0.0"_s, 1);
+    // One message each (the smuggled commands are its content): see dataLineEnds for what it holds.
     dataRow("smuggling: LF.CRLF is not the end", QString(),
             "Subject: x\r\n\r\nbody\n.\r\nMAIL FROM:<evil@x.jp>\r\nRCPT TO:<v@x.jp>\r\nDATA\r\nevil\r\n.\r\n",
-            u"554 5.6.0"_s, 0);
+            u"250 2.0.0"_s, 1);
     dataRow("smuggling: CRLF.LF is not the end", QString(),
-            "Subject: x\r\n\r\nbody\r\n.\nMAIL FROM:<evil@x.jp>\r\n.\r\n", u"554 5.6.0"_s, 0);
+            "Subject: x\r\n\r\nbody\r\n.\nMAIL FROM:<evil@x.jp>\r\n.\r\n", u"250 2.0.0"_s, 1);
+    dataRow("smuggling: LF.LF is not the end", QString(),
+            "Subject: x\r\n\r\nbody\n.\nMAIL FROM:<evil@x.jp>\r\nRCPT TO:<v@x.jp>\r\nDATA\r\nevil\r\n.\r\n",
+            u"250 2.0.0"_s, 1);
+    dataRow("smuggling: first line LF is not the end", QString(), ".\nQUIT\r\n.\r\n", u"250 2.0.0"_s, 1);
     dataRow("smuggling: CR.CRLF is not the end", QString(), "Subject: x\r\n\r\nbody\r.\r\nQUIT\r\n.\r\n",
             u"554 5.6.0"_s, 0);
     dataRow("HTTP inside DATA is just data", QString(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n.\r\n",
@@ -575,7 +605,7 @@ void TestSmtpSession::dialogue_data()
                                                 "DATA\r\nSubject: \xe3\x81\x82\r\n\r\nx\r\n.\r\n"
                                          << ok << 1 << false;
     QTest::newRow("transaction reset after a rejection")
-        << QString() << kTxn + "a\nb\r\n.\r\n" + kRcpt + kMail + kRcpt + "DATA\r\n" + kBody + ".\r\n"
+        << QString() << kTxn + "a\rb\r\n.\r\n" + kRcpt + kMail + kRcpt + "DATA\r\n" + kBody + ".\r\n"
         << rejected + u"554 5.6.0, 503 5.5.1, 250 2.1.0, 250 2.1.5, 354, 250 2.0.0"_s << 1 << false;
 
     // HTTP (more in httpStopsEverything)
@@ -706,6 +736,197 @@ void TestSmtpSession::emptyMessage()
     h.feed(kTxn + ".\r\n");
     QCOMPARE(h.messages.size(), 1);
     QCOMPARE(h.messages.first().content, QByteArray());
+}
+
+void TestSmtpSession::dataLineEnds_data()
+{
+    QTest::addColumn<QByteArray>("mailParams");
+    QTest::addColumn<QByteArray>("wire"); // everything after "354", terminator included
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("eightBitMime");
+
+    // Line ends: a bare LF is read as CRLF (Postfix's smtpd_forbid_bare_newline = normalize).
+    QTest::newRow("CRLF unchanged") << QByteArray() << QByteArray("a\r\nb\r\n.\r\n")
+                                    << QByteArray("a\r\nb\r\n") << false;
+    QTest::newRow("bare LF lines") << QByteArray() << QByteArray("Subject: x\n\nline one\nline two\r\n.\r\n")
+                                   << QByteArray("Subject: x\r\n\r\nline one\r\nline two\r\n") << false;
+    QTest::newRow("mixed") << QByteArray() << QByteArray("a\r\nb\nc\r\n.\r\n")
+                           << QByteArray("a\r\nb\r\nc\r\n") << false;
+    QTest::newRow("empty lines as bare LF")
+        << QByteArray() << QByteArray("\n\n\r\n.\r\n") << QByteArray("\r\n\r\n\r\n") << false;
+    // Only CRLF "." CRLF ends DATA; the other dot lines are content, dot and all.
+    QTest::newRow("LF.LF is content")
+        << QByteArray() << QByteArray("a\n.\nb\r\n.\r\n") << QByteArray("a\r\n.\r\nb\r\n") << false;
+    QTest::newRow("CRLF.LF is content")
+        << QByteArray() << QByteArray("a\r\n.\nb\r\n.\r\n") << QByteArray("a\r\n.\r\nb\r\n") << false;
+    QTest::newRow("LF.CRLF is content")
+        << QByteArray() << QByteArray("a\n.\r\nb\r\n.\r\n") << QByteArray("a\r\n.\r\nb\r\n") << false;
+    QTest::newRow("first line .LF is content")
+        << QByteArray() << QByteArray(".\nb\r\n.\r\n") << QByteArray(".\r\nb\r\n") << false;
+    QTest::newRow("smuggled transaction is content")
+        << QByteArray()
+        << QByteArray("a\n.\r\nMAIL FROM:<evil@x.jp>\r\nRCPT TO:<v@x.jp>\r\nDATA\r\nevil\r\n.\r\n")
+        << QByteArray("a\r\n.\r\nMAIL FROM:<evil@x.jp>\r\nRCPT TO:<v@x.jp>\r\nDATA\r\nevil\r\n") << false;
+    QTest::newRow("stuffed dot after a bare LF")
+        << QByteArray() << QByteArray("a\n..b\n..\r\n.\r\n") << QByteArray("a\r\n.b\r\n.\r\n") << false;
+    // 8-bit data: kept byte for byte, and the envelope says 8BITMIME.
+    QTest::newRow("UTF-8 without BODY")
+        << QByteArray()
+        << QByteArray("Subject: \xe8\xa6\x8b\xe7\xa9\x8d\r\n\r\n\xe6\x9c\xac\xe6\x96\x87\r\n.\r\n")
+        << QByteArray("Subject: \xe8\xa6\x8b\xe7\xa9\x8d\r\n\r\n\xe6\x9c\xac\xe6\x96\x87\r\n") << true;
+    QTest::newRow("Shift_JIS without BODY")
+        << QByteArray() << QByteArray("Subject: x\r\n\r\n\x8c\xa9\x90\xcf\x8f\x91\r\n.\r\n")
+        << QByteArray("Subject: x\r\n\r\n\x8c\xa9\x90\xcf\x8f\x91\r\n") << true;
+    QTest::newRow("8-bit with bare LF")
+        << QByteArray() << QByteArray("S: \xe8\xa6\x8b\n\n\xe6\x9c\xac\r\n.\r\n")
+        << QByteArray("S: \xe8\xa6\x8b\r\n\r\n\xe6\x9c\xac\r\n") << true;
+    QTest::newRow("8-bit with BODY=7BIT") << QByteArray(" BODY=7BIT") << QByteArray("\xe6\x9c\xac\r\n.\r\n")
+                                          << QByteArray("\xe6\x9c\xac\r\n") << true;
+    QTest::newRow("8-bit with SMTPUTF8") << QByteArray(" SMTPUTF8") << QByteArray("\xe6\x9c\xac\r\n.\r\n")
+                                         << QByteArray("\xe6\x9c\xac\r\n") << true;
+    QTest::newRow("7-bit stays 7-bit") << QByteArray() << QByteArray("Subject: x\r\n\r\nabc\r\n.\r\n")
+                                       << QByteArray("Subject: x\r\n\r\nabc\r\n") << false;
+    QTest::newRow("declared 8BITMIME, 7-bit data")
+        << QByteArray(" BODY=8BITMIME") << QByteArray("abc\r\n.\r\n") << QByteArray("abc\r\n") << true;
+}
+
+void TestSmtpSession::dataLineEnds()
+{
+    QFETCH(QByteArray, mailParams);
+    QFETCH(QByteArray, wire);
+    QFETCH(QByteArray, content);
+    QFETCH(bool, eightBitMime);
+    for (int mode = 0; mode < 3; ++mode) {
+        Harness h(testConfig({}));
+        h.feed(kLogin + "MAIL FROM:<taro@example.co.jp>" + mailParams + "\r\n" + kRcpt + "DATA\r\n" + wire +
+                   "NOOP\r\n",
+               mode);
+        QCOMPARE(h.messages.size(), 1);
+        QCOMPARE(h.messages.first().content, content);
+        QCOMPARE(h.messages.first().envelope.eightBitMime, eightBitMime);
+        // One reply to the end of DATA, then the NOOP's: nothing inside DATA ran as a command.
+        bool enhancedOk = false;
+        QCOMPARE(summary(h.out, &enhancedOk),
+                 u"220, 250, 235 2.7.0, 250 2.1.0, 250 2.1.5, 354, 250 2.0.0, 250 2.0.0"_s);
+    }
+}
+
+void TestSmtpSession::timeouts_data()
+{
+    QTest::addColumn<QString>("setup");
+    QTest::addColumn<QByteArray>("first");      // sent at once after the greeting
+    QTest::addColumn<QByteArrayList>("chunks"); // then one chunk every 50 ms, round and round
+    QTest::addColumn<int>("durationMs");        // for this long
+    QTest::addColumn<QByteArray>("closedWith"); // the last reply; empty: still open at the end
+
+    const QByteArrayList noop{"NOOP\r\n"};
+    const QByteArrayList trickle{"x"};
+    // With AUTH required, a session that does not log in is closed, however busy.
+    QTest::newRow("AUTH deadline") << u"authTimeoutMs=300"_s << kEhlo << noop << 3000
+                                   << QByteArray(
+                                          "421 4.7.0 Authentication required: not authenticated in time");
+    QTest::newRow("AUTH deadline, in the middle of AUTH LOGIN")
+        << u"authTimeoutMs=300"_s << kEhlo + "AUTH LOGIN\r\n"
+        << QByteArrayList() << 3000 << QByteArray("421 4.7.0 Authentication required");
+    QTest::newRow("no AUTH deadline once authenticated")
+        << u"authTimeoutMs=300"_s << kLogin << noop << 1500 << QByteArray();
+    QTest::newRow("no AUTH deadline when AUTH is not required")
+        << u"authTimeoutMs=300 requireAuth=0"_s << kEhlo << noop << 1500 << QByteArray();
+    // A line must be complete in time; more bytes of it do not restart the timer.
+    QTest::newRow("trickled command") << u"lineTimeoutMs=300"_s << kLogin << trickle << 3000
+                                      << QByteArray("421 4.4.2 Line not completed in time");
+    QTest::newRow("trickled AUTH response")
+        << u"lineTimeoutMs=300"_s << kEhlo + "AUTH LOGIN\r\n"
+        << trickle << 3000 << QByteArray("421 4.4.2 Line not completed in time");
+    QTest::newRow("trickled DATA line")
+        << u"lineTimeoutMs=300"_s << kTxn + "Subject: x\r\n"
+        << trickle << 3000 << QByteArray("421 4.4.2 Line not completed in time");
+    QTest::newRow("trickled over-long line")
+        << u"lineTimeoutMs=300 maxCommandLine=64"_s << kLogin + QByteArray(100, 'x') << trickle << 3000
+        << QByteArray("421 4.4.2 Line not completed in time");
+    QTest::newRow("complete lines keep it open")
+        << u"lineTimeoutMs=300"_s << kLogin << noop << 1500 << QByteArray();
+    QTest::newRow("lines in two pieces keep it open")
+        << u"lineTimeoutMs=500"_s << kLogin << QByteArrayList{"NO", "OP\r\n"} << 2000 << QByteArray();
+    QTest::newRow("DATA lines keep it open")
+        << u"lineTimeoutMs=500"_s << kTxn << QByteArrayList{"line", "\r\n"} << 2000 << QByteArray();
+    // Silence.
+    QTest::newRow("idle") << u"idleTimeoutMs=300"_s << kLogin << QByteArrayList() << 3000
+                          << QByteArray("421 4.4.2 Idle timeout; closing connection");
+    QTest::newRow("idle, not authenticated")
+        << u"idleTimeoutMs=300"_s << QByteArray() << QByteArrayList() << 3000
+        << QByteArray("421 4.4.2 Idle timeout; closing connection");
+    QTest::newRow("commands keep it from idling")
+        << u"idleTimeoutMs=300"_s << kLogin << noop << 1500 << QByteArray();
+    // A busy session still ends.
+    QTest::newRow("session time") << u"maxSessionMs=500"_s << kLogin << noop << 3000
+                                  << QByteArray("421 4.4.2 Session time limit reached; closing connection");
+}
+
+void TestSmtpSession::timeouts()
+{
+    QFETCH(QString, setup);
+    QFETCH(QByteArray, first);
+    QFETCH(QByteArrayList, chunks);
+    QFETCH(int, durationMs);
+    QFETCH(QByteArray, closedWith);
+    Harness h(testConfig(setup));
+    h.feed(first);
+    QElapsedTimer t;
+    t.start();
+    int i = 0;
+    while (t.elapsed() < durationMs && !h.session.isClosed()) {
+        if (!chunks.isEmpty())
+            h.session.receive(chunks.at(i++ % chunks.size()));
+        QTest::qWait(50);
+    }
+    if (closedWith.isEmpty()) {
+        QVERIFY2(!h.session.isClosed(), h.out.constData());
+        return;
+    }
+    QVERIFY2(h.session.isClosed(), qPrintable(u"still open after %1 ms:\n"_s.arg(t.elapsed()) +
+                                              QString::fromUtf8(h.out.right(300))));
+    QCOMPARE(h.closeRequests, 1);
+    const QList<QByteArray> lines = h.out.split('\n');
+    QVERIFY2(lines.size() >= 2 && lines.at(lines.size() - 2).startsWith(closedWith), h.out.constData());
+    // Nothing after the 421.
+    const qsizetype before = h.out.size();
+    h.feed("NOOP\r\n");
+    QCOMPARE(h.out.size(), before);
+}
+
+void TestSmtpSession::sessionTimeWaitsForTheReply()
+{
+    Harness h(testConfig(u"maxSessionMs=300"_s));
+    h.autoAnswer = false;
+    h.feed(kTxn + kBody + ".\r\nNOOP\r\n");
+    QVERIFY(h.session.isWaitingForAnswer());
+    // The limit passes while the client waits: nothing is said, nothing closed.
+    QTest::qWait(900);
+    QVERIFY(!h.session.isClosed());
+    QVERIFY(h.out.endsWith("354 End data with <CR><LF>.<CR><LF>\r\n"));
+    // The reply goes out, then the 421; the pipelined NOOP does not run.
+    h.session.answerData(Reply::make(250, u"2.0.0"_s, u"Sent"_s));
+    QVERIFY(h.session.isClosed());
+    QVERIFY2(h.out.endsWith("354 End data with <CR><LF>.<CR><LF>\r\n250 2.0.0 Sent\r\n"
+                            "421 4.4.2 Session time limit reached; closing connection\r\n"),
+             h.out.constData());
+    QCOMPARE(h.closeRequests, 1);
+}
+
+void TestSmtpSession::establishedSessions()
+{
+    Harness h(testConfig({}));
+    h.feed(kEhlo + kMail);
+    QVERIFY(!h.session.isEstablished());
+    h.feed(kAuth);
+    QVERIFY(h.session.isEstablished());
+
+    Harness open(testConfig(u"requireAuth=0"_s));
+    open.feed(kEhlo + "NOOP\r\n");
+    QVERIFY(!open.session.isEstablished());
+    open.feed(kMail);
+    QVERIFY(open.session.isEstablished());
 }
 
 void TestSmtpSession::severalMessagesOnOneSession()
@@ -1016,11 +1237,12 @@ void TestSmtpSession::rejectionTexts_data()
     QTest::addColumn<QString>("setup");
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("text");
-    QTest::newRow("8-bit says what to do") << QString() << kTxn + "x: \xff\r\n.\r\n"
-                                           << QByteArray("BODY=8BITMIME");
     QTest::newRow("line limit") << QString() << kTxn + QByteArray(999, 'a') + "\r\n.\r\n"
                                 << QByteArray("lines must be <= 998 octets");
-    QTest::newRow("bare LF says CRLF") << QString() << kTxn + "a\nb\r\n.\r\n" << QByteArray("CRLF");
+    QTest::newRow("bare CR says CRLF")
+        << QString() << kTxn + "a\rb\r\n.\r\n"
+        << QByteArray("554 5.6.0 Message has a bare CR (a CR not followed by LF): "
+                      "lines must end with CRLF");
     QTest::newRow("command bare LF says CRLF")
         << QString() << QByteArray("NOOP\n") << QByteArray("must end with CRLF");
     QTest::newRow("line too long") << QString() << "NOOP " + QByteArray(3000, 'a') + "\r\n"

@@ -6,6 +6,14 @@
 // limits; the remaining bytes are what the client sends. The session must
 // never crash, trip a sanitizer, break its own invariants, or grow without
 // bound (libFuzzer's -rss_limit_mb and LeakSanitizer watch the memory).
+//
+// DATA is checked against a reference model written here from the rules, not
+// from the session's code: every DATA phase ends at the first CRLF "." CRLF
+// after the 354 (so the number of messages handed over plus refused equals
+// the number of such terminators reached), and the content handed over is the
+// DATA bytes with every line end made CRLF (a bare LF counts as one), dot
+// lines unstuffed except a lone "." that is not the end, and never a bare CR
+// or LF. 8-bit content is always marked 8BITMIME.
 
 #include "smtp/Authenticator.h"
 #include "smtp/SmtpSession.h"
@@ -46,6 +54,28 @@ void ensureApplication()
 {
     std::fprintf(stderr, "invariant broken: %s\n", what);
     std::abort();
+}
+
+// The content a DATA phase must hand over. wire: the DATA bytes before the
+// terminating "." CRLF line; every line in it ends in LF.
+QByteArray referenceContent(QByteArrayView wire)
+{
+    QByteArray out;
+    qsizetype pos = 0;
+    while (pos < wire.size()) {
+        const qsizetype lf = wire.indexOf('\n', pos);
+        if (lf < 0)
+            invariantBroken("DATA ended in the middle of a line");
+        const QByteArrayView line = wire.sliced(pos, lf + 1 - pos);
+        pos = lf + 1;
+        const bool crlf = line.size() >= 2 && line[line.size() - 2] == '\r';
+        QByteArrayView text = line.first(line.size() - (crlf ? 2 : 1));
+        if (text != "." && text.startsWith('.'))
+            text = text.sliced(1);
+        out += text;
+        out += "\r\n";
+    }
+    return out;
 }
 
 Smtp::Reply answerFor(unsigned choice)
@@ -99,10 +129,41 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     qint64 outputBytes = 0;
     int closeRequests = 0;
     unsigned answerIndex = 0;
+    // The DATA phase in progress: where its bytes start in the input stream.
+    bool inData = false;
+    qint64 dataStart = 0;
+    // Checks the DATA phase that just ended (the session consumed its terminator).
+    auto dataEnded = [&](const QByteArray* content, const Smtp::Envelope* envelope) {
+        if (!inData)
+            invariantBroken("a message or end-of-DATA reply without DATA");
+        inData = false;
+        const qint64 end = session.inputConsumed();
+        if (end < dataStart + 3 || end > input.size())
+            invariantBroken("DATA ended outside the input");
+        const QByteArrayView phase = QByteArrayView(input).sliced(dataStart, end - dataStart);
+        // The DATA command ended in CRLF, so "\r\n" + phase must hold CRLF.CRLF once, at its end.
+        const QByteArray framed = "\r\n" + phase.toByteArray();
+        if (framed.indexOf("\r\n.\r\n") != framed.size() - 5)
+            invariantBroken("DATA did not end at the first CRLF.CRLF");
+        if (!content)
+            return;
+        if (*content != referenceContent(phase.first(phase.size() - 3)))
+            invariantBroken("content differs from the reference model");
+        for (const char c : *content) {
+            if (static_cast<unsigned char>(c) >= 0x80 && !envelope->eightBitMime)
+                invariantBroken("8-bit content not marked 8BITMIME");
+        }
+    };
     QObject::connect(&session, &Smtp::SmtpSession::output, &session, [&](const QByteArray& bytes) {
         if (!bytes.endsWith("\r\n"))
             invariantBroken("a reply that does not end in CRLF");
         outputBytes += bytes.size();
+        if (inData) {
+            dataEnded(nullptr, nullptr); // the refusal of the message (nothing else is said in DATA)
+        } else if (bytes.startsWith("354")) {
+            inData = true;
+            dataStart = session.inputConsumed();
+        }
     });
     QObject::connect(&session, &Smtp::SmtpSession::closeRequested, &session, [&] { ++closeRequests; });
     QObject::connect(
@@ -122,6 +183,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                 if (bareCr || bareLf)
                     invariantBroken("bare CR or LF in a message that was handed over");
             }
+            dataEnded(&content, &envelope);
             if (answerInsideSignal)
                 session.answerData(answerFor(answers >> (answerIndex++ % 8)));
         });
