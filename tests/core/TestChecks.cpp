@@ -15,6 +15,7 @@
 #include "review/checks/SenderCertificateCheck.h"
 #include "review/checks/ThreadNewDomainCheck.h"
 
+#include <QLocale>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -150,24 +151,32 @@ void TestChecks::attachmentList()
     QCOMPARE(f.first().severity, Severity::Info);
     QCOMPARE(f.first().attachments,
              QStringList{u"見積書.pdf"_s}); // inline images are not attachments to a person
-    QVERIFY(f.first().message.contains(u"見積書.pdf"_s));
+    // Listed with the size the check read from the part, and without the inline image.
+    const QString listed = u"見積書.pdf (%1)"_s.arg(QLocale().formattedDataSize(2048));
+    QVERIFY2(f.first().message.contains(listed), qPrintable(f.first().message));
+    QVERIFY2(!f.first().message.contains(u"logo.png"_s), qPrintable(f.first().message));
 }
 
 void TestChecks::riskyAttachments_data()
 {
     QTest::addColumn<QString>("filename");
     QTest::addColumn<bool>("risky");
+    // What the check worked out: the type that runs (lower case, trailing dots
+    // and spaces dropped as Windows does), the type the name pretends to be,
+    // the hidden character. Not merely text the file name already contains.
     QTest::addColumn<QString>("hint");
-    QTest::newRow("exe") << u"setup.exe"_s << true << u".exe"_s;
-    QTest::newRow("upper case") << u"RUN.JS"_s << true << u".js"_s;
-    QTest::newRow("lnk") << u"document.lnk"_s << true << u".lnk"_s;
-    QTest::newRow("iso") << u"disk.iso"_s << true << u".iso"_s;
-    QTest::newRow("html") << u"login.html"_s << true << u".html"_s;
-    QTest::newRow("double extension") << u"invoice.pdf.exe"_s << true << u"looks like a .pdf"_s;
+    QTest::newRow("exe") << u"setup.exe"_s << true << u"is a .exe file: a program"_s;
+    QTest::newRow("upper case") << u"RUN.JS"_s << true << u"is a .js file: a program"_s;
+    QTest::newRow("lnk") << u"document.lnk"_s << true << u"is a .lnk file: a program"_s;
+    QTest::newRow("iso") << u"disk.iso"_s << true << u"is a .iso file: a program"_s;
+    QTest::newRow("html") << u"login.html"_s << true << u"is a .html file: a program"_s;
+    QTest::newRow("double extension")
+        << u"invoice.pdf.exe"_s << true << u"looks like a .pdf file but is a .exe file"_s;
     QTest::newRow("spaces before extension")
-        << u"invoice.pdf          .scr"_s << true << u"looks like a .pdf"_s;
-    QTest::newRow("trailing dot") << u"tool.exe."_s << true << u".exe"_s;
-    QTest::newRow("rtl override") << u"report\u202Efdp.exe"_s << true << u"[U+202E]"_s;
+        << u"invoice.pdf          .scr"_s << true << u"looks like a .pdf file but is a .scr file"_s;
+    QTest::newRow("trailing dot") << u"tool.exe."_s << true << u"\"tool.exe.\" is a .exe file: a program"_s;
+    QTest::newRow("rtl override") << u"report\u202Efdp.exe"_s << true
+                                  << u"\"report[U+202E]fdp.exe\" contains invisible characters"_s;
     QTest::newRow("pdf") << u"report.pdf"_s << false << QString();
     QTest::newRow("no extension") << u"README"_s << false << QString();
     QTest::newRow("exe inside the name") << u"exe-manual.pdf"_s << false << QString();
@@ -303,8 +312,21 @@ void TestChecks::senderCertificate()
         v, e, rs, none, p, internal, nullptr, true, u"The certificate expired."_s};
     const auto f = Review::SenderCertificateCheck().run(with);
     QCOMPARE(f.size(), 1);
-    QVERIFY(f.first().message.contains(u"taro@example.co.jp"_s));
-    QVERIFY(f.first().message.contains(u"expired"_s));
+    QCOMPARE(f.first().severity, Severity::Warn);
+    // The sender the check found in the message, then the store's reason.
+    QCOMPARE(f.first().message, u"This message should be signed, but there is no valid certificate for "
+                                u"taro@example.co.jp. The certificate expired."_s);
+
+    // No From: address in the message: the envelope sender is the one named.
+    auto noFrom = v;
+    noFrom.from = {};
+    Smtp::Envelope other = e;
+    other.mailFrom = u"jiro@example.co.jp"_s;
+    const Review::CheckContext fromEnvelope{noFrom, other, rs, none, p, internal, nullptr, true, {}};
+    const auto g = Review::SenderCertificateCheck().run(fromEnvelope);
+    QCOMPARE(g.size(), 1);
+    QCOMPARE(g.first().message,
+             u"This message should be signed, but there is no valid certificate for jiro@example.co.jp."_s);
 }
 
 QTEST_GUILESS_MAIN(TestChecks)

@@ -10,6 +10,7 @@
 #include "oauth/Tokens.h"
 #include "settings/Config.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
@@ -438,10 +439,11 @@ void TestOAuthFlow::deviceCodeFlow()
     QCOMPARE(verification, m_server->url(u"/device"_s));
     QVERIFY(code.first().at(2).toString().contains(userCode));
 
-    // The user takes a while: the flow keeps polling (authorization_pending).
-    QTest::qWait(2500);
+    // The user takes a while: the flow keeps polling (authorization_pending)
+    // and neither succeeds nor gives up meanwhile.
+    QVERIFY2(QTest::qWaitFor([&] { return m_server->grants("device_code") >= 2; }, 15000),
+             "the flow stopped polling before the user approved");
     QVERIFY(succeeded.isEmpty() && failed.isEmpty());
-    QVERIFY(m_server->grants("device_code") >= 2);
     verification.setQuery(u"user_code="_s + userCode);
     QCOMPARE(request(m_network.get(), "GET", verification).status, 200);
 
@@ -464,11 +466,16 @@ void TestOAuthFlow::deviceCodeSlowDown()
     QUrl verification = code.first().at(1).toUrl();
     verification.setQuery(u"user_code="_s + code.first().at(0).toString());
     QCOMPARE(request(m_network.get(), "GET", verification).status, 200);
-    // First poll after 1 s gets slow_down; RFC 8628: the next one waits 5 s longer.
-    QTest::qWait(3000);
+    // The first poll (after 1 s) gets slow_down; RFC 8628 3.5: from then on
+    // the flow waits 5 s longer, so the next poll comes 6 s after it.
+    QVERIFY(QTest::qWaitFor([&] { return flow.intervalSeconds() != 1; }, 15000));
+    QElapsedTimer sinceSlowDown;
+    sinceSlowDown.start();
     QCOMPARE(flow.intervalSeconds(), 6);
     QCOMPARE(m_server->grants("device_code"), 1);
-    QVERIFY(QTest::qWaitFor([&] { return !succeeded.isEmpty(); }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return !succeeded.isEmpty(); }, 20000));
+    QVERIFY2(sinceSlowDown.elapsed() >= 5500,
+             qPrintable(u"polled again %1 ms after slow_down"_s.arg(sinceSlowDown.elapsed())));
     QCOMPARE(m_server->grants("device_code"), 2);
 }
 

@@ -8,6 +8,7 @@
 #include "settings/SecretStore.h"
 #include "smtp/SmtpClient.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -320,30 +321,42 @@ void TestTokenManager::signInKeepsOnlyTheRefreshToken()
 
 void TestTokenManager::refreshesShortlyBeforeExpiry()
 {
-    // Tokens live 4 s; the manager renews when less than half the lifetime is left.
-    QVERIFY(startServer({u"--access-ttl"_s, u"4"_s}));
+    // Tokens live 6 s; the manager renews when less than half the lifetime is
+    // left. The waits are measured from the sign-in: issued after signingIn
+    // started, received before it returned. The margins (3 s for the token to
+    // stay valid, 3 s for the first answers) hold on a slow sanitizer run.
+    constexpr qint64 kTtlMs = 6000;
+    QVERIFY(startServer({u"--access-ttl"_s, QString::number(kTtlMs / 1000)}));
     auto manager = makeManager();
+    QElapsedTimer signingIn;
+    signingIn.start();
     QVERIFY(signIn(manager.get()));
+    QElapsedTimer signedIn;
+    signedIn.start();
     const TokenAnswer first = waitFor(ask(manager.get()));
     QVERIFY(first.token);
     const TokenAnswer same = waitFor(ask(manager.get()));
+    QVERIFY2(signingIn.elapsed() < kTtlMs / 2, "too slow to ask before half the lifetime");
     QCOMPARE(same.token, first.token);
     QCOMPARE(m_server->grants("refresh_token"), 0);
 
-    QTest::qWait(2300);
-    QVERIFY2(m_server->isValid(*first.token), "the first token should still be valid now");
+    // Past half the lifetime by the manager's clock, while the token is still valid.
+    QTest::qWait(int(qMax<qint64>(0, kTtlMs / 2 + 200 - signedIn.elapsed())));
     const TokenAnswer renewed = waitFor(ask(manager.get()));
     QVERIFY(renewed.token);
+    QVERIFY2(signingIn.elapsed() < kTtlMs - 500, "too slow to judge: the first token may have expired");
+    QVERIFY2(m_server->isValid(*first.token), "renewed only after the first token had expired");
     QVERIFY(*renewed.token != *first.token);
     QCOMPARE(m_server->grants("refresh_token"), 1);
     QVERIFY(m_server->isValid(*renewed.token, kUser));
     QCOMPARE(manager->state(), State::SignedIn);
 
     // Once the old token has expired at the server, the manager never hands it out.
-    QTest::qWait(2000);
+    QTest::qWait(int(qMax<qint64>(0, kTtlMs + 200 - signedIn.elapsed())));
     QVERIFY(!m_server->isValid(*first.token));
     const TokenAnswer later = waitFor(ask(manager.get()));
     QVERIFY(later.token && m_server->isValid(*later.token));
+    QVERIFY(*later.token != *first.token);
 }
 
 void TestTokenManager::concurrentRequestsShareOneRefresh()

@@ -3,7 +3,10 @@ aiosmtpd upstream (tests/tools/upstream.py).
 
 Every process a test starts is owned by a factory fixture that stops it at
 teardown, also when the test failed. The app fixture fails the test at teardown
-when the app's stderr shows a sanitizer report.
+when the app's output shows a sanitizer report (ASan, LeakSanitizer, UBSan),
+when a run stopped with SIGTERM did not exit with status 0, when a run ended
+by itself, and when the spool holds an unreadable envelope, content without
+its envelope or a quarantined file the test did not put there on purpose.
 """
 
 import base64
@@ -38,11 +41,26 @@ INTERNAL_SUB = "sales.example.co.jp"           # matches *.example.co.jp
 EXTERNAL = "partner.example"                   # external to the policy
 SENDER = f"taro@{INTERNAL}"
 
-SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "runtime error:")
+SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
 
 
 # ---------------------------------------------------------------------------
 # small utilities
+
+def yubisashi_bin():
+    """The app binary, as an absolute path: $YUBISASHI_BIN (ctest sets it; a
+    relative path counts from where pytest was started), else the build tree's
+    build/asan/app/yubisashi (scripts/test.sh builds it), else the newest
+    build/*/app/yubisashi. None when there is none."""
+    env = os.environ.get("YUBISASHI_BIN")
+    if env:
+        return str(Path(env).resolve())
+    asan = REPO / "build" / "asan" / "app" / "yubisashi"
+    if asan.is_file():
+        return str(asan)
+    built = sorted(REPO.glob("build/*/app/yubisashi"), key=lambda p: p.stat().st_mtime, reverse=True)
+    return str(built[0]) if built else None
+
 
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -451,6 +469,13 @@ class Upstream:
         except OSError:
             return ""
 
+    def log_count(self, text):
+        """How often text occurs in this run's whole log."""
+        try:
+            return self.log_path().read_text(errors="replace").count(text)
+        except OSError:
+            return 0
+
     def stop(self):
         if self.proc is None:
             return
@@ -517,6 +542,10 @@ class App:
         self.proc = None
         self.runs = 0
         self.logs = []
+        self.problems = []          # what finish_apps reports: bad exits found along the way
+        self.killed_run = None      # the run ended with SIGKILL by the test (its exit is exempt)
+        self.checked_run = None     # the run whose exit has been judged
+        self.broken_on_purpose = set()  # spool file stems the test broke itself (see expect_broken_spool)
 
         sections = {
             "general": {"data_dir": self.data_dir},
@@ -577,10 +606,11 @@ class App:
 
     def start(self, timeout=60, wait_ready=True):
         assert self.proc is None or self.proc.poll() is not None, "already running"
-        binary = os.environ.get("YUBISASHI_BIN")
+        self._judge_exit()
+        binary = yubisashi_bin()
         if not binary:
-            pytest.fail("YUBISASHI_BIN is not set (ctest sets it; by hand: "
-                        "YUBISASHI_BIN=build/h-e2e/app/yubisashi python3 -m pytest tests/e2e)")
+            pytest.fail("no yubisashi binary: build one (cmake --preset asan && cmake --build build/asan) or "
+                        "set YUBISASHI_BIN (ctest sets it)")
         self.runs += 1
         log = self.dir / f"stderr.{self.runs}.log"
         self.logs.append(log)
@@ -624,7 +654,9 @@ class App:
         return self.proc is not None and self.proc.poll() is None
 
     def stop(self, timeout=20):
-        """SIGTERM, then wait; SIGKILL only if it does not end in time. Returns the exit status."""
+        """SIGTERM, then wait; SIGKILL only if it does not end in time. Returns
+        the exit status. Anything but status 0 after SIGTERM is recorded in
+        self.problems (finish_apps fails the test with it)."""
         if self.proc is None:
             return None
         if self.proc.poll() is None:
@@ -635,12 +667,38 @@ class App:
                 self.proc.kill()
                 self.proc.wait(10)
                 self.stop_timed_out = True
+                self.problems.append(f"run {self.runs}: did not exit within {timeout} s of SIGTERM (killed)")
+            else:
+                if self.proc.returncode != 0:
+                    self.problems.append(f"run {self.runs}: exit status {self._status(self.proc.returncode)} "
+                                         "after SIGTERM (expected 0)")
+            self.checked_run = self.runs
+        self._judge_exit()
         return self.proc.returncode
 
     def kill9(self):
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait(10)
+            self.killed_run = self.runs
+
+    def _judge_exit(self):
+        """A run that ended without SIGTERM or SIGKILL from the test ended by itself: a failure."""
+        if self.proc is None or self.proc.poll() is None or self.checked_run == self.runs:
+            return
+        self.checked_run = self.runs
+        if self.killed_run != self.runs:
+            self.problems.append(f"run {self.runs}: ended by itself with exit status "
+                                 f"{self._status(self.proc.returncode)} before the test stopped it")
+
+    @staticmethod
+    def _status(code):
+        if code is not None and code < 0:
+            try:
+                return f"{code} ({signal.Signals(-code).name})"
+            except ValueError:
+                pass
+        return str(code)
 
     def sanitizer_reports(self):
         text = self.all_logs()
@@ -648,19 +706,62 @@ class App:
 
     # -- observation
 
-    def spool(self):
-        """Spool entries (ID.env JSON) with 'id' added."""
-        out = []
+    def expect_broken_spool(self, stem):
+        """The test itself puts the broken message STEM (.env and/or .eml) into
+        the spool: spool() and the teardown do not count its files, in the
+        spool or in quarantine/, as failures."""
+        self.broken_on_purpose.add(stem)
+
+    def _on_purpose(self, path):
+        return any(path.name.startswith(stem) for stem in self.broken_on_purpose)
+
+    def spool_problems(self, settle=5.0):
+        """(entries, problems): the spool entries (ID.env JSON with 'id' added),
+        and what is wrong with the spool: an envelope that cannot be read, or
+        content (ID.eml) without its envelope. The app writes ID.eml before
+        ID.env and removes ID.env before ID.eml, so while it runs an orphan
+        .eml gets up to `settle` seconds to be finished or removed; after a
+        SIGKILL orphans are expected (the next start cleans them up)."""
+        entries, problems = [], []
         if not self.spool_dir.is_dir():
-            return out
+            return entries, problems
         for env in sorted(self.spool_dir.glob("*.env")):
             try:
                 info = json.loads(env.read_text())
-            except (OSError, ValueError):
+            except FileNotFoundError:
+                continue  # removed since the listing
+            except (OSError, ValueError) as e:
+                if not self._on_purpose(env):
+                    problems.append(f"unreadable envelope {env.name}: {e!r}")
                 continue
             info.setdefault("id", env.stem)
-            out.append(info)
-        return out
+            entries.append(info)
+        killed = self.killed_run == self.runs and not self.alive()
+        deadline = time.monotonic() + settle
+        for eml in sorted(self.spool_dir.glob("*.eml")):
+            if killed or self._on_purpose(eml):
+                continue
+            env = eml.with_suffix(".env")
+            while eml.exists() and not env.exists() and self.alive() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            if eml.exists() and not env.exists():
+                problems.append(f"content without an envelope (orphan): {eml.name}")
+        return entries, problems
+
+    def spool(self):
+        """Spool entries (ID.env JSON) with 'id' added. Fails the test on an
+        unreadable envelope or an orphan .eml (see spool_problems)."""
+        entries, problems = self.spool_problems()
+        if problems:
+            raise AssertionError(f"{self.spool_dir}: " + "; ".join(problems))
+        return entries
+
+    def quarantined(self):
+        """Files the app moved to spool/quarantine/ that the test did not break on purpose."""
+        q = self.spool_dir / "quarantine"
+        if not q.is_dir():
+            return []
+        return sorted(p.name for p in q.rglob("*") if p.is_file() and not self._on_purpose(p))
 
     def pending(self):
         """Spool entries that are not finished (sent entries may be kept for retention)."""
@@ -745,18 +846,28 @@ def make_app(tmp_path, request):
 
 
 def finish_apps(apps):
-    """Stops every app (SIGTERM) and fails the test on sanitizer reports."""
+    """Stops every app (SIGTERM) and fails the test on: a sanitizer report
+    (ASan, LeakSanitizer, UBSan) in any run's output; a run that did not exit
+    with status 0 after SIGTERM (a run the test SIGKILLed is exempt) or that
+    ended by itself; an unreadable envelope, an orphan .eml or a quarantined
+    file left in the spool (unless the test broke it on purpose)."""
     problems = []
     for a in apps:
-        status = a.stop()
+        a.stop()
         shutil.rmtree(a.short_dir, ignore_errors=True)
         found, text = a.sanitizer_reports()
         if found:
             problems.append(f"{a.dir}: sanitizer report ({', '.join(found)}):\n{_excerpt(text, found)}")
-        if getattr(a, "stop_timed_out", False):
-            problems.append(f"{a.dir}: did not exit within 20 s of SIGTERM")
-        if "LeakSanitizer" in text:
-            print(f"note: LeakSanitizer report in {a.dir} (exit status {status})")
+        mine = list(a.problems)
+        if a.runs:
+            _, spool_problems = a.spool_problems(settle=0)
+            mine += [f"spool: {p}" for p in spool_problems]
+            quarantined = a.quarantined()
+            if quarantined:
+                mine.append(f"spool: the app quarantined {quarantined}")
+        if mine:
+            problems.append(f"{a.dir}:\n  " + "\n  ".join(mine) +
+                            ("" if found else f"\noutput of the last run:\n{a.current_log()[-3000:]}"))
     if problems:
         pytest.fail("\n\n".join(problems), pytrace=False)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 import gen_corpus
+from conftest import yubisashi_bin
 
 CORPUS_SIZE = 320
 
@@ -54,9 +55,9 @@ EXPLAINED = {
 
 
 def tool_command(path, config):
-    if os.environ.get("YUBISASHI_BIN"):
-        return [os.environ["YUBISASHI_BIN"], "check", "--json", str(path), "--config", str(config)]
-    return [os.environ["MIME_DUMP"], str(path)]
+    if os.environ.get("MIME_DUMP") and not os.environ.get("YUBISASHI_BIN"):
+        return [os.environ["MIME_DUMP"], str(path)]
+    return [yubisashi_bin(), "check", "--json", str(path), "--config", str(config)]
 
 
 def run_tool(path, config):
@@ -142,8 +143,9 @@ def intended_view(meta):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    if not os.environ.get("YUBISASHI_BIN") and not os.environ.get("MIME_DUMP"):
-        pytest.skip("set YUBISASHI_BIN (yubisashi) or MIME_DUMP (build/.../tests/core/mime_dump)")
+    if not yubisashi_bin() and not os.environ.get("MIME_DUMP"):
+        pytest.fail("no yubisashi binary: build one (cmake --preset asan && cmake --build build/asan), or set "
+                    "YUBISASHI_BIN (yubisashi) or MIME_DUMP (build/.../tests/core/mime_dump)")
     return gen_corpus.generate(tmp_path_factory.mktemp("corpus"), CORPUS_SIZE)
 
 

@@ -40,11 +40,13 @@ def test_temporary_failure_is_queued_and_retried(make_upstream, make_app, fault)
     msg = make_message(f"temporary {fault}", to=RCPTS)
     reply = app.smtplib(msg, RCPTS)
     reply.check(250, "2.6.0", ["queued"])
-    assert up.count() == 0 or fault.startswith("rcpt-"), f"delivered despite {fault}: {up.messages()}"
+    # All or none: a temporary refusal of one recipient sends the message to nobody yet.
+    assert up.count() == 0, f"delivered despite {fault}: {up.messages()}"
     pending = app.pending()
     assert len(pending) == 1, f"spool after the queued reply: {app.spool()}"
-    time.sleep(2.5)  # at least one retry with the fault still there
-    assert per_recipient(up)[BAD.lower()] == 0
+    # At least one retry with the fault still there.
+    wait_until(lambda: up.log_count(" fault ") >= 2, 20, f"a second attempt that meets {fault}")
+    assert up.count() == 0, f"delivered despite {fault} on a retry: {up.messages()}"
     assert len(app.pending()) == 1
     up.set_faults([])
     wait_until(lambda: per_recipient(up)[BAD.lower()] >= 1, 15, "delivery after the fault was removed")
@@ -69,15 +71,18 @@ def test_upstream_down_then_up(make_upstream, make_app):
 
 
 def test_slow_upstream_beyond_budget_delivers_once(make_upstream, make_app):
-    up = make_upstream(faults=["slow-data:3"])
+    # The upstream answers the end of DATA after 6 s; the client must hear
+    # back at its 1 s budget (the bound leaves 3 s for a slow sanitizer run).
+    up = make_upstream(faults=["slow-data:6"])
     app = make_app(upstream=up, review="never", client_wait=1)
     msg = make_message("slow upstream", to=[GOOD])
     t0 = time.monotonic()
     app.smtplib(msg, [GOOD]).check(250, "2.6.0", ["queued"])
-    assert time.monotonic() - t0 < 2.9
+    elapsed = time.monotonic() - t0
+    assert elapsed < 4.0, f"queued reply after {elapsed:.1f} s (budget 1 s, upstream answers at 6 s)"
     up.wait_count(1, timeout=15)
     up.set_faults([])
-    wait_until(lambda: app.pending() == [], 5, "the spool entry to finish")
+    wait_until(lambda: app.pending() == [], 15, "the spool entry to finish")
     time.sleep(3)
     assert_exactly_once(up, msg, [GOOD])
 

@@ -238,17 +238,25 @@ def test_over_size(session):
     session.cmd("RSET").check(250)
 
 
+@pytest.mark.xfail(strict=True, reason="idle connections lock out the mail program: fixed by the listener hardening")
 def test_many_idle_connections(app):
-    """Idle connections beyond the session cap must not wedge the listener."""
+    """Idle connections beyond the session cap (a stuck program, a port scan)
+    must not lock out the mail program: while all 60 are still open, a new
+    client is greeted and can log in and send."""
     conns = []
     try:
         for _ in range(60):
             s = socket.create_connection(("127.0.0.1", app.port), timeout=5)
             conns.append(s)
+        with RawSmtp(app.port, timeout=15) as c:
+            c.greeting.check(220)
+            c.login()
+            _transaction(c, dot_stuff(make_message("past idle connections", to=[GOOD]))).check(
+                250, ("2.0.0", "2.6.0"))
+        assert app.alive(), "the app died with 60 idle connections open"
     finally:
         for s in conns:
             s.close()
-    time.sleep(0.5)
 
 
 def test_spool_permissions(app):
@@ -306,16 +314,27 @@ def test_not_reachable_on_other_addresses(app):
             pytest.fail(f"the listener accepted a connection on {addr}:{app.port}")
 
 
-def test_ipv6_loopback(app):
+def _machine_has_ipv6_loopback():
+    """Whether this machine can use ::1 at all, asked without the app: a
+    program's own socket bound to [::1]:0 (the app's failing to bind is what
+    the test below is for, so it cannot be the reason to skip)."""
     if not socket.has_ipv6:
-        pytest.skip("no IPv6")
+        return False
     try:
-        c = RawSmtp(app.port, host="::1", family=socket.AF_INET6)
-    except OSError as e:
-        if any(a.startswith("[::1]") for a in _listening(app.proc.pid)):
-            raise
-        pytest.skip(f"::1 not available here: {e}")
-    with c:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as s:
+            s.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+def test_ipv6_loopback(app):
+    """Mail programs that resolve "localhost" to ::1 first reach the app there too."""
+    if not _machine_has_ipv6_loopback():
+        pytest.skip("this machine has no ::1 (a socket of the test's own cannot bind [::1]:0)")
+    assert f"[::1]:{app.port}" in _listening(app.proc.pid), \
+        f"the app does not listen on [::1]:{app.port}; ss shows {_listening(app.proc.pid)}"
+    with RawSmtp(app.port, host="::1", family=socket.AF_INET6) as c:
         c.greeting.check(220)
         c.cmd("NOOP").check(250)
 
