@@ -238,7 +238,6 @@ def test_over_size(session):
     session.cmd("RSET").check(250)
 
 
-@pytest.mark.xfail(strict=True, reason="idle connections lock out the mail program: fixed by the listener hardening")
 def test_many_idle_connections(app):
     """Idle connections beyond the session cap (a stuck program, a port scan)
     must not lock out the mail program: while all 60 are still open, a new
