@@ -396,24 +396,37 @@ void Dispatcher::startDelivery(Active* a)
 {
     if (!loadContent(a))
         return;
+    // Bcc fields never go upstream (the envelope still delivers to those
+    // addresses); taken out before S/MIME, so a signature covers what is sent.
+    const QByteArray sendable = Mime::HeaderRewrite::withoutBcc(a->content);
     // S/MIME on the exact bytes that are sent, decided again now: a certificate
-    // may have expired or been replaced since the review.
-    QByteArray outgoing = a->content;
+    // may have expired or been replaced since the review, and the addresses
+    // moved to Bcc at the review are Bcc recipients now.
+    QByteArray outgoing = sendable;
     a->isSigned = false;
     if (Protection* protection = m_judge->protection()) {
         if (!a->analysis)
             a->analysis = m_judge->analyse(a->entry, a->content);
-        const ProtectionPlan plan = protection->plan(a->entry, a->content, a->analysis->view);
+        const ProtectionPlan plan = protection->plan(a->entry, sendable, a->analysis->view);
         QString error;
         std::optional<QByteArray> transformed;
         if (plan.action == ProtectionPlan::Action::Refuse) {
             error = plan.reason;
         } else if (plan.action != ProtectionPlan::Action::None) {
-            transformed = protection->apply(plan, a->entry, a->content, &error);
+            transformed = protection->apply(plan, a->entry, sendable, &error);
+        }
+        if (plan.action == ProtectionPlan::Action::Refuse && clientWaits(a)) {
+            // Not sendable like this (required encryption impossible, certificate
+            // unusable): the mail program keeps the message so the person can change it.
+            qCWarning(lcHop).noquote() << a->entry.id << "refused:" << error;
+            answer(a, Smtp::Reply::make(550, u"5.7.1"_s, error));
+            dropFromSpool(a);
+            finish(a);
+            return;
         }
         if (plan.action == ProtectionPlan::Action::Refuse ||
             (plan.action != ProtectionPlan::Action::None && !transformed)) {
-            // Never unsigned instead: the message waits in the queue for the user.
+            // Never unsigned or unencrypted instead: the message waits in the queue for the user.
             qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << error;
             answer(a, Smtp::Reply::make(250, u"2.6.0"_s, u"Held in the Yubisashi queue: "_s + error));
             setState(a, Spool::State::Held, error);
@@ -421,9 +434,11 @@ void Dispatcher::startDelivery(Active* a)
             finish(a);
             return;
         }
+        if (!plan.reason.isEmpty()) // what was not done and why: "not encrypted: it has Bcc recipients"
+            qCInfo(lcHop).noquote() << a->entry.id << "S/MIME:" << plan.reason;
         if (transformed) {
             outgoing = *transformed;
-            a->isSigned = true;
+            a->isSigned = plan.willSign();
         }
     }
     if (a->entry.state == Spool::State::Received) {

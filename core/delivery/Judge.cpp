@@ -40,7 +40,7 @@ Analysis Judge::analyse(const Spool::Entry& entry, const QByteArray& content,
     inputs.account = entry.account;
     if (m_protection) {
         a.protection = m_protection->plan(entry, content, a.view);
-        if (a.protection.action == ProtectionPlan::Action::Refuse) {
+        if (a.protection.action == ProtectionPlan::Action::Refuse && a.protection.signingProblem) {
             inputs.signingWithoutCertificate = true;
             inputs.certificateProblem = a.protection.reason;
         }
@@ -53,8 +53,7 @@ Analysis Judge::analyse(const Spool::Entry& entry, const QByteArray& content,
     } else {
         a.review = m_reviewer->review(a.view, entry.envelope, inputs);
     }
-    a.review.willSign = a.protection.action == ProtectionPlan::Action::Sign ||
-                        a.protection.action == ProtectionPlan::Action::SignAndEncrypt;
+    a.review.willSign = a.protection.willSign();
     return a;
 }
 

@@ -300,4 +300,39 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
     return result;
 }
 
+QByteArray HeaderRewrite::removeFields(const QByteArray& message, const QList<QByteArray>& names,
+                                       int* removed)
+{
+    if (removed)
+        *removed = 0;
+    qsizetype headerEnd = 0;
+    const QList<Field> fields = headerFields(message, &headerEnd);
+    QByteArray out;
+    qsizetype copied = 0; // bytes of the original already in `out`
+    bool any = false;
+    for (const Field& field : fields) {
+        const bool remove = std::any_of(names.cbegin(), names.cend(), [&field](const QByteArray& name) {
+            return field.name.compare(name, Qt::CaseInsensitive) == 0;
+        });
+        if (!remove)
+            continue;
+        if (!any)
+            out.reserve(message.size());
+        any = true;
+        out += QByteArrayView(message.constData() + copied, field.begin - copied);
+        copied = field.end;
+        if (removed)
+            ++*removed;
+    }
+    if (!any)
+        return message;
+    out += QByteArrayView(message.constData() + copied, message.size() - copied);
+    return out;
+}
+
+QByteArray HeaderRewrite::withoutBcc(const QByteArray& message, int* removed)
+{
+    return removeFields(message, {"Bcc"_ba, "Resent-Bcc"_ba}, removed);
+}
+
 } // namespace Mime

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <functional>
 #include <optional>
@@ -29,6 +30,17 @@ public:
     // still visible. removed counts the addresses taken out.
     static std::optional<QByteArray> hideRecipients(const QByteArray& message, const Selector& hide,
                                                     int* removed, QString* error);
+
+    // Removes every header field with one of these names (any case), with its
+    // folded continuation lines. Every other byte of the message, line endings
+    // included, stays as it was; with nothing to remove the bytes come back
+    // unchanged. removed (optional) counts the fields taken out.
+    static QByteArray removeFields(const QByteArray& message, const QList<QByteArray>& names,
+                                   int* removed = nullptr);
+    // Without its Bcc: and Resent-Bcc: fields: what may leave for the upstream.
+    // The envelope still delivers to those addresses; the other recipients
+    // must not see them, and a field that is signed cannot be removed later.
+    static QByteArray withoutBcc(const QByteArray& message, int* removed = nullptr);
 };
 
 } // namespace Mime

@@ -24,36 +24,52 @@ bool EncryptionPolicy::domainMatches(const QString& address, const QStringList& 
 }
 
 EncryptionDecision EncryptionPolicy::decide(EncryptMode mode, const QStringList& requiredDomains,
-                                            const QStringList& recipients, const QStringList& missing,
-                                            bool alreadyProtected)
+                                            const QStringList& visible, const QStringList& hidden,
+                                            const QStringList& missing, bool alreadyEncrypted)
 {
     using Action = EncryptionDecision::Action;
-    if (alreadyProtected)
-        return {
-            Action::DontEncrypt, tr("The message is already signed or encrypted by the mail program."), {}};
-    if (mode == EncryptMode::Never || recipients.isEmpty())
+    const QLatin1String comma(", ");
+    if (alreadyEncrypted)
+        return {Action::DontEncrypt, tr("The message is already encrypted by the mail program."), {}};
+    if (mode == EncryptMode::Never || (visible.isEmpty() && hidden.isEmpty()))
         return {Action::DontEncrypt, tr("Encryption is turned off for this account."), {}};
-    if (missing.isEmpty())
-        return {Action::Encrypt, {}, {}};
 
     QStringList required;
     if (mode == EncryptMode::RequiredForDomains) {
-        for (const QString& r : recipients) {
+        for (const QString& r : visible + hidden) {
             if (domainMatches(r, requiredDomains))
                 required << r;
         }
     }
-    if (required.isEmpty())
-        return {Action::DontEncrypt,
-                tr("Not encrypted: no certificate is known for %1.").arg(missing.join(QLatin1String(", "))),
-                missing};
-    return {
-        Action::Hold,
-        tr("This message must be encrypted because it goes to %1, but no valid certificate is known for %2. "
-           "Import their certificates (ask them for a signed message or a .cer file), or remove them from "
-           "the recipients.")
-            .arg(required.join(QLatin1String(", ")), missing.join(QLatin1String(", "))),
-        missing};
+    if (required.isEmpty()) {
+        if (!hidden.isEmpty())
+            return {Action::DontEncrypt,
+                    tr("Not encrypted: it has Bcc recipients (%1), and encryption would show every "
+                       "recipient's certificate to all.")
+                        .arg(hidden.join(comma)),
+                    {}};
+        if (!missing.isEmpty())
+            return {Action::DontEncrypt,
+                    tr("Not encrypted: no certificate is known for %1.").arg(missing.join(comma)), missing};
+        return {Action::Encrypt, {}, {}};
+    }
+
+    QStringList why;
+    if (!hidden.isEmpty())
+        why << tr("It has Bcc recipients (%1). Encrypted messages cannot have Bcc recipients here: the "
+                  "encryption would show every recipient's certificate to all. Send a separate message to "
+                  "the Bcc recipients.")
+                   .arg(hidden.join(comma));
+    if (!missing.isEmpty())
+        why << tr("No valid certificate is known for %1. Import their certificates (ask them for a signed "
+                  "message or a .cer file), or remove them from the recipients.")
+                   .arg(missing.join(comma));
+    if (why.isEmpty())
+        return {Action::Encrypt, {}, {}};
+    return {Action::Hold,
+            tr("This message must be encrypted because it goes to %1.").arg(required.join(comma)) +
+                QLatin1Char(' ') + why.join(QLatin1Char(' ')),
+            missing};
 }
 
 bool EncryptionPolicy::modeFromString(const QString& text, EncryptMode* mode)

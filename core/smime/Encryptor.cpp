@@ -76,13 +76,15 @@ std::optional<QByteArray> Encryptor::encrypt(const QByteArray& message, const QL
 std::optional<QByteArray> Encryptor::signAndEncrypt(const QByteArray& message, const Identity& sender,
                                                     const QList<Certificate>& recipients, QString* error)
 {
+    QList<Certificate> all = recipients;
+    all << sender.certificate();
+    // Signed (or sealed) by the mail program already: signing again would
+    // break that, but it is still encrypted, never sent as it is.
     if (MimeCanonicalizer::isProtected(message))
-        return message; // the mail program protected it already
+        return encrypt(message, all, error);
     const std::optional<QByteArray> signedMessage = Signer::sign(message, sender, error);
     if (!signedMessage)
         return std::nullopt;
-    QList<Certificate> all = recipients;
-    all << sender.certificate();
     return encrypt(*signedMessage, all, error);
 }
 

@@ -21,6 +21,9 @@ class Encryptor
 public:
     // Signs with `sender` (see Signer::sign), then encrypts to every recipient
     // and to the sender, so the sender can read the copy in the Sent folder.
+    // A message the mail program signed already is encrypted as it is. Every
+    // certificate given is named in the envelope, which every recipient can
+    // read: pass only the recipients that may see each other (To/Cc).
     static std::optional<QByteArray> signAndEncrypt(const QByteArray& message, const Identity& sender,
                                                     const QList<Certificate>& recipients,
                                                     QString* error = nullptr);

@@ -2,6 +2,7 @@
 #include "smime/Certificate.h"
 #include "smime/Encryptor.h"
 #include "smime/Identity.h"
+#include "smime/Signer.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,11 +21,13 @@ private slots:
     void decryptsWithOpensslForEveryRecipient();
     void decryptsWithGpgsm();
     void envelopeFormat();
-    void alreadyProtectedPassesUntouched();
+    void alreadySignedIsEncryptedAsItIs();
+    void encryptWithoutSigning();
     void refusals();
 
 private:
     static QByteArray envelopeDer(const QByteArray& message);
+    static Run decryptAs(const QByteArray& message, const char* cert, const char* key);
     std::optional<Identity> m_taro;
     QList<Certificate> m_recipients;
     QByteArray m_message;
@@ -145,10 +148,56 @@ void TestEncryptor::envelopeFormat()
     QCOMPARE(print.out.count("d.kari:"), 1); // jiro (ECDH)
 }
 
-void TestEncryptor::alreadyProtectedPassesUntouched()
+Run TestEncryptor::decryptAs(const QByteArray& message, const char* cert, const char* key)
 {
-    QCOMPARE(Encryptor::signAndEncrypt(m_encrypted, *m_taro, m_recipients).value_or(QByteArray()),
-             m_encrypted);
+    QTemporaryDir tmp;
+    writeFile(tmp.filePath(QStringLiteral("in.der")), envelopeDer(message));
+    return run(QStringLiteral("openssl"),
+               {QStringLiteral("cms"), QStringLiteral("-decrypt"), QStringLiteral("-binary"),
+                QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
+                tmp.filePath(QStringLiteral("in.der")), QStringLiteral("-recip"), pki(cert),
+                QStringLiteral("-inkey"), pki(key)});
+}
+
+// Signed by the mail program: not signed again, and not sent as it is either.
+void TestEncryptor::alreadySignedIsEncryptedAsItIs()
+{
+    QString error;
+    const auto signedByClient = Smime::Signer::sign(m_message, *m_taro, &error);
+    QVERIFY2(signedByClient, qPrintable(error));
+    const auto out = Encryptor::signAndEncrypt(*signedByClient, *m_taro, m_recipients, &error);
+    QVERIFY2(out, qPrintable(error));
+    QVERIFY(out->contains("Content-Type: application/pkcs7-mime; smime-type=enveloped-data"));
+    QVERIFY(!out->contains("multipart/signed"));
+    const Run r = decryptAs(*out, "hanako.pem", "hanako.key");
+    QVERIFY2(r.ok(), r.err.constData());
+    // The client's entity byte for byte: its Content-* fields and body, one signature.
+    QVERIFY(r.out.endsWith(signedByClient->mid(signedByClient->indexOf("\r\n\r\n"))));
+    QVERIFY(r.out.startsWith("Content-Type: multipart/signed"));
+    QCOMPARE(r.out.count("Content-Type: application/pkcs7-signature"), 1);
+    const SignedParts inner = splitSigned(r.out);
+    const SignedParts original = splitSigned(*signedByClient);
+    QVERIFY(inner.ok && original.ok);
+    QCOMPARE(inner.firstPart, original.firstPart);
+    QCOMPARE(inner.signature, original.signature);
+    const Run verify = opensslVerify(inner.firstPart, inner.signature);
+    QVERIFY2(verify.ok(), verify.err.constData());
+}
+
+// encrypt() alone: the entity made 7-bit safe, no signature added.
+void TestEncryptor::encryptWithoutSigning()
+{
+    QString error;
+    const auto out = Encryptor::encrypt(m_message, m_recipients, &error);
+    QVERIFY2(out, qPrintable(error));
+    const Run r = decryptAs(*out, "jiro-ec.pem", "jiro-ec.key");
+    QVERIFY2(r.ok(), r.err.constData());
+    QVERIFY2(r.out.startsWith("Content-Type: multipart/mixed;"), r.out.left(200).constData());
+    QVERIFY(!r.out.contains("pkcs7-signature"));
+    QVERIFY(r.out.contains("JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K"));
+    QVERIFY(sevenBitProblem(r.out).isEmpty());
+    // Only the certificates given: the sender was not among them, so cannot read it.
+    QVERIFY(!decryptAs(*out, "taro-rsa.pem", "taro-rsa.key").ok());
 }
 
 void TestEncryptor::refusals()

@@ -23,6 +23,8 @@ private slots:
     void eachFieldKeepsItsLineEnding();
     void messageWithoutBody();
     void foldedLongListStaysWithinLineLimits();
+    void removesBccFields_data();
+    void removesBccFields();
 
 private:
     static bool external(const Mime::Mailbox& m) { return !m.addressAce.endsWith(u"@example.co.jp"_s); }
@@ -186,6 +188,69 @@ void TestHeaderRewrite::foldedLongListStaysWithinLineLimits()
     QCOMPARE(visible(*out).size(), 100);
     for (const QByteArray& line : out->split('\n'))
         QVERIFY(line.size() <= 998);
+}
+
+// Bcc and Resent-Bcc never go upstream: each field goes with its folded
+// lines, and every other byte stays as it was (line endings included).
+void TestHeaderRewrite::removesBccFields_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<int>("removed");
+
+    const QByteArray body = "\r\nBcc: in the body stays\r\n"_ba;
+    QTest::newRow("one field")
+        << "From: t@example.co.jp\r\nTo: a@example.co.jp\r\nBcc: boss@example.co.jp\r\n"
+           "Subject: s\r\n"_ba +
+               body
+        << "From: t@example.co.jp\r\nTo: a@example.co.jp\r\nSubject: s\r\n"_ba + body << 1;
+    QTest::newRow("folded")
+        << "To: a@example.co.jp\r\nBcc: Boss <boss@example.co.jp>,\r\n\tx@partner.example,\r\n  "
+           "=?UTF-8?B?5aSq6YOO?= <y@partner.example>\r\nSubject: s\r\n"_ba +
+               body
+        << "To: a@example.co.jp\r\nSubject: s\r\n"_ba + body << 1;
+    QTest::newRow("several, lower and upper case")
+        << "bcc: one@partner.example\r\nTo: a@example.co.jp\r\nBCC: two@partner.example\r\n"
+           "Subject: s\r\nBcc:\r\n"_ba +
+               body
+        << "To: a@example.co.jp\r\nSubject: s\r\n"_ba + body << 3;
+    QTest::newRow("Resent-Bcc")
+        << "Resent-From: t@example.co.jp\r\nResent-Bcc: r@partner.example,\r\n "
+           "q@partner.example\r\nResent-To: a@example.co.jp\r\nTo: b@example.co.jp\r\n"_ba +
+               body
+        << "Resent-From: t@example.co.jp\r\nResent-To: a@example.co.jp\r\n"
+           "To: b@example.co.jp\r\n"_ba +
+               body
+        << 1;
+    QTest::newRow("space before the colon") << "To: a@example.co.jp\r\nBcc : b@partner.example\r\n"_ba + body
+                                            << "To: a@example.co.jp\r\n"_ba + body << 1;
+    // Only fields of that name: look-alike names and "Bcc:" in another field's folded text stay.
+    QTest::newRow("other fields named like it")
+        << "X-Bcc: x\r\nBcc-Note: y\r\nSubject: about\r\n Bcc: nobody\r\n"_ba + body
+        << "X-Bcc: x\r\nBcc-Note: y\r\nSubject: about\r\n Bcc: nobody\r\n"_ba + body << 0;
+    QTest::newRow("LF and CRLF mixed") << "X-Mailer: m\nBcc: b@partner.example\n\tc@partner.example\r\n"
+                                          "To: a@example.co.jp\r\n\r\nx\n"_ba
+                                       << "X-Mailer: m\nTo: a@example.co.jp\r\n\r\nx\n"_ba << 1;
+    QTest::newRow("first and last field, no body")
+        << "Bcc: b@partner.example\r\nTo: a@example.co.jp\r\nBcc: c@partner.example"_ba
+        << "To: a@example.co.jp\r\n"_ba << 2;
+    QTest::newRow("no Bcc") << "From: t@example.co.jp\r\nTo: a@example.co.jp\r\n"_ba + body
+                            << "From: t@example.co.jp\r\nTo: a@example.co.jp\r\n"_ba + body << 0;
+    QTest::newRow("header only") << "To: a@example.co.jp\r\n"_ba
+                                 << "To: a@example.co.jp\r\n"_ba << 0;
+}
+
+void TestHeaderRewrite::removesBccFields()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QByteArray, expected);
+    QFETCH(int, removed);
+    int count = -1;
+    const QByteArray out = HeaderRewrite::withoutBcc(message, &count);
+    QCOMPARE(out, expected);
+    QCOMPARE(count, removed);
+    const Mime::MessageView view = Mime::MessageView::parse(out);
+    QVERIFY(view.bcc.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHeaderRewrite)

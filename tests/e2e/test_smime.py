@@ -2,6 +2,9 @@
 delivery time with a PKCS#12 identity) -> aiosmtpd. What arrives is checked
 with two independent verifiers, openssl cms and gpgsm, against the throwaway
 test CA of tests/tools/smime-pki.sh, the same way tests/core/TestSigner.cpp does.
+Encryption is decided apart from signing, its envelope (read with openssl cms
+-cmsout -print) names only the To/Cc recipients and the sender, and Bcc header
+fields never reach the upstream.
 """
 
 import base64
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INTERNAL, TOOLS, assert_same_message, make_message
+from conftest import INTERNAL, TOOLS, assert_same_message, make_message, wait_until
 
 P12_PASSWORD = "test-pass"
 RECIPIENT = f"hanako@{INTERNAL}"
@@ -264,3 +267,219 @@ def test_encrypted_when_recipient_certificate_known(make_upstream, make_app, smi
         ok, log = gpgsm.verify(part, sig)
         assert ok, f"gpgsm: inner signature does not verify:\n{log}"
         assert text_of(part) == "The secret number is 4711-0815.\n"
+
+
+# --- encryption decided on its own, Bcc recipients never named -------------
+
+PARTNER = "jiro@partner.example"  # jiro-ec.pem: an ECDH recipient outside the organisation
+
+
+def encrypting_app(make_app, upstream, smime_pki, *, sign, encrypt, extra=None):
+    """An account that signs and encrypts by policy (partner.example must be
+    encrypted); hanako's and jiro's certificates are known."""
+    app = make_app(upstream=upstream, review="never", start=False,
+                   extra={"account.work": {"smime_p12": smime_pki / "taro-rsa-aes.p12", "sign": sign,
+                                           "encrypt": encrypt, "encrypt_domains": "partner.example"},
+                          **(extra or {})},
+                   secrets_extra={"work": {"smime_password": P12_PASSWORD}})
+    # CertificateStore reads every *.pem in DATA_DIR/certificates.
+    store = app.data_dir / "certificates"
+    store.mkdir(parents=True, exist_ok=True)
+    for name in ("hanako", "jiro-ec"):
+        shutil.copy(smime_pki / f"{name}.pem", store / f"{name}.pem")
+    app.start()
+    return app
+
+
+def serial_of(pem):
+    r = _run(["openssl", "x509", "-in", str(pem), "-noout", "-serial"], text=True)
+    assert r.returncode == 0, r.stderr
+    return int(r.stdout.strip().split("=", 1)[1], 16)
+
+
+def envelope_of(eml, tmp_path):
+    """The DER EnvelopedData of an application/pkcs7-mime message, or None when it is not one."""
+    end = eml.find(b"\r\n\r\n")
+    ctype = [l for l in header_lines(eml[: end + 2]) if l.lower().startswith("content-type:")]
+    if not ctype or "application/pkcs7-mime" not in ctype[0]:
+        return None
+    assert "enveloped-data" in ctype[0], ctype
+    der = tmp_path / f"env-{len(list(tmp_path.glob('env-*')))}.der"
+    der.write_bytes(base64.b64decode(eml[end + 4:]))
+    return der
+
+
+def recipient_serials(der):
+    """The serial numbers of the certificates the RecipientInfos name, from openssl's own parse."""
+    r = _run(["openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", str(der)], text=True)
+    assert r.returncode == 0, r.stderr
+    serials = [int(s, 16) if s.lower().startswith("0x") else int(s)
+               for s in re.findall(r"serialNumber: (\S+)", r.stdout)]
+    # every RecipientInfo names its certificate by issuer and serial (none by key identifier)
+    assert len(serials) == r.stdout.count("d.issuerAndSerialNumber:"), r.stdout
+    return set(serials)
+
+
+def decrypt(der, smime_pki, who):
+    r = _run(["openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in", str(der),
+              "-recip", str(smime_pki / f"{who}.pem"), "-inkey", str(smime_pki / f"{who}.key")])
+    assert r.returncode == 0, f"{who} cannot decrypt: {r.stderr.decode(errors='replace')}"
+    return r.stdout
+
+
+def test_required_encryption_without_signing(make_upstream, make_app, smime_pki, tmp_path):
+    # The issue's case: sign=never, and mail to a domain that must be encrypted
+    # went out in plain text. It is encrypted, and not signed.
+    upstream = make_upstream()
+    app = encrypting_app(make_app, upstream, smime_pki, sign="never", encrypt="required-for-domains")
+    sent = make_message("quote", to=(PARTNER,), body=b"The price is 4711 yen.\r\n")
+    app.swaks(sent, [PARTNER]).check(250, "2.0.0")
+    eml = upstream_message(upstream)["eml"]
+    assert b"The price is" not in eml, "the body left in clear text"
+    der = envelope_of(eml, tmp_path)
+    assert der, f"not encrypted:\n{eml[:600].decode(errors='replace')}"
+    # to the recipient and to the sender (the account has a certificate), nobody else
+    assert recipient_serials(der) == {serial_of(smime_pki / "jiro-ec.pem"), serial_of(smime_pki / "taro-rsa.pem")}
+    for who in ("jiro-ec", "taro-rsa"):
+        inner = decrypt(der, smime_pki, who)
+        assert b"pkcs7-signature" not in inner, "signed although sign=never"
+        assert text_of(inner) == "The price is 4711 yen.\n"
+
+
+def test_required_encryption_impossible_is_refused(make_upstream, make_app, smime_pki):
+    upstream = make_upstream()
+    app = encrypting_app(make_app, upstream, smime_pki, sign="never", encrypt="required-for-domains")
+    nobody = "saburo@partner.example"  # no certificate known
+    reply = app.swaks(make_message("quote", to=(nobody,)), [nobody])
+    reply.check(550, "5.7.1", words=["must be encrypted", nobody, "certificate"])
+    # about encryption, not a signing certificate (sign=never)
+    assert "should be signed" not in reply.text, reply
+    upstream.assert_count_stays(0, 3)
+    assert not app.pending(), f"refused message left in the queue: {app.spool()}"
+
+
+def test_bcc_recipient_not_named_in_the_envelope(make_upstream, make_app, smime_pki, gpgsm, tmp_path):
+    # hanako reads To; jiro gets a Bcc copy (envelope only, as mail programs
+    # send it). Both certificates are known. One envelope for both would show
+    # jiro's certificate (issuer and serial) to hanako: it is signed, not encrypted.
+    upstream = make_upstream()
+    app = encrypting_app(make_app, upstream, smime_pki, sign="always", encrypt="when-possible")
+    sent = make_message("quote", to=(RECIPIENT,), body=b"The price is 4711 yen.\r\n")
+    app.swaks(sent, [RECIPIENT, PARTNER]).check(250, "2.0.0")
+    m = upstream_message(upstream)
+    assert m["rcpt_tos"] == [RECIPIENT, PARTNER]
+    eml = m["eml"]
+    der = envelope_of(eml, tmp_path)
+    if der:
+        assert serial_of(smime_pki / "jiro-ec.pem") not in recipient_serials(der), \
+            "the Bcc recipient's certificate is named in the copy To recipients read"
+    assert der is None, "encrypted although there is a Bcc recipient"
+    assert_verifies(eml, smime_pki / "ca.pem", gpgsm)
+    assert "Not encrypted: it has Bcc recipients (jiro@partner.example)" in app.current_log()
+
+
+def test_required_encryption_with_bcc_is_refused(make_upstream, make_app, smime_pki):
+    upstream = make_upstream()
+    app = encrypting_app(make_app, upstream, smime_pki, sign="always", encrypt="required-for-domains")
+    sent = make_message("quote", to=(PARTNER,))
+    reply = app.swaks(sent, [PARTNER, RECIPIENT])
+    reply.check(550, "5.7.1", words=["Encrypted messages cannot have Bcc recipients here",
+                                     "Send a separate message to the Bcc recipients", RECIPIENT])
+    assert "should be signed" not in reply.text, reply  # the own certificate is fine
+    upstream.assert_count_stays(0, 3)
+    assert not app.pending(), f"refused message left in the queue: {app.spool()}"
+
+
+def test_moved_to_bcc_at_review_then_required_encryption_refuses(make_upstream, make_app, smime_pki):
+    # The policy moves the visible partners to Bcc: they are Bcc recipients
+    # now, so the encrypted message that was required cannot be made.
+    upstream = make_upstream()
+    app = encrypting_app(make_app, upstream, smime_pki, sign="always", encrypt="required-for-domains",
+                         extra={"policy": {"many_external_bcc": "always", "many_external_threshold": 1}})
+    other = "shiro@partner.example"
+    rcpts = [RECIPIENT, PARTNER, other]
+    reply = app.swaks(make_message("quote", to=rcpts), rcpts)
+    reply.check(550, "5.7.1", words=["Encrypted messages cannot have Bcc recipients here", PARTNER, other])
+    upstream.assert_count_stays(0, 3)
+
+
+def test_own_bcc_copy_keeps_encryption(make_upstream, make_app, smime_pki, gpgsm, tmp_path):
+    # A Bcc copy to oneself reveals nothing (the sender is an encryption
+    # recipient anyway): encrypted to exactly the To recipient and the sender.
+    upstream = make_upstream()
+    app = encrypting_app(make_app, upstream, smime_pki, sign="always", encrypt="required-for-domains")
+    sent = make_message("quote", to=(PARTNER,), body=b"The price is 4711 yen.\r\n")
+    app.swaks(sent, [PARTNER, "taro@example.co.jp"]).check(250, "2.0.0")
+    eml = upstream_message(upstream)["eml"]
+    der = envelope_of(eml, tmp_path)
+    assert der, "not encrypted"
+    assert recipient_serials(der) == {serial_of(smime_pki / "jiro-ec.pem"), serial_of(smime_pki / "taro-rsa.pem")}
+    _, part = assert_verifies(decrypt(der, smime_pki, "taro-rsa"), smime_pki / "ca.pem", gpgsm)
+    assert text_of(part) == "The price is 4711 yen.\n"
+
+
+# --- Bcc: and Resent-Bcc: never go upstream ---------------------------------
+
+BCC_FIELDS = ("Bcc: Boss <boss@example.co.jp>,\r\n\tkacho@example.co.jp", "bcc: third@example.co.jp",
+              "Resent-Bcc: archive@example.co.jp")
+
+
+def without_bcc(message):
+    """The message with the Bcc fields of BCC_FIELDS (and their folded lines) taken out, byte for byte."""
+    for field in BCC_FIELDS:
+        assert field.encode() + b"\r\n" in message
+        message = message.replace(field.encode() + b"\r\n", b"", 1)
+    return message
+
+
+def assert_no_bcc_field(eml):
+    header = eml[: eml.find(b"\r\n\r\n") + 2]
+    for line in header.split(b"\r\n"):
+        assert not line.lower().startswith((b"bcc:", b"resent-bcc:")), header.decode(errors="replace")
+    for address in (b"boss@", b"kacho@", b"third@", b"archive@"):
+        assert address not in eml, f"{address!r} is visible in what was sent"
+
+
+def test_bcc_fields_removed_signature_covers_what_is_sent(make_upstream, make_app, smime_pki, gpgsm):
+    upstream = make_upstream()
+    app = smime_app(make_app, upstream, smime_pki)
+    sent = make_message("with Bcc", to=(RECIPIENT,), extra_headers=BCC_FIELDS)
+    rcpts = [RECIPIENT, "boss@example.co.jp", "kacho@example.co.jp"]
+    app.swaks(sent, rcpts).check(250, "2.0.0")
+    m = upstream_message(upstream)
+    assert m["rcpt_tos"] == rcpts  # the envelope still delivers to the Bcc recipients
+    eml = m["eml"]
+    assert_no_bcc_field(eml)
+    headers, part = assert_verifies(eml, smime_pki / "ca.pem", gpgsm)
+    # every other header field as the mail program wrote it
+    lines = header_lines(headers)
+    expected = without_bcc(sent)
+    for line in header_lines(expected[: expected.find(b"\r\n\r\n") + 2]):
+        if line and not line.lower().startswith(("content-", "mime-version")):
+            assert line in lines, f"{line!r} changed or missing:\n{headers.decode()}"
+    # openssl's own S/MIME parser agrees on the whole message as sent
+    r = _run(["openssl", "cms", "-verify", "-binary", "-crlfeol", "-CAfile", str(smime_pki / "ca.pem")],
+             input=eml)
+    assert r.returncode == 0, r.stderr.decode(errors="replace")
+
+
+def test_bcc_fields_removed_unsigned(make_upstream, make_app):
+    upstream = make_upstream()
+    app = make_app(upstream=upstream, review="never")
+    sent = make_message("with Bcc", to=(RECIPIENT,), extra_headers=BCC_FIELDS)
+    rcpts = [RECIPIENT, "third@example.co.jp"]
+    app.smtplib(sent, rcpts).check(250, "2.0.0")
+    m = upstream_message(upstream)
+    assert m["rcpt_tos"] == rcpts
+    assert_no_bcc_field(m["eml"])
+    assert_same_message(m["eml"], without_bcc(sent))  # nothing else changed by a byte
+
+
+def test_bcc_fields_removed_in_test_mode(make_app):
+    # Test mode shows what would be sent: without them too.
+    app = make_app(test_mode=True, review="never")
+    sent = make_message("with Bcc", to=(RECIPIENT,), extra_headers=BCC_FIELDS)
+    app.smtplib(sent, [RECIPIENT, "boss@example.co.jp"]).check(250, "2.0.0")
+    folder = app.test_mode_dir
+    files = wait_until(lambda: sorted(folder.glob("*.eml")) if folder.is_dir() else [], 10, "a saved .eml")
+    assert_same_message(files[0].read_bytes(), without_bcc(sent))
