@@ -13,6 +13,7 @@ run_pkgs=(xvfb xauth fonts-noto-cjk dbus-x11)
 test_pkgs=(
   python3-aiosmtpd python3-cryptography python3-pytest swaks msmtp openssl gpgsm postfix
   imagemagick procps iproute2 psmisc trayer
+  g++-mingw-w64-x86-64-posix
 )
 
 want=("${build_pkgs[@]}" "${run_pkgs[@]}")
