@@ -120,6 +120,16 @@ bool Application::start(QString* error)
     if (!loadConfigAndSecrets(error))
         return false;
 
+    // The app-data folder (queue, history, certificates) is the person's alone;
+    // one made world-readable by an older version is put right.
+    Spool::DurableFile::Error dataError;
+    bool restricted = false;
+    if (!Spool::DurableFile::makePrivateFolder(m_config.dataDir, &dataError, &restricted))
+        qCWarning(lcApp).noquote() << "data folder" << m_config.dataDir
+                                   << "could not be made private:" << dataError.system;
+    else if (restricted)
+        qCWarning(lcApp).noquote() << "data folder" << m_config.dataDir
+                                   << "could be read by other users; it is now private";
     m_spool = std::make_unique<Spool::Spool>(QDir(m_config.dataDir).filePath(u"spool"_s));
     QString spoolError;
     if (!m_spool->open(&spoolError)) {

@@ -1,5 +1,6 @@
 #include "ImportHistoryCommand.h"
 
+#include "Terminal.h"
 #include "mime/MessageView.h"
 #include "settings/Config.h"
 #include "store/History.h"
@@ -13,7 +14,6 @@
 #include <QFileInfo>
 #include <cstdio>
 #include <functional>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -51,7 +51,7 @@ class Importer
 public:
     explicit Importer(Store::History* history) : m_history(history)
     {
-        m_tty = ::isatty(STDERR_FILENO) == 1;
+        m_tty = Terminal::stderrIsTerminal();
         m_clock.start();
     }
 

@@ -1,8 +1,10 @@
 #include "Application.h"
 #include "CheckCommand.h"
+#include "DesktopSession.h"
 #include "FirstRunWizard.h"
 #include "ImportHistoryCommand.h"
 #include "Logging.h"
+#include "QuitRequests.h"
 #include "SignInCommand.h"
 #include "SingleInstance.h"
 #include "Translator.h"
@@ -17,45 +19,23 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSocketNotifier>
 #include <QTranslator>
-#include <csignal>
 #include <cstdio>
 #include <memory>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-int g_signalFd[2] = {-1, -1};
-
-void onSignal(int)
+// A request from the system to stop (SIGTERM, Ctrl+C…) ends the event loop,
+// so the spool is left consistent and sockets are closed.
+void installQuitOnRequest(QCoreApplication* app)
 {
-    const char c = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalFd[0], &c, 1);
-}
-
-// SIGTERM and SIGINT end the event loop, so the spool is left consistent and
-// sockets are closed; the handler itself only writes a byte (async-signal-safe).
-void installQuitOnSignals(QCoreApplication* app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
-        return;
-    auto* notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [app] {
-        char c;
-        [[maybe_unused]] const ssize_t n = ::read(g_signalFd[1], &c, 1);
-        qInfo("stopping on signal");
+    auto* requests = new QuitRequests(app);
+    QObject::connect(requests, &QuitRequests::quitRequested, app, [](const QString& what) {
+        qInfo().noquote() << "stopping on" << what;
         QCoreApplication::exit(0); // not quit(): Qt 6 lets a window refuse that (the main window does)
     });
-    struct sigaction sa = {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
 }
 
 // Why Yubisashi cannot start: to the log, and on a desktop in a window too,
@@ -117,12 +97,6 @@ bool runFirstRunWizard(const QString& configOption)
     return true;
 }
 
-bool hasDisplay()
-{
-    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
-           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
-}
-
 // [general] language=system|en|ja (an administrator's policy file wins).
 // Read before anything else, so that every text is in that language.
 QLocale chosenLocale(const QStringList& arguments)
@@ -171,7 +145,7 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(YUBISASHI_VERSION));
 
     // Decide before creating the application object whether there is a desktop at all.
-    bool headless = !hasDisplay();
+    bool headless = !DesktopSession::available();
     for (int i = 1; i < argc; ++i) {
         if (qstrcmp(argv[i], "--headless") == 0 || qstrcmp(argv[i], "check") == 0 ||
             qstrcmp(argv[i], "import-history") == 0 || qstrcmp(argv[i], "client-setup") == 0)
@@ -258,7 +232,7 @@ int main(int argc, char** argv)
         break;
     }
 
-    installQuitOnSignals(app.get());
+    installQuitOnRequest(app.get());
     if (!headless && options.decideScript.isEmpty() && !runFirstRunWizard(options.configPath))
         return 0;
     Application application(options);

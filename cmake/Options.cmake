@@ -10,6 +10,29 @@ target_compile_definitions(yubisashi_options INTERFACE
   QT_USE_QSTRINGBUILDER
   QT_DISABLE_DEPRECATED_BEFORE=0x060400
 )
+if(WIN32)
+  # The W functions of the Win32 API by default, and no min/max macros from
+  # windows.h (they break std::min). scripts/check-windows.sh uses the same.
+  target_compile_definitions(yubisashi_options INTERFACE UNICODE _UNICODE NOMINMAX)
+endif()
+
+if(MSVC)
+  # cl.exe and clang-cl: the sources are UTF-8 (Japanese text in string
+  # literals), and /W4 is the nearest to the GCC set below.
+  target_compile_options(yubisashi_options INTERFACE /utf-8 /W4 /permissive- /Zc:__cplusplus)
+  if(YUBISASHI_WERROR)
+    target_compile_options(yubisashi_options INTERFACE /WX)
+  endif()
+  if(YUBISASHI_SANITIZE)
+    # MSVC has AddressSanitizer but no UndefinedBehaviorSanitizer.
+    target_compile_options(yubisashi_options INTERFACE /fsanitize=address)
+  endif()
+  if(YUBISASHI_FUZZ)
+    message(FATAL_ERROR "YUBISASHI_FUZZ needs clang with libFuzzer (the fuzz preset), not MSVC")
+  endif()
+  return() # what follows is for GCC and Clang
+endif()
+
 target_compile_options(yubisashi_options INTERFACE
   -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual
   -Wcast-qual -Wformat=2

@@ -13,7 +13,7 @@ run_pkgs=(xvfb xauth fonts-noto-cjk dbus-x11)
 test_pkgs=(
   python3-aiosmtpd python3-cryptography python3-pytest swaks msmtp openssl gpgsm postfix
   imagemagick procps iproute2 psmisc trayer
-  xdotool gnome-keyring libsecret-tools dbus
+  xdotool gnome-keyring libsecret-tools dbus g++-mingw-w64-x86-64-posix
 )
 
 # Building and checking the .deb (scripts/package.sh); the test command checks it too.

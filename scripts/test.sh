@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with ASan+UBSan and runs every test: unit,
 # widget (offscreen), end-to-end against real clients and a real upstream,
-# a short fuzzing run, the core-only build and the format check.
+# a short fuzzing run, the core-only build, the format check and the Windows
+# syntax check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -12,6 +13,9 @@ scripts/deps.sh --test
 echo "== format check"
 files=$(git ls-files -- '*.cpp' '*.h' 2>/dev/null || find core ui app tests bench -name '*.cpp' -o -name '*.h')
 clang-format --dry-run --Werror $files
+
+echo "== Windows syntax check (MinGW-w64, the _win files)"
+scripts/check-windows.sh
 
 echo "== core builds alone (no Gui, no Widgets)"
 cmake --preset core-only >/dev/null

@@ -291,7 +291,8 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
     if (!anyLeft)
         header.insert(placeholder, "To: undisclosed-recipients:;" + placeholderEol);
 
-    QByteArray result = header + QByteArrayView(message.constData() + headerEnd, message.size() - headerEnd);
+    QByteArray result = header;
+    result += QByteArrayView(message.constData() + headerEnd, message.size() - headerEnd);
     // Read it back: exactly the addresses asked for are gone, every other one is still there.
     if (recipientKeys(result, {}) != recipientKeys(message, hide)) {
         *error = tr("The To and Cc fields could not be rewritten exactly.");

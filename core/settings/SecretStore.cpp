@@ -1,6 +1,7 @@
 #include "settings/SecretStore.h"
 
 #include "settings/Config.h"
+#include "spool/DurableFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,14 +12,6 @@
 #include <QSettings>
 #include <QVariant>
 #include <qt6keychain/keychain.h>
-
-#ifdef Q_OS_UNIX
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 // Secret values are never logged, not even in debug output: only key names
 // and file paths appear in messages.
@@ -31,11 +24,6 @@ namespace {
 
 // Never an account key: account names cannot be empty, and every account key has a '/'.
 const QLatin1String kProbeKey("yubisashi-probe");
-
-constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr QFileDevice::Permissions kOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
-                                             QFileDevice::ExeGroup | QFileDevice::ReadOther |
-                                             QFileDevice::WriteOther | QFileDevice::ExeOther;
 
 bool validKey(const QString& key, QString* error)
 {
@@ -54,17 +42,15 @@ void restrictExistingFile(const QString& path)
 {
     if (!QFileInfo(path).isFile())
         return;
-    QFile f(path);
-    const QFileDevice::Permissions p = f.permissions();
-    if (!(p & kOthers) && (p & kOwnerOnly) == kOwnerOnly)
-        return;
-    if (f.setPermissions(kOwnerOnly))
-        qCWarning(lcSecrets) << "The secrets file" << path
-                             << "could be read or written by other users; its permissions were reset to 0600";
-    else
+    Spool::DurableFile::Error e;
+    bool restricted = false;
+    if (!Spool::DurableFile::restrictFile(path, &e, &restricted))
         qCWarning(lcSecrets) << "The secrets file" << path
                              << "can be read by other users and its permissions "
-                             << "could not be reset to 0600:" << f.errorString();
+                             << "could not be reset to 0600:" << e.system;
+    else if (restricted)
+        qCWarning(lcSecrets) << "The secrets file" << path
+                             << "could be read or written by other users; its permissions were reset to 0600";
 }
 
 // Creates the file empty and private before a secret is ever written to it.
@@ -72,53 +58,32 @@ bool createPrivateFile(const QString& path, QString* error)
 {
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
-    if (!QFileInfo::exists(folder)) {
-        // Only a folder made here is restricted: an existing folder (perhaps
-        // the user's home) is not ours to change, and the file itself is 0600.
-        if (!QDir().mkpath(folder)) {
-            if (error)
-                *error =
-                    QCoreApplication::translate("Settings::SecretStore",
-                                                "The folder %1 for the secrets file could not be created.")
-                        .arg(folder);
-            return false;
-        }
-        QFile::setPermissions(folder,
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    Spool::DurableFile::Error e;
+    // Only a folder made here is restricted: an existing folder (perhaps
+    // the user's home) is not ours to change, and the file itself is 0600.
+    if (!QFileInfo::exists(folder) && !Spool::DurableFile::makePrivateFolder(folder, &e)) {
+        if (error)
+            *error = QCoreApplication::translate("Settings::SecretStore",
+                                                 "The folder %1 for the secrets file could not be created.")
+                         .arg(folder);
+        return false;
     }
     if (info.exists()) {
         restrictExistingFile(path);
         return true;
     }
-#ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
+    if (!Spool::DurableFile::createPrivateFile(path, &e)) {
         if (error)
-            *error = QCoreApplication::translate("Settings::SecretStore",
-                                                 "The secrets file %1 could not be created: %2")
-                         .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+            *error =
+                e.step == Spool::DurableFile::Step::RestrictFile
+                    ? QCoreApplication::translate("Settings::SecretStore",
+                                                  "The permissions of the secrets file %1 could not be set.")
+                          .arg(path)
+                    : QCoreApplication::translate("Settings::SecretStore",
+                                                  "The secrets file %1 could not be created: %2")
+                          .arg(path, e.system);
         return false;
     }
-    // The umask can only take bits away, but make it exactly 0600 anyway.
-    const bool ok = ::fchmod(fd, 0600) == 0;
-    ::close(fd);
-    if (!ok) {
-        if (error)
-            *error = QCoreApplication::translate("Settings::SecretStore",
-                                                 "The permissions of the secrets file %1 could not be set.")
-                         .arg(path);
-        return false;
-    }
-#else
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(kOwnerOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("Settings::SecretStore",
-                                                 "The secrets file %1 could not be created: %2")
-                         .arg(path, f.errorString());
-        return false;
-    }
-#endif
     return true;
 }
 

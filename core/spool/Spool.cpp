@@ -12,15 +12,11 @@
 #include <QSet>
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 // The spool is what makes "after a 250, a message is never lost" true, so it
-// talks to the file system directly: QSaveFile fsyncs the file but not the
-// folder, and without the folder fsync a rename can vanish in a power cut.
+// writes through DurableFile, which flushes each file's data and the folder:
+// QSaveFile flushes the file but not the folder, and without the folder
+// sync a rename can vanish in a power cut.
 
 Q_LOGGING_CATEGORY(lcSpool, "yubisashi.spool")
 
@@ -32,13 +28,6 @@ const QLatin1String kEnvSuffix(".env");
 const QLatin1String kEmlSuffix(".eml");
 const QLatin1String kTmpSuffix(".tmp");
 const QLatin1String kQuarantine("quarantine");
-constexpr mode_t kFileMode = 0600;
-constexpr mode_t kDirMode = 0700;
-
-QString systemError(int err)
-{
-    return QString::fromLocal8Bit(std::strerror(err));
-}
 
 bool isValidId(const QString& id)
 {
@@ -53,98 +42,68 @@ bool invalidId(const QString& id, QString* error)
     return false;
 }
 
-QByteArray native(const QString& path)
-{
-    return QFile::encodeName(path);
-}
-
-// Makes a folder that only the user can enter. Permissions are set explicitly
-// after mkdir because the umask may have taken bits away (or given some).
+// Makes a folder that only the user can enter (an existing one is restricted again).
 bool makePrivateDir(const QString& path, QString* error)
 {
-    const QByteArray p = native(path);
-    if (::mkdir(p.constData(), kDirMode) != 0 && errno != EEXIST) {
-        if (error)
-            *error =
-                QCoreApplication::translate("Spool::Spool", "The spool folder %1 could not be created: %2")
-                    .arg(path, systemError(errno));
+    DurableFile::Error e;
+    bool restricted = false;
+    if (DurableFile::makePrivateFolder(path, &e, &restricted)) {
+        if (restricted)
+            qCWarning(lcSpool) << "Restricted the permissions of" << path << "to its owner (0700)";
+        return true;
+    }
+    if (!error)
         return false;
+    switch (e.step) {
+    case DurableFile::Step::NotAFolder:
+        *error =
+            QCoreApplication::translate("Spool::Spool", "The spool folder %1 is not a folder.").arg(path);
+        break;
+    case DurableFile::Step::RestrictFolder:
+        *error = QCoreApplication::translate(
+                     "Spool::Spool",
+                     "The permissions of the spool folder %1 could not be restricted to its owner: %2")
+                     .arg(path, e.system);
+        break;
+    default:
+        *error = QCoreApplication::translate("Spool::Spool", "The spool folder %1 could not be created: %2")
+                     .arg(path, e.system);
+        break;
     }
-    struct stat st;
-    if (::stat(p.constData(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        if (error)
-            *error =
-                QCoreApplication::translate("Spool::Spool", "The spool folder %1 is not a folder.").arg(path);
-        return false;
-    }
-    if ((st.st_mode & 07777) != kDirMode) {
-        if (::chmod(p.constData(), kDirMode) != 0) {
-            if (error)
-                *error =
-                    QCoreApplication::translate(
-                        "Spool::Spool",
-                        "The permissions of the spool folder %1 could not be restricted to its owner: %2")
-                        .arg(path, systemError(errno));
-            return false;
-        }
-        qCWarning(lcSpool) << "Restricted the permissions of" << path << "to 0700";
-    }
-    return true;
+    return false;
+}
+
+QString folderSyncError(const QString& dir, const DurableFile::Error& e)
+{
+    return e.step == DurableFile::Step::OpenFolder
+               ? QCoreApplication::translate("Spool::Spool", "The spool folder %1 could not be opened: %2")
+                     .arg(dir, e.system)
+               : QCoreApplication::translate("Spool::Spool",
+                                             "The spool folder %1 could not be flushed to disk: %2")
+                     .arg(dir, e.system);
 }
 
 // Makes the folder's list of names durable: after a rename, unlink or create
-// only this fsync guarantees the change survives a power cut.
+// only this sync guarantees the change survives a power cut.
 bool syncDir(const QString& dir, QString* error)
 {
-    const int fd = ::open(native(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        if (error)
-            *error =
-                QCoreApplication::translate("Spool::Spool", "The spool folder %1 could not be opened: %2")
-                    .arg(dir, systemError(errno));
-        return false;
-    }
-    int rc;
-    do {
-        rc = ::fsync(fd);
-    } while (rc != 0 && errno == EINTR);
-    const int err = errno;
-    ::close(fd);
-    if (rc != 0) {
-        if (error)
-            *error = QCoreApplication::translate("Spool::Spool",
-                                                 "The spool folder %1 could not be flushed to disk: %2")
-                         .arg(dir, systemError(err));
-        return false;
-    }
-    return true;
-}
-
-bool writeAll(int fd, const QByteArray& bytes)
-{
-    const char* p = bytes.constData();
-    qsizetype left = bytes.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, size_t(std::min<qsizetype>(left, 1 << 30)));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        p += n;
-        left -= n;
-    }
-    return true;
+    DurableFile::Error e;
+    if (DurableFile::syncFolder(dir, &e))
+        return true;
+    if (error)
+        *error = folderSyncError(dir, e);
+    return false;
 }
 
 // Deletes a file; a file that is already gone counts as deleted.
 bool unlinkFile(const QString& path, QString* error)
 {
-    if (::unlink(native(path).constData()) == 0 || errno == ENOENT)
+    DurableFile::Error e;
+    if (DurableFile::remove(path, &e))
         return true;
     if (error)
-        *error = QCoreApplication::translate("Spool::Spool", "%1 could not be deleted: %2")
-                     .arg(path, systemError(errno));
+        *error =
+            QCoreApplication::translate("Spool::Spool", "%1 could not be deleted: %2").arg(path, e.system);
     return false;
 }
 
@@ -159,9 +118,10 @@ bool moveToQuarantine(const QString& dir, const QString& fileName, QString* move
     QString to = qdir + QLatin1Char('/') + fileName;
     for (int n = 1; QFile::exists(to); ++n)
         to = qdir + QLatin1Char('/') + fileName + QLatin1Char('.') + QString::number(n);
-    if (::rename(native(from).constData(), native(to).constData()) != 0) {
+    DurableFile::Error e;
+    if (!DurableFile::rename(from, to, &e)) {
         if (error)
-            *error = systemError(errno);
+            *error = e.system;
         return false;
     }
     *movedTo = to;
@@ -170,13 +130,9 @@ bool moveToQuarantine(const QString& dir, const QString& fileName, QString* move
 
 qint64 fileSize(const QString& path, bool* exists)
 {
-    struct stat st;
-    if (::stat(native(path).constData(), &st) != 0) {
-        *exists = false;
-        return -1;
-    }
-    *exists = true;
-    return qint64(st.st_size);
+    const QFileInfo info(path);
+    *exists = info.exists();
+    return *exists ? info.size() : -1;
 }
 
 // Reads and checks one envelope. reason explains a failure in plain words.
@@ -230,17 +186,20 @@ Spool::Spool(const QString& directory) : m_dir(QDir::cleanPath(QDir(directory).a
 
 bool Spool::open(QString* error)
 {
-    const QFileInfo info(m_dir);
-    if (!QDir().mkpath(info.absolutePath())) {
+    // The folder above the spool is the app-data folder (history, certificates):
+    // made owner-only when it is made here. An existing one is left as it is.
+    const QString parent = QFileInfo(m_dir).absolutePath();
+    DurableFile::Error e;
+    if (!QFileInfo::exists(parent) && !DurableFile::makePrivateFolder(parent, &e)) {
         if (error)
             *error = QCoreApplication::translate("Spool::Spool", "The folder %1 could not be created.")
-                         .arg(info.absolutePath());
+                         .arg(parent);
         return false;
     }
     if (!makePrivateDir(m_dir, error) || !makePrivateDir(m_dir + QLatin1Char('/') + kQuarantine, error))
         return false;
     // The spool folder itself must survive a crash right after first start.
-    return syncDir(info.absolutePath(), error) && syncDir(m_dir, error);
+    return syncDir(parent, error) && syncDir(m_dir, error);
 }
 
 QString Spool::newId() const
@@ -256,61 +215,43 @@ QString Spool::newId() const
            QStringLiteral("%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
 }
 
-bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QString* error, Sync sync)
+bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QString* error,
+                            DurableFile::FolderSync folderSync)
 {
-    const QString target = m_dir + QLatin1Char('/') + name;
-    // A unique temp name: two writers of the same file never share a temp file.
-    const QString tmp =
-        target + QLatin1Char('.') +
-        QStringLiteral("%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0')) +
-        kTmpSuffix;
-    const QByteArray tmpPath = native(tmp);
-
-    auto fail = [&](const QString& what, int err) {
-        if (error)
-            *error = QCoreApplication::translate(
-                         "Spool::Spool", "The message could not be saved in the spool folder %1: %2 (%3).")
-                         .arg(m_dir, what, systemError(err));
-        ::unlink(tmpPath.constData());
+    DurableFile::Error e;
+    if (DurableFile::write(m_dir + QLatin1Char('/') + name, bytes, folderSync, &e))
+        return true;
+    if (!error)
         return false;
-    };
-
-    // Created 0600 and then set to exactly 0600 before any data goes in, whatever the umask.
-    const int fd = ::open(tmpPath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kFileMode);
-    if (fd < 0) {
-        const int err = errno;
-        if (error)
-            *error =
-                QCoreApplication::translate("Spool::Spool",
-                                            "The message could not be saved in the spool folder %1: %2 (%3).")
-                    .arg(m_dir, QCoreApplication::translate("Spool::Spool", "a file could not be created"),
-                         systemError(err));
+    if (e.step == DurableFile::Step::OpenFolder || e.step == DurableFile::Step::SyncFolder) {
+        *error = folderSyncError(m_dir, e);
         return false;
     }
-    if (::fchmod(fd, kFileMode) != 0) {
-        const int err = errno;
-        ::close(fd);
-        return fail(QCoreApplication::translate("Spool::Spool", "its permissions could not be set"), err);
+    QString what;
+    switch (e.step) {
+    case DurableFile::Step::MakeFile:
+        what = QCoreApplication::translate("Spool::Spool", "a file could not be created");
+        break;
+    case DurableFile::Step::RestrictFile:
+        what = QCoreApplication::translate("Spool::Spool", "its permissions could not be set");
+        break;
+    case DurableFile::Step::WriteData:
+        what = QCoreApplication::translate("Spool::Spool", "writing failed");
+        break;
+    case DurableFile::Step::FlushData:
+        what = QCoreApplication::translate("Spool::Spool", "flushing to disk failed");
+        break;
+    case DurableFile::Step::CloseFile:
+        what = QCoreApplication::translate("Spool::Spool", "closing the file failed");
+        break;
+    default:
+        what = QCoreApplication::translate("Spool::Spool", "renaming the file failed");
+        break;
     }
-    if (!writeAll(fd, bytes)) {
-        const int err = errno;
-        ::close(fd);
-        return fail(QCoreApplication::translate("Spool::Spool", "writing failed"), err);
-    }
-    int rc = 0;
-    // fdatasync: the data and the size, which is all a new file needs to be read back.
-    while (sync != Sync::None && (rc = ::fdatasync(fd)) != 0 && errno == EINTR) {
-    }
-    if (rc != 0) {
-        const int err = errno;
-        ::close(fd);
-        return fail(QCoreApplication::translate("Spool::Spool", "flushing to disk failed"), err);
-    }
-    if (::close(fd) != 0)
-        return fail(QCoreApplication::translate("Spool::Spool", "closing the file failed"), errno);
-    if (::rename(tmpPath.constData(), native(target).constData()) != 0)
-        return fail(QCoreApplication::translate("Spool::Spool", "renaming the file failed"), errno);
-    return sync == Sync::Full ? syncDir(m_dir, error) : true;
+    *error = QCoreApplication::translate("Spool::Spool",
+                                         "The message could not be saved in the spool folder %1: %2 (%3).")
+                 .arg(m_dir, what, e.system);
+    return false;
 }
 
 std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString* error)
@@ -345,10 +286,9 @@ std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString*
     // (the client never got its 250 and will send again).
     // Both files are flushed; one sync of the folder then makes both renames
     // durable at once (three syncs per message instead of four).
-    if (!writeAtomically(entry.id + kEmlSuffix, content, error, Sync::File))
+    if (!writeAtomically(entry.id + kEmlSuffix, content, error, DurableFile::FolderSync::No))
         return std::nullopt;
-    if (!writeAtomically(entry.id + kEnvSuffix, QJsonDocument(json).toJson(QJsonDocument::Indented), error,
-                         Sync::Full)) {
+    if (!writeAtomically(entry.id + kEnvSuffix, QJsonDocument(json).toJson(QJsonDocument::Indented), error)) {
         unlinkFile(contentPath(entry.id), nullptr);
         syncDir(m_dir, nullptr);
         return std::nullopt;
@@ -381,7 +321,7 @@ bool Spool::update(Entry& entry, QString* error, bool durable)
         return false;
     }
     if (!writeAtomically(entry.id + kEnvSuffix, QJsonDocument(json).toJson(QJsonDocument::Indented), error,
-                         durable ? Sync::Full : Sync::None)) {
+                         durable ? DurableFile::FolderSync::Yes : DurableFile::FolderSync::No)) {
         entry.updated = previous;
         return false;
     }
@@ -492,15 +432,13 @@ QList<Entry> Spool::load(QStringList* quarantined)
         const bool isEml = name.endsWith(kEmlSuffix);
         if (!isEnv && !isEml)
             continue;
-        struct stat st;
-        if (::stat(native(path).constData(), &st) == 0 && (st.st_mode & 07777) != kFileMode) {
-            if (::chmod(native(path).constData(), kFileMode) == 0)
-                qCWarning(lcSpool) << "Corrected the permissions of" << name << "to 0600; they were"
-                                   << QString::number(st.st_mode & 07777, 8);
-            else
-                qCWarning(lcSpool) << "Could not restrict the permissions of" << name << ":"
-                                   << systemError(errno);
-        }
+        DurableFile::Error e;
+        bool restricted = false;
+        if (!DurableFile::restrictFile(path, &e, &restricted))
+            qCWarning(lcSpool) << "Could not restrict the permissions of" << name
+                               << "to its owner:" << e.system;
+        else if (restricted)
+            qCWarning(lcSpool) << "Restricted the permissions of" << name << "to its owner (0600)";
         (isEnv ? envs : emls).insert(name.chopped(4));
     }
 

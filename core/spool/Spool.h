@@ -1,5 +1,6 @@
 #pragma once
 
+#include "spool/DurableFile.h"
 #include "spool/Entry.h"
 
 #include <QByteArray>
@@ -12,15 +13,17 @@
 namespace Spool {
 
 // The durable queue: one ID.env (JSON) and one ID.eml (bytes as received)
-// per message in one folder (0700, files 0600). Every write is atomic and
-// durable: temp file, fsync, rename, fsync of the folder. A message is on disk
-// before the client hears 250.
+// per message in one folder (0700, files 0600; owner-only ACLs on Windows).
+// Every write is atomic and durable: temp file, data flush, rename, sync of
+// the folder (DurableFile). A message is on disk before the client hears 250.
 class Spool
 {
 public:
     explicit Spool(const QString& directory);
 
-    // Creates the folder (0700) and a quarantine/ subfolder; false with a reason if it can't.
+    // Creates the folder (0700) and a quarantine/ subfolder, and the folder
+    // above it (the app-data folder) owner-only if it is missing; false with a
+    // reason if it can't.
     bool open(QString* error);
     QString directory() const { return m_dir; }
 
@@ -29,9 +32,12 @@ public:
     // alongside the other functions on the owner's thread.
     std::optional<Entry> add(Entry entry, const QByteArray& content, QString* error);
     // Rewrites ID.env atomically (entry.updated is set to now). durable=false
-    // skips the syncs: for records whose loss in a power failure only means
-    // repeating a step (the "sending" and "sent" marks: the message would be
-    // sent again, never lost).
+    // skips the folder sync: for records whose loss in a power failure only
+    // means repeating a step (the "sending" and "sent" marks: the old envelope
+    // comes back and the message is sent again, never lost). The new file's
+    // data is flushed either way: on XFS, or ext4 without auto_da_alloc, the
+    // rename can reach the disk before the data, and the empty envelope left
+    // behind would be quarantined and the message never sent.
     bool update(Entry& entry, QString* error, bool durable = true);
     // The message bytes; nullopt with error when unreadable.
     std::optional<QByteArray> content(const QString& id, QString* error) const;
@@ -57,14 +63,9 @@ public:
     int purgeSent(int retentionDays);
 
 private:
-    enum class Sync
-    {
-        Full,
-        File,
-        None
-    }; // file and folder; file only; neither
+    // The file's data is always flushed; folderSync says whether the rename is made durable too.
     bool writeAtomically(const QString& name, const QByteArray& bytes, QString* error,
-                         Sync sync = Sync::Full);
+                         DurableFile::FolderSync folderSync = DurableFile::FolderSync::Yes);
     QString newId() const;
 
     QString m_dir;

@@ -2,12 +2,14 @@
 
 #include "review/DomainNames.h"
 #include "review/PersonNames.h"
+#include "spool/DurableFile.h"
 
 #include <QAtomicInt>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -18,9 +20,38 @@
 using namespace Qt::StringLiterals;
 using Review::DomainNames;
 
+Q_LOGGING_CATEGORY(lcHistory, "yubisashi.history")
+
 namespace Store {
 
 namespace {
+
+// The history says whom the person writes to: owner-only, like the spool. A
+// missing folder is made owner-only, and the database file is created
+// owner-only before SQLite opens it: SQLite gives its -wal and -shm files the
+// database file's mode (on Windows they inherit the folder's owner-only
+// entry). Files that an older version left readable by others are restricted.
+bool makePrivate(const QString& path, QString* why)
+{
+    if (path == u":memory:"_s)
+        return true;
+    const QString folder = QFileInfo(path).absolutePath();
+    Spool::DurableFile::Error e;
+    if ((!QFileInfo::exists(folder) && !Spool::DurableFile::makePrivateFolder(folder, &e)) ||
+        !Spool::DurableFile::createPrivateFile(path, &e)) {
+        *why = e.system;
+        return false;
+    }
+    const QStringList files{path, path + u"-wal"_s, path + u"-shm"_s};
+    for (const QString& file : files) {
+        bool restricted = false;
+        if (!Spool::DurableFile::restrictFile(file, &e, &restricted))
+            qCWarning(lcHistory).noquote() << "could not restrict" << file << "to its owner:" << e.system;
+        else if (restricted)
+            qCWarning(lcHistory).noquote() << "restricted" << file << "to its owner: others could read it";
+    }
+    return true;
+}
 
 // SQLite's limit on bound variables is 999 in old builds; stay well below.
 constexpr qsizetype kChunk = 500;
@@ -136,6 +167,9 @@ bool History::open()
         return fail(tr("The recipient history cannot be used: the SQLite driver of Qt is missing."));
     db.setDatabaseName(m_path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_busyTimeoutMs));
+    QString systemError;
+    if (!makePrivate(m_path, &systemError))
+        return fail(tr("The recipient history %1 could not be opened (%2).").arg(m_path, systemError));
     if (!db.open())
         return fail(
             tr("The recipient history %1 could not be opened (%2).").arg(m_path, db.lastError().text()));

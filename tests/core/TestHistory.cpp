@@ -3,10 +3,12 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using Fixture::mailbox;
@@ -27,6 +29,7 @@ private slots:
     void lockedFileIsReported();
     void exportsAuditCsv();
     void closedHistoryAnswersNothing();
+    void filesArePrivate();
 
 private:
     static Review::Review reviewOf(const Mime::MessageView& v);
@@ -313,6 +316,47 @@ void TestHistory::closedHistoryAnswersNothing()
     QVERIFY(!h.knownAddresses({u"a@b"_s}, &out));
     const auto v = Fixture::message({mailbox(u"a@partner.example"_s)});
     QVERIFY(!h.recordDelivered(v, Fixture::envelopeOf(v), u"work"_s, reviewOf(v), u"sent"_s, false, {}));
+}
+
+namespace {
+
+int modeOf(const QString& path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 07777);
+}
+
+} // namespace
+
+void TestHistory::filesArePrivate()
+{
+    // The most permissive umask there is: every permission must come from History itself.
+    const mode_t oldUmask = ::umask(0);
+    const auto restore = qScopeGuard([oldUmask] { ::umask(oldUmask); });
+    const QString folder = path(u"data"_s); // not there yet: the first start
+    const QString file = folder + u"/history.sqlite"_s;
+    {
+        History h(file);
+        QVERIFY2(h.open(), qPrintable(h.errorString()));
+        auto v = Fixture::message({mailbox(u"a@partner.example"_s)});
+        int fresh = 0;
+        QVERIFY(h.learnSent(v, &fresh));
+        // While it is open, SQLite keeps the write-ahead log and its index next to it.
+        QVERIFY(QFile::exists(file + u"-wal"_s));
+        QVERIFY(QFile::exists(file + u"-shm"_s));
+        QCOMPARE(modeOf(folder), 0700);
+        QCOMPARE(modeOf(file), 0600);
+        QCOMPARE(modeOf(file + u"-wal"_s), 0600);
+        QCOMPARE(modeOf(file + u"-shm"_s), 0600);
+    }
+    // A history an older version left readable by others is restricted at open.
+    QVERIFY(::chmod(QFile::encodeName(file).constData(), 0644) == 0);
+    History again(file);
+    QVERIFY2(again.open(), qPrintable(again.errorString()));
+    QCOMPARE(modeOf(file), 0600);
+    QCOMPARE(again.recipientCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

@@ -5,11 +5,14 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <mutex>
 #include <sys/stat.h>
 #include <thread>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +58,26 @@ QByteArray readFile(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// What DurableFile reported flushing, in order, as "data NAME" or "folder
+// NAME" (names relative to the temp folder). The observer may be called on
+// any thread.
+std::mutex g_flushLock;
+QStringList g_flushes;
+QString g_flushBase;
+
+void recordFlush(Spool::DurableFile::Flush what, const QString& path)
+{
+    const std::lock_guard<std::mutex> locked(g_flushLock);
+    g_flushes << (what == Spool::DurableFile::Flush::Data ? u"data "_s : u"folder "_s) +
+                     QDir(g_flushBase).relativeFilePath(path);
+}
+
+QStringList takeFlushes()
+{
+    const std::lock_guard<std::mutex> locked(g_flushLock);
+    return std::exchange(g_flushes, {});
+}
+
 // Rewrites an envelope behind the spool's back, as another version or an
 // old run would have left it (the spool always stamps "updated" with now).
 bool rewriteEnvelope(const QString& dir, const Entry& e)
@@ -74,11 +97,13 @@ private slots:
     void cleanup();
 
     void openCreatesPrivateFolders();
+    void openMakesMissingDataFolderPrivate();
     void openFailsWithReason();
     void roundTrip();
     void idsAreUniqueSortableAndSafe();
     void filesArePrivateWhateverTheUmask();
     void loadCorrectsPermissions();
+    void everyWriteFlushesItsData();
     void update();
     void updateOfRemovedMessageFails();
     void addRefusesWhatCouldNotBeLoaded();
@@ -143,6 +168,22 @@ void TestSpool::openCreatesPrivateFolders()
     QVERIFY(::chmod(QFile::encodeName(m_spoolDir).constData(), 0755) == 0);
     QVERIFY2(spool.open(&error), qPrintable(error));
     QCOMPARE(modeOf(m_spoolDir), 0700);
+}
+
+void TestSpool::openMakesMissingDataFolderPrivate()
+{
+    // The folder above the spool is the app-data folder (recipient history,
+    // certificates): made by the spool, it is the person's alone, whatever the umask.
+    const QString data = m_tmp->path() + u"/data"_s;
+    Spool::Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    QCOMPARE(modeOf(data), 0700);
+
+    // One that exists already (a folder the person chose) is not the spool's to change.
+    QVERIFY(::chmod(QFile::encodeName(data).constData(), 0750) == 0);
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    QCOMPARE(modeOf(data), 0750);
 }
 
 void TestSpool::openFailsWithReason()
@@ -253,6 +294,45 @@ void TestSpool::loadCorrectsPermissions()
     QCOMPARE(modeOf(path(e->id + u".eml"_s)), 0600);
     QCOMPARE(modeOf(path(e->id + u".env"_s)), 0600);
     QCOMPARE(modeOf(m_spoolDir), 0700);
+}
+
+void TestSpool::everyWriteFlushesItsData()
+{
+    Spool::Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY(spool.open(&error));
+    g_flushBase = m_spoolDir;
+    takeFlushes();
+    Spool::DurableFile::setFlushObserver(recordFlush);
+    const auto unhook = qScopeGuard([] { Spool::DurableFile::setFlushObserver(nullptr); });
+
+    // A new message: both files' data, then one folder sync for both renames.
+    std::optional<Entry> e = spool.add(newEntry(), message(), &error);
+    QVERIFY2(e, qPrintable(error));
+    const QString env = e->id + u".env"_s;
+    const QString eml = e->id + u".eml"_s;
+    QCOMPARE(takeFlushes(), QStringList({u"data "_s + eml, u"data "_s + env, u"folder ."_s}));
+
+    e->state = State::Approved;
+    QVERIFY2(spool.update(*e, &error), qPrintable(error));
+    QCOMPARE(takeFlushes(), QStringList({u"data "_s + env, u"folder ."_s}));
+
+    // The "sending" and "sent" marks skip the folder sync (a lost rename
+    // brings back the previous state: the message is sent again), never the
+    // data: a rename that lands before its data leaves an empty envelope,
+    // which the next start would quarantine, and the message would never go.
+    e->state = State::Sending;
+    QVERIFY2(spool.update(*e, &error, false), qPrintable(error));
+    QCOMPARE(takeFlushes(), QStringList({u"data "_s + env}));
+    e->state = State::Sent;
+    QVERIFY2(spool.update(*e, &error, false), qPrintable(error));
+    QCOMPARE(takeFlushes(), QStringList({u"data "_s + env}));
+
+    // A header rewrite: envelope, content, envelope, each flushed and synced.
+    QVERIFY2(spool.replaceContent(*e, "To: undisclosed-recipients:;\r\n\r\nbody\r\n", &error),
+             qPrintable(error));
+    QCOMPARE(takeFlushes(), QStringList({u"data "_s + env, u"folder ."_s, u"data "_s + eml, u"folder ."_s,
+                                         u"data "_s + env, u"folder ."_s}));
 }
 
 void TestSpool::update()

@@ -1,0 +1,12 @@
+#include "Terminal.h"
+
+#include <unistd.h>
+
+namespace Terminal {
+
+bool stderrIsTerminal()
+{
+    return ::isatty(STDERR_FILENO) == 1;
+}
+
+} // namespace Terminal
