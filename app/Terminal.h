@@ -8,4 +8,11 @@ namespace Terminal {
 
 bool stderrIsTerminal();
 
+// yubisashi.exe is a GUI program on Windows (no console window flashes up at
+// login), so the command-line tools (check, client-setup, --help) would print
+// nowhere: this connects stdout and stderr to the console of the command
+// prompt that started it, when there is one and they are not redirected.
+// Nothing to do elsewhere.
+void attachToParentConsole();
+
 } // namespace Terminal

@@ -9,4 +9,6 @@ bool stderrIsTerminal()
     return ::isatty(STDERR_FILENO) == 1;
 }
 
+void attachToParentConsole() {}
+
 } // namespace Terminal

@@ -7,6 +7,7 @@
 #include "QuitRequests.h"
 #include "SignInCommand.h"
 #include "SingleInstance.h"
+#include "Terminal.h"
 #include "Translator.h"
 #include "settings/AdminPolicy.h"
 #include "settings/Config.h"
@@ -139,6 +140,7 @@ void loadTranslations(QCoreApplication* app)
 
 int main(int argc, char** argv)
 {
+    Terminal::attachToParentConsole();
     Logging::install();
     QCoreApplication::setOrganizationName(u"Yubisashi"_s);
     QCoreApplication::setApplicationName(u"yubisashi"_s);
