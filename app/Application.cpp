@@ -119,6 +119,19 @@ bool Application::start(QString* error)
 {
     if (!loadConfigAndSecrets(error))
         return false;
+    // Ways around the review that the administrator's policy may forbid.
+    const Settings::AdminPolicy policy = Settings::AdminPolicy::load(Settings::AdminPolicy::path(), nullptr);
+    if (!m_options.decideScript.isEmpty() &&
+        !policy.allows(Settings::ReviewBypass::ScriptedDecisions, m_config)) {
+        *error =
+            tr("Your administrator requires every message to be reviewed by a person, so Yubisashi "
+               "cannot start with --decide (reviews answered by a script). Start it without --decide, or "
+               "ask your administrator to set allow_scripted_decisions=true in [policy] of the policy "
+               "file %1.")
+                .arg(QDir::toNativeSeparators(policy.filePath()));
+        return false;
+    }
+    const bool pauseAllowed = policy.allows(Settings::ReviewBypass::Pause, m_config);
 
     // The app-data folder (queue, history, certificates) is the person's alone;
     // one made world-readable by an older version is put right.
@@ -238,6 +251,9 @@ bool Application::start(QString* error)
         m_desktop = new Desktop(m_dispatcher, m_reviews, m_spool.get(),
                                 QDir(m_config.dataDir).filePath(u"history.sqlite"_s), this);
         connect(m_desktop, &Desktop::settingsRequested, this, &Application::openSettings);
+        m_desktop->setPauseAllowed(pauseAllowed);
+        if (!pauseAllowed)
+            qCInfo(lcApp) << "Pause protection is not allowed by the administrator's policy";
         // At start only ever adds the entry: a run with another settings file
         // (a test-mode try) must not remove the one the person chose.
         QString autostartError;
@@ -362,6 +378,8 @@ void Application::openSettings()
             else
                 QMessageBox::warning(dialog, tr("Start at login"), autostartError);
         }
+        // A new password is read at the next attempt: messages waiting for the user try again now.
+        m_dispatcher->retryAll();
         QMessageBox::information(dialog, tr("Settings saved"),
                                  tr("The settings are saved. Quit Yubisashi from its menu and start it again "
                                     "to use them; messages in the queue are kept."));

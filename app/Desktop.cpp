@@ -191,10 +191,13 @@ void Desktop::updateTray()
         state = Ui::TrayIcon::State::Sending;
         detail = tr("%n message(s) wait to be retried", nullptr, waiting);
     }
-    if (m_tray)
+    if (m_tray) {
         m_tray->setState(state, detail);
+        m_tray->setPauseAllowed(m_pause->isAllowed());
+    }
     if (m_mainWindow) {
         m_mainWindow->setState(state, detail);
+        m_mainWindow->setPauseAllowed(m_pause->isAllowed());
         const int onItsWay = qMax(0, m_queueModel->count(Ui::QueueModel::Group::Waiting) - reviewing);
         m_mainWindow->setCounts(reviewing, onItsWay, m_queueModel->count(Ui::QueueModel::Group::Attention));
         m_mainWindow->setPaused(paused, paused ? m_pause->until() : QDateTime());
@@ -222,13 +225,19 @@ void Desktop::openHistory()
     m_historyWindow->activateWindow();
 }
 
+void Desktop::setPauseAllowed(bool allowed)
+{
+    m_pause->setAllowed(allowed);
+    updateTray();
+}
+
 void Desktop::onPauseRequested(bool pause)
 {
     if (!pause) {
         m_pause->resume();
         return;
     }
-    if (!m_pause->isPaused()) {
+    if (!m_pause->isPaused() && m_pause->isAllowed()) {
         Ui::PauseDialog dialog(m_mainWindow.get());
         if (dialog.exec() == QDialog::Accepted)
             m_pause->pauseUntil(Ui::PauseDialog::endOf(dialog.choice(), QDateTime::currentDateTimeUtc()));

@@ -40,6 +40,8 @@ public:
 
     // A second start of Yubisashi asked this one to show itself.
     void bringToFront();
+    // false: the administrator's policy does not allow Pause protection.
+    void setPauseAllowed(bool allowed);
 
 signals:
     void settingsRequested();

@@ -22,11 +22,23 @@ QDateTime PauseProtection::now() const
     return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
 }
 
-void PauseProtection::pauseUntil(const QDateTime& until)
+void PauseProtection::setAllowed(bool allowed)
 {
+    m_allowed = allowed;
+    if (!allowed)
+        resume();
+}
+
+bool PauseProtection::pauseUntil(const QDateTime& until)
+{
+    if (!m_allowed) {
+        // The menu entry is disabled too; this is the rule itself, for every other way in.
+        qCWarning(lcPause) << "pause refused: the administrator's policy requires a review";
+        return false;
+    }
     if (!until.isValid() || until <= now()) {
         resume();
-        return;
+        return false;
     }
     m_until = until.toUTC();
     m_dispatcher->setReviewOverride(Settings::ReviewPolicy::Never);
@@ -34,6 +46,7 @@ void PauseProtection::pauseUntil(const QDateTime& until)
                                  << "— messages are sent without review";
     arm();
     emit changed(true, m_until);
+    return true;
 }
 
 void PauseProtection::resume()

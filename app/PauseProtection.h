@@ -21,9 +21,14 @@ public:
     explicit PauseProtection(Delivery::Dispatcher* dispatcher, QObject* parent = nullptr);
     ~PauseProtection() override;
 
-    void pauseUntil(const QDateTime& until);
+    // false, and protection stays on, when pausing is not allowed or until is not in the future.
+    bool pauseUntil(const QDateTime& until);
     void resume();
     bool isPaused() const { return m_until.isValid(); }
+    // Whether pausing is allowed at all: the administrator's policy may forbid
+    // it (Settings::AdminPolicy::allows, allow_pause). Forbidding it ends a pause.
+    void setAllowed(bool allowed);
+    bool isAllowed() const { return m_allowed; }
     QDateTime until() const { return m_until; } // UTC; invalid when not paused
 
     // Seam for tests: the current time (UTC).
@@ -46,4 +51,5 @@ private:
     QDateTime m_until;
     std::function<QDateTime()> m_clock;
     int m_checkMs = 30 * 1000;
+    bool m_allowed = true;
 };

@@ -3,9 +3,11 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLoggingCategory>
+#include <QStandardPaths>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -38,13 +40,24 @@ QString SingleInstance::serverNameFor(const QString& key)
     const QByteArray hash =
         QCryptographicHash::hash((userName() + u'|' + key).toUtf8(), QCryptographicHash::Sha256).toHex();
     const QString name = u"yubisashi-"_s + QString::fromLatin1(hash.left(24));
-#ifdef Q_OS_UNIX
-    // QLocalServer puts a bare name in the temp folder; a long TMPDIR would
-    // exceed the 108-byte limit of a socket path, so fall back to /tmp.
-    if ((QDir::tempPath() + u'/' + name).toLocal8Bit().size() >= 100)
-        return u"/tmp/"_s + name;
+#ifdef Q_OS_WIN
+    // Every user's named pipes share one namespace: the user's name in it keeps
+    // them apart, and QLocalServer::UserAccessOption lets only this user in.
+    QString user = qEnvironmentVariable("USERNAME");
+    for (QChar& c : user) {
+        if (!c.isLetterOrNumber() && c != u'.' && c != u'_' && c != u'-')
+            c = u'_';
+    }
+    return u"yubisashi-"_s + user + u'-' + QString::fromLatin1(hash.left(24));
+#else
+    // Not the shared temp folder, where another user could take the name
+    // first: the user's private runtime folder ($XDG_RUNTIME_DIR on Linux),
+    // which Qt uses only when this user owns it with mode 0700.
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (folder.isEmpty())
+        return {};
+    return folder + u'/' + name;
 #endif
-    return name;
 }
 
 bool SingleInstance::askPrimary(int timeoutMs, bool* answered)
@@ -76,6 +89,20 @@ bool SingleInstance::askPrimary(int timeoutMs, bool* answered)
 
 SingleInstance::Role SingleInstance::start(QString* error, int timeoutMs)
 {
+    if (m_name.isEmpty()) {
+        *error = tr("Yubisashi cannot make sure it runs only once: there is no private folder for it. Set "
+                    "XDG_RUNTIME_DIR to a folder that only you can use.");
+        return Role::Failed;
+    }
+#ifndef Q_OS_WIN
+    // A local socket's path must fit in 108 bytes (sockaddr_un).
+    if (QFile::encodeName(m_name).size() >= 104) {
+        *error = tr("Yubisashi cannot make sure it runs only once: the path of its private folder is too "
+                    "long (%1). Set XDG_RUNTIME_DIR to a shorter folder that only you can use.")
+                     .arg(QFileInfo(m_name).absolutePath());
+        return Role::Failed;
+    }
+#endif
     bool answered = false;
     if (askPrimary(timeoutMs, &answered)) {
         if (!answered) {

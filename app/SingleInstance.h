@@ -24,7 +24,10 @@ public:
     explicit SingleInstance(const QString& key, QObject* parent = nullptr);
     ~SingleInstance() override;
 
-    // Per user (the socket folder may be shared, e.g. /tmp) and per key.
+    // Per user and per key. On Unix a full path in the user's private runtime
+    // folder (never the shared temp folder, where another user could take the
+    // name first); on Windows a pipe name with the user's name. Empty when
+    // there is no private folder.
     static QString serverNameFor(const QString& key);
     QString serverName() const { return m_name; }
 

@@ -55,3 +55,14 @@ if(YUBISASHI_FUZZ)
   target_compile_options(yubisashi_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
   target_link_options(yubisashi_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Hooks only tests may use: YUBISASHI_POLICY_FILE then replaces the
+# administrator's policy file. Never in a build people install: anyone can set
+# an environment variable, and the policy would be theirs to swap.
+option(YUBISASHI_TEST_HOOKS "Honour test-only hooks such as YUBISASHI_POLICY_FILE (never in release builds)" OFF)
+if(YUBISASHI_TEST_HOOKS)
+  target_compile_definitions(yubisashi_options INTERFACE YUBISASHI_TEST_HOOKS)
+elseif(YUBISASHI_TESTS)
+  message(WARNING "YUBISASHI_TESTS is ON but YUBISASHI_TEST_HOOKS is OFF: the tests that point "
+                  "YUBISASHI_POLICY_FILE at a policy of their own cannot run; use a test preset (asan, debug).")
+endif()

@@ -29,7 +29,7 @@ case $BUILD_DIR in
 esac
 
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-    cmake -S "$root" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release
+    cmake -S "$root" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DYUBISASHI_TEST_HOOKS=ON
 fi
 cmake --build "$BUILD_DIR" --target yubisashi_screenshots
 # The translations embedded in the app, when its .ts files exist.

@@ -171,8 +171,18 @@ void MainWindow::setPaused(bool paused, const QDateTime& untilUtc)
                                 : tr("Protection is paused."));
     } else {
         m_pause->setText(tr("&Pause protection…"));
-        m_pause->setToolTip(tr("While paused, messages are sent without review."));
+        m_pause->setToolTip(m_pauseAllowed ? tr("While paused, messages are sent without review.")
+                                           : tr("Your administrator does not allow pausing protection: every "
+                                                "message is checked before it leaves."));
     }
+}
+
+void MainWindow::setPauseAllowed(bool allowed)
+{
+    m_pauseAllowed = allowed;
+    m_pause->setEnabled(allowed);
+    if (!m_paused)
+        setPaused(false); // the tooltip says why
 }
 
 void MainWindow::setSettingsAvailable(bool available)

@@ -27,6 +27,8 @@ public:
     // attention: held or failed, waiting for the person.
     void setCounts(int reviewing, int onItsWay, int attention);
     void setPaused(bool paused, const QDateTime& untilUtc = {});
+    // false: the administrator does not allow pausing; the button is greyed out and says why.
+    void setPauseAllowed(bool allowed);
     void setSettingsAvailable(bool available);
 
 signals:
@@ -47,6 +49,7 @@ private:
 
     TrayIcon::State m_state = TrayIcon::State::Idle;
     bool m_paused = false;
+    bool m_pauseAllowed = true;
     QLabel* m_icon = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_detail = nullptr;

@@ -21,6 +21,7 @@ TrayIcon::TrayIcon(QObject* parent) : QSystemTrayIcon(parent), m_menu(std::make_
     m_menu->addSeparator();
     m_about = m_menu->addAction(tr("&About Yubisashi"));
     m_quit = m_menu->addAction(tr("&Quit"));
+    m_menu->setToolTipsVisible(true); // why Pause may be greyed out
     setContextMenu(m_menu.get());
 
     connect(m_queue, &QAction::triggered, this, &TrayIcon::queueRequested);
@@ -86,6 +87,14 @@ void TrayIcon::setState(State state, const QString& detail)
     // Keep the menu's tick in step without echoing pauseToggled back to the app.
     const QSignalBlocker blocker(m_pause);
     m_pause->setChecked(state == State::Paused);
+}
+
+void TrayIcon::setPauseAllowed(bool allowed)
+{
+    m_pause->setEnabled(allowed);
+    m_pause->setToolTip(allowed ? tr("While paused, messages are sent without review.")
+                                : tr("Your administrator does not allow pausing protection: every message is "
+                                     "checked before it leaves."));
 }
 
 void TrayIcon::showNotice(const QString& title, const QString& text, bool isError)

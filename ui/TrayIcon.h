@@ -40,6 +40,8 @@ public:
     // detail: one line for the tooltip, e.g. "2 messages wait for review".
     void setState(State state, const QString& detail = {});
     void showNotice(const QString& title, const QString& text, bool isError = false);
+    // false: the administrator does not allow pausing; the entry is greyed out and says why.
+    void setPauseAllowed(bool allowed);
     // For enabling the entries of windows that exist, and for tests.
     QAction* action(Action which) const;
 

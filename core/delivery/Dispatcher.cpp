@@ -29,7 +29,8 @@ struct Dispatcher::Active
     Transport* transport = nullptr;
     bool abandoned = false;    // the client left before its answer: the message was never handed over
     bool isSigned = false;     // the bytes in flight carry an S/MIME signature
-    bool waitsForUser = false; // the last attempt needs the user (sign in again), not time
+    bool waitsForUser = false; // the last attempt needs the user (sign in again, a setting), not time
+    QString waitNotice;        // the reason last told to the user while it waits for them
 };
 
 Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge,
@@ -520,7 +521,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         finish(a);
         return;
     }
-    case Kind::Configuration:
+    case Kind::Configuration: {
         if (clientWaits(a)) {
             // Retrying will not help until the user acts: tell the mail client now, it keeps the mail.
             answer(a, Smtp::Reply::make(451, u"4.7.0"_s,
@@ -529,9 +530,17 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
             finish(a);
             return;
         }
-        emit notice(Notice::Error, id, tr("Cannot reach the mail server"), result.detail);
-        scheduleRetry(a, result.detail);
+        // Not a failing message but a setting only the user can fix (a certificate, STARTTLS, the
+        // password): it waits for them however long that takes, with the reason in the queue.
+        a->waitsForUser = true;
+        const QString reason = result.detail.isEmpty() ? upstream : result.detail;
+        if (reason != a->waitNotice) { // once per reason, not at every retry
+            a->waitNotice = reason;
+            emit notice(Notice::Error, id, tr("Message waits: the account needs your attention"), reason);
+        }
+        scheduleRetry(a, reason);
         return;
+    }
     case Kind::Temporary:
         answer(a,
                Smtp::Reply::make(250, u"2.6.0"_s,
@@ -560,6 +569,10 @@ void Dispatcher::scheduleRetry(Active* a, const QString& error)
     for (int i = 1; i < a->entry.attempts && delay < m_config.delivery.retryMaxSeconds; ++i)
         delay *= 2;
     delay = qMin<qint64>(delay, m_config.delivery.retryMaxSeconds);
+    // Waiting for the user: time alone will not fix it, so only the longest
+    // interval; retryAll() sends it at once when they have acted.
+    if (a->waitsForUser)
+        delay = m_config.delivery.retryMaxSeconds;
     a->entry.nextAttempt = now.addSecs(delay);
     setState(a, Spool::State::Approved, error);
     qCInfo(lcHop).noquote() << a->entry.id << "retry in" << delay << "s (attempt" << a->entry.attempts
@@ -652,7 +665,13 @@ QStringList Dispatcher::resume()
         qCWarning(lcHop).noquote() << "quarantined:" << q;
         emit notice(Notice::Error, {}, tr("A queued message could not be read"), q);
     }
-    m_spool->purgeSent(m_config.delivery.retentionDays);
+    purgeSent();
+    // A tray app runs for weeks: sent content must not outlive retention_days meanwhile.
+    if (!m_purge) {
+        m_purge = new QTimer(this);
+        connect(m_purge, &QTimer::timeout, this, &Dispatcher::purgeSent);
+    }
+    m_purge->start(m_purgeIntervalMs);
     int resumed = 0;
     for (const Spool::Entry& entry : entries) {
         switch (entry.state) {
@@ -692,6 +711,18 @@ QStringList Dispatcher::resume()
     if (resumed > 0)
         qCInfo(lcHop) << "resumed" << resumed << "queued message(s)";
     return quarantined;
+}
+
+void Dispatcher::purgeSent()
+{
+    m_spool->purgeSent(m_config.delivery.retentionDays);
+}
+
+void Dispatcher::setPurgeInterval(int milliseconds)
+{
+    m_purgeIntervalMs = qMax(1, milliseconds);
+    if (m_purge && m_purge->isActive())
+        m_purge->start(m_purgeIntervalMs);
 }
 
 bool Dispatcher::retryNow(const QString& id)

@@ -51,8 +51,11 @@ public:
     ~Dispatcher() override;
 
     // Loads the spool and resumes every unfinished message. Returns the
-    // descriptions of quarantined files.
+    // descriptions of quarantined files. Also deletes sent messages older than
+    // retention_days, now and then once a day for as long as the app runs.
     QStringList resume();
+    // Seam for tests: how often sent messages are cleaned up (default: a day).
+    void setPurgeInterval(int milliseconds);
 
     // A complete message from the listener. reply may be null (import, tests).
     void submit(const Smtp::Envelope& envelope, const QByteArray& content, const QString& account,
@@ -61,7 +64,8 @@ public:
     // Queue actions (QueueWindow): deliver a held/failed message after a new
     // review, retry now, or delete.
     bool retryNow(const QString& id);
-    // Every message waiting for a retry goes now (after a sign-in, or the network came back).
+    // Every message waiting for a retry goes now (after a sign-in or a settings
+    // change, or the network came back).
     int retryAll();
     bool release(const QString& id); // held/failed -> review again
     bool discard(const QString& id);
@@ -107,6 +111,7 @@ private:
     void answer(Active* a, const Smtp::Reply& reply);
     void setState(Active* a, Spool::State state, const QString& error = {});
     void scheduleRetry(Active* a, const QString& error);
+    void purgeSent();              // sent messages older than retention_days
     void finish(Active* a);        // forgets the in-memory record
     void dropFromSpool(Active* a); // deletes its files and says so (removed())
     bool loadContent(Active* a);
@@ -123,6 +128,8 @@ private:
     QThreadPool m_storePool;                                // writes new messages to the spool
     int m_storing = 0;                                      // messages m_storePool is writing
     bool m_shuttingDown = false;
+    QTimer* m_purge = nullptr; // the daily clean-up, started by resume()
+    int m_purgeIntervalMs = 24 * 3600 * 1000;
 };
 
 } // namespace Delivery

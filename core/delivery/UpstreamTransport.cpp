@@ -77,6 +77,7 @@ Smtp::UpstreamConfig UpstreamTransport::upstreamConfig(const Settings::Account& 
     c.auth = account.auth;
     c.user = account.user;
     c.caFile = account.caFile;
+    c.allowPlaintextAuth = account.allowPlaintextAuth;
     c.commandTimeoutMs = timeoutSeconds * 1000;
     c.connectTimeoutMs = qMin(timeoutSeconds, 30) * 1000;
     c.toSevenBit = [](const QByteArray& message) -> std::optional<QByteArray> {

@@ -5,8 +5,12 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcPolicy, "settings.policy")
 
 using namespace Qt::StringLiterals;
 
@@ -66,10 +70,32 @@ QString AdminPolicy::defaultPath()
 #endif
 }
 
+bool AdminPolicy::honoursPolicyFileVariable()
+{
+#ifdef YUBISASHI_TEST_HOOKS
+    return true;
+#else
+    return false;
+#endif
+}
+
+QString AdminPolicy::pathFor(const QString& variable, bool honoured)
+{
+    return honoured && !variable.isEmpty() ? variable : defaultPath();
+}
+
 QString AdminPolicy::path()
 {
-    const QString overridden = qEnvironmentVariable("YUBISASHI_POLICY_FILE");
-    return overridden.isEmpty() ? defaultPath() : overridden;
+    const QString variable = qEnvironmentVariable("YUBISASHI_POLICY_FILE");
+    const bool honoured = honoursPolicyFileVariable();
+    if (!variable.isEmpty() && !honoured) {
+        static std::atomic<bool> told{false};
+        if (!told.exchange(true))
+            qCWarning(lcPolicy).noquote()
+                << "YUBISASHI_POLICY_FILE is ignored: only builds made for testing read it; the policy is"
+                << QDir::toNativeSeparators(defaultPath());
+    }
+    return pathFor(variable, honoured);
 }
 
 AdminPolicy AdminPolicy::load(const QString& path, QStringList* errors)
@@ -124,6 +150,16 @@ QStringList AdminPolicy::lockedKeys() const
     QStringList keys = m_values.keys();
     keys.sort();
     return keys;
+}
+
+bool AdminPolicy::allows(ReviewBypass which, const Config& effective) const
+{
+    const bool scripted = which == ReviewBypass::ScriptedDecisions;
+    if (!isLocked(u"policy/review"_s))
+        return scripted ? effective.policy.allowScriptedDecisions : effective.policy.allowPause;
+    // The administrator decided when a person reviews: only the administrator makes an exception.
+    const QString key = scripted ? u"policy/allow_scripted_decisions"_s : u"policy/allow_pause"_s;
+    return Validation::parseBoolean(asText(value(key))).value_or(false);
 }
 
 bool AdminPolicy::writeEffective(const QString& userPath, const QString& outPath, QString* error) const

@@ -10,6 +10,13 @@ namespace Settings {
 
 struct Config;
 
+// The ways around the review a person does.
+enum class ReviewBypass
+{
+    ScriptedDecisions, // --decide: reviews answered by a script (policy/allow_scripted_decisions)
+    Pause,             // Pause protection (policy/allow_pause)
+};
+
 // The administrator's policy: an INI file in system scope, written like the
 // user's settings file (docs/CONFIG.md, "The administrator's policy file").
 // Every key it sets wins over the user's value and is locked: Settings shows
@@ -19,16 +26,22 @@ struct Config;
 //   Windows  %ProgramData%\Yubisashi\policy.ini
 //   macOS    /Library/Application Support/Yubisashi/policy.ini
 //
-// The environment variable YUBISASHI_POLICY_FILE names another file (tests,
-// and administrators trying a policy out).
+// The environment variable YUBISASHI_POLICY_FILE names another file, but only
+// in builds made for testing (CMake option YUBISASHI_TEST_HOOKS): anyone can
+// set an environment variable, so in a real installation it would let the
+// user swap the administrator's policy for an empty one.
 class AdminPolicy
 {
     Q_DECLARE_TR_FUNCTIONS(Settings::AdminPolicy)
 
 public:
-    // YUBISASHI_POLICY_FILE when set, else defaultPath().
+    // YUBISASHI_POLICY_FILE when set and honoured, else defaultPath().
     static QString path();
     static QString defaultPath();
+    // Whether this build honours YUBISASHI_POLICY_FILE (YUBISASHI_TEST_HOOKS).
+    static bool honoursPolicyFileVariable();
+    // path() for a given value of the variable: the rule itself, for tests of both kinds of build.
+    static QString pathFor(const QString& variable, bool honoured);
 
     // Reads the policy file. A missing file is an empty policy. A file that
     // exists but cannot be read, or a value that breaks its key's rule, is
@@ -42,6 +55,12 @@ public:
     QStringList lockedKeys() const;
     bool isLocked(const QString& key) const { return m_values.contains(key); }
     QVariant value(const QString& key) const { return m_values.value(key); }
+
+    // Whether a way around the review may be used. While this policy locks
+    // `policy/review`, only this policy can allow it (its key set to true; a
+    // missing or refused value does not). Otherwise the effective setting
+    // decides (default true). effective: the configuration with this policy applied.
+    bool allows(ReviewBypass which, const Config& effective) const;
 
     // Writes the user's settings with this policy on top to outPath, with
     // relative paths made absolute first, so that each keeps the meaning it

@@ -259,6 +259,7 @@ Account readAccount(QSettings& settings, const QString& group, const QString& na
     s.choice("sign", kSignNames, kSignValues, &a.sign);
     s.choice("encrypt", kEncryptNames, kEncryptValues, &a.encrypt);
     readDomains(s, "encrypt_domains", &a.encryptDomains);
+    s.boolean("allow_plaintext_auth", &a.allowPlaintextAuth);
 
     *ok = !a.host.isEmpty();
     if (!*ok)
@@ -422,6 +423,8 @@ bool Config::load(const QString& path, Config* config, QStringList* errors)
         Policy& p = config->policy;
         readDomains(s, "internal_domains", &p.internalDomains);
         s.choice("review", kReviewNames, kReviewValues, &p.review);
+        s.boolean("allow_scripted_decisions", &p.allowScriptedDecisions);
+        s.boolean("allow_pause", &p.allowPause);
     }
 
     {

@@ -50,6 +50,8 @@ struct Account
     EncryptPolicy encrypt = EncryptPolicy::Never;
     QStringList
         encryptDomains; // with encrypt=required-for-domains: patterns like example.co.jp, *.example.co.jp
+    // allow_plaintext_auth: sign in over security=none to a server that is not on this computer.
+    bool allowPlaintextAuth = false;
 };
 
 struct Listener
@@ -77,6 +79,11 @@ struct Policy
 {
     QStringList internalDomains; // patterns: "example.co.jp", "*.example.co.jp"
     ReviewPolicy review = ReviewPolicy::External;
+    // allow_scripted_decisions / allow_pause: ways around the review. While the
+    // administrator's policy locks `review`, only the policy's own value counts
+    // (Settings::bypassAllowed in AdminPolicy.h).
+    bool allowScriptedDecisions = true;
+    bool allowPause = true;
 };
 
 struct Secrets

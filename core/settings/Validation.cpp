@@ -73,6 +73,8 @@ const QHash<QString, KeySpec>& fixedKeys()
         {u"policy/many_external_domains_threshold"_s, integer(0, 100000)},
         {u"policy/landline_phone_threshold"_s, integer(1, 1000)},
         {u"policy/many_external_bcc"_s, choice({u"offer"_s, u"always"_s})},
+        {u"policy/allow_scripted_decisions"_s, of(Type::Boolean)},
+        {u"policy/allow_pause"_s, of(Type::Boolean)},
 
         {u"secrets/store"_s, choice({u"keychain"_s, u"file"_s})},
         {u"secrets/file"_s, of(Type::Path)},
@@ -95,6 +97,7 @@ const QHash<QString, KeySpec>& accountKeys()
         {u"sign"_s, choice({u"always"_s, u"external"_s, u"never"_s})},
         {u"encrypt"_s, choice({u"never"_s, u"when-possible"_s, u"required-for-domains"_s})},
         {u"encrypt_domains"_s, of(Type::DomainList)},
+        {u"allow_plaintext_auth"_s, of(Type::Boolean)},
     };
     return keys;
 }

@@ -1,6 +1,7 @@
 #include "smtp/SmtpClient.h"
 
 #include <QFile>
+#include <QHostAddress>
 #include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -737,10 +738,38 @@ void SmtpClient::onStartTls(const Reply& reply)
                   .arg(serverName(), reply.toString()));
 }
 
+bool SmtpClient::refusesPlaintextAuth(const UpstreamConfig& config, bool encrypted, const QHostAddress& peer)
+{
+    if (config.auth == AuthMethod::None || encrypted || config.allowPlaintextAuth)
+        return false;
+    // The address actually connected to, not the name: a name may resolve anywhere.
+    const bool local = config.isLocalPeer ? config.isLocalPeer(peer) : peer.isLoopback();
+    return !local;
+}
+
 void SmtpClient::startAuth()
 {
     if (m_config.auth == AuthMethod::None) {
         afterAuth();
+        return;
+    }
+    if (refusesPlaintextAuth(m_config, m_socket->isEncrypted(), m_socket->peerAddress())) {
+        SubmitResult r;
+        r.kind = Kind::Configuration;
+        r.reply = synthesised(530, "5.7.0", QStringLiteral("Sign-in without encryption refused"));
+        r.detail =
+            (m_config.auth == AuthMethod::XOAuth2
+                 ? tr("The connection to %1 is not encrypted (security=none) and the server is not on this "
+                      "computer, so signing in would send your sign-in token unencrypted over the network. "
+                      "Yubisashi did not sign in and sent nothing.")
+                 : tr("The connection to %1 is not encrypted (security=none) and the server is not on this "
+                      "computer, so signing in would send your password unencrypted over the network. "
+                      "Yubisashi did not sign in and sent nothing."))
+                .arg(serverName()) +
+            QLatin1Char(' ') +
+            tr("Set security=starttls or tls for the account, or allow_plaintext_auth=true if this network "
+               "is trusted.");
+        finish(r, Close::Quit);
         return;
     }
     const char* mechanism = m_config.auth == AuthMethod::Plain   ? "PLAIN"

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QStringList>
 
+class QHostAddress;
 class QSslError;
 class QSslSocket;
 class QTimer;
@@ -40,6 +41,13 @@ public:
 
     // A short connection check for Settings: connect, TLS, EHLO, AUTH, QUIT.
     void testConnection(const UpstreamConfig& config);
+
+    // Whether signing in must be refused on a connection to peer: it would send
+    // the password or token unencrypted (not encrypted, security none) to a
+    // server that is not on this computer, and the account does not allow that
+    // (allowPlaintextAuth). The refusal is a Configuration failure; nothing of
+    // the credentials is sent.
+    static bool refusesPlaintextAuth(const UpstreamConfig& config, bool encrypted, const QHostAddress& peer);
 
 signals:
     void finished(const Smtp::SubmitResult& result);

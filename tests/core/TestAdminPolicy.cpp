@@ -43,6 +43,9 @@ private slots:
     void refusedValueStaysLocked();
     void unknownKeyIgnored();
     void unreadablePolicyReported();
+    void policyFileVariableOnlyInTestBuilds();
+    void reviewBypass_data();
+    void reviewBypass();
 
 private:
     QString userPath() const { return m_tmp->path() + u"/user/yubisashi.ini"_s; }
@@ -205,6 +208,73 @@ void TestAdminPolicy::unreadablePolicyReported()
     QCOMPARE(errors.size(), 1);
     QVERIFY2(errors.constFirst().contains(u"cannot be read"_s), qPrintable(errors.constFirst()));
     QCOMPARE(c.listener.port, 2525);
+}
+
+// Anyone can set an environment variable: in a build people install it must
+// not swap the administrator's policy for another file.
+void TestAdminPolicy::policyFileVariableOnlyInTestBuilds()
+{
+    const QString other = policyPath();
+    QCOMPARE(AdminPolicy::pathFor(other, false), AdminPolicy::defaultPath());
+    QCOMPARE(AdminPolicy::pathFor(QString(), false), AdminPolicy::defaultPath());
+    QCOMPARE(AdminPolicy::pathFor(other, true), other);
+    QCOMPARE(AdminPolicy::pathFor(QString(), true), AdminPolicy::defaultPath());
+    // This build is one made for tests (the asan and debug presets).
+#ifdef YUBISASHI_TEST_HOOKS
+    QVERIFY(AdminPolicy::honoursPolicyFileVariable());
+#else
+    QVERIFY(!AdminPolicy::honoursPolicyFileVariable());
+#endif
+    QCOMPARE(AdminPolicy::path(), AdminPolicy::pathFor(other, AdminPolicy::honoursPolicyFileVariable()));
+}
+
+// --decide and Pause protection get around the review: while the policy locks
+// `review`, only the policy itself can allow them.
+void TestAdminPolicy::reviewBypass_data()
+{
+    QTest::addColumn<QByteArray>("policy");
+    QTest::addColumn<QByteArray>("user");
+    QTest::addColumn<bool>("scripted");
+    QTest::addColumn<bool>("pause");
+    QTest::newRow("no policy") << QByteArray() << QByteArray() << true << true;
+    QTest::newRow("policy without review")
+        << QByteArray("[policy]\ninternal_domains=corp.example\n") << QByteArray() << true << true;
+    QTest::newRow("user turns them off")
+        << QByteArray() << QByteArray("[policy]\nallow_scripted_decisions=false\nallow_pause=false\n")
+        << false << false;
+    QTest::newRow("review locked") << QByteArray("[policy]\nreview=always\n") << QByteArray() << false
+                                   << false;
+    QTest::newRow("review locked to never")
+        << QByteArray("[policy]\nreview=never\n") << QByteArray() << false << false;
+    QTest::newRow("review locked, the user cannot allow")
+        << QByteArray("[policy]\nreview=always\n")
+        << QByteArray("[policy]\nallow_scripted_decisions=true\nallow_pause=true\n") << false << false;
+    QTest::newRow("review locked, scripts allowed")
+        << QByteArray("[policy]\nreview=always\nallow_scripted_decisions=true\n") << QByteArray() << true
+        << false;
+    QTest::newRow("review locked, pause allowed")
+        << QByteArray("[policy]\nreview=external\nallow_pause=yes\n") << QByteArray() << false << true;
+    QTest::newRow("review locked, refused value")
+        << QByteArray("[policy]\nreview=always\nallow_pause=maybe\n") << QByteArray() << false << false;
+    QTest::newRow("policy forbids without locking review")
+        << QByteArray("[policy]\nallow_pause=false\n") << QByteArray("[policy]\nallow_pause=true\n") << true
+        << false;
+}
+
+void TestAdminPolicy::reviewBypass()
+{
+    QFETCH(QByteArray, policy);
+    QFETCH(QByteArray, user);
+    QFETCH(bool, scripted);
+    QFETCH(bool, pause);
+    if (!policy.isEmpty())
+        writeFile(policyPath(), policy);
+    writeFile(userPath(), user);
+    Config c;
+    QVERIFY(Settings::loadEffective(userPath(), &c, nullptr, nullptr));
+    const AdminPolicy admin = AdminPolicy::load(policyPath(), nullptr);
+    QCOMPARE(admin.allows(Settings::ReviewBypass::ScriptedDecisions, c), scripted);
+    QCOMPARE(admin.allows(Settings::ReviewBypass::Pause, c), pause);
 }
 
 QTEST_GUILESS_MAIN(TestAdminPolicy)

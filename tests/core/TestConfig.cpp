@@ -81,6 +81,8 @@ private slots:
     void windowsNotepadFile();
     void retryBounds();
     void unreadableFile();
+    void allowPlaintextAuth();
+    void reviewBypassKeys();
 
 private:
     QString write(const QByteArray& ini);
@@ -645,6 +647,41 @@ void TestConfig::unreadableFile()
     QVERIFY(!Config::load(path, &c, &errors));
     QCOMPARE(errors.size(), 1);
     QCOMPARE(c.listener.port, 10587);
+}
+
+// [account.NAME] allow_plaintext_auth: off unless written, checked like every boolean.
+void TestConfig::allowPlaintextAuth()
+{
+    QStringList errors;
+    Config c = load("[account.work]\nhost=mail.lan\nsecurity=none\n", &errors);
+    QVERIFY(errors.isEmpty());
+    QVERIFY(!c.accounts.constFirst().allowPlaintextAuth);
+    c = load("[account.work]\nhost=mail.lan\nsecurity=none\nallow_plaintext_auth=true\n", &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QVERIFY(c.accounts.constFirst().allowPlaintextAuth);
+    c = load("[account.work]\nhost=mail.lan\nallow_plaintext_auth=perhaps\n", &errors);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().contains(u"allow_plaintext_auth"_s) && errors.first().contains(u"perhaps"_s),
+             qPrintable(errors.first()));
+    QVERIFY(!c.accounts.constFirst().allowPlaintextAuth);
+}
+
+// [policy] allow_scripted_decisions and allow_pause: on unless written.
+void TestConfig::reviewBypassKeys()
+{
+    QStringList errors;
+    Config c = load("[policy]\nreview=always\n", &errors);
+    QVERIFY(errors.isEmpty());
+    QVERIFY(c.policy.allowScriptedDecisions);
+    QVERIFY(c.policy.allowPause);
+    c = load("[policy]\nallow_scripted_decisions=false\nallow_pause=no\n", &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QVERIFY(!c.policy.allowScriptedDecisions);
+    QVERIFY(!c.policy.allowPause);
+    c = load("[policy]\nallow_pause=never\n", &errors);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().contains(u"allow_pause"_s), qPrintable(errors.first()));
+    QVERIFY(c.policy.allowPause);
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

@@ -105,6 +105,9 @@ private slots:
     void visibleExternalMovedToBccWhenChosen_data();
     void visibleExternalMovedToBccWhenChosen();
     void policyMovesToBccWithoutReview();
+    void sentContentPurgedWhileRunning();
+    void configurationProblemWaitsForTheUser_data();
+    void configurationProblemWaitsForTheUser();
 
     // Promises after the 250 (issue "Tests that fail when a promise breaks")
     void certificateReplacedByExpiredOneHoldsQueuedMessage();
@@ -743,6 +746,53 @@ void TestDispatcher::retryingGivesUpAfterGiveUpHours()
     QFETCH(int, finalState);
     m_config.delivery.giveUpHours = 1;
     m_config.policy.review = Settings::ReviewPolicy::Never;
+// A tray app runs for weeks: the clean-up of sent messages repeats while it
+// runs, not only at start.
+void TestDispatcher::sentContentPurgedWhileRunning()
+{
+    m_config.policy.review = Settings::ReviewPolicy::Never;
+    m_config.delivery.retentionDays = 0; // every sent message goes at the next clean-up
+    auto* d = make(u"wait"_s);
+    d->setPurgeInterval(200);
+    QVERIFY(d->resume().isEmpty()); // the clean-up at start finds nothing yet
+    auto* reply = newReply();
+    d->submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
+    QCOMPARE(waitForAnswer(reply).code, 250);
+    const QList<Spool::Entry> sent = spoolEntries();
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.constFirst().state, Spool::State::Sent);
+    QTRY_VERIFY_WITH_TIMEOUT(spoolEntries().isEmpty(), 5000);
+    QVERIFY(!m_spool->content(sent.constFirst().id, nullptr).has_value());
+}
+
+// A message that cannot go until the user fixes something (certificate,
+// STARTTLS, password, plaintext sign-in) waits for them past give_up_hours; a
+// server that stays unreachable is still given up on.
+void TestDispatcher::configurationProblemWaitsForTheUser_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<bool>("waits");
+    QTest::newRow("password refused")
+        << int(Kind::Configuration) << 535
+        << u"The mail server refused the user name or password. Check them in Settings."_s << true;
+    QTest::newRow("certificate not trusted")
+        << int(Kind::Configuration) << 554 << u"The server's certificate is not trusted."_s << true;
+    QTest::newRow("server unreachable")
+        << int(Kind::Temporary) << 421 << u"Could not connect to the mail server."_s << false;
+}
+
+void TestDispatcher::configurationProblemWaitsForTheUser()
+{
+    QFETCH(int, kind);
+    QFETCH(int, code);
+    QFETCH(QString, detail);
+    QFETCH(bool, waits);
+    m_config.delivery.giveUpHours = 1;
+    m_config.delivery.retryInitialSeconds = 60;
+    m_config.delivery.retryMaxSeconds = 3600;
+    // Queued three hours ago (its client heard 250 then), past give_up_hours.
     Spool::Entry queued;
     queued.account = u"work"_s;
     queued.envelope = envelope({u"partner@other.jp"_s});
@@ -784,6 +834,37 @@ void TestDispatcher::retryingGivesUpAfterGiveUpHours()
                          !n.value(3).toString().contains(u"Gave up"_s),
                      qPrintable(n.value(3).toString()));
     }
+    queued.received = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+    QString error;
+    const std::optional<Spool::Entry> stored = m_spool->add(queued, kMessage, &error);
+    QVERIFY2(stored, qPrintable(error));
+    m_transport.results << result(Kind(kind), code, u"5.7.8"_s, detail);
+
+    auto* d = make(u"send"_s);
+    QSignalSpy notices(d, &Delivery::Dispatcher::notice);
+    QVERIFY(d->resume().isEmpty());
+    QTRY_COMPARE(m_transport.delivered.size(), 1);
+    QTRY_VERIFY(spoolEntries().constFirst().state != Spool::State::Sending);
+    const Spool::Entry after = spoolEntries().constFirst();
+    // The reason is in the queue and in the notice, whatever the outcome.
+    QVERIFY2(after.lastError.contains(detail), qPrintable(after.lastError));
+    QCOMPARE(notices.size(), 1);
+    QCOMPARE(notices.constFirst().at(0).value<Delivery::Dispatcher::Notice>(),
+             Delivery::Dispatcher::Notice::Error);
+    QVERIFY(notices.constFirst().at(3).toString().contains(detail));
+    if (!waits) {
+        QCOMPARE(after.state, Spool::State::Failed);
+        return;
+    }
+    QCOMPARE(after.state, Spool::State::Approved);
+    // Retried only at the longest interval: time alone does not fix a setting ...
+    QVERIFY2(after.nextAttempt >= QDateTime::currentDateTimeUtc().addSecs(3500),
+             qPrintable(after.nextAttempt.toString(Qt::ISODate)));
+    QCOMPARE(d->pendingCount(), 1);
+    // ... and at once when the user has acted (a new password, a sign-in).
+    QCOMPARE(d->retryAll(), 1);
+    QTRY_COMPARE(spoolEntries().constFirst().state, Spool::State::Sent);
+    QCOMPARE(m_transport.delivered.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

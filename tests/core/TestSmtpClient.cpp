@@ -1,12 +1,15 @@
 // SmtpClient against a real upstream: tests/tools/upstream.py (aiosmtpd) in
 // its own process, with certificates made by tests/tools/pki.sh.
 
+#include "delivery/UpstreamTransport.h"
+#include "settings/Config.h"
 #include "smtp/SmtpClient.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -303,6 +306,10 @@ private slots:
     void busy();
     void deleteFromFinishedSlot();
     void serverStopsCleanly();
+    void plaintextAuthRule_data();
+    void plaintextAuthRule();
+    void plaintextAuthRefused_data();
+    void plaintextAuthRefused();
 
 private:
     Upstream* startUpstream(const QStringList& args);
@@ -1180,6 +1187,112 @@ void TestSmtpClient::serverStopsCleanly()
     QVERIFY(up);
     up->stop();
     QVERIFY2(up->exitedCleanly(), qPrintable(QString::fromUtf8(up->log())));
+}
+
+// The rule: no sign-in without encryption to a server that is not on this
+// computer, unless the account allows it (allow_plaintext_auth=true).
+void TestSmtpClient::plaintextAuthRule_data()
+{
+    QTest::addColumn<QString>("peer");
+    QTest::addColumn<int>("auth");
+    QTest::addColumn<bool>("encrypted");
+    QTest::addColumn<bool>("allowed"); // allow_plaintext_auth
+    QTest::addColumn<bool>("refused");
+    const int login = int(AuthMethod::Login), none = int(AuthMethod::None);
+    QTest::newRow("127.0.0.1") << u"127.0.0.1"_s << login << false << false << false;
+    QTest::newRow("127.0.0.2 (127/8 is this computer)") << u"127.0.0.2"_s << login << false << false << false;
+    QTest::newRow("127.255.255.254") << u"127.255.255.254"_s << login << false << false << false;
+    QTest::newRow("::1") << u"::1"_s << login << false << false << false;
+    QTest::newRow("::ffff:127.0.0.1") << u"::ffff:127.0.0.1"_s << login << false << false << false;
+    QTest::newRow("LAN server") << u"192.168.1.20"_s << login << false << false << true;
+    QTest::newRow("LAN server, PLAIN") << u"10.0.0.5"_s << int(AuthMethod::Plain) << false << false << true;
+    QTest::newRow("LAN server, XOAUTH2")
+        << u"10.0.0.5"_s << int(AuthMethod::XOAuth2) << false << false << true;
+    QTest::newRow("IPv6 server") << u"2001:db8::25"_s << login << false << false << true;
+    QTest::newRow("128.0.0.1 is not loopback") << u"128.0.0.1"_s << login << false << false << true;
+    QTest::newRow("LAN server, allowed") << u"192.168.1.20"_s << login << false << true << false;
+    QTest::newRow("LAN server, encrypted") << u"192.168.1.20"_s << login << true << false << false;
+    QTest::newRow("LAN server, no sign-in") << u"192.168.1.20"_s << none << false << false << false;
+}
+
+void TestSmtpClient::plaintextAuthRule()
+{
+    QFETCH(QString, peer);
+    QFETCH(int, auth);
+    QFETCH(bool, encrypted);
+    QFETCH(bool, allowed);
+    QFETCH(bool, refused);
+    UpstreamConfig c;
+    c.host = u"mail.example.test"_s; // the address connected to decides, not the name
+    c.security = encrypted ? Security::StartTls : Security::None;
+    c.auth = AuthMethod(auth);
+    c.allowPlaintextAuth = allowed;
+    const QHostAddress address(peer);
+    QVERIFY(!address.isNull());
+    QCOMPARE(SmtpClient::refusesPlaintextAuth(c, encrypted, address), refused);
+}
+
+// Against the real upstream in plain mode, made to look like a server elsewhere
+// (the isLocalPeer seam; tests never connect to another computer): the
+// password is never sent unless the account allows it.
+void TestSmtpClient::plaintextAuthRefused_data()
+{
+    QTest::addColumn<bool>("allowPlaintextAuth");
+    QTest::addColumn<int>("auth");
+    QTest::newRow("LOGIN refused") << false << int(AuthMethod::Login);
+    QTest::newRow("PLAIN refused") << false << int(AuthMethod::Plain);
+    QTest::newRow("allow_plaintext_auth=true") << true << int(AuthMethod::Login);
+}
+
+void TestSmtpClient::plaintextAuthRefused()
+{
+    QFETCH(bool, allowPlaintextAuth);
+    QFETCH(int, auth);
+    Upstream* up = startUpstream(QStringList{u"--mode"_s, u"plain"_s} + kAuthArgs);
+    QVERIFY(up);
+    // The account as the settings file gives it, through the transport's conversion.
+    Settings::Account account;
+    account.name = u"work"_s;
+    account.host = u"127.0.0.1"_s;
+    account.port = up->port();
+    account.security = Security::None;
+    account.auth = AuthMethod(auth);
+    account.user = kUser;
+    account.allowPlaintextAuth = allowPlaintextAuth;
+    UpstreamConfig c = Delivery::UpstreamTransport::upstreamConfig(account, 30);
+    c.secret = kPassword;
+    int peersAsked = 0;
+    c.isLocalPeer = [&peersAsked](const QHostAddress& peer) {
+        ++peersAsked;
+        return !peer.isLoopback(); // pretend: the loopback upstream stands for a server elsewhere
+    };
+
+    SmtpClient client;
+    Run run(client);
+    SUBMIT(run, c, envelope({u"a@example.test"_s}), message("plaintext", "x\r\n"));
+    const SubmitResult r = run.result();
+    QTRY_VERIFY_WITH_TIMEOUT(up->received("QUIT"), 5000);
+    QVERIFY(up->received("EHLO"));
+    if (allowPlaintextAuth) {
+        QVERIFY2(r.delivered(), qPrintable(r.detail));
+        QVERIFY(up->received("AUTH"));
+        QCOMPARE(up->messages().size(), 1);
+        return;
+    }
+    QCOMPARE(peersAsked, 1);
+    QCOMPARE(r.kind, Kind::Configuration);
+    QVERIFY(!r.dataSent);
+    // Says why and what to do.
+    QVERIFY2(r.detail.contains(u"password unencrypted"_s), qPrintable(r.detail));
+    QVERIFY2(r.detail.contains(u"security=starttls or tls"_s), qPrintable(r.detail));
+    QVERIFY2(r.detail.contains(u"allow_plaintext_auth=true"_s), qPrintable(r.detail));
+    // Nothing of the credentials reached the server.
+    QVERIFY(!up->received("AUTH"));
+    QVERIFY(!up->received("MAIL"));
+    const QByteArray log = up->log();
+    QVERIFY(!log.contains(kPassword.toUtf8()));
+    QVERIFY(!log.contains(kUser.toUtf8().toBase64()));
+    QCOMPARE(up->messages().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSmtpClient)

@@ -20,6 +20,7 @@ private slots:
     void pauseButtonPausesAndResumes();
     void closingKeepsTheWindowAround();
     void keyboardReachesEveryButton();
+    void pauseGreyedOutWhenNotAllowed();
 };
 
 void TestMainWindow::buttonsAskForTheirWindows_data()
@@ -113,6 +114,26 @@ void TestMainWindow::keyboardReachesEveryButton()
     window.findChild<QPushButton*>(u"historyButton"_s)->setFocus();
     QSignalSpy spy(&window, &Ui::MainWindow::historyRequested);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QCOMPARE(spy.size(), 1);
+}
+
+// The administrator's policy does not allow pausing: the button is greyed out and says why.
+void TestMainWindow::pauseGreyedOutWhenNotAllowed()
+{
+    Ui::MainWindow window;
+    window.show();
+    auto* pause = window.findChild<QPushButton*>(u"pauseButton"_s);
+    QSignalSpy spy(&window, &Ui::MainWindow::pauseRequested);
+    window.setPauseAllowed(false);
+    QVERIFY(!pause->isEnabled());
+    QVERIFY2(pause->toolTip().contains(u"administrator"_s), qPrintable(pause->toolTip()));
+    QTest::mouseClick(pause, Qt::LeftButton);
+    QCOMPARE(spy.size(), 0);
+    window.setPaused(false); // the state updates keep the reason
+    QVERIFY(pause->toolTip().contains(u"administrator"_s));
+    window.setPauseAllowed(true);
+    QVERIFY(pause->isEnabled());
+    QTest::mouseClick(pause, Qt::LeftButton);
     QCOMPARE(spy.size(), 1);
 }
 

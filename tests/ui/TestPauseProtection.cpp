@@ -50,6 +50,7 @@ private slots:
     void pauseInThePastDoesNothing();
     void dialogEndTimes_data();
     void dialogEndTimes();
+    void refusedWhenTheAdministratorForbidsIt();
 };
 
 void TestPauseProtection::pausedMessagesSkipReviewUntilThePauseEnds()
@@ -174,6 +175,51 @@ void TestPauseProtection::dialogEndTimes()
     QCOMPARE(Ui::PauseDialog::endOf(static_cast<Ui::PauseDialog::Choice>(choice), now), end);
     // The same moment when asked in UTC.
     QCOMPARE(Ui::PauseDialog::endOf(static_cast<Ui::PauseDialog::Choice>(choice), now.toUTC()), end.toUTC());
+}
+
+// The administrator's policy locks the review and does not allow pausing: the
+// menu entry is greyed out, and the rule holds for every other way in too.
+void TestPauseProtection::refusedWhenTheAdministratorForbidsIt()
+{
+    QTemporaryDir dir;
+    Spool::Spool spool(dir.filePath(u"spool"_s));
+    QString error;
+    QVERIFY(spool.open(&error));
+    Settings::Config config;
+    config.policy.review = Settings::ReviewPolicy::Always;
+    Delivery::Judge judge(config, u":memory:"_s);
+    Delivery::ScriptedDecisionProvider decisions(u"wait"_s);
+    QStringList delivered;
+    Delivery::Dispatcher dispatcher(config, &spool, &judge, &decisions,
+                                    [&delivered](const QString&, QObject* parent) {
+                                        return new DeliveringTransport(&delivered, parent);
+                                    });
+    PauseProtection pause(&dispatcher);
+    QSignalSpy changed(&pause, &PauseProtection::changed);
+
+    // Forbidding it ends a pause that is on.
+    QVERIFY(pause.pauseUntil(QDateTime::currentDateTimeUtc().addSecs(900)));
+    pause.setAllowed(false);
+    QVERIFY(!pause.isAllowed());
+    QVERIFY(!pause.isPaused());
+    QCOMPARE(changed.size(), 2);
+
+    QVERIFY(!pause.pauseUntil(QDateTime::currentDateTimeUtc().addSecs(900)));
+    QVERIFY(!pause.isPaused());
+    QCOMPARE(changed.size(), 2);
+
+    // Messages are still reviewed.
+    QSignalSpy states(&dispatcher, &Delivery::Dispatcher::stateChanged);
+    Smtp::Envelope env;
+    env.mailFrom = u"taro@example.co.jp"_s;
+    env.recipients = {u"client@partner.jp"_s};
+    dispatcher.submit(env, "Subject: x\r\n\r\nx\r\n", u"work"_s, nullptr);
+    QTRY_VERIFY(!states.isEmpty() &&
+                states.constLast().at(0).value<Spool::Entry>().state == Spool::State::Reviewing);
+    QVERIFY(delivered.isEmpty());
+
+    pause.setAllowed(true);
+    QVERIFY(pause.pauseUntil(QDateTime::currentDateTimeUtc().addSecs(900)));
 }
 
 QTEST_MAIN(TestPauseProtection)

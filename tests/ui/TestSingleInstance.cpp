@@ -3,6 +3,7 @@
 
 #include "SingleInstance.h"
 
+#include <QFileInfo>
 #include <QLocalServer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -22,8 +23,36 @@ private slots:
     void differentSettingsFilesRunSideBySide();
     void namesArePerKey();
     void staleSocketFromACrashIsTakenOver();
+    void socketLivesInTheUsersPrivateFolder();
+    void runtimeFolderOfAnotherUserIsNotUsed();
 
 private:
+    // XDG_RUNTIME_DIR set for one test, restored afterwards.
+    struct RuntimeDir
+    {
+        explicit RuntimeDir(const QByteArray& path)
+            : old(qgetenv("XDG_RUNTIME_DIR")), had(qEnvironmentVariableIsSet("XDG_RUNTIME_DIR"))
+        {
+            qputenv("XDG_RUNTIME_DIR", path);
+        }
+        ~RuntimeDir()
+        {
+            if (had)
+                qputenv("XDG_RUNTIME_DIR", old);
+            else
+                qunsetenv("XDG_RUNTIME_DIR");
+        }
+        QByteArray old;
+        bool had;
+    };
+    static bool onlyOwnerMayEnter(const QString& folder)
+    {
+        const QFileInfo info(folder);
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                          QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        return info.isDir() && info.ownerId() == ::geteuid() && !(info.permissions() & others);
+    }
+
     static QString uniqueKey() { return u"/tmp/test-%1/yubisashi.ini"_s.arg(QUuid::createUuid().toString()); }
 };
 
@@ -58,7 +87,7 @@ void TestSingleInstance::namesArePerKey()
 {
     QCOMPARE(SingleInstance::serverNameFor(u"/a.ini"_s), SingleInstance::serverNameFor(u"/a.ini"_s));
     QVERIFY(SingleInstance::serverNameFor(u"/a.ini"_s) != SingleInstance::serverNameFor(u"/b.ini"_s));
-    QVERIFY(SingleInstance::serverNameFor(u"/a.ini"_s).startsWith(u"yubisashi-"_s));
+    QVERIFY(QFileInfo(SingleInstance::serverNameFor(u"/a.ini"_s)).fileName().startsWith(u"yubisashi-"_s));
 }
 
 void TestSingleInstance::staleSocketFromACrashIsTakenOver()
@@ -88,6 +117,52 @@ void TestSingleInstance::staleSocketFromACrashIsTakenOver()
     QCOMPARE(next.start(&error, 1000), SingleInstance::Role::Primary);
     SingleInstance again(key);
     QCOMPARE(again.start(&error), SingleInstance::Role::Secondary);
+}
+
+// Not the shared temp folder, where another user could take the name first:
+// the socket is in the user's runtime folder, which only they may enter.
+void TestSingleInstance::socketLivesInTheUsersPrivateFolder()
+{
+    QTemporaryDir base(u"/tmp/ys-XXXXXX"_s); // short: a socket path has at most 107 bytes
+    QVERIFY(base.isValid());
+    const QString runtime = base.filePath(u"run"_s);
+    QVERIFY(QDir().mkdir(runtime));
+    QVERIFY(QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    RuntimeDir env(QFile::encodeName(runtime));
+
+    const QString key = uniqueKey();
+    const QString name = SingleInstance::serverNameFor(key);
+    QCOMPARE(QFileInfo(name).absolutePath(), runtime);
+    QVERIFY(onlyOwnerMayEnter(QFileInfo(name).absolutePath()));
+    SingleInstance first(key);
+    QString error;
+    QCOMPARE(first.start(&error), SingleInstance::Role::Primary);
+    QVERIFY(QFileInfo::exists(name));
+    SingleInstance second(key);
+    QCOMPARE(second.start(&error), SingleInstance::Role::Secondary);
+}
+
+// A runtime folder that someone else owns (a planted XDG_RUNTIME_DIR) is not used.
+void TestSingleInstance::runtimeFolderOfAnotherUserIsNotUsed()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to give a folder to another user");
+    QTemporaryDir base(u"/tmp/ys-XXXXXX"_s);
+    QVERIFY(base.isValid());
+    const QString planted = base.filePath(u"run"_s);
+    QVERIFY(QDir().mkdir(planted));
+    QVERIFY(QFile::setPermissions(planted, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QCOMPARE(::chown(QFile::encodeName(planted).constData(), 65534, 65534), 0); // nobody
+    RuntimeDir env(QFile::encodeName(planted));
+
+    const QString key = uniqueKey();
+    const QString name = SingleInstance::serverNameFor(key);
+    QVERIFY2(!name.startsWith(planted), qPrintable(name));
+    QVERIFY2(onlyOwnerMayEnter(QFileInfo(name).absolutePath()), qPrintable(name));
+    SingleInstance first(key);
+    QString error;
+    QCOMPARE(first.start(&error), SingleInstance::Role::Primary);
+    QVERIFY(QFileInfo::exists(name));
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)

@@ -39,6 +39,7 @@ private slots:
     void menuActionsEmitSignals_data();
     void menuActionsEmitSignals();
     void pauseFollowsState();
+    void pauseGreyedOutWhenNotAllowed();
 };
 
 void TestTrayIcon::states_data()
@@ -124,6 +125,25 @@ void TestTrayIcon::pauseFollowsState()
     QVERIFY(!pause->isChecked());
     pause->trigger();
     QCOMPARE(toggled.at(1).at(0).toBool(), true);
+}
+
+// The administrator's policy does not allow pausing: the entry cannot be
+// chosen, and its tooltip (shown in the menu) says why.
+void TestTrayIcon::pauseGreyedOutWhenNotAllowed()
+{
+    TrayIcon tray;
+    QSignalSpy toggled(&tray, &TrayIcon::pauseToggled);
+    QAction* pause = tray.action(TrayIcon::Action::Pause);
+    QVERIFY(pause->isEnabled());
+    tray.setPauseAllowed(false);
+    QVERIFY(!pause->isEnabled());
+    QVERIFY2(pause->toolTip().contains(u"administrator"_s), qPrintable(pause->toolTip()));
+    QVERIFY(tray.contextMenu()->toolTipsVisible());
+    pause->trigger(); // a disabled action does nothing
+    QCOMPARE(toggled.count(), 0);
+    tray.setPauseAllowed(true);
+    QVERIFY(pause->isEnabled());
+    QVERIFY(!pause->toolTip().contains(u"administrator"_s));
 }
 
 QTEST_MAIN(TestTrayIcon)
