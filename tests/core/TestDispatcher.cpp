@@ -105,15 +105,16 @@ private slots:
     void visibleExternalMovedToBccWhenChosen_data();
     void visibleExternalMovedToBccWhenChosen();
     void policyMovesToBccWithoutReview();
-    void sentContentPurgedWhileRunning();
-    void configurationProblemWaitsForTheUser_data();
-    void configurationProblemWaitsForTheUser();
 
     // Promises after the 250 (issue "Tests that fail when a promise breaks")
     void certificateReplacedByExpiredOneHoldsQueuedMessage();
     void certificateExpiringWhileQueuedHoldsMessage();
     void retryingGivesUpAfterGiveUpHours_data();
     void retryingGivesUpAfterGiveUpHours();
+
+    void sentContentPurgedWhileRunning();
+    void configurationProblemWaitsForTheUser_data();
+    void configurationProblemWaitsForTheUser();
 
 private:
     Delivery::Dispatcher* make(const QString& script);
@@ -746,6 +747,49 @@ void TestDispatcher::retryingGivesUpAfterGiveUpHours()
     QFETCH(int, finalState);
     m_config.delivery.giveUpHours = 1;
     m_config.policy.review = Settings::ReviewPolicy::Never;
+    Spool::Entry queued;
+    queued.account = u"work"_s;
+    queued.envelope = envelope({u"partner@other.jp"_s});
+    queued.state = Spool::State::Approved;
+    queued.attempts = 3;
+    queued.received = QDateTime::currentDateTimeUtc().addSecs(-60LL * ageMinutes);
+    QString error;
+    const std::optional<Spool::Entry> stored = m_spool->add(queued, kMessage, &error);
+    QVERIFY2(stored, qPrintable(error));
+    for (int i = 0; i < 10; ++i) {
+        Smtp::SubmitResult r =
+            waitsForUser ? result(Kind::Temporary, 454, u"4.7.0"_s, u"Sign in to your account again"_s)
+                         : result(Kind::Temporary, 421, u"4.3.2"_s, u"Service not available"_s);
+        r.waitsForUser = waitsForUser;
+        m_transport.results << r;
+    }
+    auto* d = make(u"wait"_s);
+    QSignalSpy notices(d, &Delivery::Dispatcher::notice);
+    QVERIFY(d->resume().isEmpty());
+    // Attempts go on, one a second (retry_max_seconds=1), until it is given up.
+    QTRY_VERIFY_WITH_TIMEOUT(m_transport.delivered.size() >= 3 || d->pendingCount() == 0, 15000);
+    QTest::qWait(100);
+    const Spool::Entry entry = spoolEntries().constFirst();
+    QCOMPARE(int(entry.state), finalState);
+    if (finalState == int(Spool::State::Failed)) {
+        QCOMPARE(m_transport.delivered.size(), 1);
+        QCOMPARE(d->pendingCount(), 0);
+        QVERIFY2(entry.lastError.contains(u"Gave up"_s), qPrintable(entry.lastError));
+        QVERIFY2(entry.lastError.contains(u"Service not available"_s), qPrintable(entry.lastError));
+        QCOMPARE(notices.size(), 1);
+        QCOMPARE(notices.constFirst().constFirst().value<Delivery::Dispatcher::Notice>(),
+                 Delivery::Dispatcher::Notice::Error);
+        QVERIFY(m_spool->content(entry.id, nullptr).has_value()); // kept: it can still be sent from the queue
+    } else {
+        QCOMPARE(d->pendingCount(), 1);
+        for (const QList<QVariant>& n : std::as_const(notices))
+            QVERIFY2(n.value(0).value<Delivery::Dispatcher::Notice>() !=
+                             Delivery::Dispatcher::Notice::Error ||
+                         !n.value(3).toString().contains(u"Gave up"_s),
+                     qPrintable(n.value(3).toString()));
+    }
+}
+
 // A tray app runs for weeks: the clean-up of sent messages repeats while it
 // runs, not only at start.
 void TestDispatcher::sentContentPurgedWhileRunning()
@@ -797,43 +841,6 @@ void TestDispatcher::configurationProblemWaitsForTheUser()
     queued.account = u"work"_s;
     queued.envelope = envelope({u"partner@other.jp"_s});
     queued.state = Spool::State::Approved;
-    queued.attempts = 3;
-    queued.received = QDateTime::currentDateTimeUtc().addSecs(-60LL * ageMinutes);
-    QString error;
-    const std::optional<Spool::Entry> stored = m_spool->add(queued, kMessage, &error);
-    QVERIFY2(stored, qPrintable(error));
-    for (int i = 0; i < 10; ++i) {
-        Smtp::SubmitResult r =
-            waitsForUser ? result(Kind::Temporary, 454, u"4.7.0"_s, u"Sign in to your account again"_s)
-                         : result(Kind::Temporary, 421, u"4.3.2"_s, u"Service not available"_s);
-        r.waitsForUser = waitsForUser;
-        m_transport.results << r;
-    }
-    auto* d = make(u"wait"_s);
-    QSignalSpy notices(d, &Delivery::Dispatcher::notice);
-    QVERIFY(d->resume().isEmpty());
-    // Attempts go on, one a second (retry_max_seconds=1), until it is given up.
-    QTRY_VERIFY_WITH_TIMEOUT(m_transport.delivered.size() >= 3 || d->pendingCount() == 0, 15000);
-    QTest::qWait(100);
-    const Spool::Entry entry = spoolEntries().constFirst();
-    QCOMPARE(int(entry.state), finalState);
-    if (finalState == int(Spool::State::Failed)) {
-        QCOMPARE(m_transport.delivered.size(), 1);
-        QCOMPARE(d->pendingCount(), 0);
-        QVERIFY2(entry.lastError.contains(u"Gave up"_s), qPrintable(entry.lastError));
-        QVERIFY2(entry.lastError.contains(u"Service not available"_s), qPrintable(entry.lastError));
-        QCOMPARE(notices.size(), 1);
-        QCOMPARE(notices.constFirst().constFirst().value<Delivery::Dispatcher::Notice>(),
-                 Delivery::Dispatcher::Notice::Error);
-        QVERIFY(m_spool->content(entry.id, nullptr).has_value()); // kept: it can still be sent from the queue
-    } else {
-        QCOMPARE(d->pendingCount(), 1);
-        for (const QList<QVariant>& n : std::as_const(notices))
-            QVERIFY2(n.value(0).value<Delivery::Dispatcher::Notice>() !=
-                             Delivery::Dispatcher::Notice::Error ||
-                         !n.value(3).toString().contains(u"Gave up"_s),
-                     qPrintable(n.value(3).toString()));
-    }
     queued.received = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
     QString error;
     const std::optional<Spool::Entry> stored = m_spool->add(queued, kMessage, &error);
