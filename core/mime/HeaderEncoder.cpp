@@ -345,6 +345,30 @@ QList<Item> splitItems(const QByteArray& value)
     return items;
 }
 
+// local@domain as RFC 5322 writes it in 7 bits (a dot-atom or quoted local
+// part, an ASCII domain or domain literal): anything else the parser made of
+// a damaged item is not written back as an address.
+bool isAddrSpec(const QString& address)
+{
+    const qsizetype at = address.lastIndexOf(u'@');
+    if (at <= 0 || at + 1 >= address.size() || !isPlain(address))
+        return false;
+    const QStringView local = QStringView(address).first(at);
+    const QStringView domain = QStringView(address).sliced(at + 1);
+    static const QString specials = QStringLiteral("()<>[]:;@\\,\" \t");
+    const auto atomText = [](QStringView text, QStringView forbidden) {
+        return !text.isEmpty() &&
+               std::none_of(text.begin(), text.end(), [&](QChar c) { return forbidden.contains(c); });
+    };
+    const bool quotedLocal = local.size() >= 2 && local.startsWith(u'"') && local.endsWith(u'"') &&
+                             !local.sliced(1, local.size() - 2).contains(u'"');
+    if (!quotedLocal && !atomText(local, specials))
+        return false;
+    if (domain.startsWith(u'[') && domain.endsWith(u']'))
+        return atomText(domain.sliced(1, domain.size() - 2), QStringView(specials));
+    return atomText(domain, specials);
+}
+
 // One mailbox of a list; false when the item is empty.
 bool writeMailbox(Writer& w, const QByteArray& item, bool first, const HeaderText::Context& context)
 {
@@ -359,7 +383,7 @@ bool writeMailbox(Writer& w, const QByteArray& item, bool first, const HeaderTex
     }
     const QList<Mailbox> boxes = AddressList::parse(text, context);
     const QString address = boxes.size() == 1 ? boxes.first().addressAce : QString();
-    if (address.isEmpty() || !isPlain(address)) {
+    if (!isAddrSpec(address)) {
         w.word(" " + text); // no 7-bit form (an SMTPUTF8 local part, or not an address): as written
         return true;
     }
@@ -481,17 +505,38 @@ QByteArray HeaderEncoder::sevenBit(QByteArrayView field, QByteArrayView fallback
     const QByteArray lower = name.toLower();
     const QByteArrayView value = field.sliced(colon + 1);
     const HeaderText::Context context{fallbackCharset.toByteArray(), QString::fromLatin1(name), nullptr};
-    if (isOneOf(lower, kAddressFields))
-        return addressField(name, value, context);
     if (isOneOf(lower, kUntouchable))
         return field.toByteArray();
-    if (lower == "content-type" || lower == "content-disposition")
-        return parameterField(name, value, context);
-    Writer w;
-    w.append(name + ':');
-    w.text(HeaderText::decode(value, context));
-    w.append("\r\n");
-    return w.result();
+    // Each rewrite is read back with the parser that read the original; a
+    // field it would read differently (damaged structure) is left as written.
+    const auto valueOf = [](const QByteArray& written) {
+        return QByteArrayView(written).sliced(written.indexOf(':') + 1);
+    };
+    QByteArray out;
+    bool same = false;
+    if (isOneOf(lower, kAddressFields)) {
+        out = addressField(name, value, context);
+        same = AddressList::parse(valueOf(out), context) == AddressList::parse(value, context);
+    } else if (lower == "content-type" || lower == "content-disposition") {
+        out = parameterField(name, value, context);
+        const HeaderParams before = HeaderParams::parse(value, context.fallbackCharset);
+        const HeaderParams after = HeaderParams::parse(valueOf(out), context.fallbackCharset);
+        same = before.value() == after.value();
+        for (const HeaderParams::Param& p : before.parameters()) {
+            const QByteArray base =
+                p.name.left(p.name.indexOf('*') < 0 ? p.name.size() : p.name.indexOf('*'));
+            same = same && before.parameter(base, context) == after.parameter(base, context);
+        }
+    } else {
+        const QString text = HeaderText::decode(value, context);
+        Writer w;
+        w.append(name + ':');
+        w.text(text);
+        w.append("\r\n");
+        out = w.result();
+        same = HeaderText::decode(valueOf(out), context) == text;
+    }
+    return same ? out : field.toByteArray();
 }
 
 QByteArray HeaderEncoder::encodedWords(const QString& text, qsizetype column)

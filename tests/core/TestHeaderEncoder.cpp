@@ -62,6 +62,11 @@ void TestHeaderEncoder::sevenBit_data()
         << QByteArray()
         << QByteArray("Content-Type: multipart/mixed;\r\n boundary=\"=_a b?\";\r\n "
                       "x*=UTF-8''%E5%B1%B1%E7%94%B0\r\n");
+    // The writer would make "a@x.example" a recipient the parser never saw: the field stays as written.
+    QTest::newRow("damaged address list left as written")
+        << QByteArray("To: team: \"Yamada, Hanako\" <h@x.com>, (Jiro) jiro@b\xff.exaam: a@x.example;\r\n")
+        << QByteArray()
+        << QByteArray("To: team: \"Yamada, Hanako\" <h@x.com>, (Jiro) jiro@b\xff.exaam: a@x.example;\r\n");
     QTest::newRow("Message-ID has no encoded form")
         << QByteArray("Message-ID: <\xe5\xb1\xb1@x>\r\n") << QByteArray()
         << QByteArray("Message-ID: <\xe5\xb1\xb1@x>\r\n");

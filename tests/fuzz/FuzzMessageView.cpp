@@ -4,8 +4,9 @@
 // The input is the message. The parser must never crash, trip a sanitizer or
 // leak, and the view it returns must keep its promises; so must the header
 // rewrite that moves visible addresses to Bcc, and the 7-bit writer of header
-// fields (raw 8-bit and raw ISO-2022-JP in, RFC 2047/2231 out): a Subject it
-// rewrites reads back exactly as the original did.
+// fields (raw 8-bit and raw ISO-2022-JP in, RFC 2047/2231 out). The writer
+// reads each rewrite back and keeps the original field when it would read
+// differently, so the check here is that a Subject always gets its 7-bit form.
 //
 //   build/fuzz/tests/fuzz/fuzz_message_view -max_len=262144 WORKDIR tests/data/mime
 
