@@ -435,6 +435,55 @@ QByteArray parameterValue(const QByteArray& value)
     return '"' + quoted + '"';
 }
 
+// Parameter names without their RFC 2231 section suffixes, in order.
+QList<QByteArray> basesOf(const HeaderParams& params)
+{
+    QList<QByteArray> bases;
+    for (const HeaderParams::Param& p : params.parameters()) {
+        const qsizetype star = p.name.indexOf('*');
+        const QByteArray base = star < 0 ? p.name : p.name.left(star);
+        if (!base.isEmpty() && !bases.contains(base))
+            bases << base;
+    }
+    return bases;
+}
+
+QList<HeaderParams::Param> sectionsOf(const HeaderParams& params, const QByteArray& base)
+{
+    QList<HeaderParams::Param> sections;
+    for (const HeaderParams::Param& p : params.parameters()) {
+        if (p.name == base || p.name.startsWith(QByteArray(base + '*')))
+            sections << p;
+    }
+    return sections;
+}
+
+// Whether a parameter must be written anew: raw 8-bit bytes (raw ISO-2022-JP
+// is already UTF-8 here), or an RFC 2231 value that names no charset
+// (filename*=''%1B%24B...) over bytes that are not ASCII text, which readers
+// that take it for US-ASCII show as garbage.
+bool needsRewrite(const QList<HeaderParams::Param>& sections)
+{
+    QByteArray unlabelled;
+    bool labelled = false;
+    for (const HeaderParams::Param& p : sections) {
+        if (!isPlainBytes(p.value))
+            return true;
+        if (!p.name.endsWith('*'))
+            continue;
+        QByteArray value = p.value;
+        const qsizetype q1 = value.indexOf('\'');
+        const qsizetype q2 = q1 >= 0 ? value.indexOf('\'', q1 + 1) : -1;
+        if (q2 >= 0 && (p.name.endsWith("*0*") || p.name.count('*') == 1)) {
+            labelled = q1 > 0;
+            value = value.mid(q2 + 1);
+        }
+        unlabelled += QByteArray::fromPercentEncoding(value);
+    }
+    return !labelled && !unlabelled.isEmpty() &&
+           (!Charset::isAscii(unlabelled) || Charset::hasIso2022JpEscape(unlabelled));
+}
+
 QByteArray parameterField(const QByteArray& name, QByteArrayView value, const HeaderText::Context& context)
 {
     const QByteArray text = HeaderText::unfoldForParsing(value, context.fallbackCharset);
@@ -442,24 +491,10 @@ QByteArray parameterField(const QByteArray& name, QByteArrayView value, const He
     const qsizetype semicolon = text.indexOf(';');
     Writer w;
     w.append(name + ": " + (semicolon < 0 ? text : text.left(semicolon)).trimmed());
-    QList<QByteArray> bases; // parameter names without their RFC 2231 section suffixes, in order
-    for (const HeaderParams::Param& p : params.parameters()) {
-        const qsizetype star = p.name.indexOf('*');
-        const QByteArray base = star < 0 ? p.name : p.name.left(star);
-        if (!base.isEmpty() && !bases.contains(base))
-            bases << base;
-    }
     const bool isContentType = name.compare("content-type", Qt::CaseInsensitive) == 0;
-    for (const QByteArray& base : std::as_const(bases)) {
-        QList<HeaderParams::Param> sections;
-        bool plain = true;
-        for (const HeaderParams::Param& p : params.parameters()) {
-            if (p.name == base || p.name.startsWith(QByteArray(base + '*'))) {
-                sections << p;
-                plain = plain && isPlainBytes(p.value);
-            }
-        }
-        if (plain) {
+    for (const QByteArray& base : basesOf(params)) {
+        const QList<HeaderParams::Param> sections = sectionsOf(params, base);
+        if (!needsRewrite(sections)) {
             for (const HeaderParams::Param& p : std::as_const(sections)) {
                 w.append(";");
                 w.fold();
@@ -491,7 +526,19 @@ bool HeaderEncoder::needsEncoding(QByteArrayView field)
         if (static_cast<unsigned char>(c) >= 0x80 || c == '\0')
             return true;
     }
-    return Charset::hasIso2022JpEscape(field);
+    if (Charset::hasIso2022JpEscape(field))
+        return true;
+    // RFC 2231 values without a charset over ISO-2022-JP or 8-bit bytes.
+    const qsizetype colon = field.indexOf(':');
+    if (colon <= 0 || !field.contains("*="))
+        return false;
+    const QByteArray name = field.first(colon).trimmed().toByteArray().toLower();
+    if (name != "content-type" && name != "content-disposition")
+        return false;
+    const HeaderParams params = HeaderParams::parse(field.sliced(colon + 1));
+    const QList<QByteArray> bases = basesOf(params);
+    return std::any_of(bases.begin(), bases.end(),
+                       [&params](const QByteArray& base) { return needsRewrite(sectionsOf(params, base)); });
 }
 
 QByteArray HeaderEncoder::sevenBit(QByteArrayView field, QByteArrayView fallbackCharset)

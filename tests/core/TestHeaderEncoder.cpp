@@ -53,6 +53,14 @@ void TestHeaderEncoder::sevenBit_data()
         << QByteArray()
         << QByteArray("Content-Disposition: attachment;\r\n filename*=UTF-8''%E8%B3%87%E6%96%99.pdf;\r\n "
                       "size=12\r\n");
+    QTest::newRow("RFC 2231 without a charset over ISO-2022-JP")
+        << QByteArray("Content-Disposition: attachment; filename*=''%1B%24B%3F%3D%40A%3Dq%1B%28B.xlsx\r\n")
+        << QByteArray()
+        << QByteArray(
+               "Content-Disposition: attachment;\r\n filename*=UTF-8''%E7%94%B3%E8%AB%8B%E6%9B%B8.xlsx\r\n");
+    QTest::newRow("RFC 2231 without a charset over ASCII: as it was")
+        << QByteArray("Content-Disposition: attachment; filename*=''a%20b.txt\r\n") << QByteArray()
+        << QByteArray("Content-Disposition: attachment; filename*=''a%20b.txt\r\n");
     QTest::newRow("Content-Type name becomes a quoted encoded word")
         << QByteArray("Content-Type: application/pdf; name=\xe8\xb3\x87\xe6\x96\x99.pdf\r\n") << QByteArray()
         << QByteArray("Content-Type: application/pdf;\r\n name=\"=?UTF-8?B?6LOH5paZLnBkZg==?=\"\r\n");

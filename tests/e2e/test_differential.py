@@ -344,3 +344,33 @@ def test_raw_japanese_headers(name, data, intended, tags, tmp_path):
             assert any(t in EXPLAINED for t in tags), f"{name} {key}: unexplained python {python[key]!r}"
     # The shapes are what they claim: Python (no ISO-2022-JP detection) sees escape sequences or 8-bit bytes.
     assert ours != python
+
+
+def test_raw_japanese_headers_reach_a_7bit_upstream_readable(make_upstream, make_app, tmp_path):
+    """Raw 8-bit header fields on the way out: an upstream without 8BITMIME gets a 7-bit copy whose Subject,
+    display names and file names (RFC 2047 words, RFC 2231 filename*) Python's email reads exactly as meant."""
+    from conftest import SENDER
+    up = make_upstream(extra_args=["--no-8bitmime"])
+    app = make_app(upstream=up, review="never")
+    shapes = raw_shapes()
+    # Raw ISO-2022-JP next to 8-bit bytes: the names too go out as encoded words.
+    name, data, intended, tags = next(s for s in raw_shapes() if s[0] == "raw iso-2022-jp file names")
+    shapes.append(("raw iso-2022-jp file names, 8-bit subject", data.replace(
+        b"Subject: files", "Subject: ファイル送付".encode()), {**intended, "subject": "ファイル送付"}, tags))
+    sent = 0
+    for name, data, intended, tags in shapes:
+        if max(data) < 0x80:
+            continue  # 7-bit already: sent as it is
+        rcpts = [b["address"] for b in intended["to"] + intended["cc"]]
+        app.smtplib(data, rcpts, sender=SENDER, mail_options=["BODY=8BITMIME"]).check(250, "2.0.0")
+        sent += 1
+        delivered = up.wait_count(sent)[-1]["eml"]
+        assert max(delivered) < 0x80, f"{name}: 8-bit bytes sent to an upstream without 8BITMIME"
+        assert b"\x1b" not in delivered.split(b"\r\n\r\n", 1)[0], f"{name}: raw ISO-2022-JP left in the header"
+        path = tmp_path / f"delivered-{sent}.eml"
+        path.write_bytes(delivered)
+        got = python_view(path)
+        want = intended_view({**intended, "tags": tags})
+        for key in ("from", "to", "cc", "subject", "attachments"):
+            assert got[key] == want[key], f"{name} {key}: delivered {got[key]!r} != intended {want[key]!r}"
+    assert sent >= 3
