@@ -324,6 +324,11 @@ QString Charset::decodeUnlabelled(QByteArrayView bytes, QByteArrayView hint)
         return QString::fromLatin1(bytes.data(), bytes.size());
     if (!hasIso2022JpEscape(bytes))
         return decodeWithoutJis(bytes, hint);
+    // Clean 7-bit ISO-2022-JP (a whole body, say) in one conversion.
+    if (isAscii(bytes)) {
+        if (auto text = convert(bytes, kIso2022Jp, true))
+            return *text;
+    }
     QString out;
     qsizetype pos = 0;
     while (pos < bytes.size()) {

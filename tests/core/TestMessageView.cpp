@@ -363,6 +363,9 @@ void TestMessageView::textBody_data()
     QTest::newRow("no charset, 8-bit utf-8") << "Content-Type: text/plain\r\n"_ba
                                              << "\xe6\x97\xa5"_ba << u"日"_s;
     QTest::newRow("no Content-Type at all") << QByteArray() << "plain words"_ba << u"plain words"_s;
+    QTest::newRow("no charset, raw iso-2022-jp")
+        << "Content-Type: text/plain\r\n"_ba
+        << "\x1b$B$3$s$K$A$O\x1b(B\r\n\x1b$B\x2d\x21\x1b(B\r\n"_ba << u"こんにちは\r\n①\r\n"_s;
     QTest::newRow("html stripped")
         << "Content-Type: text/html; charset=UTF-8\r\n"_ba
         << "<html><head><title>t</title><style>p{}</style></head><body>"
