@@ -80,13 +80,9 @@ Smtp::UpstreamConfig UpstreamTransport::upstreamConfig(const Settings::Account& 
     c.allowPlaintextAuth = account.allowPlaintextAuth;
     c.commandTimeoutMs = timeoutSeconds * 1000;
     c.connectTimeoutMs = qMin(timeoutSeconds, 30) * 1000;
-    c.toSevenBit = [](const QByteArray& message) -> std::optional<QByteArray> {
-        // The same 7-bit transfer encodings signing uses (quoted-printable or base64 per part).
-        const Smime::MimeCanonicalizer::Result r = Smime::MimeCanonicalizer::canonicalize(message);
-        if (r.status != Smime::MimeCanonicalizer::Status::Ok)
-            return std::nullopt;
-        return r.outerHeaders + QByteArrayLiteral("MIME-Version: 1.0\r\n") + r.entityBytes();
-    };
+    // The same 7-bit transfer encodings signing uses (quoted-printable or base64 per part),
+    // and header fields in RFC 2047 / RFC 2231 form.
+    c.toSevenBit = &Smime::MimeCanonicalizer::toSevenBit;
     return c;
 }
 

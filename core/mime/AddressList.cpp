@@ -337,7 +337,7 @@ Mailbox AddressList::mailbox(const QString& name, const QString& localPart, cons
 
 QList<Mailbox> AddressList::parse(QByteArrayView raw, const HeaderText::Context& context)
 {
-    const QByteArray text = HeaderText::unfold(raw);
+    const QByteArray text = HeaderText::unfoldForParsing(raw, context.fallbackCharset);
     const std::vector<Token> tokens = tokenize(text);
     Parser parser{tokens, context, {}};
     parser.run();

@@ -1,6 +1,7 @@
 #include "mime/Charset.h"
 
 #include <memory>
+#include <string_view>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucnv_err.h>
@@ -174,6 +175,87 @@ std::optional<QString> convert(QByteArrayView bytes, const QByteArray& icu, bool
     return out;
 }
 
+// The ISO-2022-JP escape sequence at `pos`: its length (0 if there is none)
+// and whether it returns to ASCII. ESC & @ announces the 1990 edition of
+// JIS X 0208 and comes just before ESC $ B.
+qsizetype jisEscape(QByteArrayView bytes, qsizetype pos, bool* toAscii)
+{
+    static constexpr struct
+    {
+        std::string_view sequence;
+        bool toAscii;
+    } kEscapes[] = {{"\x1b$B", false}, {"\x1b$@", false}, {"\x1b$(D", false}, {"\x1b(J", false},
+                    {"\x1b(I", false}, {"\x1b&@", false}, {"\x1b(B", true}};
+    const std::string_view rest(bytes.data() + pos, size_t(bytes.size() - pos));
+    for (const auto& escape : kEscapes) {
+        if (rest.substr(0, escape.sequence.size()) == escape.sequence) {
+            *toAscii = escape.toAscii;
+            return qsizetype(escape.sequence.size());
+        }
+    }
+    return 0;
+}
+
+struct JisRun
+{
+    qsizetype begin; // bytes.size() when there is none
+    qsizetype end;
+};
+
+// The next stretch of raw ISO-2022-JP at or after `from`: from an escape to a
+// Japanese set up to and including the escape back to ASCII, or up to the
+// first byte ISO-2022-JP cannot hold (8-bit; CR and LF, which end its lines
+// and reset it), or to the end.
+JisRun nextJisRun(QByteArrayView bytes, qsizetype from)
+{
+    const qsizetype n = bytes.size();
+    for (qsizetype i = from; i < n; ++i) {
+        bool toAscii = false;
+        const qsizetype length = bytes[i] == '\x1b' ? jisEscape(bytes, i, &toAscii) : 0;
+        if (length == 0 || toAscii)
+            continue;
+        qsizetype j = i + length;
+        while (j < n) {
+            const auto c = static_cast<unsigned char>(bytes[j]);
+            if (c >= 0x80 || c == '\r' || c == '\n')
+                break;
+            if (c == 0x1b) {
+                const qsizetype escape = jisEscape(bytes, j, &toAscii);
+                if (escape == 0)
+                    break; // not ISO-2022-JP: leave it to the other bytes
+                j += escape;
+                if (toAscii)
+                    break;
+                continue;
+            }
+            ++j;
+        }
+        return {i, j};
+    }
+    return {n, n};
+}
+
+// Unlabelled bytes that hold no raw ISO-2022-JP.
+QString decodeWithoutJis(QByteArrayView bytes, QByteArrayView hint)
+{
+    if (Charset::isAscii(bytes) && !hasEscapes(bytes))
+        return QString::fromLatin1(bytes.data(), bytes.size());
+    if (auto utf8 = convert(bytes, "UTF-8", true))
+        return *utf8;
+    const QByteArray hinted = Charset::icuName(hint);
+    if (!hinted.isEmpty() && hinted != "UTF-8" && hinted.toLower() != "utf-8") {
+        if (auto text = convert(bytes, hinted, true))
+            return *text;
+    }
+    if (auto sjis = convert(bytes, kCp932, true))
+        return *sjis;
+    if (!hinted.isEmpty()) {
+        if (auto text = convert(bytes, hinted, false))
+            return *text;
+    }
+    return convert(bytes, "windows-1252", false).value_or(QString::fromLatin1(bytes.data(), bytes.size()));
+}
+
 } // namespace
 
 QByteArray Charset::icuName(QByteArrayView label)
@@ -240,20 +322,33 @@ QString Charset::decodeUnlabelled(QByteArrayView bytes, QByteArrayView hint)
 {
     if (isAscii(bytes) && !hasEscapes(bytes))
         return QString::fromLatin1(bytes.data(), bytes.size());
-    if (auto utf8 = convert(bytes, "UTF-8", true))
-        return *utf8;
-    const QByteArray hinted = icuName(hint);
-    if (!hinted.isEmpty() && hinted != "UTF-8" && hinted.toLower() != "utf-8") {
-        if (auto text = convert(bytes, hinted, true))
+    if (!hasIso2022JpEscape(bytes))
+        return decodeWithoutJis(bytes, hint);
+    // Clean 7-bit ISO-2022-JP (a whole body, say) in one conversion.
+    if (isAscii(bytes)) {
+        if (auto text = convert(bytes, kIso2022Jp, true))
             return *text;
     }
-    if (auto sjis = convert(bytes, kCp932, true))
-        return *sjis;
-    if (!hinted.isEmpty()) {
-        if (auto text = convert(bytes, hinted, false))
-            return *text;
+    QString out;
+    qsizetype pos = 0;
+    while (pos < bytes.size()) {
+        const JisRun run = nextJisRun(bytes, pos);
+        out += decodeWithoutJis(bytes.sliced(pos, run.begin - pos), hint);
+        if (run.begin == run.end)
+            break;
+        const QByteArrayView jis = bytes.sliced(run.begin, run.end - run.begin);
+        if (auto text = convert(jis, kIso2022Jp, true))
+            out += *text;
+        else
+            out += convert(jis, kIso2022Jp, false).value_or(QString());
+        pos = run.end;
     }
-    return convert(bytes, "windows-1252", false).value_or(QString::fromLatin1(bytes.data(), bytes.size()));
+    return out;
+}
+
+bool Charset::hasIso2022JpEscape(QByteArrayView bytes)
+{
+    return nextJisRun(bytes, 0).begin < bytes.size();
 }
 
 bool Charset::isAscii(QByteArrayView bytes)

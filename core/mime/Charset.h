@@ -34,10 +34,18 @@ public:
     // U+FFFD substitutes. An unknown or empty label decodes as unlabelled.
     static QString decode(QByteArrayView bytes, QByteArrayView label, Status* status = nullptr);
 
-    // Bytes with no (trustworthy) label, such as raw 8-bit header text: UTF-8
-    // if strictly valid, else `hint` (the message's charset) if strictly valid,
-    // else CP932 if strictly valid (what Japanese Windows mailers write), else windows-1252.
+    // Bytes with no (trustworthy) label, such as raw header text. Stretches of
+    // raw ISO-2022-JP (from an escape sequence that selects a Japanese set to
+    // the one back to ASCII) are ISO-2022-JP, as Thunderbird reads them; the
+    // other bytes are UTF-8 if strictly valid, else `hint` (the message's
+    // charset) if strictly valid, else CP932 if strictly valid (what Japanese
+    // Windows mailers write), else windows-1252.
     static QString decodeUnlabelled(QByteArrayView bytes, QByteArrayView hint = {});
+
+    // Whether the bytes hold raw ISO-2022-JP: ESC followed by a designation of
+    // JIS X 0208 (ESC $ B, ESC $ @), JIS X 0212 (ESC $ ( D), JIS X 0201
+    // Roman or katakana (ESC ( J, ESC ( I).
+    static bool hasIso2022JpEscape(QByteArrayView bytes);
 
     static bool isAscii(QByteArrayView bytes);
 };

@@ -43,10 +43,10 @@ QByteArray percentDecode(QByteArrayView text)
 
 } // namespace
 
-HeaderParams HeaderParams::parse(QByteArrayView raw)
+HeaderParams HeaderParams::parse(QByteArrayView raw, QByteArrayView fallbackCharset)
 {
     HeaderParams params;
-    const QByteArray text = HeaderText::unfold(raw);
+    const QByteArray text = HeaderText::unfoldForParsing(raw, fallbackCharset);
     qsizetype i = 0;
     const qsizetype n = text.size();
     while (i < n && text[i] != ';')

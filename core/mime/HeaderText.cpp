@@ -85,6 +85,14 @@ QByteArray HeaderText::unfold(QByteArrayView raw)
     return out;
 }
 
+QByteArray HeaderText::unfoldForParsing(QByteArrayView raw, QByteArrayView fallbackCharset)
+{
+    QByteArray text = unfold(raw);
+    if (Charset::hasIso2022JpEscape(text))
+        text = Charset::decodeUnlabelled(text, fallbackCharset).toUtf8();
+    return text;
+}
+
 qsizetype HeaderText::encodedWordLength(QByteArrayView text, qsizetype pos)
 {
     // =?charset?E?text?=, no whitespace anywhere (RFC 2047 section 2).
@@ -120,7 +128,7 @@ void HeaderText::addProblem(const Context& context, const QString& problem)
 
 QString HeaderText::decode(QByteArrayView raw, const Context& context)
 {
-    const QByteArray text = unfold(raw).trimmed();
+    const QByteArray text = unfoldForParsing(raw, context.fallbackCharset).trimmed();
     std::vector<Segment> segments;
     qsizetype rawStart = 0;
     auto flushRaw = [&](qsizetype end) {

@@ -9,8 +9,8 @@ namespace Mime {
 
 // Decodes header text the way the people who wrote it meant it: RFC 2047
 // encoded words (B and Q, split across lines, adjacent words joined without
-// the whitespace between them, a multibyte character split across words) and
-// raw 8-bit bytes. GMime's own decoding is not used: it converts each word on
+// the whitespace between them, a multibyte character split across words), raw
+// 8-bit bytes and raw ISO-2022-JP. GMime's own decoding is not used: it converts each word on
 // its own and guesses differently.
 class HeaderText
 {
@@ -24,6 +24,13 @@ public:
 
     // Removes the line breaks of folding (RFC 5322 3.2.2); keeps the whitespace.
     static QByteArray unfold(QByteArrayView raw);
+
+    // Unfolded, and when the field holds raw ISO-2022-JP (older Japanese
+    // mailers write it without encoded words), all of it decoded to UTF-8 as
+    // Charset::decodeUnlabelled reads it. A parser must look at this, not the
+    // raw bytes: the two-byte JIS codes include '"', ',', ';', '<', backslash and
+    // "=?", which would otherwise be taken for structure.
+    static QByteArray unfoldForParsing(QByteArrayView raw, QByteArrayView fallbackCharset);
 
     // Unstructured text (Subject, display names once the phrase is put back
     // together, RFC 2047 inside quoted filenames). Input may still be folded.

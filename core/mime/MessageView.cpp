@@ -271,8 +271,9 @@ private:
     void messagePart(GMimeMessagePart* part)
     {
         GMimeObject* object = GMIME_OBJECT(part);
-        const HeaderParams disposition = HeaderParams::parse(rawHeader(object, "Content-Disposition"));
-        const HeaderParams type = HeaderParams::parse(rawHeader(object, "Content-Type"));
+        const HeaderParams disposition =
+            HeaderParams::parse(rawHeader(object, "Content-Disposition"), m_fallbackCharset);
+        const HeaderParams type = HeaderParams::parse(rawHeader(object, "Content-Type"), m_fallbackCharset);
         Attachment attachment;
         attachment.filename = filenameOf(disposition, type);
         attachment.contentType = QString::fromLatin1(mimeType(object));
@@ -306,8 +307,10 @@ private:
     {
         GMimeObject* object = GMIME_OBJECT(part);
         const QByteArray type = mimeType(object);
-        const HeaderParams disposition = HeaderParams::parse(rawHeader(object, "Content-Disposition"));
-        const HeaderParams contentType = HeaderParams::parse(rawHeader(object, "Content-Type"));
+        const HeaderParams disposition =
+            HeaderParams::parse(rawHeader(object, "Content-Disposition"), m_fallbackCharset);
+        const HeaderParams contentType =
+            HeaderParams::parse(rawHeader(object, "Content-Type"), m_fallbackCharset);
         const QString filename = filenameOf(disposition, contentType);
         const bool isText = type == "text/plain" || type == "text/html";
         if (isText && filename.isEmpty() && disposition.value() != "attachment") {
@@ -482,6 +485,17 @@ QList<Mailbox> addressesOf(GMimeObject* headers, const char* name, const QString
 }
 
 } // namespace
+
+QByteArray MessageView::headerCharset(const QByteArray& content)
+{
+    Gmime::BorrowedStream stream(content);
+    Gmime::Ptr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.stream()));
+    g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+    g_mime_parser_set_persist_stream(parser.get(), TRUE);
+    Gmime::ParserOptionsPtr options(g_mime_parser_options_new());
+    Gmime::Ptr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));
+    return message ? firstCharset(g_mime_message_get_mime_part(message.get()), 0) : QByteArray();
+}
 
 MessageView MessageView::parse(const QByteArray& content)
 {

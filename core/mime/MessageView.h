@@ -50,6 +50,10 @@ struct MessageView
     QStringList problems; // plain-language notes about malformed parts (translated)
 
     static MessageView parse(const QByteArray& content);
+    // The charset parse() reads raw 8-bit header bytes with (the first text
+    // part's declared charset; empty if none): for writers that must decode a
+    // header exactly as the review showed it.
+    static QByteArray headerCharset(const QByteArray& content);
 };
 
 } // namespace Mime

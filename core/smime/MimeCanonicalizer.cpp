@@ -1,8 +1,11 @@
 #include "smime/MimeCanonicalizer.h"
 
+#include "mime/HeaderEncoder.h"
+#include "mime/MessageView.h"
 #include "smime/TransferEncoding.h"
 
 #include <QByteArrayView>
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <string_view>
@@ -390,10 +393,44 @@ private:
     bool m_lastOwned = false;
 };
 
+// Header fields made 7-bit safe (Mime::HeaderEncoder) with the charset the
+// review read raw header bytes with. Finding that charset parses the whole
+// message, so it is done only when a field needs it.
+class FieldEncoder
+{
+public:
+    explicit FieldEncoder(QByteArrayView message) : m_message(message) {}
+
+    bool changed = false;
+
+    QByteArray field(QByteArrayView raw)
+    {
+        if (!Mime::HeaderEncoder::needsEncoding(raw))
+            return raw.toByteArray();
+        if (!m_haveCharset) {
+            m_charset = Mime::MessageView::headerCharset(m_message.toByteArray());
+            m_haveCharset = true;
+        }
+        changed = true;
+        return Mime::HeaderEncoder::sevenBit(raw, m_charset);
+    }
+
+    bool needed(const QList<Field>& fields) const
+    {
+        return std::any_of(fields.begin(), fields.end(),
+                           [](const Field& f) { return Mime::HeaderEncoder::needsEncoding(f.raw); });
+    }
+
+private:
+    QByteArrayView m_message;
+    QByteArray m_charset;
+    bool m_haveCharset = false;
+};
+
 class Canonicalizer
 {
 public:
-    explicit Canonicalizer(Builder& b) : m_b(b) {}
+    Canonicalizer(Builder& b, FieldEncoder& fields) : m_b(b), m_fields(fields) {}
 
     bool reencoded = false;
     QString error;
@@ -418,14 +455,14 @@ public:
                                               "boundary), so it cannot be signed safely.");
                 return;
             }
-            m_b.keep(headerBlock);
+            header(headerBlock, fields);
             m_b.keep(separator);
             multipart(body, ct.boundary, ct.subtype == "digest", depth);
             return;
         }
         if (ct.type == "message" && (ct.subtype == "rfc822" || ct.subtype == "global") && identity) {
             // An attached message cannot be re-encoded as a whole (RFC 2046 5.2.1): canonicalise inside it.
-            m_b.keep(headerBlock);
+            header(headerBlock, fields);
             m_b.keep(separator);
             const Split inner = split(body);
             const QList<Field> innerFields = parseFields(inner.headers);
@@ -433,7 +470,7 @@ public:
             return;
         }
         if (!needsEncoding(body)) {
-            m_b.keep(headerBlock);
+            header(headerBlock, fields);
             m_b.keep(separator);
             m_b.keep(body);
             return;
@@ -442,6 +479,20 @@ public:
     }
 
 private:
+    // A header block as it is, or with its 8-bit and raw ISO-2022-JP fields made 7-bit.
+    void header(QByteArrayView headerBlock, const QList<Field>& fields)
+    {
+        if (!m_fields.needed(fields)) {
+            m_b.keep(headerBlock);
+            return;
+        }
+        QByteArray out;
+        for (const Field& f : fields)
+            out += m_fields.field(f.raw);
+        m_b.add(std::move(out));
+        reencoded = true;
+    }
+
     void leaf(const QList<Field>& fields, const ContentType& ct, const QByteArray& cte, QByteArrayView body)
     {
         QByteArray decoded;
@@ -463,7 +514,7 @@ private:
                 wroteCte = true;
                 continue;
             }
-            headers += f.raw;
+            headers += m_fields.field(f.raw);
         }
         if (!ct.present && !findField(fields, "content-type"))
             headers += "Content-Type: text/plain; charset=" + detectCharset(content) + "\r\n";
@@ -546,6 +597,7 @@ private:
     }
 
     Builder& m_b;
+    FieldEncoder& m_fields;
 };
 
 // Bare LF or CR become CRLF; returns an empty array when nothing needed it.
@@ -612,6 +664,32 @@ bool MimeCanonicalizer::isProtected(const QByteArray& message)
     return isProtectedType(contentType(parseFields(headers), false));
 }
 
+std::optional<QByteArray> MimeCanonicalizer::toSevenBit(const QByteArray& message)
+{
+    const Result r = canonicalize(message);
+    if (r.status == Status::Malformed)
+        return std::nullopt;
+    QByteArray out;
+    FieldEncoder encoder(r.storage);
+    if (r.status == Status::AlreadyProtected) {
+        const Split s = split(r.storage);
+        for (const Field& f : parseFields(s.headers))
+            out += isEntityField(f) ? f.raw.toByteArray() : encoder.field(f.raw);
+        out += s.separator;
+        out += s.body;
+    } else {
+        for (const Field& f : parseFields(r.outerHeaders))
+            out += encoder.field(f.raw);
+        out += "MIME-Version: 1.0\r\n";
+        out += r.entityBytes();
+    }
+    const bool eightBit =
+        std::any_of(out.cbegin(), out.cend(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (eightBit)
+        return std::nullopt;
+    return out;
+}
+
 MimeCanonicalizer::Result MimeCanonicalizer::canonicalize(const QByteArray& message)
 {
     return run(message, true);
@@ -654,9 +732,10 @@ MimeCanonicalizer::Result MimeCanonicalizer::run(const QByteArray& message, bool
 
     // The entity's header block is made of fields scattered in the message
     // header: it is new bytes, small. The body is referenced.
+    FieldEncoder encoder(input);
     QByteArray block;
     for (const Field& f : std::as_const(entityFields)) {
-        block += f.raw;
+        block += canonical ? encoder.field(f.raw) : f.raw.toByteArray();
         if (!block.endsWith("\r\n"))
             block += "\r\n";
     }
@@ -676,7 +755,7 @@ MimeCanonicalizer::Result MimeCanonicalizer::run(const QByteArray& message, bool
         builder.flush();
         return r;
     }
-    Canonicalizer c(builder);
+    Canonicalizer c(builder, encoder);
     c.entity(block, blockFields, "\r\n", s.body, false, 0);
     builder.flush();
     if (!c.error.isEmpty()) {
@@ -685,7 +764,7 @@ MimeCanonicalizer::Result MimeCanonicalizer::run(const QByteArray& message, bool
         r.entity.clear();
         return r;
     }
-    r.reencoded = r.reencoded || c.reencoded;
+    r.reencoded = r.reencoded || c.reencoded || encoder.changed;
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace Smime {
 
@@ -13,7 +14,9 @@ namespace Smime {
 // octets, trailing white space or a line starting "From " is re-encoded
 // (text/* as quoted-printable unless it is mostly 8-bit, like Japanese in
 // UTF-8, where base64 is a third of the size; anything else as base64).
-// Everything else —
+// Header fields with 8-bit bytes or raw ISO-2022-JP in the entity (a
+// Japanese file name in Content-Disposition, or in an attached message's
+// header) are rewritten 7-bit by Mime::HeaderEncoder. Everything else —
 // header folding, boundaries, preambles, epilogues, untouched parts — is
 // kept byte for byte.
 class MimeCanonicalizer
@@ -53,6 +56,15 @@ public:
     static Result separate(const QByteArray& message);
     // Only looks at the top-level Content-Type.
     static bool isProtected(const QByteArray& message);
+
+    // The message for an upstream without 8BITMIME (RFC 6152 section 3: the
+    // sender converts): its parts made 7-bit as for signing, and its header
+    // fields too (RFC 2047 words, RFC 2231 parameters, as MessageView read
+    // them). A signed or encrypted message keeps its protected entity byte for
+    // byte; only the fields outside it change. nullopt when that cannot make
+    // it 7-bit (a damaged structure, an SMTPUTF8 address, 8-bit bytes inside a
+    // signature).
+    static std::optional<QByteArray> toSevenBit(const QByteArray& message);
 
 private:
     static Result run(const QByteArray& message, bool canonical);

@@ -308,4 +308,78 @@ inline QList<QPair<QByteArray, QByteArray>> sampleMessages()
     return m;
 }
 
+// The same Japanese names spelled three ways, as mailers put them into header
+// fields without encoded words: raw UTF-8, raw Shift_JIS (CP932, with a NEC
+// row 13 and NEC-selected IBM characters) and raw ISO-2022-JP. Bytes made
+// with Python's codecs ('…'.encode('cp932'), and ISO-2022-JP from those CP932
+// codes shifted back to JIS row/cell), never by the code under test.
+// The names: 山田 太郎 (From), 見積書の送付について ① (Subject), 髙﨑 花子 (Cc),
+// 見積書（第3版）.pdf and 会議資料.pptx (files).
+struct JapaneseSpelling
+{
+    QByteArray label;
+    QByteArray charset; // the text part's
+    QByteArray from, subject, cc, file, file2;
+};
+
+inline QList<JapaneseSpelling> japaneseSpellings()
+{
+    return {
+        {"utf-8", "utf-8", "山田 太郎", "見積書の送付について ①", "髙﨑 花子", "見積書（第3版）.pdf",
+         "会議資料.pptx"},
+        {"shift_jis", "shift_jis",
+         "\x8eR\x93"
+         "c \x91\xbe\x98Y",
+         "\x8c\xa9\x90\xcf\x8f\x91\x82\xcc\x91\x97\x95t\x82\xc9\x82\xc2\x82\xa2\x82\xc4 \x87@",
+         "\xee\xe0\xed\x95 \x89\xd4\x8eq",
+         "\x8c\xa9\x90\xcf\x8f\x91\x81i\x91\xe6"
+         "3\x94\xc5\x81j.pdf",
+         "\x89\xef\x8b"
+         "c\x8e\x91\x97\xbf.pptx"},
+        {"raw iso-2022-jp", "iso-2022-jp", "\x1b$B;3ED\x1b(B \x1b$BB@O:\x1b(B",
+         "\x1b$B8+@Q=q$NAwIU$K$D$$$F\x1b(B \x1b$B-!\x1b(B", "\x1b$B|byu\x1b(B \x1b$B2V;R\x1b(B",
+         "\x1b$B8+@Q=q!JBh\x1b(B3\x1b$BHG!K\x1b(B.pdf", "\x1b$B2q5D;qNA\x1b(B.pptx"},
+    };
+}
+
+// multipart: a text part and two attachments (file in Content-Type name= and
+// Content-Disposition filename=, file2 in name= only); otherwise the message
+// itself is the attachment, named in its top-level Content-Type and Content-Disposition.
+inline QByteArray japaneseMessage(const JapaneseSpelling& s, bool multipart)
+{
+    QByteArray m = "From: " + s.from +
+                   " <taro@example.co.jp>\r\nTo: hanako@example.co.jp\r\n"
+                   "Cc: " +
+                   s.cc +
+                   " <takasaki@partner.example>, jiro@partner.example\r\n"
+                   "Subject: " +
+                   s.subject +
+                   "\r\nDate: Thu, 26 Nov 2026 10:00:00 +0900\r\n"
+                   "Message-ID: <jp@example.co.jp>\r\nMIME-Version: 1.0\r\n";
+    if (!multipart) {
+        return m + "Content-Type: application/pdf; name=\"" + s.file +
+               "\"\r\n"
+               "Content-Disposition: attachment; filename=\"" +
+               s.file +
+               "\"\r\n"
+               "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n";
+    }
+    return m +
+           "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
+           "Content-Type: text/plain; charset=" +
+           s.charset +
+           "\r\nContent-Transfer-Encoding: 7bit\r\n\r\n"
+           "Hello\r\n--b1\r\nContent-Type: application/pdf; name=\"" +
+           s.file +
+           "\"\r\n"
+           "Content-Disposition: attachment; filename=\"" +
+           s.file +
+           "\"\r\n"
+           "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b1\r\n"
+           "Content-Type: application/vnd.ms-powerpoint; name=\"" +
+           s.file2 +
+           "\"\r\n"
+           "Content-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--b1--\r\n";
+}
+
 } // namespace SmimeTest

@@ -17,6 +17,8 @@ private slots:
     void decode();
     void decodeUnlabelled_data();
     void decodeUnlabelled();
+    void rawIso2022Jp_data();
+    void rawIso2022Jp();
     void strictRejectsInvalidBytes();
     void unknownLabels();
 };
@@ -52,6 +54,8 @@ void TestCharset::decode_data()
     QTest::newRow("iso-2022-jp JIS-Roman")
         << QByteArray("\x1b(J\\~\x1b(B") << "ISO-2022-JP"_ba << u"¥‾"_s << ok;
     QTest::newRow("cp50221 label") << QByteArray("\x1b$B\x2d\x21\x1b(B") << "CP50221"_ba << u"①"_s << ok;
+    QTest::newRow("iso-2022-jp NEC row 13 symbols")
+        << QByteArray("\x1b$B-b-_-s\x1b(B") << "ISO-2022-JP"_ba << u"№㍻∮"_s << ok;
     QTest::newRow("shift_jis wave dash is U+FF5E")
         << QByteArray("\x81\x60") << "Shift_JIS"_ba << u"\uFF5E"_s << ok;
     QTest::newRow("shift_jis CP932 specials")
@@ -124,6 +128,48 @@ void TestCharset::decodeUnlabelled()
     QCOMPARE(Charset::decodeUnlabelled(bytes, hint), expected);
 }
 
+// Raw ISO-2022-JP, unlabelled, as older Japanese mailers put it into header
+// fields. Bytes: Python's '…'.encode('iso2022_jp_ext'); the NEC and IBM rows
+// from '…'.encode('cp932') shifted back to JIS row/cell by hand.
+void TestCharset::rawIso2022Jp_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QByteArray>("hint");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("kanji") << QByteArray("\x1b$B8+@Q=q\x1b(B") << QByteArray() << u"見積書"_s;
+    QTest::newRow("ASCII around") << QByteArray("Re: \x1b$B8f8+@Q=q!JBh\x1b(B3\x1b$BHG!K\x1b(B.pdf")
+                                  << QByteArray() << u"Re: 御見積書（第3版）.pdf"_s;
+    QTest::newRow("old JIS escape") << QByteArray("\x1b$@;3ED\x1b(B") << QByteArray() << u"山田"_s;
+    QTest::newRow("NEC row 13 and NEC-selected IBM rows")
+        << QByteArray("\x1b$B-!-b-j|byu\x1b(B") << QByteArray() << u"①№㈱髙﨑"_s;
+    QTest::newRow("half-width katakana") << QByteArray("\x1b(I12345\x1b(B") << QByteArray() << u"ｱｲｳｴｵ"_s;
+    QTest::newRow("JIS-Roman") << QByteArray("\x1b(J\\100\x1b(B") << QByteArray() << u"¥100"_s;
+    QTest::newRow("announcer before ESC $ B")
+        << QByteArray("\x1b&@\x1b$B;3ED\x1b(B") << QByteArray() << u"山田"_s;
+    QTest::newRow("no return to ASCII") << QByteArray("\x1b$B;3ED") << QByteArray() << u"山田"_s;
+    // "=?UTF-8?B?5pel?=" is eight kanji here, not an encoded word.
+    QTest::newRow("JIS bytes that look like an encoded word")
+        << QByteArray("\x1b$B=?UTF-8?B?5pel?=\x1b(B") << QByteArray() << u"戎孕騰舷多巨繻申"_s;
+    QTest::newRow("raw utf-8 next to it")
+        << QByteArray("\xe8\xa6\x8b\xe7\xa9\x8d \x1b$B=q\x1b(B") << QByteArray() << u"見積 書"_s;
+    QTest::newRow("raw cp932 next to it, with a EUC-JP hint that does not fit")
+        << QByteArray("\x8e\x52\x93\x63 \x1b$B=q\x1b(B") << "EUC-JP"_ba << u"山田 書"_s;
+    QTest::newRow("an odd byte is replaced, the rest kept")
+        << QByteArray("\x1b$B;3E\x1b(Bx") << QByteArray() << u"山\uFFFDx"_s;
+    QTest::newRow("ESC without a designation stays as written")
+        << QByteArray("a\x1b[0m \x1b$B;3\x1b(B") << QByteArray() << u"a\x1b[0m 山"_s;
+}
+
+void TestCharset::rawIso2022Jp()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QByteArray, hint);
+    QFETCH(QString, expected);
+    QVERIFY(Charset::hasIso2022JpEscape(bytes));
+    QCOMPARE(Charset::decodeUnlabelled(bytes, hint), expected);
+}
+
 void TestCharset::strictRejectsInvalidBytes()
 {
     QVERIFY(!Charset::decodeStrict("\xff\xfe\xfd", "UTF-8").has_value());
@@ -141,6 +187,11 @@ void TestCharset::unknownLabels()
     QVERIFY(!Charset::isKnown("x-no-such-charset"));
     QVERIFY(!Charset::isKnown("UTF-8,version=1"));
     QCOMPARE(Charset::icuName("Shift_JIS"), Charset::icuName("cp932"));
+
+    QVERIFY(!Charset::hasIso2022JpEscape("plain text"));
+    QVERIFY(!Charset::hasIso2022JpEscape("\x1b(B only back to ASCII"));
+    QVERIFY(!Charset::hasIso2022JpEscape("\x1b[1m terminal colours"));
+    QVERIFY(!Charset::hasIso2022JpEscape("\x1b$"));
 }
 
 QTEST_GUILESS_MAIN(TestCharset)

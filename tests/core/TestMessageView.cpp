@@ -89,6 +89,17 @@ void TestMessageView::subject_data()
         << "=?UTF-8?B?#$%?= ok"_ba << u"=?UTF-8?B?#$%?= ok"_s << true;
     QTest::newRow("unknown charset guessed") << "=?x-no-such?B?5pel?="_ba << u"日"_s << true;
     QTest::newRow("not an encoded word") << "a =? b ?= c"_ba << u"a =? b ?= c"_s << false;
+    // Raw ISO-2022-JP, no encoded words (older Japanese mailers), read as Thunderbird does.
+    QTest::newRow("raw iso-2022-jp") << "\x1b$B8+@Q=q$N$4AwIU\x1b(B"_ba << u"見積書のご送付"_s << false;
+    QTest::newRow("raw iso-2022-jp NEC row 13")
+        << "\x1b$B!Z=EMW![-!$43NG'-j\x1b(B"_ba << u"【重要】①ご確認㈱"_s << false;
+    QTest::newRow("raw iso-2022-jp between text and encoded words")
+        << "Re: \x1b$B8+@Q=q\x1b(B =?UTF-8?B?5bGx55Sw?=\r\n =?ISO-2022-JP?B?GyRCQkBPOhsoQg==?= (3)"_ba
+        << u"Re: 見積書 山田太郎 (3)"_s << false;
+    QTest::newRow("raw iso-2022-jp that looks like an encoded word")
+        << "\x1b$B=?UTF-8?B?5pel?=\x1b(B"_ba << u"戎孕騰舷多巨繻申"_s << false;
+    QTest::newRow("raw iso-2022-jp half-width katakana")
+        << "\x1b(I6@6E\x1b(B \x1b$B;3ED\x1b(B"_ba << u"ｶﾀｶﾅ 山田"_s << false;
 }
 
 void TestMessageView::subject()
@@ -155,6 +166,17 @@ void TestMessageView::addresses_data()
     QTest::newRow("unparsable item skipped") << "not an address, b@y.jp"_ba << u"|b@y.jp|b@y.jp"_s << true;
     QTest::newRow("empty angle address") << "Nobody <>"_ba << QString() << true;
     QTest::newRow("domain literal") << "a@[192.0.2.1]"_ba << u"|a@[192.0.2.1]|a@[192.0.2.1]"_s << false;
+    // Raw ISO-2022-JP names: their two-byte codes hold '<', '"', ',' and ';'.
+    QTest::newRow("raw iso-2022-jp name with '<' in its codes")
+        << "\x1b$B3t<02q<R%5%s%W%k\x1b(B \x1b$B;3ED\x1b(B <yamada@example.co.jp>"_ba
+        << u"株式会社サンプル 山田|yamada@example.co.jp|yamada@example.co.jp"_s << false;
+    QTest::newRow("raw iso-2022-jp with '\"' and ',' in its codes")
+        << "\"\x1b$B%\"%$\x1b(B\" <ai@x.jp>, \x1b$B$J$,$N\x1b(B <n@x.jp>"_ba
+        << u"アイ|ai@x.jp|ai@x.jp\nながの|n@x.jp|n@x.jp"_s << false;
+    QTest::newRow("raw iso-2022-jp next to an encoded word")
+        << "=?UTF-8?B?5bGx55Sw?= \x1b$B;3ED\x1b(B <t@x.jp>"_ba << u"山田 山田|t@x.jp|t@x.jp"_s << false;
+    QTest::newRow("raw iso-2022-jp comment")
+        << "t@x.jp (\x1b$B:4F#\x1b(B)"_ba << u"佐藤|t@x.jp|t@x.jp"_s << false;
 }
 
 void TestMessageView::addresses()
@@ -228,6 +250,30 @@ void TestMessageView::filenames_data()
     QTest::newRow("escaped quote") << "Content-Type: application/pdf\r\n"
                                       "Content-Disposition: attachment; filename=\"a \\\"b\\\".pdf\"\r\n"_ba
                                    << u"a \"b\".pdf"_s;
+    QTest::newRow("raw iso-2022-jp in quotes, '\"' and ';' in its codes")
+        << "Content-Type: application/pdf\r\n"
+           "Content-Disposition: attachment; filename=\"\x1b$B%\"%$$7$N;qNA\x1b(B.pdf\"; size=3\r\n"_ba
+        << u"アイしの資料.pdf"_s;
+    QTest::newRow("raw iso-2022-jp, Content-Type name only")
+        << "Content-Type: application/pdf; name=\"\x1b$B8+@Q=q!JBh\x1b(B3\x1b$BHG!K\x1b(B.pdf\"\r\n"_ba
+        << u"見積書（第3版）.pdf"_s;
+    QTest::newRow("raw iso-2022-jp unquoted")
+        << "Content-Type: application/msword\r\n"
+           "Content-Disposition: attachment; filename=\x1b$BJs9p=q\x1b(B.docx\r\n"_ba
+        << u"報告書.docx"_s;
+    QTest::newRow("raw iso-2022-jp NEC and IBM rows")
+        << "Content-Type: application/pdf\r\n"
+           "Content-Disposition: attachment; filename=\"\x1b$B-!@A5a=q-j|byu\x1b(B.pdf\"\r\n"_ba
+        << u"①請求書㈱髙﨑.pdf"_s;
+    QTest::newRow("RFC 2231 without a charset, percent-encoded iso-2022-jp")
+        << "Content-Type: application/vnd.ms-excel\r\n"
+           "Content-Disposition: attachment; filename*=''%1B%24B%3F%3D%40A%3Dq%1B%28B.xlsx\r\n"_ba
+        << u"申請書.xlsx"_s;
+    QTest::newRow("RFC 2231 sections without a charset, raw iso-2022-jp")
+        << "Content-Type: application/msword\r\n"
+           "Content-Disposition: attachment;\r\n filename*0=\"\x1b$B5D;vO?\x1b(B\";\r\n"
+           " filename*1=\"\x1b$B!J\x1b(B2\x1b$B!K\x1b(B.docx\"\r\n"_ba
+        << u"議事録（2）.docx"_s;
 }
 
 void TestMessageView::filenames()
@@ -317,6 +363,9 @@ void TestMessageView::textBody_data()
     QTest::newRow("no charset, 8-bit utf-8") << "Content-Type: text/plain\r\n"_ba
                                              << "\xe6\x97\xa5"_ba << u"日"_s;
     QTest::newRow("no Content-Type at all") << QByteArray() << "plain words"_ba << u"plain words"_s;
+    QTest::newRow("no charset, raw iso-2022-jp")
+        << "Content-Type: text/plain\r\n"_ba
+        << "\x1b$B$3$s$K$A$O\x1b(B\r\n\x1b$B\x2d\x21\x1b(B\r\n"_ba << u"こんにちは\r\n①\r\n"_s;
     QTest::newRow("html stripped")
         << "Content-Type: text/html; charset=UTF-8\r\n"_ba
         << "<html><head><title>t</title><style>p{}</style></head><body>"

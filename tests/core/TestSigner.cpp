@@ -1,4 +1,5 @@
 #include "SmimeTestSupport.h"
+#include "mime/MessageView.h"
 #include "smime/Identity.h"
 #include "smime/MimeCanonicalizer.h"
 #include "smime/Signer.h"
@@ -22,6 +23,8 @@ private slots:
     void alreadySignedPassesUntouched();
     void refusesUnusableCertificate_data();
     void refusesUnusableCertificate();
+    void japaneseNamesInHeaders_data();
+    void japaneseNamesInHeaders();
 
 private:
     std::optional<Identity> m_rsa;
@@ -175,6 +178,64 @@ void TestSigner::refusesUnusableCertificate()
     QVERIFY2(error.contains(reason), qPrintable(error));
     QVERIFY(!Signer::sign(sampleMessages().first().second, Identity(), &error));
     QVERIFY(error.contains(QStringLiteral("Import your certificate")));
+}
+
+void TestSigner::japaneseNamesInHeaders_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QStringList>("files");
+    for (const JapaneseSpelling& s : japaneseSpellings()) {
+        QTest::newRow(QByteArray(s.label + ", multipart").constData())
+            << japaneseMessage(s, true)
+            << QStringList{QStringLiteral("見積書（第3版）.pdf"), QStringLiteral("会議資料.pptx")};
+        QTest::newRow(QByteArray(s.label + ", single part").constData())
+            << japaneseMessage(s, false) << QStringList{QStringLiteral("見積書（第3版）.pdf")};
+    }
+}
+
+// Japanese file names written raw (UTF-8, Shift_JIS, ISO-2022-JP) in the
+// Content-* fields of the signed entity: the entity is 7-bit, the signature
+// verifies with openssl (-binary -crlfeol) and gpgsm, and the recipient sees
+// the names. Converted for a 7-bit upstream afterwards, the signed entity is
+// untouched (it still verifies) and the outer fields become encoded words.
+void TestSigner::japaneseNamesInHeaders()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QStringList, files);
+    const auto attachmentNames = [](const QByteArray& m) {
+        QStringList names;
+        for (const Mime::Attachment& a : Mime::MessageView::parse(m).attachments)
+            names << a.filename;
+        return names;
+    };
+    QString error;
+    const std::optional<QByteArray> out = Signer::sign(message, *m_rsa, &error);
+    QVERIFY2(out, qPrintable(error));
+    const SignedParts parts = splitSigned(*out);
+    QVERIFY(parts.ok);
+    QVERIFY2(sevenBitProblem(parts.firstPart).isEmpty(), qPrintable(sevenBitProblem(parts.firstPart)));
+    QVERIFY(!parts.firstPart.contains('\x1b'));
+    const Run openssl = opensslVerify(parts.firstPart, parts.signature);
+    QVERIFY2(openssl.ok(), openssl.err.constData());
+    QByteArray log;
+    QVERIFY2(m_gpgsm->verify(parts.firstPart, parts.signature, &log), log.constData());
+    const Mime::MessageView view = Mime::MessageView::parse(*out);
+    QVERIFY(view.isSigned);
+    QCOMPARE(attachmentNames(parts.firstPart), files);
+    QCOMPARE(view.subject, QStringLiteral("見積書の送付について ①"));
+
+    const std::optional<QByteArray> sevenBit = Smime::MimeCanonicalizer::toSevenBit(*out);
+    QVERIFY(sevenBit);
+    QVERIFY(std::all_of(sevenBit->cbegin(), sevenBit->cend(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '\x1b'; }));
+    const SignedParts sent = splitSigned(*sevenBit);
+    QVERIFY(sent.ok);
+    QCOMPARE(sent.firstPart, parts.firstPart);
+    QVERIFY2(opensslVerify(sent.firstPart, sent.signature).ok(), "the 7-bit copy no longer verifies");
+    const Mime::MessageView sentView = Mime::MessageView::parse(*sevenBit);
+    QCOMPARE(sentView.subject, QStringLiteral("見積書の送付について ①"));
+    QCOMPARE(sentView.from.name, QStringLiteral("山田 太郎"));
+    QCOMPARE(sentView.cc.value(0).name, QStringLiteral("髙﨑 花子"));
 }
 
 QTEST_GUILESS_MAIN(TestSigner)
