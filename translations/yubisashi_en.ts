@@ -138,6 +138,10 @@
         <source>Start at login</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Your administrator requires every message to be reviewed by a person, so Yubisashi cannot start with --decide (reviews answered by a script). Start it without --decide, or ask your administrator to set allow_scripted_decisions=true in [policy] of the policy file %1.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -342,10 +346,6 @@
         <source>Message not delivered</source>
         <translation></translation>
     </message>
-    <message>
-        <source>Cannot reach the mail server</source>
-        <translation></translation>
-    </message>
     <message numerus="yes">
         <source>Gave up after %n hour(s) of retrying: %1</source>
         <translation>
@@ -373,6 +373,10 @@
         <source>The addresses in To and Cc could not be moved to Bcc (%1). The message is kept in the queue: send it from there as it is, or delete it and send it again from your mail program.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Message waits: the account needs your attention</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Protection</name>
@@ -382,6 +386,14 @@
     </message>
     <message>
         <source>Your certificate (%1) cannot be used: %2 Check the certificate in Settings.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The account %1 is no longer set up.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The message must be encrypted, but no valid certificate is known any more for %1. Import their certificates again, or remove them from the recipients.</source>
         <translation></translation>
     </message>
 </context>
@@ -459,7 +471,7 @@
         <translation></translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib (LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.&lt;/p&gt;</source>
         <translation></translation>
     </message>
 </context>
@@ -1360,6 +1372,14 @@
         <source>Yubisashi cannot make sure it runs only once (%1).</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Yubisashi cannot make sure it runs only once: there is no private folder for it. Set XDG_RUNTIME_DIR to a folder that only you can use.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Yubisashi cannot make sure it runs only once: the path of its private folder is too long (%1). Set XDG_RUNTIME_DIR to a shorter folder that only you can use.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Smime::CertificateCheck</name>
@@ -1442,10 +1462,6 @@
 <context>
     <name>Smime::EncryptionPolicy</name>
     <message>
-        <source>The message is already signed or encrypted by the mail program.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Encryption is turned off for this account.</source>
         <translation></translation>
     </message>
@@ -1454,7 +1470,23 @@
         <translation></translation>
     </message>
     <message>
-        <source>This message must be encrypted because it goes to %1, but no valid certificate is known for %2. Import their certificates (ask them for a signed message or a .cer file), or remove them from the recipients.</source>
+        <source>The message is already encrypted by the mail program.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not encrypted: it has Bcc recipients (%1), and encryption would show every recipient&apos;s certificate to all.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It has Bcc recipients (%1). Encrypted messages cannot have Bcc recipients here: the encryption would show every recipient&apos;s certificate to all. Send a separate message to the Bcc recipients.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No valid certificate is known for %1. Import their certificates (ask them for a signed message or a .cer file), or remove them from the recipients.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This message must be encrypted because it goes to %1.</source>
         <translation></translation>
     </message>
 </context>
@@ -1807,11 +1839,27 @@
         <source>The mail server %1 sent something unexpected (%2). The message will be tried again.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The connection to %1 is not encrypted (security=none) and the server is not on this computer, so signing in would send your sign-in token unencrypted over the network. Yubisashi did not sign in and sent nothing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not encrypted (security=none) and the server is not on this computer, so signing in would send your password unencrypted over the network. Yubisashi did not sign in and sent nothing.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set security=starttls or tls for the account, or allow_plaintext_auth=true if this network is trusted.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Smtp::SmtpServer</name>
     <message>
         <source>127.0.0.1 port %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>[::1] port %1: %2 (a mail program that connects to &quot;localhost&quot; may use [::1] rather than 127.0.0.1)</source>
         <translation></translation>
     </message>
 </context>
@@ -2767,6 +2815,10 @@
     </message>
     <message>
         <source>While paused, messages are sent without review.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your administrator does not allow pausing protection: every message is checked before it leaves.</source>
         <translation></translation>
     </message>
 </context>
@@ -3771,6 +3823,10 @@
     </message>
     <message>
         <source>Yubisashi: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your administrator does not allow pausing protection: every message is checked before it leaves.</source>
         <translation></translation>
     </message>
 </context>

@@ -137,6 +137,10 @@
         <source>Start at login</source>
         <translation>ログイン時に起動</translation>
     </message>
+    <message>
+        <source>Your administrator requires every message to be reviewed by a person, so Yubisashi cannot start with --decide (reviews answered by a script). Start it without --decide, or ask your administrator to set allow_scripted_decisions=true in [policy] of the policy file %1.</source>
+        <translation>管理者の設定により、すべてのメッセージを人が確認する必要があるため、--decide（スクリプトによる自動応答）を付けて Yubisashi を起動することはできません。--decide を付けずに起動するか、ポリシーファイル %1 の [policy] に allow_scripted_decisions=true を設定するよう管理者に依頼してください。</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -340,10 +344,6 @@
         <source>Message not delivered</source>
         <translation>メールを送信できませんでした</translation>
     </message>
-    <message>
-        <source>Cannot reach the mail server</source>
-        <translation>メールサーバーに接続できません</translation>
-    </message>
     <message numerus="yes">
         <source>Gave up after %n hour(s) of retrying: %1</source>
         <translation>
@@ -370,6 +370,10 @@
         <source>The addresses in To and Cc could not be moved to Bcc (%1). The message is kept in the queue: send it from there as it is, or delete it and send it again from your mail program.</source>
         <translation>宛先と CC のアドレスを BCC に移せませんでした(%1)。メールは送信キューに残っています。そこからそのまま送信するか、削除してメールソフトからもう一度送信してください。</translation>
     </message>
+    <message>
+        <source>Message waits: the account needs your attention</source>
+        <translation>メッセージは送信待ちです。アカウントの設定を確認してください</translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Protection</name>
@@ -380,6 +384,14 @@
     <message>
         <source>Your certificate (%1) cannot be used: %2 Check the certificate in Settings.</source>
         <translation>証明書 (%1) を使用できません: %2 設定で証明書を確認してください。</translation>
+    </message>
+    <message>
+        <source>The account %1 is no longer set up.</source>
+        <translation>アカウント %1 は設定されていません。</translation>
+    </message>
+    <message>
+        <source>The message must be encrypted, but no valid certificate is known any more for %1. Import their certificates again, or remove them from the recipients.</source>
+        <translation>このメッセージは暗号化が必要ですが、%1 の有効な証明書が見つからなくなりました。証明書をもう一度取り込むか、送信先から外してください。</translation>
     </message>
 </context>
 <context>
@@ -453,8 +465,8 @@
         <translation>Yubisashi について</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;送信前にすべての宛先を確認し、メールに署名して送信します。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib (LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;送信前にすべての送信先を確認し、メールに署名して送信します。&lt;/p&gt;&lt;p&gt;Apache License 2.0 のもとで提供しています。&lt;/p&gt;&lt;p&gt;Qt %2（LGPL-3.0）、QtKeychain（BSD-2-Clause）、GMime と GLib（LGPL-2.1 以降）、ICU（Unicode ライセンス）、OpenSSL（Apache-2.0）、SQLite（パブリックドメイン）を使用しています。各ライセンスの表示は、Yubisashi と一緒にインストールされる THIRD-PARTY-NOTICES.md にあります。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1353,14 @@
         <source>Yubisashi cannot make sure it runs only once (%1).</source>
         <translation>Yubisashi が二重に起動していないことを確認できません (%1)。</translation>
     </message>
+    <message>
+        <source>Yubisashi cannot make sure it runs only once: there is no private folder for it. Set XDG_RUNTIME_DIR to a folder that only you can use.</source>
+        <translation>Yubisashi が二重に起動していないかを確認できません。専用の非公開フォルダーがありません。XDG_RUNTIME_DIR を自分だけが使えるフォルダーに設定してください。</translation>
+    </message>
+    <message>
+        <source>Yubisashi cannot make sure it runs only once: the path of its private folder is too long (%1). Set XDG_RUNTIME_DIR to a shorter folder that only you can use.</source>
+        <translation>Yubisashi が二重に起動していないかを確認できません。専用フォルダーのパスが長すぎます（%1）。XDG_RUNTIME_DIR を、自分だけが使える短いパスのフォルダーに設定してください。</translation>
+    </message>
 </context>
 <context>
     <name>Smime::CertificateCheck</name>
@@ -1423,10 +1443,6 @@
 <context>
     <name>Smime::EncryptionPolicy</name>
     <message>
-        <source>The message is already signed or encrypted by the mail program.</source>
-        <translation>このメールはメールソフトですでに署名または暗号化されています。</translation>
-    </message>
-    <message>
         <source>Encryption is turned off for this account.</source>
         <translation>このアカウントでは暗号化がオフになっています。</translation>
     </message>
@@ -1435,8 +1451,24 @@
         <translation>暗号化しません: %1 の証明書がありません。</translation>
     </message>
     <message>
-        <source>This message must be encrypted because it goes to %1, but no valid certificate is known for %2. Import their certificates (ask them for a signed message or a .cer file), or remove them from the recipients.</source>
-        <translation>%1 に送信するため、このメールは暗号化が必要ですが、%2 の有効な証明書がありません。相手の証明書をインポートする (署名付きのメールか .cer ファイルを相手に依頼してください) か、宛先から外してください。</translation>
+        <source>The message is already encrypted by the mail program.</source>
+        <translation>このメッセージはメールソフトで暗号化済みです。</translation>
+    </message>
+    <message>
+        <source>Not encrypted: it has Bcc recipients (%1), and encryption would show every recipient&apos;s certificate to all.</source>
+        <translation>暗号化していません。Bcc の送信先（%1）があり、暗号化するとすべての送信先の証明書が全員に見えてしまうためです。</translation>
+    </message>
+    <message>
+        <source>It has Bcc recipients (%1). Encrypted messages cannot have Bcc recipients here: the encryption would show every recipient&apos;s certificate to all. Send a separate message to the Bcc recipients.</source>
+        <translation>Bcc の送信先（%1）があります。暗号化するメッセージには Bcc の送信先を含められません。暗号化するとすべての送信先の証明書が全員に見えてしまうためです。Bcc の送信先には別のメッセージで送ってください。</translation>
+    </message>
+    <message>
+        <source>No valid certificate is known for %1. Import their certificates (ask them for a signed message or a .cer file), or remove them from the recipients.</source>
+        <translation>%1 の有効な証明書が登録されていません。相手の証明書を取り込む（署名付きメールか .cer ファイルを依頼してください）か、送信先から外してください。</translation>
+    </message>
+    <message>
+        <source>This message must be encrypted because it goes to %1.</source>
+        <translation>%1 宛てのため、このメッセージは暗号化が必要です。</translation>
     </message>
 </context>
 <context>
@@ -1784,12 +1816,28 @@
         <source>The mail server %1 sent something unexpected (%2). The message will be tried again.</source>
         <translation>メールサーバー %1 から予期しない応答がありました (%2)。後で再試行します。</translation>
     </message>
+    <message>
+        <source>The connection to %1 is not encrypted (security=none) and the server is not on this computer, so signing in would send your sign-in token unencrypted over the network. Yubisashi did not sign in and sent nothing.</source>
+        <translation>%1 への接続は暗号化されておらず（security=none）、サーバーはこのコンピューターの外にあります。このままサインインするとサインイン用のトークンが暗号化されずにネットワークを流れるため、Yubisashi はサインインせず、何も送信していません。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not encrypted (security=none) and the server is not on this computer, so signing in would send your password unencrypted over the network. Yubisashi did not sign in and sent nothing.</source>
+        <translation>%1 への接続は暗号化されておらず（security=none）、サーバーはこのコンピューターの外にあります。このままサインインするとパスワードが暗号化されずにネットワークを流れるため、Yubisashi はサインインせず、何も送信していません。</translation>
+    </message>
+    <message>
+        <source>Set security=starttls or tls for the account, or allow_plaintext_auth=true if this network is trusted.</source>
+        <translation>アカウントの security を starttls または tls にしてください。信頼できるネットワークであれば allow_plaintext_auth=true を設定することもできます。</translation>
+    </message>
 </context>
 <context>
     <name>Smtp::SmtpServer</name>
     <message>
         <source>127.0.0.1 port %1: %2</source>
         <translation>127.0.0.1 のポート %1: %2</translation>
+    </message>
+    <message>
+        <source>[::1] port %1: %2 (a mail program that connects to &quot;localhost&quot; may use [::1] rather than 127.0.0.1)</source>
+        <translation>[::1] のポート %1: %2（「localhost」に接続するメールソフトは 127.0.0.1 ではなく [::1] を使うことがあります）</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2791,10 @@
     <message>
         <source>While paused, messages are sent without review.</source>
         <translation>一時停止中は、メールが確認なしで送信されます。</translation>
+    </message>
+    <message>
+        <source>Your administrator does not allow pausing protection: every message is checked before it leaves.</source>
+        <translation>管理者が保護の一時停止を許可していません。すべてのメッセージは送信前に確認されます。</translation>
     </message>
 </context>
 <context>
@@ -3742,6 +3794,10 @@
     <message>
         <source>Yubisashi: %1</source>
         <translation>Yubisashi: %1</translation>
+    </message>
+    <message>
+        <source>Your administrator does not allow pausing protection: every message is checked before it leaves.</source>
+        <translation>管理者が保護の一時停止を許可していません。すべてのメッセージは送信前に確認されます。</translation>
     </message>
 </context>
 <context>
