@@ -290,7 +290,10 @@ QString Config::defaultPath()
 
 QString Config::defaultDataDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // The local, not the roaming, folder: on Windows a roaming profile may be
+    // redirected to a network share, where SQLite's WAL and the spool's flushes
+    // fail. Linux and macOS have one folder for both, so nothing moves there.
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
 }
 
 bool applyPreset(const QString& preset, Account* account)
