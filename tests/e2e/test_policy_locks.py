@@ -26,6 +26,7 @@ def exits_at_start(app, timeout=60):
         status = app.proc.wait(timeout)
     except subprocess.TimeoutExpired:
         raise AssertionError(f"yubisashi kept running:\n{app.current_log()[-3000:]}")
+    app.expect_own_exit()  # the exit status is asserted by the caller
     return status, app.current_log()
 
 
