@@ -1,5 +1,7 @@
 #include "SingleInstance.h"
 
+#include "SingleInstanceName.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
@@ -7,7 +9,6 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLoggingCategory>
-#include <QStandardPaths>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -39,25 +40,7 @@ QString SingleInstance::serverNameFor(const QString& key)
 {
     const QByteArray hash =
         QCryptographicHash::hash((userName() + u'|' + key).toUtf8(), QCryptographicHash::Sha256).toHex();
-    const QString name = u"yubisashi-"_s + QString::fromLatin1(hash.left(24));
-#ifdef Q_OS_WIN
-    // Every user's named pipes share one namespace: the user's name in it keeps
-    // them apart, and QLocalServer::UserAccessOption lets only this user in.
-    QString user = qEnvironmentVariable("USERNAME");
-    for (QChar& c : user) {
-        if (!c.isLetterOrNumber() && c != u'.' && c != u'_' && c != u'-')
-            c = u'_';
-    }
-    return u"yubisashi-"_s + user + u'-' + QString::fromLatin1(hash.left(24));
-#else
-    // Not the shared temp folder, where another user could take the name
-    // first: the user's private runtime folder ($XDG_RUNTIME_DIR on Linux),
-    // which Qt uses only when this user owns it with mode 0700.
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (folder.isEmpty())
-        return {};
-    return folder + u'/' + name;
-#endif
+    return SingleInstanceName::make(QString::fromLatin1(hash.left(24)));
 }
 
 bool SingleInstance::askPrimary(int timeoutMs, bool* answered)
@@ -94,15 +77,12 @@ SingleInstance::Role SingleInstance::start(QString* error, int timeoutMs)
                     "XDG_RUNTIME_DIR to a folder that only you can use.");
         return Role::Failed;
     }
-#ifndef Q_OS_WIN
-    // A local socket's path must fit in 108 bytes (sockaddr_un).
-    if (QFile::encodeName(m_name).size() >= 104) {
+    if (SingleInstanceName::tooLong(m_name)) {
         *error = tr("Yubisashi cannot make sure it runs only once: the path of its private folder is too "
                     "long (%1). Set XDG_RUNTIME_DIR to a shorter folder that only you can use.")
                      .arg(QFileInfo(m_name).absolutePath());
         return Role::Failed;
     }
-#endif
     bool answered = false;
     if (askPrimary(timeoutMs, &answered)) {
         if (!answered) {
