@@ -273,77 +273,7 @@ private:
     qsizetype m_column;
 };
 
-// One element of an address list: a mailbox, or a group and its members.
-struct Item
-{
-    QByteArray text; // the mailbox, or the group's display name
-    bool isGroup = false;
-    QList<QByteArray> members;
-};
-
-// Splits an address list at the commas that separate its elements (not
-// inside quotes, comments, angle brackets or encoded words), as AddressList
-// reads it.
-QList<Item> splitItems(const QByteArray& value)
-{
-    QList<Item> items;
-    Item group;
-    bool inGroup = false;
-    bool quoted = false;
-    int comment = 0;
-    int angle = 0;
-    qsizetype start = 0;
-    const auto piece = [&](qsizetype end) {
-        return value.mid(start, end - start);
-    };
-    for (qsizetype i = 0; i < value.size(); ++i) {
-        const char c = value[i];
-        if (quoted || comment > 0) {
-            if (c == '\\')
-                ++i;
-            else if (quoted && c == '"')
-                quoted = false;
-            else if (comment > 0 && c == '(')
-                ++comment;
-            else if (comment > 0 && c == ')')
-                --comment;
-            continue;
-        }
-        if (c == '"') {
-            quoted = true;
-        } else if (c == '(') {
-            comment = 1;
-        } else if (const qsizetype word = c == '=' ? HeaderText::encodedWordLength(value, i) : 0; word > 0) {
-            i += word - 1;
-        } else if (c == '<') {
-            ++angle;
-        } else if (c == '>') {
-            angle = std::max(0, angle - 1);
-        } else if (angle == 0 && c == ':' && !inGroup) {
-            inGroup = true;
-            group = Item{piece(i), true, {}};
-            start = i + 1;
-        } else if (angle == 0 && c == ';' && inGroup) {
-            group.members << piece(i);
-            items << group;
-            inGroup = false;
-            start = i + 1;
-        } else if (angle == 0 && c == ',') {
-            if (inGroup)
-                group.members << piece(i);
-            else
-                items << Item{piece(i), false, {}};
-            start = i + 1;
-        }
-    }
-    if (inGroup) {
-        group.members << piece(value.size());
-        items << group;
-    } else {
-        items << Item{piece(value.size()), false, {}};
-    }
-    return items;
-}
+using Item = HeaderText::ListItem;
 
 // local@domain as RFC 5322 writes it in 7 bits (a dot-atom or quoted local
 // part, an ASCII domain or domain literal): anything else the parser made of
@@ -402,7 +332,7 @@ QByteArray addressField(const QByteArray& name, QByteArrayView value, const Head
     Writer w;
     w.append(name + ':');
     bool first = true;
-    for (const Item& item : splitItems(text)) {
+    for (const Item& item : HeaderText::splitAddressList(text)) {
         if (!item.isGroup) {
             first = !writeMailbox(w, item.text, first, context) && first;
             continue;

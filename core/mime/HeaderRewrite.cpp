@@ -56,76 +56,7 @@ QByteArrayView valueOf(const QByteArray& message, const Field& field)
     return text.sliced(text.indexOf(':') + 1);
 }
 
-// One element of an address list: a mailbox, or a group with its members.
-struct Item
-{
-    QByteArray text; // a mailbox, or the group's display name
-    bool isGroup = false;
-    QList<QByteArray> members;
-};
-
-// Splits at the commas between addresses, as AddressList reads them: not inside
-// quotes, comments, angle brackets or encoded words.
-QList<Item> splitItems(QByteArrayView value)
-{
-    QList<Item> items;
-    Item group;
-    bool inGroup = false;
-    bool quoted = false;
-    int comment = 0;
-    int angle = 0;
-    qsizetype start = 0;
-    const auto piece = [&](qsizetype end) {
-        return value.sliced(start, end - start).toByteArray();
-    };
-    for (qsizetype i = 0; i < value.size(); ++i) {
-        const char c = value[i];
-        if (quoted || comment > 0) {
-            if (c == '\\')
-                ++i;
-            else if (quoted && c == '"')
-                quoted = false;
-            else if (comment > 0 && c == '(')
-                ++comment;
-            else if (comment > 0 && c == ')')
-                --comment;
-            continue;
-        }
-        if (c == '"') {
-            quoted = true;
-        } else if (c == '(') {
-            comment = 1;
-        } else if (const qsizetype word = c == '=' ? HeaderText::encodedWordLength(value, i) : 0; word > 0) {
-            i += word - 1;
-        } else if (c == '<') {
-            ++angle;
-        } else if (c == '>') {
-            angle = std::max(0, angle - 1);
-        } else if (angle == 0 && c == ':' && !inGroup) {
-            inGroup = true;
-            group = Item{piece(i), true, {}};
-            start = i + 1;
-        } else if (angle == 0 && c == ';' && inGroup) {
-            group.members << piece(i);
-            items << group;
-            inGroup = false;
-            start = i + 1;
-        } else if (angle == 0 && c == ',') {
-            if (inGroup)
-                group.members << piece(i);
-            else
-                items << Item{piece(i), false, {}};
-            start = i + 1;
-        }
-    }
-    if (inGroup) {
-        group.members << piece(value.size());
-        items << group;
-    } else {
-        items << Item{piece(value.size()), false, {}};
-    }
-    return items;
-}
+using Item = HeaderText::ListItem;
 
 QByteArray trimmed(const QByteArray& text)
 {
@@ -245,7 +176,7 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
             rebuilt += kept.kept;
             return !kept.ambiguous;
         };
-        for (const Item& item : splitItems(valueOf(message, field))) {
+        for (const Item& item : HeaderText::splitAddressList(valueOf(message, field))) {
             if (!item.isGroup) {
                 run << item.text;
                 continue;

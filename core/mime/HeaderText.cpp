@@ -250,4 +250,68 @@ QString HeaderText::decode(QByteArrayView raw, const Context& context)
     return out;
 }
 
+// Splits at the commas between addresses, as AddressList reads them: not inside
+// quotes, comments, angle brackets or encoded words. Used by the byte-exact
+// rewriters (HeaderRewrite, HeaderEncoder), which must cut where the parser does.
+QList<HeaderText::ListItem> HeaderText::splitAddressList(QByteArrayView value)
+{
+    QList<ListItem> items;
+    ListItem group;
+    bool inGroup = false;
+    bool quoted = false;
+    int comment = 0;
+    int angle = 0;
+    qsizetype start = 0;
+    const auto piece = [&](qsizetype end) {
+        return value.sliced(start, end - start).toByteArray();
+    };
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        if (quoted || comment > 0) {
+            if (c == '\\')
+                ++i;
+            else if (quoted && c == '"')
+                quoted = false;
+            else if (comment > 0 && c == '(')
+                ++comment;
+            else if (comment > 0 && c == ')')
+                --comment;
+            continue;
+        }
+        if (c == '"') {
+            quoted = true;
+        } else if (c == '(') {
+            comment = 1;
+        } else if (const qsizetype word = c == '=' ? HeaderText::encodedWordLength(value, i) : 0; word > 0) {
+            i += word - 1;
+        } else if (c == '<') {
+            ++angle;
+        } else if (c == '>') {
+            angle = std::max(0, angle - 1);
+        } else if (angle == 0 && c == ':' && !inGroup) {
+            inGroup = true;
+            group = ListItem{piece(i), true, {}};
+            start = i + 1;
+        } else if (angle == 0 && c == ';' && inGroup) {
+            group.members << piece(i);
+            items << group;
+            inGroup = false;
+            start = i + 1;
+        } else if (angle == 0 && c == ',') {
+            if (inGroup)
+                group.members << piece(i);
+            else
+                items << ListItem{piece(i), false, {}};
+            start = i + 1;
+        }
+    }
+    if (inGroup) {
+        group.members << piece(value.size());
+        items << group;
+    } else {
+        items << ListItem{piece(value.size()), false, {}};
+    }
+    return items;
+}
+
 } // namespace Mime

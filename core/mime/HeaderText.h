@@ -36,6 +36,16 @@ public:
     // together, RFC 2047 inside quoted filenames). Input may still be folded.
     static QString decode(QByteArrayView raw, const Context& context);
 
+    // One element of an address list: a mailbox, or a group with its members.
+    struct ListItem
+    {
+        QByteArray text; // a mailbox, or the group's display name
+        bool isGroup = false;
+        QList<QByteArray> members;
+    };
+    // The elements of an address field's raw value, as AddressList reads them.
+    static QList<ListItem> splitAddressList(QByteArrayView value);
+
     // At `pos` ("=?"), the length of a complete encoded word, or 0.
     static qsizetype encodedWordLength(QByteArrayView text, qsizetype pos);
 
