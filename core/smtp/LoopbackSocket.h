@@ -8,8 +8,9 @@ class QTcpServer;
 namespace Smtp {
 
 // The OS-specific parts of the loopback listener, one implementation per
-// platform (LoopbackSocket_unix.cpp, _win.cpp, _mac.cpp; core/CMakeLists.txt
-// picks one).
+// platform (peerOwner: LoopbackSocket_unix.cpp, _win.cpp, _mac.cpp;
+// listenExclusive: LoopbackSocket_win.cpp, LoopbackListen_unix.cpp for Linux
+// and macOS; core/CMakeLists.txt picks them).
 
 // Who owns the client end of an accepted loopback TCP connection.
 enum class PeerOwner

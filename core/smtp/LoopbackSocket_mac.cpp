@@ -7,7 +7,6 @@
 // (or a client that has already gone, which loses nothing by being refused).
 #include "smtp/LoopbackSocket.h"
 
-#include <QTcpServer>
 #include <arpa/inet.h>
 #include <cstring>
 #include <libproc.h>
@@ -89,25 +88,6 @@ PeerOwner peerOwner(const QHostAddress& local, quint16 localPort, const QHostAdd
     if (detail)
         *detail = QStringLiteral("no program of this user has the connection");
     return PeerOwner::OtherUser;
-}
-
-ListenResult listenExclusive(QTcpServer* server, const QHostAddress& address, quint16 port, QString* error)
-{
-    // BSD sockets: SO_REUSEADDR (which Qt sets) does not let a second socket
-    // bind an address and port that is already bound to a listening socket.
-    if (server->listen(address, port))
-        return ListenResult::Listening;
-    if (error)
-        *error = server->errorString();
-    switch (server->serverError()) {
-    case QAbstractSocket::AddressInUseError:
-        return ListenResult::AddressInUse;
-    case QAbstractSocket::SocketAddressNotAvailableError:
-    case QAbstractSocket::UnsupportedSocketOperationError: // no IPv6 in this kernel
-        return ListenResult::AddressUnavailable;
-    default:
-        return ListenResult::Failed;
-    }
 }
 
 } // namespace Smtp

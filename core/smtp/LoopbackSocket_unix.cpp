@@ -7,7 +7,6 @@
 #include <QByteArray>
 #include <QFile>
 #include <QList>
-#include <QTcpServer>
 #include <cstring>
 #include <unistd.h>
 
@@ -115,25 +114,6 @@ PeerOwner peerOwner(const QHostAddress& local, quint16 localPort, const QHostAdd
                            : QStringLiteral("cannot read /proc/net/tcp or tcp6");
     }
     return PeerOwner::Unknown;
-}
-
-ListenResult listenExclusive(QTcpServer* server, const QHostAddress& address, quint16 port, QString* error)
-{
-    // Qt sets SO_REUSEADDR here, which on Linux only allows binding over
-    // TIME_WAIT leftovers, never over a socket that is listening.
-    if (server->listen(address, port))
-        return ListenResult::Listening;
-    if (error)
-        *error = server->errorString();
-    switch (server->serverError()) {
-    case QAbstractSocket::AddressInUseError:
-        return ListenResult::AddressInUse;
-    case QAbstractSocket::SocketAddressNotAvailableError:
-    case QAbstractSocket::UnsupportedSocketOperationError: // no IPv6 in this kernel
-        return ListenResult::AddressUnavailable;
-    default:
-        return ListenResult::Failed;
-    }
 }
 
 } // namespace Smtp
