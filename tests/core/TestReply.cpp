@@ -12,6 +12,8 @@ class TestReply : public QObject
 private slots:
     void toWire_data();
     void toWire();
+    void longTextWraps_data();
+    void longTextWraps();
     void toString_data();
     void toString();
     void classes_data();
@@ -49,6 +51,47 @@ void TestReply::toWire()
     QFETCH(QString, text);
     QFETCH(QByteArray, wire);
     QCOMPARE(Reply::make(code, enhanced, text).toWire(), wire);
+}
+
+// RFC 5321 4.5.3.1.5: no reply line over 512 octets with its CRLF, however
+// long the reason (a refusal that lists every Bcc recipient): the text goes on
+// in a multi-line reply, and nothing of it is lost or cut inside a character.
+void TestReply::longTextWraps_data()
+{
+    QTest::addColumn<QString>("text");
+    QStringList addresses;
+    for (int i = 0; i < 60; ++i)
+        addresses << u"recipient-number-%1@partner-company.example.co.jp"_s.arg(i);
+    QTest::newRow("many addresses") << u"It has Bcc recipients (%1). Send them a separate message."_s.arg(
+        addresses.join(u", "_s));
+    QTest::newRow("one long word") << QString(1500, u'x');
+    QTest::newRow("Japanese without spaces")
+        << u"a"_s + QString(600, QChar(0x5B9B)); // 宛: 3 bytes in UTF-8, off by one
+}
+
+void TestReply::longTextWraps()
+{
+    QFETCH(QString, text);
+    const QByteArray wire = Reply::make(550, u"5.7.1"_s, text).toWire();
+    QVERIFY(wire.endsWith("\r\n"));
+    QList<QByteArray> lines = wire.split('\n');
+    lines.removeLast(); // after the final LF
+    QVERIFY2(lines.size() > 1, "a long text must become a multi-line reply");
+    QByteArray joined;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray& line = lines.at(i);
+        QVERIFY(line.endsWith('\r'));
+        QVERIFY2(line.size() + 1 <= 512, qPrintable(u"line %1 has %2 octets"_s.arg(i).arg(line.size() + 1)));
+        const QByteArray prefix = i + 1 < lines.size() ? "550-5.7.1 " : "550 5.7.1 ";
+        QVERIFY(line.startsWith(prefix));
+        const QByteArray piece = line.sliced(prefix.size()).chopped(1); // without the CR
+        QVERIFY2(QString::fromUtf8(piece).toUtf8() == piece, "a character was cut in two");
+        joined += piece;
+    }
+    // Nothing lost: only the spaces where the text was broken are gone.
+    QString expected = text;
+    expected.remove(u' ');
+    QCOMPARE(QString::fromUtf8(joined).remove(u' '), expected);
 }
 
 void TestReply::toString_data()
