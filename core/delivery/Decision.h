@@ -31,7 +31,6 @@ struct ReviewRequest
     QString id; // spool id
     QString account;
     Smtp::Envelope envelope;
-    QString contentPath;   // the spooled message, for the review window to read
     QStringList reasons;   // why the policy wants a review (plain language)
     Review::Review review; // what the review window shows
 };

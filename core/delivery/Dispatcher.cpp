@@ -1,6 +1,7 @@
 #include "delivery/Dispatcher.h"
 
-#include "delivery/Judge.h"
+#include "delivery/Assessor.h"
+#include "delivery/AuditRecorder.h"
 #include "delivery/Transport.h"
 #include "mime/HeaderRewrite.h"
 #include "review/DomainNames.h"
@@ -33,10 +34,11 @@ struct Dispatcher::Active
     QString waitNotice;        // the reason last told to the user while it waits for them
 };
 
-Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge,
-                       DecisionProvider* decisions, TransportFactory transports, QObject* parent)
-    : QObject(parent), m_config(config), m_spool(spool), m_judge(judge), m_decisions(decisions),
-      m_transports(std::move(transports))
+Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Assessor* assessor,
+                       AuditRecorder* audit, DecisionProvider* decisions, TransportFactory transports,
+                       QObject* parent)
+    : QObject(parent), m_config(config), m_spool(spool), m_assessor(assessor), m_audit(audit),
+      m_decisions(decisions), m_transports(std::move(transports))
 {
     connect(m_decisions, &DecisionProvider::decided, this, &Dispatcher::onDecision);
     // Several at once: their syncs overlap, and the file system groups them.
@@ -251,7 +253,7 @@ void Dispatcher::decide(Active* a)
 {
     if (!loadContent(a))
         return;
-    a->analysis = m_judge->analyse(a->entry, a->content, m_reviewOverride);
+    a->analysis = m_assessor->assess(a->entry, a->content, m_reviewOverride);
     const Review::Review& review = a->analysis->review;
     switch (review.verdict) {
     case Review::Verdict::Pass:
@@ -267,7 +269,7 @@ void Dispatcher::decide(Active* a)
         }
         const QString reason = why.isEmpty() ? u"Blocked by policy"_s : why.join(u' ');
         qCInfo(lcHop).noquote() << a->entry.id << "blocked:" << reason;
-        m_judge->recordNotDelivered(*a->analysis, a->entry, u"blocked"_s, reason);
+        m_audit->recordNotDelivered(*a->analysis, a->entry, u"blocked"_s, reason);
         if (clientWaits(a)) {
             // The client keeps the message so the user can fix it.
             answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Blocked: "_s + reason));
@@ -288,7 +290,6 @@ void Dispatcher::decide(Active* a)
     request.id = a->entry.id;
     request.account = a->entry.account;
     request.envelope = a->entry.envelope;
-    request.contentPath = m_spool->contentPath(a->entry.id);
     request.review = review;
     request.review.account = a->entry.account;
     request.reasons = reasonsFor(review);
@@ -316,7 +317,7 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
     const QString reason = decision.reason.isEmpty() ? u"Cancelled at review"_s : decision.reason;
     qCInfo(lcHop).noquote() << id << "cancelled at review:" << reason;
     if (a->analysis)
-        m_judge->recordNotDelivered(*a->analysis, a->entry, u"cancelled"_s, reason);
+        m_audit->recordNotDelivered(*a->analysis, a->entry, u"cancelled"_s, reason);
     if (clientWaits(a)) {
         // The client keeps the message (Thunderbird keeps the compose window open).
         answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Cancelled at review: "_s + reason));
@@ -388,7 +389,7 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
         qCInfo(lcHop).noquote() << a->entry.id << "moved" << moved << "address(es) from To/Cc to Bcc";
         a->content = *rewritten;
         // What is recorded (Bcc for them) follows the message that leaves.
-        a->analysis = m_judge->analyse(a->entry, a->content);
+        a->analysis = m_assessor->assess(a->entry, a->content);
     }
     return true;
 }
@@ -405,9 +406,9 @@ void Dispatcher::startDelivery(Active* a)
     // moved to Bcc at the review are Bcc recipients now.
     QByteArray outgoing = sendable;
     a->isSigned = false;
-    if (Protection* protection = m_judge->protection()) {
+    if (Protection* protection = m_assessor->protection()) {
         if (!a->analysis)
-            a->analysis = m_judge->analyse(a->entry, a->content);
+            a->analysis = m_assessor->assess(a->entry, a->content);
         const ProtectionPlan plan = protection->plan(a->entry, sendable, a->analysis->view);
         QString error;
         std::optional<QByteArray> transformed;
@@ -490,8 +491,8 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         answer(a, Smtp::Reply::make(250, u"2.0.0"_s, u"Delivered: "_s + result.reply.text));
         setState(a, Spool::State::Sent, {});
         if (!a->analysis) // resumed after a restart in the approved state
-            a->analysis = m_judge->analyse(a->entry, a->content);
-        m_judge->recordDelivered(*a->analysis, a->entry, u"sent"_s, a->isSigned, upstream);
+            a->analysis = m_assessor->assess(a->entry, a->content);
+        m_audit->recordDelivered(*a->analysis, a->entry, u"sent"_s, a->isSigned, upstream);
         if (afterRetry) {
             emit notice(
                 Notice::Info, id, tr("Message delivered"),
@@ -505,7 +506,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         if (!result.failedRecipient.isEmpty() && !text.contains(result.failedRecipient))
             text = u"<%1>: %2"_s.arg(result.failedRecipient, text);
         if (a->analysis)
-            m_judge->recordNotDelivered(*a->analysis, a->entry, u"refused"_s, upstream);
+            m_audit->recordNotDelivered(*a->analysis, a->entry, u"refused"_s, upstream);
         if (clientWaits(a)) {
             answer(a, Smtp::Reply::make(result.reply.isPermanent() ? result.reply.code : 554,
                                         result.reply.enhanced.isEmpty() ? u"5.0.0"_s : result.reply.enhanced,

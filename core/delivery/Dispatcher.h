@@ -25,7 +25,8 @@ class Spool;
 
 namespace Delivery {
 
-class Judge;
+class Assessor;
+class AuditRecorder;
 class Transport;
 
 // The hop: takes a message from the listener, makes it durable, asks for a
@@ -45,9 +46,10 @@ public:
 
     using TransportFactory = std::function<Transport*(const QString& account, QObject* parent)>;
 
-    // judge parses and reviews each message (not owned).
-    Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge, DecisionProvider* decisions,
-               TransportFactory transports, QObject* parent = nullptr);
+    // assessor parses and reviews each message, audit records how each one
+    // ended (neither owned).
+    Dispatcher(const Settings::Config& config, Spool::Spool* spool, Assessor* assessor, AuditRecorder* audit,
+               DecisionProvider* decisions, TransportFactory transports, QObject* parent = nullptr);
     ~Dispatcher() override;
 
     // Loads the spool and resumes every unfinished message. Returns the
@@ -120,7 +122,8 @@ private:
 
     Settings::Config m_config;
     Spool::Spool* m_spool = nullptr;
-    Judge* m_judge = nullptr;
+    Assessor* m_assessor = nullptr;
+    AuditRecorder* m_audit = nullptr;
     DecisionProvider* m_decisions = nullptr;
     TransportFactory m_transports;
     QHash<QString, Active*> m_active;

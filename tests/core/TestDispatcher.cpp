@@ -1,11 +1,13 @@
 #include "SmimeTestSupport.h"
+#include "delivery/Assessor.h"
+#include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
-#include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
 #include "settings/SecretStore.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
+#include "store/History.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -128,7 +130,9 @@ private:
     Settings::Config m_config;
     ScriptedTransport::Shared m_transport;
     QObject* m_owner = nullptr;
-    std::unique_ptr<Delivery::Judge> m_judge;
+    std::unique_ptr<Store::History> m_history;
+    std::unique_ptr<Delivery::Assessor> m_assessor;
+    std::unique_ptr<Delivery::AuditRecorder> m_audit;
     QHash<Smtp::PendingReply*, QSignalSpy*> m_spies;
 };
 
@@ -154,7 +158,9 @@ void TestDispatcher::cleanup()
     m_spies.clear();
     delete m_owner;
     m_owner = nullptr;
-    m_judge.reset();
+    m_audit.reset();
+    m_assessor.reset();
+    m_history.reset();
     m_spool.reset();
     m_dir.reset();
 }
@@ -163,9 +169,12 @@ Delivery::Dispatcher* TestDispatcher::make(const QString& script)
 {
     auto* decisions = new Delivery::ScriptedDecisionProvider(script, m_owner);
     ScriptedTransport::Shared* shared = &m_transport;
-    m_judge = std::make_unique<Delivery::Judge>(m_config, u":memory:"_s);
+    m_history = std::make_unique<Store::History>(u":memory:"_s);
+    m_history->open();
+    m_assessor = std::make_unique<Delivery::Assessor>(m_config, m_history.get());
+    m_audit = std::make_unique<Delivery::AuditRecorder>(m_history.get());
     return new Delivery::Dispatcher(
-        m_config, m_spool.get(), m_judge.get(), decisions,
+        m_config, m_spool.get(), m_assessor.get(), m_audit.get(), decisions,
         [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); }, m_owner);
 }
 
@@ -429,8 +438,9 @@ void TestDispatcher::spoolFailureAnswers451()
     blocker.close();
     auto* decisions = new Delivery::ScriptedDecisionProvider(u"send"_s, m_owner);
     ScriptedTransport::Shared* shared = &m_transport;
-    Delivery::Judge judge(m_config, u":memory:"_s);
-    Delivery::Dispatcher d(m_config, &spool, &judge, decisions,
+    Delivery::Assessor assessor(m_config, nullptr);
+    Delivery::AuditRecorder audit(nullptr);
+    Delivery::Dispatcher d(m_config, &spool, &assessor, &audit, decisions,
                            [shared](const QString&, QObject* p) { return new ScriptedTransport(shared, p); });
     auto* reply = newReply();
     d.submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
@@ -561,10 +571,16 @@ void TestDispatcher::policyMovesToBccWithoutReview()
 // ---------------------------------------------------------------------------
 // Promises after the 250 (issue "Tests that fail when a promise breaks"): a
 // certificate that goes bad while the message waits, give_up_hours, and mail
-// that waits for a sign-in. The real Judge and Protection; only the upstream
+// that waits for a sign-in. The real Assessor and Protection; only the upstream
 // is scripted.
 
 namespace {
+
+Store::History* opened(Store::History& history)
+{
+    history.open();
+    return &history;
+}
 
 // Real S/MIME for the account "work": its PKCS#12 file at p12 (sign=always)
 // and the password in a real secrets file. The parts live and die together,
@@ -573,15 +589,17 @@ struct SigningHop
 {
     SigningHop(const Settings::Config& config, Spool::Spool* spool, ScriptedTransport::Shared* shared,
                const QString& secretsPath, const QString& certificateFolder, QObject* owner)
-        : secrets(secretsPath), protection(config, &secrets, certificateFolder),
-          judge(config, u":memory:"_s, &protection),
+        : secrets(secretsPath), protection(config, &secrets, certificateFolder), history(u":memory:"_s),
+          assessor(config, opened(history), &protection), audit(&history),
           dispatcher(
-              config, spool, &judge, new Delivery::ScriptedDecisionProvider(u"wait"_s, owner),
+              config, spool, &assessor, &audit, new Delivery::ScriptedDecisionProvider(u"wait"_s, owner),
               [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); })
     {}
     Settings::FileSecretStore secrets;
     Delivery::Protection protection;
-    Delivery::Judge judge;
+    Store::History history;
+    Delivery::Assessor assessor;
+    Delivery::AuditRecorder audit;
     Delivery::Dispatcher dispatcher;
 };
 
