@@ -31,12 +31,15 @@ public:
         QList<QByteArray> contents;
         int aborts = 0;
         int delayMs = 0;
+        std::function<void()> onDeliver; // called as each attempt starts
     };
     ScriptedTransport(Shared* shared, QObject* parent) : Transport(parent), m_shared(shared) {}
     void deliver(const Spool::Entry& entry, const QByteArray& content) override
     {
         m_shared->delivered << entry.id;
         m_shared->contents << content;
+        if (m_shared->onDeliver)
+            m_shared->onDeliver();
         Smtp::SubmitResult r;
         if (!m_shared->results.isEmpty()) {
             r = m_shared->results.takeFirst();
@@ -107,6 +110,12 @@ private slots:
     void visibleExternalMovedToBccWhenChosen_data();
     void visibleExternalMovedToBccWhenChosen();
     void policyMovesToBccWithoutReview();
+
+    // Parsed and reviewed once (issue 10, the hop)
+    void assessedOnceUnlessTheBytesChange_data();
+    void assessedOnceUnlessTheBytesChange();
+    void resumedApprovedAssessedOnceBeforeDeliveryAndRecordedAfter();
+    void resumedApprovedRefusedIsRecorded();
 
     // Promises after the 250 (issue "Tests that fail when a promise breaks")
     void certificateReplacedByExpiredOneHoldsQueuedMessage();
@@ -566,6 +575,109 @@ void TestDispatcher::policyMovesToBccWithoutReview()
     QCOMPARE(m_transport.contents.size(), 1);
     QVERIFY(!m_transport.contents.constFirst().contains("partner"));
     QVERIFY(m_transport.contents.constFirst().contains("To: hanako@example.co.jp\r\n"));
+}
+
+// A message is parsed, planned and reviewed once; only the Bcc rewrite (new
+// bytes) assesses it again. A retry does not. Each message that ends leaves
+// one audit record.
+void TestDispatcher::assessedOnceUnlessTheBytesChange_data()
+{
+    QTest::addColumn<bool>("reviewExternal");
+    QTest::addColumn<bool>("policyMovesToBcc");
+    QTest::addColumn<bool>("manyRecipients"); // many external ones in To/Cc: the Bcc offer
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<bool>("retry");
+    QTest::addColumn<int>("assessments");
+    QTest::newRow("pass") << false << false << false << u"wait"_s << false << 1;
+    QTest::newRow("pass, retried") << false << false << false << u"wait"_s << true << 1;
+    QTest::newRow("review confirmed") << true << false << false << u"send"_s << false << 1;
+    QTest::newRow("review, Bcc offer declined") << true << false << true << u"send"_s << false << 1;
+    QTest::newRow("review, Bcc offer taken") << true << false << true << u"send-bcc"_s << false << 2;
+    QTest::newRow("policy moves to Bcc") << false << true << true << u"wait"_s << false << 2;
+    QTest::newRow("policy moves to Bcc, retried") << false << true << true << u"wait"_s << true << 2;
+}
+
+void TestDispatcher::assessedOnceUnlessTheBytesChange()
+{
+    QFETCH(bool, reviewExternal);
+    QFETCH(bool, policyMovesToBcc);
+    QFETCH(bool, manyRecipients);
+    QFETCH(QString, script);
+    QFETCH(bool, retry);
+    QFETCH(int, assessments);
+    if (policyMovesToBcc) {
+        const QString ini = m_dir->filePath(u"yubisashi.ini"_s);
+        QFile f(ini);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[policy]\nmany_external_bcc=always\n");
+        f.close();
+        m_config.path = ini;
+    }
+    m_config.policy.review =
+        reviewExternal ? Settings::ReviewPolicy::External : Settings::ReviewPolicy::Never;
+    QStringList recipients{u"partner@other.jp"_s};
+    const QByteArray message = manyRecipients ? manyVisible(&recipients) : kMessage;
+    if (retry)
+        m_transport.results << result(Kind::Temporary, 421, u"4.3.2"_s, u"Service not available"_s);
+    auto* d = make(script);
+    QList<int> atDelivery; // assessments made when each attempt started
+    m_transport.onDeliver = [this, &atDelivery] {
+        atDelivery << m_assessor->assessments();
+    };
+    auto* reply = newReply();
+    d->submit(envelope(recipients), message, u"work"_s, reply);
+    QCOMPARE(waitForAnswer(reply).code, 250);
+    QTRY_COMPARE(d->pendingCount(), 0);
+    QCOMPARE(spoolEntries().constFirst().state, Spool::State::Sent);
+    QCOMPARE(atDelivery, QList<int>(retry ? 2 : 1, assessments));
+    QCOMPARE(m_assessor->assessments(), assessments);
+    QCOMPARE(m_history->auditCount(), 1);
+}
+
+// A message resumed in the approved state is assessed once, before it is
+// sent (its Analysis is what the record says), and recorded after it.
+void TestDispatcher::resumedApprovedAssessedOnceBeforeDeliveryAndRecordedAfter()
+{
+    Spool::Entry approved;
+    approved.account = u"work"_s;
+    approved.envelope = envelope({u"partner@other.jp"_s});
+    approved.state = Spool::State::Approved;
+    QString error;
+    QVERIFY(m_spool->add(approved, kMessage, &error));
+    auto* d = make(u"wait"_s);
+    int assessedAtDelivery = -1;
+    qint64 recordsAtDelivery = -1;
+    m_transport.onDeliver = [&] {
+        assessedAtDelivery = m_assessor->assessments();
+        recordsAtDelivery = m_history->auditCount();
+    };
+    QVERIFY(d->resume().isEmpty());
+    QTRY_COMPARE(d->pendingCount(), 0);
+    QCOMPARE(m_transport.delivered.size(), 1);
+    QCOMPARE(assessedAtDelivery, 1);
+    QCOMPARE(recordsAtDelivery, 0);
+    QCOMPARE(m_assessor->assessments(), 1);
+    QCOMPARE(m_history->auditCount(), 1);
+    QCOMPARE(spoolEntries().constFirst().state, Spool::State::Sent);
+}
+
+// The upstream refuses a resumed message for good: it is kept as Failed and
+// its audit record written, like any other refused message.
+void TestDispatcher::resumedApprovedRefusedIsRecorded()
+{
+    Spool::Entry approved;
+    approved.account = u"work"_s;
+    approved.envelope = envelope({u"partner@other.jp"_s});
+    approved.state = Spool::State::Approved;
+    QString error;
+    QVERIFY(m_spool->add(approved, kMessage, &error));
+    m_transport.results << result(Kind::Permanent, 550, u"5.1.1"_s, u"No such user"_s);
+    auto* d = make(u"wait"_s);
+    QVERIFY(d->resume().isEmpty());
+    QTRY_COMPARE(d->pendingCount(), 0);
+    QCOMPARE(spoolEntries().constFirst().state, Spool::State::Failed);
+    QCOMPARE(m_assessor->assessments(), 1);
+    QCOMPARE(m_history->auditCount(), 1);
 }
 
 // ---------------------------------------------------------------------------
