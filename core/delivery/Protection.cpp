@@ -95,6 +95,9 @@ ProtectionPlan Protection::plan(const Spool::Entry& entry, const QByteArray& con
     const bool hasCertificate = !account->smimeP12.isEmpty();
     if (!hasCertificate && account->encrypt == Settings::EncryptPolicy::Never)
         return plan; // S/MIME not set up for this account: nothing to do
+    // The view knows what the mail program signed or encrypted. An S/MIME body
+    // it calls neither (certs-only, compressed-data) is still not wrapped
+    // again: only for those is the content's own top Content-Type read.
     const bool alreadyEncrypted = view.isEncrypted;
     const bool alreadyProtected =
         alreadyEncrypted || view.isSigned || Smime::MimeCanonicalizer::isProtected(content);
