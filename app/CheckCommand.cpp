@@ -2,7 +2,7 @@
 
 #include "mime/MessageView.h"
 #include "review/CheckPolicy.h"
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 #include "review/Reviewer.h"
 #include "settings/AdminPolicy.h"
 #include "settings/Config.h"
@@ -271,8 +271,8 @@ int run(const QStringList& args)
         QStringList keys;
         QStringList domains;
         for (const QString& r : std::as_const(envelope.recipients)) {
-            keys << Review::DomainNames::addressKey(r);
-            domains << Review::DomainNames::toAce(Review::DomainNames::domainOf(r));
+            keys << Mail::DomainNames::addressKey(r);
+            domains << Mail::DomainNames::toAce(Mail::DomainNames::domainOf(r));
         }
         QElapsedTimer lookup;
         lookup.start();

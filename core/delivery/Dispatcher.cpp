@@ -3,7 +3,7 @@
 #include "delivery/Judge.h"
 #include "delivery/Transport.h"
 #include "mime/HeaderRewrite.h"
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
@@ -347,10 +347,10 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
         return false;
     QSet<QString> keys;
     for (const QString& address : addresses)
-        keys.insert(Review::DomainNames::addressKey(address));
+        keys.insert(Mail::DomainNames::addressKey(address));
     const auto hide = [&keys](const Mime::Mailbox& m) {
         return keys.contains(
-            Review::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce));
+            Mail::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce));
     };
     int moved = 0;
     QString error;

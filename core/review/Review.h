@@ -1,7 +1,5 @@
 #pragma once
 
-#include "review/Assessment.h"
-
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
@@ -10,6 +8,12 @@
 
 namespace Review {
 
+enum class Verdict
+{
+    Pass,
+    Review,
+    Block
+};
 enum class Severity
 {
     Info,

@@ -61,7 +61,7 @@ void TestReviewer::recipientsAsTheyReallyAre()
 
 void TestReviewer::idnDomainIsShownInUnicode()
 {
-    const QString ace = Review::DomainNames::toAce(u"\u4F8B\u3048.jp"_s);
+    const QString ace = Mail::DomainNames::toAce(u"\u4F8B\u3048.jp"_s);
     QVERIFY(ace.startsWith(u"xn--"_s));
     const auto v = Fixture::message({});
     Smtp::Envelope e;
