@@ -2,8 +2,8 @@
 
 #include "delivery/Judge.h"
 #include "delivery/Transport.h"
-#include "mime/HeaderRewrite.h"
 #include "mail/DomainNames.h"
+#include "mime/HeaderRewrite.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
@@ -228,7 +228,7 @@ bool Dispatcher::loadContent(Active* a)
 
 // Why the person is asked, in a line or two: the findings that are more than
 // information, or else what the review policy says.
-static QStringList reasonsFor(const Review::Review& review)
+static QStringList reasonsFor(const Review::MessageReview& review)
 {
     QStringList reasons;
     for (const Review::Finding& f : review.findings) {
@@ -252,7 +252,7 @@ void Dispatcher::decide(Active* a)
     if (!loadContent(a))
         return;
     a->analysis = m_judge->analyse(a->entry, a->content, m_reviewOverride);
-    const Review::Review& review = a->analysis->review;
+    const Review::MessageReview& review = a->analysis->review;
     switch (review.verdict) {
     case Review::Verdict::Pass:
         if (review.bccRequired && !moveToBcc(a, review.bccCandidates))

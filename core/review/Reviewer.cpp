@@ -129,10 +129,10 @@ HistoryFacts Reviewer::factsFor(const Mime::MessageView& view, const QList<Recip
     return facts;
 }
 
-Review Reviewer::review(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                        const Inputs& inputs) const
+MessageReview Reviewer::review(const Mime::MessageView& view, const Smtp::Envelope& envelope,
+                               const Inputs& inputs) const
 {
-    Review out;
+    MessageReview out;
     out.account = inputs.account;
     out.from = Address{view.from.address.isEmpty() ? envelope.mailFrom : view.from.address, view.from.name};
     out.subject = view.subject;

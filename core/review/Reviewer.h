@@ -40,8 +40,9 @@ public:
     explicit Reviewer(CheckPolicy policy, HistoryQuery* history = nullptr);
     ~Reviewer();
 
-    Review review(const Mime::MessageView& view, const Smtp::Envelope& envelope, const Inputs& inputs) const;
-    Review review(const Mime::MessageView& view, const Smtp::Envelope& envelope) const
+    MessageReview review(const Mime::MessageView& view, const Smtp::Envelope& envelope,
+                         const Inputs& inputs) const;
+    MessageReview review(const Mime::MessageView& view, const Smtp::Envelope& envelope) const
     {
         return review(view, envelope, Inputs());
     }

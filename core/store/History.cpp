@@ -641,7 +641,7 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
 }
 
 bool History::writeAudit(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                         const QString& account, const Review::Review& review, const QString& decision,
+                         const QString& account, const Review::MessageReview& review, const QString& decision,
                          bool isSigned, const QString& upstreamReply)
 {
     QStringList recipients;
@@ -678,8 +678,8 @@ bool History::writeAudit(const Mime::MessageView& view, const Smtp::Envelope& en
 }
 
 bool History::recordDelivered(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                              const QString& account, const Review::Review& review, const QString& decision,
-                              bool isSigned, const QString& upstreamReply)
+                              const QString& account, const Review::MessageReview& review,
+                              const QString& decision, bool isSigned, const QString& upstreamReply)
 {
     if (!m_open)
         return false;
@@ -710,7 +710,7 @@ bool History::recordDelivered(const Mime::MessageView& view, const Smtp::Envelop
 }
 
 bool History::recordNotDelivered(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                                 const QString& account, const Review::Review& review,
+                                 const QString& account, const Review::MessageReview& review,
                                  const QString& decision, const QString& upstreamReply)
 {
     if (!m_open)

@@ -72,12 +72,12 @@ public:
     // After the upstream accepted the message: learns its recipients, names,
     // domains, attachment hashes and conversation, and writes the audit record.
     bool recordDelivered(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                         const QString& account, const Review::Review& review, const QString& decision,
+                         const QString& account, const Review::MessageReview& review, const QString& decision,
                          bool isSigned, const QString& upstreamReply);
     // A message that was not delivered (cancelled, blocked, failed): the audit record only.
     bool recordNotDelivered(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                            const QString& account, const Review::Review& review, const QString& decision,
-                            const QString& upstreamReply);
+                            const QString& account, const Review::MessageReview& review,
+                            const QString& decision, const QString& upstreamReply);
     // import-history: learns one sent message (its To, Cc and Bcc). A message
     // whose Message-ID was learned before is skipped, so importing twice does
     // not count twice. newRecipients gets how many addresses were new.
@@ -106,7 +106,7 @@ private:
                const QList<Mime::Attachment>& attachments, const QString& messageId, qint64 when,
                int* newRecipients);
     bool writeAudit(const Mime::MessageView& view, const Smtp::Envelope& envelope, const QString& account,
-                    const Review::Review& review, const QString& decision, bool isSigned,
+                    const Review::MessageReview& review, const QString& decision, bool isSigned,
                     const QString& upstreamReply);
     qint64 now() const;
 

@@ -32,7 +32,7 @@ private slots:
     void filesArePrivate();
 
 private:
-    static Review::Review reviewOf(const Mime::MessageView& v);
+    static Review::MessageReview reviewOf(const Mime::MessageView& v);
     QString path(const QString& name) const { return m_dir->filePath(name); }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -43,9 +43,9 @@ void TestHistory::init()
     QVERIFY(m_dir->isValid());
 }
 
-Review::Review TestHistory::reviewOf(const Mime::MessageView& v)
+Review::MessageReview TestHistory::reviewOf(const Mime::MessageView& v)
 {
-    Review::Review r;
+    Review::MessageReview r;
     const Smtp::Envelope e = Fixture::envelopeOf(v);
     r.recipients = Review::Reviewer::recipientsOf(v, e, Review::DomainMatcher({u"example.co.jp"_s}), nullptr);
     Review::Finding f;
