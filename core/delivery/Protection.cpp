@@ -1,7 +1,7 @@
 #include "delivery/Protection.h"
 
-#include "review/DomainMatcher.h"
 #include "mail/DomainNames.h"
+#include "review/DomainMatcher.h"
 #include "settings/SecretStore.h"
 #include "smime/CertificateStore.h"
 #include "smime/EncryptionPolicy.h"
