@@ -4,10 +4,10 @@
 // the check tests. MessageView is a plain value: constructing it directly
 // keeps these tests independent of the MIME parser.
 
-#include "mime/MessageView.h"
-#include "review/CheckPolicy.h"
 #include "mail/DomainNames.h"
 #include "mail/PersonNames.h"
+#include "mime/MessageView.h"
+#include "review/CheckPolicy.h"
 #include "review/Reviewer.h"
 #include "review/checks/Check.h"
 #include "smtp/Envelope.h"
