@@ -26,7 +26,7 @@ namespace Delivery {
 struct Analysis
 {
     Mime::MessageView view;
-    Review::Review review;
+    Review::MessageReview review;
     ProtectionPlan protection; // S/MIME, as planned when the message was assessed
 };
 

@@ -32,7 +32,7 @@ struct ReviewRequest
     QString account;
     Smtp::Envelope envelope;
     QStringList reasons;   // why the policy wants a review (plain language)
-    Review::Review review; // what the review window shows
+    Review::MessageReview review; // what the review window shows
 };
 
 // Answers review requests: the ReviewDialog in the app, a scripted provider in

@@ -4,7 +4,7 @@
 #include "delivery/AuditRecorder.h"
 #include "delivery/Transport.h"
 #include "mime/HeaderRewrite.h"
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
@@ -271,7 +271,7 @@ bool Dispatcher::loadContent(Active* a)
 
 // Why the person is asked, in a line or two: the findings that are more than
 // information, or else what the review policy says.
-static QStringList reasonsFor(const Review::Review& review)
+static QStringList reasonsFor(const Review::MessageReview& review)
 {
     QStringList reasons;
     for (const Review::Finding& f : review.findings) {
@@ -301,7 +301,7 @@ void Dispatcher::decide(Active* a)
     if (!loadContent(a))
         return;
     assess(a, m_reviewOverride);
-    const Review::Review& review = a->analysis->review;
+    const Review::MessageReview& review = a->analysis->review;
     switch (review.verdict) {
     case Review::Verdict::Pass:
         if (review.bccRequired && !moveToBcc(a, review.bccCandidates))
@@ -384,10 +384,10 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
         return false;
     QSet<QString> keys;
     for (const QString& address : addresses)
-        keys.insert(Review::DomainNames::addressKey(address));
+        keys.insert(Mail::DomainNames::addressKey(address));
     const auto hide = [&keys](const Mime::Mailbox& m) {
         return keys.contains(
-            Review::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce));
+            Mail::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce));
     };
     int moved = 0;
     QString error;
