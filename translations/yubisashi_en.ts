@@ -2125,7 +2125,7 @@
     </message>
 </context>
 <context>
-    <name>StoreHistorySource</name>
+    <name>Store::HistorySearch</name>
     <message>
         <source>%1 cannot be opened (%2).</source>
         <translation></translation>

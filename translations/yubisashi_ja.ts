@@ -2102,7 +2102,7 @@
     </message>
 </context>
 <context>
-    <name>StoreHistorySource</name>
+    <name>Store::HistorySearch</name>
     <message>
         <source>%1 cannot be opened (%2).</source>
         <translation>%1 を開けません (%2)。</translation>
