@@ -12,22 +12,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Set up your mail client&apos;s outgoing (SMTP) server like this:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>  Server: %1   Port: %2   Security: none (connection stays on this computer)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>  Authentication: normal password   User name: %1   Password: %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>The queue folder cannot be used: %1</source>
         <translation></translation>
     </message>
@@ -56,10 +40,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Add your mail account first: the certificate belongs to an account.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Import your certificate</source>
         <translation></translation>
     </message>
@@ -77,10 +57,6 @@
     </message>
     <message>
         <source>Certificate not imported</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
         <translation></translation>
     </message>
     <message>
@@ -118,17 +94,6 @@
     <message>
         <source>%1 &lt;%2&gt;, issued by %3, valid %4 to %5, %6</source>
         <translation></translation>
-    </message>
-    <message>
-        <source>Expired: messages cannot be signed. Import your new certificate.</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
-        <translation>
-            <numerusform>Expires in %n day: ask for a new certificate and import it.</numerusform>
-            <numerusform>Expires in %n days: ask for a new certificate and import it.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not meant for e-mail (no emailProtection): it cannot sign.</source>
@@ -1100,6 +1065,36 @@
     </message>
 </context>
 <context>
+    <name>Settings::CertificateImport</name>
+    <message>
+        <source>Add your mail account first: the certificate belongs to an account.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ClientSetup</name>
+    <message>
+        <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set up your mail client&apos;s outgoing (SMTP) server like this:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  Server: %1   Port: %2   Security: none (connection stays on this computer)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  Authentication: normal password   User name: %1   Password: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Settings::Config</name>
     <message>
         <source>Setting &quot;%1&quot; in [%2]: &quot;%3&quot; is not allowed; use %4. Using %5 instead.</source>
@@ -1426,6 +1421,20 @@
     <message>
         <source>The certificate does not contain the address %1.</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Smime::CertificateExpiry</name>
+    <message>
+        <source>Expired: messages cannot be signed. Import your new certificate.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
+        <translation>
+            <numerusform>Expires in %n day: ask for a new certificate and import it.</numerusform>
+            <numerusform>Expires in %n days: ask for a new certificate and import it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

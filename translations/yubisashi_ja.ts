@@ -12,22 +12,6 @@
         <translation>メールソフト用のパスワードを %1 で読み書きできません: %2</translation>
     </message>
     <message>
-        <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
-        <translation>テストモード: アカウントが設定されていません。確認したメールは送信されず、%1 に保存されます。</translation>
-    </message>
-    <message>
-        <source>Set up your mail client&apos;s outgoing (SMTP) server like this:</source>
-        <translation>メールソフトの送信サーバー (SMTP) を次のように設定してください:</translation>
-    </message>
-    <message>
-        <source>  Server: %1   Port: %2   Security: none (connection stays on this computer)</source>
-        <translation>  サーバー: %1   ポート: %2   接続の保護: なし (接続はこのコンピューター内で完結します)</translation>
-    </message>
-    <message>
-        <source>  Authentication: normal password   User name: %1   Password: %2</source>
-        <translation>  認証方式: 通常のパスワード認証   ユーザー名: %1   パスワード: %2</translation>
-    </message>
-    <message>
         <source>The queue folder cannot be used: %1</source>
         <translation>送信キューのフォルダーを使用できません: %1</translation>
     </message>
@@ -56,10 +40,6 @@
         <translation>証明書のインポート</translation>
     </message>
     <message>
-        <source>Add your mail account first: the certificate belongs to an account.</source>
-        <translation>先にメールアカウントを追加してください。証明書はアカウントごとに設定します。</translation>
-    </message>
-    <message>
         <source>Import your certificate</source>
         <translation>証明書のインポート</translation>
     </message>
@@ -78,10 +58,6 @@
     <message>
         <source>Certificate not imported</source>
         <translation>証明書をインポートできませんでした</translation>
-    </message>
-    <message>
-        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
-        <translation>%1 の証明書をアカウント「%2」にインポートしました。この証明書で署名するには、Yubisashi を終了して、もう一度起動してください。</translation>
     </message>
     <message>
         <source>Certificate imported</source>
@@ -118,16 +94,6 @@
     <message>
         <source>%1 &lt;%2&gt;, issued by %3, valid %4 to %5, %6</source>
         <translation>%1 &lt;%2&gt;、発行者 %3、有効期間 %4 ～ %5、%6</translation>
-    </message>
-    <message>
-        <source>Expired: messages cannot be signed. Import your new certificate.</source>
-        <translation>有効期限が切れています。メールに署名できません。新しい証明書をインポートしてください。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
-        <translation>
-            <numerusform>あと %n 日で有効期限が切れます。新しい証明書を取得してインポートしてください。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not meant for e-mail (no emailProtection): it cannot sign.</source>
@@ -1081,6 +1047,36 @@
     </message>
 </context>
 <context>
+    <name>Settings::CertificateImport</name>
+    <message>
+        <source>Add your mail account first: the certificate belongs to an account.</source>
+        <translation>先にメールアカウントを追加してください。証明書はアカウントごとに設定します。</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
+        <translation>%1 の証明書をアカウント「%2」にインポートしました。この証明書で署名するには、Yubisashi を終了して、もう一度起動してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ClientSetup</name>
+    <message>
+        <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
+        <translation>テストモード: アカウントが設定されていません。確認したメールは送信されず、%1 に保存されます。</translation>
+    </message>
+    <message>
+        <source>Set up your mail client&apos;s outgoing (SMTP) server like this:</source>
+        <translation>メールソフトの送信サーバー (SMTP) を次のように設定してください:</translation>
+    </message>
+    <message>
+        <source>  Server: %1   Port: %2   Security: none (connection stays on this computer)</source>
+        <translation>  サーバー: %1   ポート: %2   接続の保護: なし (接続はこのコンピューター内で完結します)</translation>
+    </message>
+    <message>
+        <source>  Authentication: normal password   User name: %1   Password: %2</source>
+        <translation>  認証方式: 通常のパスワード認証   ユーザー名: %1   パスワード: %2</translation>
+    </message>
+</context>
+<context>
     <name>Settings::Config</name>
     <message>
         <source>Setting &quot;%1&quot; in [%2]: &quot;%3&quot; is not allowed; use %4. Using %5 instead.</source>
@@ -1407,6 +1403,19 @@
     <message>
         <source>The certificate does not contain the address %1.</source>
         <translation>証明書にアドレス %1 が含まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Smime::CertificateExpiry</name>
+    <message>
+        <source>Expired: messages cannot be signed. Import your new certificate.</source>
+        <translation>有効期限が切れています。メールに署名できません。新しい証明書をインポートしてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
+        <translation>
+            <numerusform>あと %n 日で有効期限が切れます。新しい証明書を取得してインポートしてください。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
