@@ -1177,6 +1177,33 @@
     </message>
 </context>
 <context>
+    <name>Settings::ConnectionTest</name>
+    <message>
+        <source>Enter the password first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign in first; then the connection can be tested.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It works: the server %1 answered.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It works: the server %1 accepted the sign-in.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It did not work. %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Settings::SecretStore</name>
     <message>
         <source>&quot;%1&quot; is not a valid secret name.</source>
@@ -2296,30 +2323,6 @@
     </message>
     <message>
         <source>Correct the marked fields first: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Enter the password first.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sign in first; then the connection can be tested.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>It works: the server %1 answered.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>It works: the server %1 accepted the sign-in.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>It did not work. %1</source>
         <translation></translation>
     </message>
     <message>

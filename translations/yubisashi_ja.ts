@@ -1159,6 +1159,33 @@
     </message>
 </context>
 <context>
+    <name>Settings::ConnectionTest</name>
+    <message>
+        <source>Enter the password first.</source>
+        <translation>先にパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Sign in first; then the connection can be tested.</source>
+        <translation>先にサインインしてください。その後で接続をテストできます。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>It works: the server %1 answered.</source>
+        <translation>接続できました: サーバー %1 が応答しました。</translation>
+    </message>
+    <message>
+        <source>It works: the server %1 accepted the sign-in.</source>
+        <translation>接続できました: サーバー %1 がサインインを受け付けました。</translation>
+    </message>
+    <message>
+        <source>It did not work. %1</source>
+        <translation>接続できませんでした。%1</translation>
+    </message>
+</context>
+<context>
     <name>Settings::SecretStore</name>
     <message>
         <source>&quot;%1&quot; is not a valid secret name.</source>
@@ -2274,30 +2301,6 @@
     <message>
         <source>Correct the marked fields first: %1</source>
         <translation>先に、印の付いた項目を修正してください: %1</translation>
-    </message>
-    <message>
-        <source>Enter the password first.</source>
-        <translation>先にパスワードを入力してください。</translation>
-    </message>
-    <message>
-        <source>Sign in first; then the connection can be tested.</source>
-        <translation>先にサインインしてください。その後で接続をテストできます。</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>%1 に接続しています…</translation>
-    </message>
-    <message>
-        <source>It works: the server %1 answered.</source>
-        <translation>接続できました: サーバー %1 が応答しました。</translation>
-    </message>
-    <message>
-        <source>It works: the server %1 accepted the sign-in.</source>
-        <translation>接続できました: サーバー %1 がサインインを受け付けました。</translation>
-    </message>
-    <message>
-        <source>It did not work. %1</source>
-        <translation>接続できませんでした。%1</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>

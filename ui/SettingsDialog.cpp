@@ -8,6 +8,7 @@
 #include "SettingValidator.h"
 #include "review/checks/CheckRegistry.h"
 #include "settings/AccountSecrets.h"
+#include "settings/AccountSerializer.h"
 #include "settings/AdminPolicy.h"
 #include "settings/ConfigWriter.h"
 #include "settings/LocalCredentials.h"
@@ -915,11 +916,12 @@ bool SettingsDialog::save()
     for (const AccountDraft& d : std::as_const(m_drafts)) {
         const QString group = Settings::Validation::accountGroup(d.current.name) + u'/';
         QStringList inFile;
-        for (const QString& key : AccountForm::keys()) {
+        for (const QString& key : Settings::AccountSerializer::keys()) {
             if (m_rawKeys.contains(group + key))
                 inFile << key;
         }
-        for (const auto& [key, value] : AccountForm::valuesToWrite(d.current, inFile, d.locked))
+        for (const auto& [key, value] :
+             Settings::AccountSerializer::valuesToWrite(d.current, inFile, d.locked))
             put(group + key, value);
     }
 
