@@ -478,18 +478,6 @@
 <context>
     <name>ImportHistoryCommand::Importer</name>
     <message>
-        <source>%1 does not exist; skipped.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (%2); skipped.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 could not be read to the end (%2).</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Reading… %n message(s), %1 recipients learned</source>
         <translation></translation>
     </message>
@@ -529,6 +517,21 @@
     </message>
     <message>
         <source>An address in the %1 field could not be separated from the others; separate the addresses with commas, or send without moving them to Bcc.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Mime::MailboxReader</name>
+    <message>
+        <source>%1 does not exist; skipped.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2); skipped.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 could not be read to the end (%2).</source>
         <translation></translation>
     </message>
 </context>

@@ -473,18 +473,6 @@
 <context>
     <name>ImportHistoryCommand::Importer</name>
     <message>
-        <source>%1 does not exist; skipped.</source>
-        <translation>%1 は存在しないため、スキップしました。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (%2); skipped.</source>
-        <translation>%1 を読み込めないため (%2)、スキップしました。</translation>
-    </message>
-    <message>
-        <source>%1 could not be read to the end (%2).</source>
-        <translation>%1 を最後まで読み込めませんでした (%2)。</translation>
-    </message>
-    <message>
         <source>Reading… %n message(s), %1 recipients learned</source>
         <translation>読み込み中… メール %n 件、学習した宛先 %1 件</translation>
     </message>
@@ -525,6 +513,21 @@
     <message>
         <source>An address in the %1 field could not be separated from the others; separate the addresses with commas, or send without moving them to Bcc.</source>
         <translation>%1 欄のアドレスを他のアドレスと切り分けられませんでした。アドレスをカンマで区切るか、BCC に移さずに送信してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Mime::MailboxReader</name>
+    <message>
+        <source>%1 does not exist; skipped.</source>
+        <translation>%1 は存在しないため、スキップしました。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2); skipped.</source>
+        <translation>%1 を読み込めないため (%2)、スキップしました。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read to the end (%2).</source>
+        <translation>%1 を最後まで読み込めませんでした (%2)。</translation>
     </message>
 </context>
 <context>
