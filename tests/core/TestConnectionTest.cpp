@@ -1,93 +1,31 @@
 // "Test connection" against a real server: tests/tools/upstream.py (aiosmtpd)
-// in its own process, with certificates made by tests/tools/pki.sh, as in
-// TestSmtpClient.
+// in its own process, with certificates made by tests/tools/pki.sh
+// (UpstreamTestSupport.h, shared with TestSmtpClient).
 
+#include "UpstreamTestSupport.h"
 #include "settings/ConnectionTest.h"
 
-#include <QDeadlineTimer>
-#include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using Settings::ConnectionTest;
 using Start = Settings::ConnectionTest::Start;
+using UpstreamTest::kPython;
+using UpstreamTest::kTools;
+using UpstreamTest::Upstream;
 
 namespace {
 
-const QString kPython = u"/usr/bin/python3"_s;
-const QString kTools = QStringLiteral(YUBISASHI_SOURCE_DIR "/tests/tools");
 const QString kUser = u"taro@example.test"_s;
 const QString kPassword = u"Pa55-w0rd:with colon"_s;
 const QString kToken = u"ya29.test-access-token"_s;
-
-// One upstream.py process.
-class Upstream
-{
-public:
-    explicit Upstream(const QString& dir) : m_dir(dir) { QDir().mkpath(m_dir + u"/maildir"_s); }
-    ~Upstream()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    Upstream(const Upstream&) = delete;
-    Upstream& operator=(const Upstream&) = delete;
-
-    bool start(const QStringList& args, QString* error)
-    {
-        const QString ready = m_dir + u"/ready"_s;
-        m_process.setStandardOutputFile(logPath(), QIODevice::Append);
-        m_process.setStandardErrorFile(logPath(), QIODevice::Append);
-        m_process.setStandardInputFile(QProcess::nullDevice());
-        m_process.start(kPython, QStringList{kTools + u"/upstream.py"_s, u"--port"_s, u"0"_s, u"--maildir"_s,
-                                             m_dir + u"/maildir"_s, u"--ready-file"_s, ready} +
-                                     args);
-        const QDeadlineTimer deadline(20000);
-        while (!deadline.hasExpired()) {
-            QFile file(ready);
-            if (file.open(QIODevice::ReadOnly)) {
-                m_port = quint16(file.readAll().trimmed().toUInt());
-                return m_port != 0;
-            }
-            if (m_process.state() == QProcess::NotRunning) {
-                *error = u"upstream.py exited: "_s + QString::fromUtf8(log());
-                return false;
-            }
-            QTest::qWait(20);
-        }
-        *error = u"upstream.py did not become ready: "_s + QString::fromUtf8(log());
-        return false;
-    }
-
-    quint16 port() const { return m_port; }
-    QByteArray log() const
-    {
-        QFile file(logPath());
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-    // Whether the server received this command (aiosmtpd logs ">> b'COMMAND ...'").
-    bool received(const QByteArray& command) const
-    {
-        return log().contains(QByteArray(QByteArray(">> b'") + command));
-    }
-
-private:
-    QString logPath() const { return m_dir + u"/upstream.log"_s; }
-
-    QString m_dir;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
 
 } // namespace
 
