@@ -12,9 +12,11 @@
 #include "delivery/UpstreamTransport.h"
 #include "oauth/TokenManager.h"
 #include "settings/AdminPolicy.h"
-#include "settings/ConfigWriter.h"
+#include "settings/CertificateImport.h"
+#include "settings/ClientSetup.h"
 #include "settings/SecretStore.h"
 #include "smime/Certificate.h"
+#include "smime/CertificateExpiry.h"
 #include "smime/Identity.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
@@ -90,23 +92,7 @@ bool Application::loadForSetupInfo(QString* error)
 
 QString Application::clientSetupText() const
 {
-    QString text;
-    if (m_config.testMode()) {
-        text += tr("Test mode: no account is configured. Reviewed messages are saved in %1 instead of being "
-                   "sent.")
-                    .arg(QDir::toNativeSeparators(m_config.delivery.testModeFolder)) +
-                u"\n\n"_s;
-    }
-    text += tr("Set up your mail client's outgoing (SMTP) server like this:") + u"\n"_s;
-    for (const QString& user : m_credentials.users()) {
-        text += u"\n"_s + tr("  Server: %1   Port: %2   Security: none (connection stays on this computer)")
-                              .arg(u"127.0.0.1"_s)
-                              .arg(m_config.listener.port);
-        text += u"\n"_s + tr("  Authentication: normal password   User name: %1   Password: %2")
-                              .arg(user, m_credentials.password(user));
-        text += u"\n"_s;
-    }
-    return text;
+    return Settings::ClientSetup::text(m_config, m_credentials);
 }
 
 void Application::activate()
@@ -352,19 +338,16 @@ void Application::openSettings()
         if (!id)
             return tr("%1 cannot be used: %2").arg(QDir::toNativeSeparators(p12), message);
         const Smime::Certificate cert = id->certificate();
-        const QDateTime now = QDateTime::currentDateTimeUtc();
         QString text =
             tr("%1 <%2>, issued by %3, valid %4 to %5, %6")
                 .arg(cert.commonName(), cert.emailAddresses().join(u", "_s), cert.issuer(),
                      QLocale().toString(cert.notBefore().toLocalTime().date(), QLocale::ShortFormat),
                      QLocale().toString(cert.notAfter().toLocalTime().date(), QLocale::ShortFormat),
                      cert.keyDescription());
-        const qint64 days = now.daysTo(cert.notAfter());
-        if (days < 0)
-            text += u"\n"_s + tr("Expired: messages cannot be signed. Import your new certificate.");
-        else if (days <= 30)
-            text += u"\n"_s +
-                    tr("Expires in %n day(s): ask for a new certificate and import it.", nullptr, int(days));
+        const QString expiry =
+            Smime::CertificateExpiry::advice(cert.notAfter(), QDateTime::currentDateTimeUtc());
+        if (!expiry.isEmpty())
+            text += u"\n"_s + expiry;
         if (!cert.allowsEmailProtection())
             text += u"\n"_s + tr("Not meant for e-mail (no emailProtection): it cannot sign.");
         return text;
@@ -408,9 +391,9 @@ bool Application::applyStartAtLogin(bool wanted, QString* error)
 
 void Application::importCertificate(QWidget* parent)
 {
-    if (m_config.accounts.isEmpty()) {
-        QMessageBox::information(parent, tr("Import certificate"),
-                                 tr("Add your mail account first: the certificate belongs to an account."));
+    const QString unavailable = Settings::CertificateImport::unavailableReason(m_config);
+    if (!unavailable.isEmpty()) {
+        QMessageBox::information(parent, tr("Import certificate"), unavailable);
         return;
     }
     const QString path = QFileDialog::getOpenFileName(parent, tr("Import your certificate"), QDir::homePath(),
@@ -423,34 +406,11 @@ void Application::importCertificate(QWidget* parent)
                                                    QLineEdit::Password, {}, &ok);
     if (!ok)
         return;
-    const Smime::Identity::ImportResult result =
-        Smime::Identity::import(path, password, QDir(m_config.dataDir).filePath(u"certificates"_s));
-    if (!result.ok()) {
-        QMessageBox::warning(parent, tr("Certificate not imported"), result.message);
+    const Settings::CertificateImport::Result result =
+        Settings::CertificateImport::run(m_config, m_lockedKeys, m_secrets.get(), path, password);
+    if (!result.ok) {
+        QMessageBox::warning(parent, tr("Certificate not imported"), result.error);
         return;
     }
-    // The account whose addresses the certificate names; else the first one.
-    const std::optional<Smime::Identity> identity = Smime::Identity::load(result.storedPath, password);
-    const QStringList emails = identity ? identity->emailAddresses() : QStringList();
-    const Settings::Account* account = &m_config.accounts.constFirst();
-    for (const Settings::Account& a : m_config.accounts) {
-        for (const QString& e : emails) {
-            if (a.user.compare(e, Qt::CaseInsensitive) == 0 || a.from.contains(e, Qt::CaseInsensitive))
-                account = &a;
-        }
-    }
-    Settings::ConfigWriter writer(m_config.path, m_lockedKeys);
-    QString error;
-    if (!writer.set(u"account.%1/smime_p12"_s.arg(account->name), result.storedPath, &error) ||
-        !writer.commit(&error) || !m_secrets->write(account->name + u"/smime_password"_s, password, &error)) {
-        QMessageBox::warning(parent, tr("Certificate not imported"), error);
-        return;
-    }
-    QString text =
-        tr("The certificate for %1 is imported for the account \"%2\". Quit Yubisashi and start it "
-           "again to sign with it.")
-            .arg(emails.join(u", "_s), account->name);
-    if (!result.warnings.isEmpty())
-        text += u"\n\n"_s + result.warnings.join(u"\n"_s);
-    QMessageBox::information(parent, tr("Certificate imported"), text);
+    QMessageBox::information(parent, tr("Certificate imported"), result.message);
 }

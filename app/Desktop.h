@@ -7,9 +7,11 @@
 #include <QPointer>
 #include <memory>
 
-class PauseProtection;
 class StoreHistorySource;
 
+namespace Settings {
+class PauseProtection;
+}
 namespace Delivery {
 class Dispatcher;
 }
@@ -73,7 +75,7 @@ private:
     std::unique_ptr<StoreHistorySource> m_historySource;
     std::unique_ptr<Ui::HistoryWindow> m_historyWindow;
     std::unique_ptr<Ui::MainWindow> m_mainWindow; // only without a system tray
-    PauseProtection* m_pause = nullptr;
+    Settings::PauseProtection* m_pause = nullptr;
     QString m_historyPath;
     QString m_lastNoticeId; // what a click on the last notification opens
 };

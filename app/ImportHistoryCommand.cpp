@@ -1,6 +1,7 @@
 #include "ImportHistoryCommand.h"
 
 #include "Terminal.h"
+#include "mime/MailboxReader.h"
 #include "mime/MessageView.h"
 #include "settings/Config.h"
 #include "store/History.h"
@@ -8,12 +9,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <cstdio>
-#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -31,41 +30,19 @@ void printErr(const QString& s)
     std::fprintf(stderr, "%s\n", qUtf8Printable(s));
 }
 
-// Messages are parsed as the spool stores them: CRLF line ends.
-QByteArray withCrlf(const QByteArray& in)
-{
-    QByteArray out;
-    out.reserve(in.size() + in.size() / 30);
-    char previous = 0;
-    for (const char c : in) {
-        if (c == '\n' && previous != '\r')
-            out += '\r';
-        out += c;
-        previous = c;
-    }
-    return out;
-}
-
+// Learns each message the reader finds, in batches, and shows the progress.
 class Importer
 {
 public:
-    explicit Importer(Store::History* history) : m_history(history)
+    explicit Importer(Store::History* history)
+        : m_history(history), m_reader([this](const QByteArray& message) { learn(message); },
+                                       [](const QString& problem) { printErr(problem); })
     {
         m_tty = Terminal::stderrIsTerminal();
         m_clock.start();
     }
 
-    bool importPath(const QString& path)
-    {
-        const QFileInfo info(path);
-        if (!info.exists()) {
-            printErr(tr("%1 does not exist; skipped.").arg(path));
-            return false;
-        }
-        if (info.isDir())
-            return importFolder(info.absoluteFilePath());
-        return importFile(info.absoluteFilePath());
-    }
+    bool importPath(const QString& path) { return m_reader.read(path); }
 
     bool finish()
     {
@@ -77,118 +54,13 @@ public:
     int messages() const { return m_messages; }
     int learned() const { return m_learned; }
     int skipped() const { return m_skipped; }
-    bool failed() const { return m_failed; }
+    bool failed() const { return m_failed || m_reader.failed(); }
 
 private:
-    bool importFolder(const QString& dir)
-    {
-        bool ok = true;
-        const QDir d(dir);
-        // Maildir: the messages are the files in cur/ and new/.
-        if (d.exists(u"cur"_s) && d.exists(u"new"_s)) {
-            for (const QString& sub : {u"cur"_s, u"new"_s}) {
-                QDirIterator it(d.filePath(sub), QDir::Files);
-                while (it.hasNext())
-                    ok = readMessage(it.next()) && ok;
-            }
-            // Maildir++ subfolders (.Sent, .Archive) sit next to cur/ and new/.
-            QDirIterator sub(dir, QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-            while (sub.hasNext()) {
-                const QString s = sub.next();
-                if (QFileInfo(s).fileName().startsWith(QLatin1Char('.')))
-                    ok = importFolder(s) && ok;
-            }
-            return ok;
-        }
-        QDirIterator it(dir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
-        QStringList entries;
-        while (it.hasNext())
-            entries << it.next();
-        entries.sort();
-        for (const QString& e : std::as_const(entries)) {
-            const QFileInfo info(e);
-            if (info.isDir())
-                ok = importFolder(e) && ok;
-            else
-                ok = importFile(e) && ok;
-        }
-        return ok;
-    }
-
-    bool importFile(const QString& path)
-    {
-        // Index files of mail programs are not mail.
-        static const QStringList ignored{u"msf"_s, u"dat"_s, u"sqlite"_s, u"json"_s, u"db"_s, u"idx"_s};
-        if (ignored.contains(QFileInfo(path).suffix().toLower()))
-            return true;
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            printErr(tr("%1 cannot be read (%2); skipped.").arg(path, f.errorString()));
-            m_failed = true;
-            return false;
-        }
-        const QByteArray head = f.peek(5);
-        if (head.startsWith("From "))
-            return readMbox(f);
-        f.close();
-        return readMessage(path);
-    }
-
-    bool readMessage(const QString& path)
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            printErr(tr("%1 cannot be read (%2); skipped.").arg(path, f.errorString()));
-            m_failed = true;
-            return false;
-        }
-        learn(f.readAll());
-        return true;
-    }
-
-    // mbox (mboxo and mboxrd): a message starts at a "From " line after an
-    // empty line; ">From " quoting inside a message loses one '>'. Read line
-    // by line so that a Sent folder of gigabytes does not fill the memory.
-    bool readMbox(QFile& f)
-    {
-        QByteArray message;
-        bool previousEmpty = true;
-        bool inMessage = false;
-        while (!f.atEnd()) {
-            QByteArray line = f.readLine();
-            if (line.startsWith("From ") && previousEmpty) {
-                if (inMessage)
-                    learn(message);
-                message.clear();
-                inMessage = true;
-                previousEmpty = false;
-                continue;
-            }
-            previousEmpty = line == "\n" || line == "\r\n";
-            if (line.startsWith('>')) {
-                qsizetype i = 0;
-                while (i < line.size() && line.at(i) == '>')
-                    ++i;
-                if (line.mid(i).startsWith("From "))
-                    line.remove(0, 1);
-            }
-            message += line;
-        }
-        if (inMessage)
-            learn(message);
-        if (f.error() != QFileDevice::NoError) {
-            printErr(tr("%1 could not be read to the end (%2).").arg(f.fileName(), f.errorString()));
-            m_failed = true;
-            return false;
-        }
-        return true;
-    }
-
+    // bytes: one message with CRLF line ends, as the spool stores it.
     void learn(const QByteArray& bytes)
     {
-        if (bytes.trimmed().isEmpty())
-            return;
-        const Mime::MessageView view = Mime::MessageView::parse(withCrlf(bytes));
+        const Mime::MessageView view = Mime::MessageView::parse(bytes);
         int fresh = 0;
         bool skipped = false;
         if (!m_history->learnSent(view, &fresh, &skipped)) {
@@ -224,6 +96,7 @@ private:
     }
 
     Store::History* m_history;
+    Mime::MailboxReader m_reader;
     QElapsedTimer m_clock;
     qint64 m_lastShown = -1000;
     int m_messages = 0;

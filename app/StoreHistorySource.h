@@ -1,18 +1,15 @@
 #pragma once
 
 #include "HistorySource.h"
+#include "store/HistorySearch.h"
 
-#include <QCoreApplication>
 #include <QString>
 
-// The history window's questions, answered from the recipient history file
-// (Store::History's SQLite database) over a read-only connection of its own,
-// so a search never holds a write lock. Store::History has no search yet;
-// when it grows one, this adapter should call it instead of its own SQL.
+// The history window's questions, answered by Store::HistorySearch (the
+// searches) and Store::History (the CSV export) over the recipient history
+// file. Only adapts core's rows to the window's.
 class StoreHistorySource : public Ui::HistorySource
 {
-    Q_DECLARE_TR_FUNCTIONS(StoreHistorySource)
-
 public:
     explicit StoreHistorySource(const QString& path);
     ~StoreHistorySource() override;
@@ -24,9 +21,5 @@ public:
     bool exportAuditCsv(const QString& path, QString* error) override;
 
 private:
-    // false: no history file yet (nothing sent), or it cannot be opened (error set).
-    bool openDatabase(bool* exists, QString* error);
-
-    QString m_path;
-    QString m_connection;
+    Store::HistorySearch m_search;
 };

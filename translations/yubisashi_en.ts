@@ -12,22 +12,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Set up your mail client&apos;s outgoing (SMTP) server like this:</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>  Server: %1   Port: %2   Security: none (connection stays on this computer)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>  Authentication: normal password   User name: %1   Password: %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>The queue folder cannot be used: %1</source>
         <translation></translation>
     </message>
@@ -56,10 +40,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Add your mail account first: the certificate belongs to an account.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Import your certificate</source>
         <translation></translation>
     </message>
@@ -77,10 +57,6 @@
     </message>
     <message>
         <source>Certificate not imported</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
         <translation></translation>
     </message>
     <message>
@@ -118,17 +94,6 @@
     <message>
         <source>%1 &lt;%2&gt;, issued by %3, valid %4 to %5, %6</source>
         <translation></translation>
-    </message>
-    <message>
-        <source>Expired: messages cannot be signed. Import your new certificate.</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
-        <translation>
-            <numerusform>Expires in %n day: ask for a new certificate and import it.</numerusform>
-            <numerusform>Expires in %n days: ask for a new certificate and import it.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not meant for e-mail (no emailProtection): it cannot sign.</source>
@@ -513,18 +478,6 @@
 <context>
     <name>ImportHistoryCommand::Importer</name>
     <message>
-        <source>%1 does not exist; skipped.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (%2); skipped.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 could not be read to the end (%2).</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Reading… %n message(s), %1 recipients learned</source>
         <translation></translation>
     </message>
@@ -564,6 +517,21 @@
     </message>
     <message>
         <source>An address in the %1 field could not be separated from the others; separate the addresses with commas, or send without moving them to Bcc.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Mime::MailboxReader</name>
+    <message>
+        <source>%1 does not exist; skipped.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2); skipped.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 could not be read to the end (%2).</source>
         <translation></translation>
     </message>
 </context>
@@ -1086,6 +1054,36 @@
     </message>
 </context>
 <context>
+    <name>Settings::CertificateImport</name>
+    <message>
+        <source>Add your mail account first: the certificate belongs to an account.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ClientSetup</name>
+    <message>
+        <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set up your mail client&apos;s outgoing (SMTP) server like this:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  Server: %1   Port: %2   Security: none (connection stays on this computer)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>  Authentication: normal password   User name: %1   Password: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Settings::Config</name>
     <message>
         <source>Setting &quot;%1&quot; in [%2]: &quot;%3&quot; is not allowed; use %4. Using %5 instead.</source>
@@ -1164,6 +1162,33 @@
     </message>
     <message>
         <source>The settings file %1 cannot be written. Check that you may change it and that the disk is not full.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ConnectionTest</name>
+    <message>
+        <source>Enter the password first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sign in first; then the connection can be tested.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It works: the server %1 answered.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It works: the server %1 accepted the sign-in.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>It did not work. %1</source>
         <translation></translation>
     </message>
 </context>
@@ -1412,6 +1437,20 @@
     <message>
         <source>The certificate does not contain the address %1.</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Smime::CertificateExpiry</name>
+    <message>
+        <source>Expired: messages cannot be signed. Import your new certificate.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
+        <translation>
+            <numerusform>Expires in %n day: ask for a new certificate and import it.</numerusform>
+            <numerusform>Expires in %n days: ask for a new certificate and import it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2111,7 +2150,7 @@
     </message>
 </context>
 <context>
-    <name>StoreHistorySource</name>
+    <name>Store::HistorySearch</name>
     <message>
         <source>%1 cannot be opened (%2).</source>
         <translation></translation>
@@ -2273,30 +2312,6 @@
     </message>
     <message>
         <source>Correct the marked fields first: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Enter the password first.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sign in first; then the connection can be tested.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>It works: the server %1 answered.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>It works: the server %1 accepted the sign-in.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>It did not work. %1</source>
         <translation></translation>
     </message>
     <message>

@@ -12,22 +12,6 @@
         <translation>メールソフト用のパスワードを %1 で読み書きできません: %2</translation>
     </message>
     <message>
-        <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
-        <translation>テストモード: アカウントが設定されていません。確認したメールは送信されず、%1 に保存されます。</translation>
-    </message>
-    <message>
-        <source>Set up your mail client&apos;s outgoing (SMTP) server like this:</source>
-        <translation>メールソフトの送信サーバー (SMTP) を次のように設定してください:</translation>
-    </message>
-    <message>
-        <source>  Server: %1   Port: %2   Security: none (connection stays on this computer)</source>
-        <translation>  サーバー: %1   ポート: %2   接続の保護: なし (接続はこのコンピューター内で完結します)</translation>
-    </message>
-    <message>
-        <source>  Authentication: normal password   User name: %1   Password: %2</source>
-        <translation>  認証方式: 通常のパスワード認証   ユーザー名: %1   パスワード: %2</translation>
-    </message>
-    <message>
         <source>The queue folder cannot be used: %1</source>
         <translation>送信キューのフォルダーを使用できません: %1</translation>
     </message>
@@ -56,10 +40,6 @@
         <translation>証明書のインポート</translation>
     </message>
     <message>
-        <source>Add your mail account first: the certificate belongs to an account.</source>
-        <translation>先にメールアカウントを追加してください。証明書はアカウントごとに設定します。</translation>
-    </message>
-    <message>
         <source>Import your certificate</source>
         <translation>証明書のインポート</translation>
     </message>
@@ -78,10 +58,6 @@
     <message>
         <source>Certificate not imported</source>
         <translation>証明書をインポートできませんでした</translation>
-    </message>
-    <message>
-        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
-        <translation>%1 の証明書をアカウント「%2」にインポートしました。この証明書で署名するには、Yubisashi を終了して、もう一度起動してください。</translation>
     </message>
     <message>
         <source>Certificate imported</source>
@@ -118,16 +94,6 @@
     <message>
         <source>%1 &lt;%2&gt;, issued by %3, valid %4 to %5, %6</source>
         <translation>%1 &lt;%2&gt;、発行者 %3、有効期間 %4 ～ %5、%6</translation>
-    </message>
-    <message>
-        <source>Expired: messages cannot be signed. Import your new certificate.</source>
-        <translation>有効期限が切れています。メールに署名できません。新しい証明書をインポートしてください。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
-        <translation>
-            <numerusform>あと %n 日で有効期限が切れます。新しい証明書を取得してインポートしてください。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not meant for e-mail (no emailProtection): it cannot sign.</source>
@@ -507,18 +473,6 @@
 <context>
     <name>ImportHistoryCommand::Importer</name>
     <message>
-        <source>%1 does not exist; skipped.</source>
-        <translation>%1 は存在しないため、スキップしました。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (%2); skipped.</source>
-        <translation>%1 を読み込めないため (%2)、スキップしました。</translation>
-    </message>
-    <message>
-        <source>%1 could not be read to the end (%2).</source>
-        <translation>%1 を最後まで読み込めませんでした (%2)。</translation>
-    </message>
-    <message>
         <source>Reading… %n message(s), %1 recipients learned</source>
         <translation>読み込み中… メール %n 件、学習した宛先 %1 件</translation>
     </message>
@@ -559,6 +513,21 @@
     <message>
         <source>An address in the %1 field could not be separated from the others; separate the addresses with commas, or send without moving them to Bcc.</source>
         <translation>%1 欄のアドレスを他のアドレスと切り分けられませんでした。アドレスをカンマで区切るか、BCC に移さずに送信してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Mime::MailboxReader</name>
+    <message>
+        <source>%1 does not exist; skipped.</source>
+        <translation>%1 は存在しないため、スキップしました。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2); skipped.</source>
+        <translation>%1 を読み込めないため (%2)、スキップしました。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read to the end (%2).</source>
+        <translation>%1 を最後まで読み込めませんでした (%2)。</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1037,36 @@
     </message>
 </context>
 <context>
+    <name>Settings::CertificateImport</name>
+    <message>
+        <source>Add your mail account first: the certificate belongs to an account.</source>
+        <translation>先にメールアカウントを追加してください。証明書はアカウントごとに設定します。</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 is imported for the account &quot;%2&quot;. Quit Yubisashi and start it again to sign with it.</source>
+        <translation>%1 の証明書をアカウント「%2」にインポートしました。この証明書で署名するには、Yubisashi を終了して、もう一度起動してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ClientSetup</name>
+    <message>
+        <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
+        <translation>テストモード: アカウントが設定されていません。確認したメールは送信されず、%1 に保存されます。</translation>
+    </message>
+    <message>
+        <source>Set up your mail client&apos;s outgoing (SMTP) server like this:</source>
+        <translation>メールソフトの送信サーバー (SMTP) を次のように設定してください:</translation>
+    </message>
+    <message>
+        <source>  Server: %1   Port: %2   Security: none (connection stays on this computer)</source>
+        <translation>  サーバー: %1   ポート: %2   接続の保護: なし (接続はこのコンピューター内で完結します)</translation>
+    </message>
+    <message>
+        <source>  Authentication: normal password   User name: %1   Password: %2</source>
+        <translation>  認証方式: 通常のパスワード認証   ユーザー名: %1   パスワード: %2</translation>
+    </message>
+</context>
+<context>
     <name>Settings::Config</name>
     <message>
         <source>Setting &quot;%1&quot; in [%2]: &quot;%3&quot; is not allowed; use %4. Using %5 instead.</source>
@@ -1147,6 +1146,33 @@
     <message>
         <source>The settings file %1 cannot be written. Check that you may change it and that the disk is not full.</source>
         <translation>設定ファイル %1 に書き込めません。変更の権限があること、ディスクに空きがあることを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ConnectionTest</name>
+    <message>
+        <source>Enter the password first.</source>
+        <translation>先にパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Sign in first; then the connection can be tested.</source>
+        <translation>先にサインインしてください。その後で接続をテストできます。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>It works: the server %1 answered.</source>
+        <translation>接続できました: サーバー %1 が応答しました。</translation>
+    </message>
+    <message>
+        <source>It works: the server %1 accepted the sign-in.</source>
+        <translation>接続できました: サーバー %1 がサインインを受け付けました。</translation>
+    </message>
+    <message>
+        <source>It did not work. %1</source>
+        <translation>接続できませんでした。%1</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1420,19 @@
     <message>
         <source>The certificate does not contain the address %1.</source>
         <translation>証明書にアドレス %1 が含まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Smime::CertificateExpiry</name>
+    <message>
+        <source>Expired: messages cannot be signed. Import your new certificate.</source>
+        <translation>有効期限が切れています。メールに署名できません。新しい証明書をインポートしてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s): ask for a new certificate and import it.</source>
+        <translation>
+            <numerusform>あと %n 日で有効期限が切れます。新しい証明書を取得してインポートしてください。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2089,7 +2128,7 @@
     </message>
 </context>
 <context>
-    <name>StoreHistorySource</name>
+    <name>Store::HistorySearch</name>
     <message>
         <source>%1 cannot be opened (%2).</source>
         <translation>%1 を開けません (%2)。</translation>
@@ -2252,30 +2291,6 @@
     <message>
         <source>Correct the marked fields first: %1</source>
         <translation>先に、印の付いた項目を修正してください: %1</translation>
-    </message>
-    <message>
-        <source>Enter the password first.</source>
-        <translation>先にパスワードを入力してください。</translation>
-    </message>
-    <message>
-        <source>Sign in first; then the connection can be tested.</source>
-        <translation>先にサインインしてください。その後で接続をテストできます。</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>%1 に接続しています…</translation>
-    </message>
-    <message>
-        <source>It works: the server %1 answered.</source>
-        <translation>接続できました: サーバー %1 が応答しました。</translation>
-    </message>
-    <message>
-        <source>It works: the server %1 accepted the sign-in.</source>
-        <translation>接続できました: サーバー %1 がサインインを受け付けました。</translation>
-    </message>
-    <message>
-        <source>It did not work. %1</source>
-        <translation>接続できませんでした。%1</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>

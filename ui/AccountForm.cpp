@@ -2,9 +2,9 @@
 
 #include "SettingRow.h"
 #include "SettingValidator.h"
-#include "delivery/UpstreamTransport.h"
+#include "settings/AccountSerializer.h"
+#include "settings/ConnectionTest.h"
 #include "settings/Validation.h"
-#include "smtp/SmtpClient.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -166,6 +166,11 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(QString(), m_testResult);
     connect(m_test, &QPushButton::clicked, this, &AccountForm::testConnection);
+    m_connectionTest = new Settings::ConnectionTest(this);
+    connect(m_connectionTest, &Settings::ConnectionTest::finished, this, [this](bool, const QString& text) {
+        m_test->setEnabled(true);
+        m_testResult->setText(text);
+    });
 
     // Long entries must not make the form wider than the window.
     for (QComboBox* combo : {m_preset, m_security, m_auth, m_sign}) {
@@ -186,51 +191,6 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
 }
 
 AccountForm::~AccountForm() = default;
-
-QStringList AccountForm::keys()
-{
-    return {u"preset"_s, u"host"_s, u"port"_s, u"security"_s, u"auth"_s, u"user"_s, u"from"_s, u"sign"_s};
-}
-
-QString AccountForm::keyValue(const Settings::Account& a, const QString& key)
-{
-    if (key == u"preset"_s)
-        return a.preset;
-    if (key == u"host"_s)
-        return a.host;
-    if (key == u"port"_s)
-        return QString::number(a.port);
-    if (key == u"security"_s)
-        return Settings::settingWord(a.security);
-    if (key == u"auth"_s)
-        return Settings::settingWord(a.auth);
-    if (key == u"user"_s)
-        return a.user;
-    if (key == u"from"_s)
-        return a.from.join(u", "_s);
-    if (key == u"sign"_s)
-        return Settings::settingWord(a.sign);
-    return {};
-}
-
-QList<QPair<QString, QVariant>> AccountForm::valuesToWrite(const Settings::Account& account,
-                                                           const QStringList& keysInFile,
-                                                           const QStringList& lockedKeys)
-{
-    // What Config::load gives for a key that is not in the file.
-    Settings::Account base;
-    Settings::applyPreset(account.preset, &base);
-    QList<QPair<QString, QVariant>> out;
-    for (const QString& key : keys()) {
-        if (lockedKeys.contains(key))
-            continue;
-        const QString value = keyValue(account, key);
-        if (keysInFile.contains(key) || value != keyValue(base, key)) {
-            out << qMakePair(key, key == u"from"_s ? QVariant(account.from) : QVariant(value));
-        }
-    }
-    return out;
-}
 
 SettingRow* AccountForm::row(QWidget* field, const QString& key)
 {
@@ -397,43 +357,23 @@ void AccountForm::testConnection()
         m_testResult->setText(tr("Correct the marked fields first: %1").arg(problem));
         return;
     }
-    Smtp::UpstreamConfig config = Delivery::UpstreamTransport::upstreamConfig(a, 30);
-    if (a.auth == Smtp::AuthMethod::Plain || a.auth == Smtp::AuthMethod::Login) {
-        config.secret = password();
-        if (config.secret.isEmpty() && m_storedPassword && !m_isNew)
-            config.secret = m_storedPassword(a.name).value_or(QString());
-        if (config.secret.isEmpty()) {
-            m_testResult->setText(tr("Enter the password first."));
-            m_password->setFocus();
-            return;
-        }
-    } else if (a.auth == Smtp::AuthMethod::XOAuth2) {
-        config.secret = m_accessToken ? m_accessToken(a.name) : QString();
-        if (config.secret.isEmpty()) {
-            m_testResult->setText(tr("Sign in first; then the connection can be tested."));
-            return;
-        }
-    }
-    if (m_client)
-        m_client->deleteLater();
-    m_client = new Smtp::SmtpClient(this);
-    connect(m_client, &Smtp::SmtpClient::finished, this, &AccountForm::showTestResult);
-    m_test->setEnabled(false);
-    m_testResult->setText(tr("Connecting to %1…").arg(a.host));
-    m_client->testConnection(config);
-}
-
-void AccountForm::showTestResult(const Smtp::SubmitResult& result)
-{
-    m_test->setEnabled(true);
-    if (result.delivered()) {
-        m_testResult->setText(
-            m_auth->currentData().toString() == u"none"_s
-                ? tr("It works: the server %1 answered.").arg(m_host->text().trimmed())
-                : tr("It works: the server %1 accepted the sign-in.").arg(m_host->text().trimmed()));
-    } else {
-        m_testResult->setText(tr("It did not work. %1").arg(result.detail));
-    }
+    Settings::ConnectionTest::Secrets secrets;
+    secrets.typedPassword = password();
+    if (m_storedPassword && !m_isNew)
+        secrets.storedPassword = [this, name = a.name] {
+            return m_storedPassword(name);
+        };
+    if (m_accessToken)
+        secrets.accessToken = [this, name = a.name] {
+            return m_accessToken(name);
+        };
+    QString text;
+    const Settings::ConnectionTest::Start start = m_connectionTest->start(a, secrets, &text);
+    m_testResult->setText(text);
+    if (start == Settings::ConnectionTest::Start::Started)
+        m_test->setEnabled(false);
+    else if (start == Settings::ConnectionTest::Start::NeedsPassword)
+        m_password->setFocus();
 }
 
 } // namespace Ui

@@ -1,11 +1,10 @@
 #pragma once
 
+#include "settings/AccountSerializer.h"
 #include "settings/Config.h"
 
 #include <QPair>
-#include <QPointer>
 #include <QStringList>
-#include <QVariant>
 #include <QWidget>
 #include <functional>
 #include <optional>
@@ -15,10 +14,9 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace Smtp {
-class SmtpClient;
-struct SubmitResult;
-} // namespace Smtp
+namespace Settings {
+class ConnectionTest;
+}
 
 namespace Ui {
 
@@ -67,16 +65,13 @@ public:
 
     QLineEdit* nameEdit() const { return m_name; }
 
-    // The keys of [account.NAME] this form edits, and their value in an account.
-    static QStringList keys();
-    static QString keyValue(const Settings::Account& account, const QString& key);
-    // What to hand to Settings::ConfigWriter for account (key name -> QString or
-    // QStringList): every key that is in the file (the writer skips unchanged
-    // ones), and a missing key only where the preset or default would give
-    // another value. Locked keys are left out.
-    static QList<QPair<QString, QVariant>> valuesToWrite(const Settings::Account& account,
-                                                         const QStringList& keysInFile,
-                                                         const QStringList& lockedKeys);
+    // The keys of [account.NAME] this form edits, and their value in an
+    // account: Settings::AccountSerializer's (which also says what to write).
+    static QStringList keys() { return Settings::AccountSerializer::keys(); }
+    static QString keyValue(const Settings::Account& account, const QString& key)
+    {
+        return Settings::AccountSerializer::value(account, key);
+    }
 
 signals:
     void changed();
@@ -87,7 +82,6 @@ private:
     void onSecurityChosen();
     void updateVisibility();
     void testConnection();
-    void showTestResult(const Smtp::SubmitResult& result);
     SettingRow* row(QWidget* field, const QString& key);
 
     QLineEdit* m_name;
@@ -120,7 +114,7 @@ private:
     QPushButton* m_signOut = nullptr;
     QLabel* m_signInState = nullptr;
     AccessToken m_accessToken;
-    QPointer<Smtp::SmtpClient> m_client;
+    Settings::ConnectionTest* m_connectionTest = nullptr;
 };
 
 } // namespace Ui

@@ -5,6 +5,7 @@
 #include "ListEditor.h"
 #include "MailProgramsPage.h"
 #include "SettingRow.h"
+#include "settings/AccountSerializer.h"
 #include "settings/AdminPolicy.h"
 #include "settings/ConfigWriter.h"
 #include "settings/LocalCredentials.h"
@@ -309,7 +310,7 @@ bool FirstRunWizard::save()
     if (!testMode()) {
         account = m_accountForm->account();
         const QString group = Settings::Validation::accountGroup(account.name) + u'/';
-        for (const auto& [key, value] : AccountForm::valuesToWrite(account, {}, {}))
+        for (const auto& [key, value] : Settings::AccountSerializer::valuesToWrite(account, {}, {}))
             put(group + key, value);
     }
     m_domains->commitPending();

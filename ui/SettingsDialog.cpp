@@ -7,6 +7,8 @@
 #include "SettingRow.h"
 #include "SettingValidator.h"
 #include "review/checks/CheckRegistry.h"
+#include "settings/AccountSecrets.h"
+#include "settings/AccountSerializer.h"
 #include "settings/AdminPolicy.h"
 #include "settings/ConfigWriter.h"
 #include "settings/LocalCredentials.h"
@@ -914,11 +916,12 @@ bool SettingsDialog::save()
     for (const AccountDraft& d : std::as_const(m_drafts)) {
         const QString group = Settings::Validation::accountGroup(d.current.name) + u'/';
         QStringList inFile;
-        for (const QString& key : AccountForm::keys()) {
+        for (const QString& key : Settings::AccountSerializer::keys()) {
             if (m_rawKeys.contains(group + key))
                 inFile << key;
         }
-        for (const auto& [key, value] : AccountForm::valuesToWrite(d.current, inFile, d.locked))
+        for (const auto& [key, value] :
+             Settings::AccountSerializer::valuesToWrite(d.current, inFile, d.locked))
             put(group + key, value);
     }
 
@@ -936,30 +939,16 @@ bool SettingsDialog::save()
 
     QStringList secretProblems;
     if (m_secrets) {
-        const auto store = [&](const QString& key, const QString& value) {
-            QString e;
-            if (!m_secrets->write(key, value, &e))
-                secretProblems << e;
-        };
-        QStringList current;
-        for (const AccountDraft& d : std::as_const(m_drafts))
-            current << d.current.name;
-        // A removed account's secrets go with it, unless a new account took its name.
-        for (const QString& name : std::as_const(m_removedAccounts)) {
-            if (current.contains(name))
-                continue;
-            for (const char* what : {"/password", "/local_password", "/refresh_token", "/smime_password"}) {
-                QString e;
-                m_secrets->remove(name + QLatin1String(what), &e);
-            }
-        }
-        for (const AccountDraft& d : std::as_const(m_drafts)) {
-            if (!d.password.isEmpty())
-                store(d.current.name + u"/password"_s, d.password);
-        }
+        // New local passwords are made here (for accounts added in the window).
         refreshMailPrograms();
+        QList<QPair<QString, QString>> accounts;
+        for (const AccountDraft& d : std::as_const(m_drafts))
+            accounts << qMakePair(d.current.name, d.password);
+        QList<QPair<QString, QString>> localPasswords;
         for (const QString& user : std::as_const(m_localPasswordsToWrite))
-            store(user + u"/local_password"_s, m_localPasswords.value(user));
+            localPasswords << qMakePair(user, m_localPasswords.value(user));
+        secretProblems = Settings::AccountSecrets::apply(
+            m_secrets, Settings::AccountSecrets::plan(m_removedAccounts, accounts, localPasswords));
         m_localPasswordsToWrite.clear();
     }
     if (!secretProblems.isEmpty()) {

@@ -1,6 +1,7 @@
 // SmtpClient against a real upstream: tests/tools/upstream.py (aiosmtpd) in
 // its own process, with certificates made by tests/tools/pki.sh.
 
+#include "UpstreamTestSupport.h"
 #include "delivery/UpstreamTransport.h"
 #include "settings/Config.h"
 #include "smtp/SmtpClient.h"
@@ -32,131 +33,17 @@ using Smtp::SmtpClient;
 using Smtp::SubmitResult;
 using Smtp::UpstreamConfig;
 using Kind = Smtp::SubmitResult::Kind;
+using UpstreamTest::kPython;
+using UpstreamTest::kTools;
+using UpstreamTest::Saved;
+using UpstreamTest::Upstream;
 
 namespace {
 
-const QString kPython = u"/usr/bin/python3"_s;
-const QString kTools = QStringLiteral(YUBISASHI_SOURCE_DIR "/tests/tools");
 const QString kUser = u"taro@example.test"_s;
 const QString kPassword = u"Pa55-w0rd:with colon"_s;
 const QString kToken = u"ya29.test-access-token"_s;
 const QString kFrom = u"taro@example.test"_s;
-
-struct Saved
-{
-    QByteArray eml;
-    QJsonObject meta;
-};
-
-// One upstream.py process. Faults can be changed while it runs (control dir).
-class Upstream
-{
-public:
-    explicit Upstream(const QString& dir) : m_dir(dir)
-    {
-        QDir().mkpath(maildir());
-        QDir().mkpath(controlDir());
-    }
-    ~Upstream() { stop(); }
-    Upstream(const Upstream&) = delete;
-    Upstream& operator=(const Upstream&) = delete;
-
-    QString maildir() const { return m_dir + u"/maildir"_s; }
-    QString controlDir() const { return m_dir + u"/control"_s; }
-    QString logPath() const { return m_dir + u"/upstream.log"_s; }
-
-    bool start(const QStringList& args, QString* error)
-    {
-        const QString ready = m_dir + u"/ready"_s;
-        QFile::remove(ready);
-        m_process.setStandardOutputFile(logPath(), QIODevice::Append);
-        m_process.setStandardErrorFile(logPath(), QIODevice::Append);
-        m_process.setStandardInputFile(QProcess::nullDevice());
-        m_process.start(kPython,
-                        QStringList{kTools + u"/upstream.py"_s, u"--port"_s, u"0"_s, u"--maildir"_s,
-                                    maildir(), u"--control-dir"_s, controlDir(), u"--ready-file"_s, ready} +
-                            args);
-        const QDeadlineTimer deadline(20000);
-        while (!deadline.hasExpired()) {
-            QFile file(ready);
-            if (file.open(QIODevice::ReadOnly)) {
-                m_port = quint16(file.readAll().trimmed().toUInt());
-                return m_port != 0;
-            }
-            if (m_process.state() == QProcess::NotRunning) {
-                *error = u"upstream.py exited: "_s + QString::fromUtf8(log());
-                return false;
-            }
-            QTest::qWait(20);
-        }
-        *error = u"upstream.py did not become ready: "_s + QString::fromUtf8(log());
-        return false;
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        resume();
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    // Freezes / thaws the server process, to hold a transfer in flight.
-    void pause() { ::kill(pid_t(m_process.processId()), SIGSTOP); }
-    void resume() { ::kill(pid_t(m_process.processId()), SIGCONT); }
-
-    bool exitedCleanly() const
-    {
-        return m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
-    }
-
-    void setFaults(const QStringList& faults) const
-    {
-        QFile file(controlDir() + u"/faults.tmp"_s);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(faults.join(u'\n').toUtf8() + '\n');
-        file.close();
-        QFile::remove(controlDir() + u"/faults"_s);
-        QVERIFY(file.rename(controlDir() + u"/faults"_s));
-    }
-
-    quint16 port() const { return m_port; }
-
-    QByteArray log() const
-    {
-        QFile file(logPath());
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-
-    // Whether the server received this command (aiosmtpd logs ">> b'COMMAND ...'").
-    bool received(const QByteArray& command) const
-    {
-        return log().contains(QByteArray(QByteArray(">> b'") + command));
-    }
-
-    QList<Saved> messages() const
-    {
-        QList<Saved> out;
-        const QDir dir(maildir());
-        for (const QString& name : dir.entryList({u"*.json"_s}, QDir::Files, QDir::Name)) {
-            QFile meta(dir.filePath(name));
-            QFile eml(dir.filePath(name.chopped(5) + u".eml"_s));
-            if (!meta.open(QIODevice::ReadOnly) || !eml.open(QIODevice::ReadOnly))
-                continue;
-            out.append({eml.readAll(), QJsonDocument::fromJson(meta.readAll()).object()});
-        }
-        return out;
-    }
-
-private:
-    QString m_dir;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
 
 QStringList toStrings(const QJsonValue& v)
 {

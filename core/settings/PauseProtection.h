@@ -10,15 +10,20 @@ namespace Delivery {
 class Dispatcher;
 }
 
+namespace Settings {
+
 // "Pause protection": for a chosen time, messages are sent without review.
 // The pause always ends by itself (checked against the wall clock, so a
 // laptop that slept through the end resumes protection when it wakes) and is
 // never remembered across a restart: a restarted Yubisashi protects again.
+// A rule over the review setting (it sets Dispatcher::setReviewOverride and
+// obeys the administrator's allow_pause), so it lives with the settings and
+// is tested without windows.
 class PauseProtection : public QObject
 {
     Q_OBJECT
 public:
-    explicit PauseProtection(Delivery::Dispatcher* dispatcher, QObject* parent = nullptr);
+    explicit PauseProtection(::Delivery::Dispatcher* dispatcher, QObject* parent = nullptr);
     ~PauseProtection() override;
 
     // false, and protection stays on, when pausing is not allowed or until is not in the future.
@@ -46,10 +51,12 @@ private:
     void check();
     void arm();
 
-    Delivery::Dispatcher* m_dispatcher;
+    ::Delivery::Dispatcher* m_dispatcher;
     QTimer* m_timer = nullptr;
     QDateTime m_until;
     std::function<QDateTime()> m_clock;
     int m_checkMs = 30 * 1000;
     bool m_allowed = true;
 };
+
+} // namespace Settings

@@ -1,14 +1,14 @@
 // Pause protection against a real Dispatcher and Spool: while paused a
 // message to an outside address is sent without review; once the pause runs
-// out (by the clock), the next one is reviewed again.
+// out (by the clock), the next one is reviewed again. (The pause dialog's
+// end times are tested in tests/ui/TestPauseDialog.cpp.)
 
-#include "PauseDialog.h"
-#include "PauseProtection.h"
 #include "delivery/Assessor.h"
 #include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
+#include "settings/PauseProtection.h"
 #include "spool/Spool.h"
 #include "store/History.h"
 
@@ -18,6 +18,7 @@
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
+using Settings::PauseProtection;
 
 namespace {
 
@@ -50,8 +51,6 @@ private slots:
     void pausedMessagesSkipReviewUntilThePauseEnds();
     void resumeEndsThePauseAtOnce();
     void pauseInThePastDoesNothing();
-    void dialogEndTimes_data();
-    void dialogEndTimes();
     void refusedWhenTheAdministratorForbidsIt();
 };
 
@@ -159,33 +158,6 @@ void TestPauseProtection::pauseInThePastDoesNothing()
     PauseProtection pause(&dispatcher);
     pause.pauseUntil(QDateTime::currentDateTimeUtc().addSecs(-1));
     QVERIFY(!pause.isPaused());
-}
-
-void TestPauseProtection::dialogEndTimes_data()
-{
-    QTest::addColumn<int>("choice");
-    QTest::addColumn<QDateTime>("now");
-    QTest::addColumn<QDateTime>("end");
-    const QDateTime afternoon(QDate(2026, 3, 10), QTime(14, 20));
-    QTest::newRow("15 minutes") << int(Ui::PauseDialog::Choice::FifteenMinutes) << afternoon
-                                << QDateTime(QDate(2026, 3, 10), QTime(14, 35));
-    QTest::newRow("one hour") << int(Ui::PauseDialog::Choice::OneHour) << afternoon
-                              << QDateTime(QDate(2026, 3, 10), QTime(15, 20));
-    QTest::newRow("until tomorrow") << int(Ui::PauseDialog::Choice::UntilTomorrow) << afternoon
-                                    << QDateTime(QDate(2026, 3, 11), QTime(0, 0));
-    QTest::newRow("until tomorrow, late")
-        << int(Ui::PauseDialog::Choice::UntilTomorrow) << QDateTime(QDate(2026, 12, 31), QTime(23, 50))
-        << QDateTime(QDate(2027, 1, 1), QTime(0, 0));
-}
-
-void TestPauseProtection::dialogEndTimes()
-{
-    QFETCH(int, choice);
-    QFETCH(QDateTime, now);
-    QFETCH(QDateTime, end);
-    QCOMPARE(Ui::PauseDialog::endOf(static_cast<Ui::PauseDialog::Choice>(choice), now), end);
-    // The same moment when asked in UTC.
-    QCOMPARE(Ui::PauseDialog::endOf(static_cast<Ui::PauseDialog::Choice>(choice), now.toUTC()), end.toUTC());
 }
 
 // The administrator's policy locks the review and does not allow pausing: the

@@ -1,13 +1,16 @@
-#include "PauseProtection.h"
+#include "settings/PauseProtection.h"
 
 #include "delivery/Dispatcher.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
 
+// The category keeps its name from when this lived in app/: log filters that name it still work.
 Q_LOGGING_CATEGORY(lcPause, "app.pause")
 
-PauseProtection::PauseProtection(Delivery::Dispatcher* dispatcher, QObject* parent)
+namespace Settings {
+
+PauseProtection::PauseProtection(::Delivery::Dispatcher* dispatcher, QObject* parent)
     : QObject(parent), m_dispatcher(dispatcher)
 {
     m_timer = new QTimer(this);
@@ -79,3 +82,5 @@ void PauseProtection::check()
     }
     arm();
 }
+
+} // namespace Settings

@@ -1,0 +1,34 @@
+#include "smime/CertificateExpiry.h"
+
+namespace Smime {
+
+qint64 CertificateExpiry::daysLeft(const QDateTime& notAfter, const QDateTime& now)
+{
+    return now.daysTo(notAfter);
+}
+
+CertificateExpiry::State CertificateExpiry::state(const QDateTime& notAfter, const QDateTime& now)
+{
+    const qint64 days = daysLeft(notAfter, now);
+    if (days < 0)
+        return State::Expired;
+    if (days <= kWarningDays)
+        return State::ExpiresSoon;
+    return State::Valid;
+}
+
+QString CertificateExpiry::advice(const QDateTime& notAfter, const QDateTime& now)
+{
+    switch (state(notAfter, now)) {
+    case State::Expired:
+        return tr("Expired: messages cannot be signed. Import your new certificate.");
+    case State::ExpiresSoon:
+        return tr("Expires in %n day(s): ask for a new certificate and import it.", nullptr,
+                  int(daysLeft(notAfter, now)));
+    case State::Valid:
+        break;
+    }
+    return {};
+}
+
+} // namespace Smime
