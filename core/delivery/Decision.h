@@ -31,7 +31,7 @@ struct ReviewRequest
     QString id; // spool id
     QString account;
     Smtp::Envelope envelope;
-    QStringList reasons;   // why the policy wants a review (plain language)
+    QStringList reasons;          // why the policy wants a review (plain language)
     Review::MessageReview review; // what the review window shows
 };
 

@@ -3,8 +3,8 @@
 #include "delivery/Assessor.h"
 #include "delivery/AuditRecorder.h"
 #include "delivery/Transport.h"
-#include "mime/HeaderRewrite.h"
 #include "mail/DomainNames.h"
+#include "mime/HeaderRewrite.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
