@@ -11,7 +11,7 @@
 #include "StoreHistorySource.h"
 #include "TrayIcon.h"
 #include "delivery/Dispatcher.h"
-#include "settings/PauseProtection.h"
+#include "delivery/PauseProtection.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -40,9 +40,9 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
     m_queueModel = new Ui::QueueModel(this);
     m_queueModel->setSource(new Ui::DispatcherQueueActions(m_dispatcher, spool, this));
     connect(m_queueModel, &Ui::QueueModel::countsChanged, this, &Desktop::updateTray);
-    m_pause = new Settings::PauseProtection(m_dispatcher, this);
-    connect(m_pause, &Settings::PauseProtection::changed, this, &Desktop::updateTray);
-    connect(m_pause, &Settings::PauseProtection::expired, this, [this] {
+    m_pause = new Delivery::PauseProtection(m_dispatcher, this);
+    connect(m_pause, &Delivery::PauseProtection::changed, this, &Desktop::updateTray);
+    connect(m_pause, &Delivery::PauseProtection::expired, this, [this] {
         if (m_tray)
             m_tray->showNotice(tr("Protection is back on"),
                                tr("Messages are reviewed again before they leave."));

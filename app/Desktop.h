@@ -9,12 +9,10 @@
 
 class StoreHistorySource;
 
-namespace Settings {
-class PauseProtection;
-}
 namespace Delivery {
 class Dispatcher;
-}
+class PauseProtection;
+} // namespace Delivery
 namespace Spool {
 class Spool;
 }
@@ -75,7 +73,7 @@ private:
     std::unique_ptr<StoreHistorySource> m_historySource;
     std::unique_ptr<Ui::HistoryWindow> m_historyWindow;
     std::unique_ptr<Ui::MainWindow> m_mainWindow; // only without a system tray
-    Settings::PauseProtection* m_pause = nullptr;
+    Delivery::PauseProtection* m_pause = nullptr;
     QString m_historyPath;
     QString m_lastNoticeId; // what a click on the last notification opens
 };

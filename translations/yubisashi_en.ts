@@ -247,6 +247,33 @@
     </message>
 </context>
 <context>
+    <name>Delivery::ConnectionTest</name>
+    <message>
+        <source>Enter the password first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first; then the connection can be tested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It works: the server %1 answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It works: the server %1 accepted the sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It did not work. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Delivery::Dispatcher</name>
     <message>
         <source>Queue folder problem</source>
@@ -1162,33 +1189,6 @@
     </message>
     <message>
         <source>The settings file %1 cannot be written. Check that you may change it and that the disk is not full.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
-    <name>Settings::ConnectionTest</name>
-    <message>
-        <source>Enter the password first.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sign in first; then the connection can be tested.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>It works: the server %1 answered.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>It works: the server %1 accepted the sign-in.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>It did not work. %1</source>
         <translation></translation>
     </message>
 </context>

@@ -247,6 +247,33 @@
     </message>
 </context>
 <context>
+    <name>Delivery::ConnectionTest</name>
+    <message>
+        <source>Enter the password first.</source>
+        <translation>先にパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Sign in first; then the connection can be tested.</source>
+        <translation>先にサインインしてください。その後で接続をテストできます。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>It works: the server %1 answered.</source>
+        <translation>接続できました: サーバー %1 が応答しました。</translation>
+    </message>
+    <message>
+        <source>It works: the server %1 accepted the sign-in.</source>
+        <translation>接続できました: サーバー %1 がサインインを受け付けました。</translation>
+    </message>
+    <message>
+        <source>It did not work. %1</source>
+        <translation>接続できませんでした。%1</translation>
+    </message>
+</context>
+<context>
     <name>Delivery::Dispatcher</name>
     <message>
         <source>Queue folder problem</source>
@@ -1146,33 +1173,6 @@
     <message>
         <source>The settings file %1 cannot be written. Check that you may change it and that the disk is not full.</source>
         <translation>設定ファイル %1 に書き込めません。変更の権限があること、ディスクに空きがあることを確認してください。</translation>
-    </message>
-</context>
-<context>
-    <name>Settings::ConnectionTest</name>
-    <message>
-        <source>Enter the password first.</source>
-        <translation>先にパスワードを入力してください。</translation>
-    </message>
-    <message>
-        <source>Sign in first; then the connection can be tested.</source>
-        <translation>先にサインインしてください。その後で接続をテストできます。</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>%1 に接続しています…</translation>
-    </message>
-    <message>
-        <source>It works: the server %1 answered.</source>
-        <translation>接続できました: サーバー %1 が応答しました。</translation>
-    </message>
-    <message>
-        <source>It works: the server %1 accepted the sign-in.</source>
-        <translation>接続できました: サーバー %1 がサインインを受け付けました。</translation>
-    </message>
-    <message>
-        <source>It did not work. %1</source>
-        <translation>接続できませんでした。%1</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,8 @@
 
 #include "SettingRow.h"
 #include "SettingValidator.h"
+#include "delivery/ConnectionTest.h"
 #include "settings/AccountSerializer.h"
-#include "settings/ConnectionTest.h"
 #include "settings/Validation.h"
 
 #include <QComboBox>
@@ -166,8 +166,8 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(QString(), m_testResult);
     connect(m_test, &QPushButton::clicked, this, &AccountForm::testConnection);
-    m_connectionTest = new Settings::ConnectionTest(this);
-    connect(m_connectionTest, &Settings::ConnectionTest::finished, this, [this](bool, const QString& text) {
+    m_connectionTest = new Delivery::ConnectionTest(this);
+    connect(m_connectionTest, &Delivery::ConnectionTest::finished, this, [this](bool, const QString& text) {
         m_test->setEnabled(true);
         m_testResult->setText(text);
     });
@@ -357,7 +357,7 @@ void AccountForm::testConnection()
         m_testResult->setText(tr("Correct the marked fields first: %1").arg(problem));
         return;
     }
-    Settings::ConnectionTest::Secrets secrets;
+    Delivery::ConnectionTest::Secrets secrets;
     secrets.typedPassword = password();
     if (m_storedPassword && !m_isNew)
         secrets.storedPassword = [this, name = a.name] {
@@ -368,11 +368,11 @@ void AccountForm::testConnection()
             return m_accessToken(name);
         };
     QString text;
-    const Settings::ConnectionTest::Start start = m_connectionTest->start(a, secrets, &text);
+    const Delivery::ConnectionTest::Start start = m_connectionTest->start(a, secrets, &text);
     m_testResult->setText(text);
-    if (start == Settings::ConnectionTest::Start::Started)
+    if (start == Delivery::ConnectionTest::Start::Started)
         m_test->setEnabled(false);
-    else if (start == Settings::ConnectionTest::Start::NeedsPassword)
+    else if (start == Delivery::ConnectionTest::Start::NeedsPassword)
         m_password->setFocus();
 }
 

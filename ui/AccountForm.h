@@ -14,7 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace Settings {
+namespace Delivery {
 class ConnectionTest;
 }
 
@@ -114,7 +114,7 @@ private:
     QPushButton* m_signOut = nullptr;
     QLabel* m_signInState = nullptr;
     AccessToken m_accessToken;
-    Settings::ConnectionTest* m_connectionTest = nullptr;
+    Delivery::ConnectionTest* m_connectionTest = nullptr;
 };
 
 } // namespace Ui

@@ -3,7 +3,7 @@
 // (UpstreamTestSupport.h, shared with TestSmtpClient).
 
 #include "UpstreamTestSupport.h"
-#include "settings/ConnectionTest.h"
+#include "delivery/ConnectionTest.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -15,8 +15,8 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
-using Settings::ConnectionTest;
-using Start = Settings::ConnectionTest::Start;
+using Delivery::ConnectionTest;
+using Start = Delivery::ConnectionTest::Start;
 using UpstreamTest::kPython;
 using UpstreamTest::kTools;
 using UpstreamTest::Upstream;

@@ -6,9 +6,9 @@
 #include "delivery/Assessor.h"
 #include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
+#include "delivery/PauseProtection.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
-#include "settings/PauseProtection.h"
 #include "spool/Spool.h"
 #include "store/History.h"
 
@@ -18,7 +18,7 @@
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
-using Settings::PauseProtection;
+using Delivery::PauseProtection;
 
 namespace {
 

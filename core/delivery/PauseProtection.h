@@ -7,23 +7,21 @@
 class QTimer;
 
 namespace Delivery {
-class Dispatcher;
-}
 
-namespace Settings {
+class Dispatcher;
 
 // "Pause protection": for a chosen time, messages are sent without review.
 // The pause always ends by itself (checked against the wall clock, so a
 // laptop that slept through the end resumes protection when it wakes) and is
 // never remembered across a restart: a restarted Yubisashi protects again.
 // A rule over the review setting (it sets Dispatcher::setReviewOverride and
-// obeys the administrator's allow_pause), so it lives with the settings and
-// is tested without windows.
+// obeys the administrator's allow_pause), so it lives with the hop and is
+// tested without windows.
 class PauseProtection : public QObject
 {
     Q_OBJECT
 public:
-    explicit PauseProtection(::Delivery::Dispatcher* dispatcher, QObject* parent = nullptr);
+    explicit PauseProtection(Dispatcher* dispatcher, QObject* parent = nullptr);
     ~PauseProtection() override;
 
     // false, and protection stays on, when pausing is not allowed or until is not in the future.
@@ -51,7 +49,7 @@ private:
     void check();
     void arm();
 
-    ::Delivery::Dispatcher* m_dispatcher;
+    Dispatcher* m_dispatcher;
     QTimer* m_timer = nullptr;
     QDateTime m_until;
     std::function<QDateTime()> m_clock;
@@ -59,4 +57,4 @@ private:
     bool m_allowed = true;
 };
 
-} // namespace Settings
+} // namespace Delivery

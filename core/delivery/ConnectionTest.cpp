@@ -1,15 +1,16 @@
-#include "settings/ConnectionTest.h"
+#include "delivery/ConnectionTest.h"
 
 #include "delivery/UpstreamTransport.h"
 #include "smtp/SmtpClient.h"
 
-namespace Settings {
+namespace Delivery {
 
 ConnectionTest::ConnectionTest(QObject* parent) : QObject(parent) {}
 
 ConnectionTest::~ConnectionTest() = default;
 
-ConnectionTest::Start ConnectionTest::start(const Account& account, const Secrets& secrets, QString* text)
+ConnectionTest::Start ConnectionTest::start(const Settings::Account& account, const Secrets& secrets,
+                                            QString* text)
 {
     Smtp::UpstreamConfig config = ::Delivery::UpstreamTransport::upstreamConfig(account, kTimeoutSeconds);
     if (account.auth == Smtp::AuthMethod::Plain || account.auth == Smtp::AuthMethod::Login) {
@@ -48,4 +49,4 @@ void ConnectionTest::report(const Smtp::SubmitResult& result)
     }
 }
 
-} // namespace Settings
+} // namespace Delivery

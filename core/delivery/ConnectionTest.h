@@ -13,7 +13,7 @@ class SmtpClient;
 struct SubmitResult;
 } // namespace Smtp
 
-namespace Settings {
+namespace Delivery {
 
 // "Test connection" of an account being edited: connects to its server with
 // its security, signs in with the password typed (or the stored one, or the
@@ -44,7 +44,7 @@ public:
 
     // Starts a test of account (a test still running is abandoned). text is
     // what to show now (translated): "Connecting to …", or what is missing.
-    Start start(const Account& account, const Secrets& secrets, QString* text);
+    Start start(const Settings::Account& account, const Secrets& secrets, QString* text);
 
 signals:
     // Once per started test; text says how it went (translated).
@@ -54,7 +54,7 @@ private:
     void report(const Smtp::SubmitResult& result);
 
     QPointer<Smtp::SmtpClient> m_client;
-    Account m_account;
+    Settings::Account m_account;
 };
 
-} // namespace Settings
+} // namespace Delivery

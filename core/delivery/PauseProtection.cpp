@@ -1,4 +1,4 @@
-#include "settings/PauseProtection.h"
+#include "delivery/PauseProtection.h"
 
 #include "delivery/Dispatcher.h"
 
@@ -8,9 +8,9 @@
 // The category keeps its name from when this lived in app/: log filters that name it still work.
 Q_LOGGING_CATEGORY(lcPause, "app.pause")
 
-namespace Settings {
+namespace Delivery {
 
-PauseProtection::PauseProtection(::Delivery::Dispatcher* dispatcher, QObject* parent)
+PauseProtection::PauseProtection(Dispatcher* dispatcher, QObject* parent)
     : QObject(parent), m_dispatcher(dispatcher)
 {
     m_timer = new QTimer(this);
@@ -83,4 +83,4 @@ void PauseProtection::check()
     arm();
 }
 
-} // namespace Settings
+} // namespace Delivery
