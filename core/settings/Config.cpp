@@ -399,7 +399,7 @@ bool Config::load(const QString& path, Config* config, QStringList* errors)
 
     {
         Section s(settings, QStringLiteral("delivery"), errors);
-        Delivery& d = config->delivery;
+        DeliveryConfig& d = config->delivery;
         s.integer("client_wait_seconds", 0, 600, &d.clientWaitSeconds);
         s.integer("countdown_seconds", 0, 60, &d.countdownSeconds);
         s.path("test_mode_folder", base, &d.testModeFolder);

@@ -63,7 +63,7 @@ struct Listener
     int maxRecipients = 1000;
 };
 
-struct Delivery
+struct DeliveryConfig
 {
     int clientWaitSeconds = 45; // 0 = always queue
     int countdownSeconds = 0;
@@ -100,7 +100,7 @@ struct Config
     QString dataDir; // app-data folder (spool, history, certificates)
     Listener listener;
     QList<Account> accounts;
-    Delivery delivery;
+    DeliveryConfig delivery;
     Policy policy;
     Secrets secrets;
     bool startAtLogin = false; // [general] start_at_login: the app keeps the platform's entry in step
