@@ -13,8 +13,7 @@ Judge::Judge(const Settings::Config& config, const QString& historyPath, Protect
     : m_protection(protection)
 {
     // The checks' keys as the administrator's policy file leaves them.
-    if (!Review::CheckPolicy::loadEffective(config.path, config.policy, &m_policy, &m_problems))
-        m_policy = Review::CheckPolicy::defaults(config.policy);
+    m_policy = Review::CheckPolicy::fromConfig(config);
     m_history = std::make_unique<Store::History>(historyPath);
     if (!m_history->open()) {
         m_problems << m_history->errorString();

@@ -165,9 +165,9 @@ void TestAdminPolicy::generalSection()
     QVERIFY(errors.isEmpty());
     QCOMPARE(policy.lockedKeys(), QStringList{u"general/language"_s});
     QCOMPARE(policy.value(u"general/language"_s).toString(), u"ja"_s);
-    const QString out = m_tmp->path() + u"/effective.ini"_s;
-    QVERIFY(policy.writeEffective(userPath(), out, nullptr));
-    QCOMPARE(QSettings(out, QSettings::IniFormat).value(u"language"_s).toString(), u"ja"_s);
+    Config c;
+    QVERIFY(Config::load(userPath(), policy, &c, &errors));
+    QCOMPARE(c.language, u"ja"_s);
 }
 
 void TestAdminPolicy::refusedValueStaysLocked()
