@@ -540,12 +540,8 @@ void TestDispatcher::visibleExternalMovedToBccWhenChosen()
 
 void TestDispatcher::policyMovesToBccWithoutReview()
 {
-    const QString ini = m_dir->filePath(u"yubisashi.ini"_s);
-    QFile f(ini);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("[policy]\nmany_external_bcc=always\n");
-    f.close();
-    m_config.path = ini;
+    // [policy] many_external_bcc=always: the Judge takes the checks from the Config.
+    m_config.checks.manyExternalAlwaysBcc = true;
     m_config.policy.review = Settings::ReviewPolicy::Never;
     QStringList recipients;
     const QByteArray message = manyVisible(&recipients);
