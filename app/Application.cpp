@@ -5,8 +5,9 @@
 #include "DialogDecisionProvider.h"
 #include "ReviewDialog.h"
 #include "SettingsDialog.h"
+#include "delivery/Assessor.h"
+#include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
-#include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/UpstreamTransport.h"
 #include "oauth/TokenManager.h"
@@ -17,6 +18,7 @@
 #include "smime/Identity.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
+#include "store/History.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -39,7 +41,7 @@ Application::~Application()
     // sends them again (DESIGN "Nothing lost": it never heard 250).
     if (m_dispatcher)
         m_dispatcher->shutdown();
-    // The listener and the hop go first: they use the spool, the judge and the
+    // The listener and the hop go first: they use the spool, the assessor, the history and the
     // secrets, which are members and would otherwise be destroyed before them.
     delete m_server;
     delete m_dispatcher;
@@ -194,12 +196,16 @@ bool Application::start(QString* error)
     };
     m_protection = std::make_unique<Delivery::Protection>(m_config, m_secrets.get(),
                                                           QDir(m_config.dataDir).filePath(u"certificates"_s));
-    m_judge = std::make_unique<Delivery::Judge>(
-        m_config, QDir(m_config.dataDir).filePath(u"history.sqlite"_s), m_protection.get());
-    for (const QString& p : m_judge->problems())
+    // One history: the assessor reads it, the audit recorder writes it. One
+    // that cannot be opened is reported by the assessor; mail goes on without it.
+    m_history = std::make_unique<Store::History>(QDir(m_config.dataDir).filePath(u"history.sqlite"_s));
+    m_history->open();
+    m_assessor = std::make_unique<Delivery::Assessor>(m_config, m_history.get(), m_protection.get());
+    for (const QString& p : m_assessor->problems())
         qCWarning(lcApp).noquote() << "checks:" << p;
-    m_dispatcher =
-        new Delivery::Dispatcher(m_config, m_spool.get(), m_judge.get(), m_decisions, transports, this);
+    m_audit = std::make_unique<Delivery::AuditRecorder>(m_history.get());
+    m_dispatcher = new Delivery::Dispatcher(m_config, m_spool.get(), m_assessor.get(), m_audit.get(),
+                                            m_decisions, transports, this);
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
             [](Delivery::Dispatcher::Notice, const QString& id, const QString& title, const QString& text) {
                 qCInfo(lcApp).noquote()
@@ -224,10 +230,10 @@ bool Application::start(QString* error)
     session.requireAuth = m_config.listener.requireAuth;
     session.maxMessageSize = m_config.listener.maxMessageSize;
     session.maxRecipients = m_config.listener.maxRecipients;
-    Delivery::Judge* judge = m_judge.get();
-    session.refuseRecipient = [judge](const QString& address) {
+    Delivery::Assessor* assessor = m_assessor.get();
+    session.refuseRecipient = [assessor](const QString& address) {
         QString reason;
-        return judge->isBlockedRecipient(address, &reason) ? reason : QString();
+        return assessor->isBlockedRecipient(address, &reason) ? reason : QString();
     };
     m_server = new Smtp::SmtpServer(session, &m_credentials, this);
     m_server->setMaxSessions(m_config.listener.maxSessions);

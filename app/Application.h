@@ -11,9 +11,10 @@
 class QWidget;
 
 namespace Delivery {
+class Assessor;
+class AuditRecorder;
 class DecisionProvider;
 class Dispatcher;
-class Judge;
 class Protection;
 } // namespace Delivery
 class Desktop;
@@ -28,6 +29,9 @@ class SmtpServer;
 }
 namespace Spool {
 class Spool;
+}
+namespace Store {
+class History;
 }
 namespace Ui {
 class DialogDecisionProvider;
@@ -68,7 +72,9 @@ private:
     Settings::LocalCredentials m_credentials;
     std::unique_ptr<Spool::Spool> m_spool;
     std::unique_ptr<Delivery::Protection> m_protection;
-    std::unique_ptr<Delivery::Judge> m_judge;
+    std::unique_ptr<Store::History> m_history; // read by the assessor, written by the audit recorder
+    std::unique_ptr<Delivery::Assessor> m_assessor;
+    std::unique_ptr<Delivery::AuditRecorder> m_audit;
     Delivery::DecisionProvider* m_decisions = nullptr;
     Ui::DialogDecisionProvider* m_reviews = nullptr; // set when a person answers reviews
     Delivery::Dispatcher* m_dispatcher = nullptr;

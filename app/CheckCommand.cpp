@@ -1,8 +1,8 @@
 #include "CheckCommand.h"
 
+#include "mail/DomainNames.h"
 #include "mime/MessageView.h"
 #include "review/CheckPolicy.h"
-#include "review/DomainNames.h"
 #include "review/Reviewer.h"
 #include "settings/AdminPolicy.h"
 #include "settings/Config.h"
@@ -49,7 +49,7 @@ QString accountFor(const Settings::Config& config, const QString& from)
     return config.accounts.isEmpty() ? u"test"_s : config.accounts.constFirst().name;
 }
 
-QByteArray toJson(const Review::Review& r)
+QByteArray toJson(const Review::MessageReview& r)
 {
     QJsonObject root;
     root.insert(u"from"_s, QJsonObject{{u"address"_s, r.from.address}, {u"name"_s, r.from.name}});
@@ -96,7 +96,7 @@ QString mailbox(const QString& address, const QString& name)
     return name.isEmpty() ? address : u"%1 <%2>"_s.arg(name, address);
 }
 
-QString toText(const Review::Review& r)
+QString toText(const Review::MessageReview& r)
 {
     QString out;
     const QLocale locale;
@@ -270,8 +270,8 @@ int run(const QStringList& args)
         QStringList keys;
         QStringList domains;
         for (const QString& r : std::as_const(envelope.recipients)) {
-            keys << Review::DomainNames::addressKey(r);
-            domains << Review::DomainNames::toAce(Review::DomainNames::domainOf(r));
+            keys << Mail::DomainNames::addressKey(r);
+            domains << Mail::DomainNames::toAce(Mail::DomainNames::domainOf(r));
         }
         QElapsedTimer lookup;
         lookup.start();
@@ -288,7 +288,7 @@ int run(const QStringList& args)
     const Review::Reviewer reviewer(policy, &history);
     Review::Reviewer::Inputs inputs;
     inputs.account = accountFor(config, envelope.mailFrom);
-    const Review::Review review = reviewer.review(view, envelope, inputs);
+    const Review::MessageReview review = reviewer.review(view, envelope, inputs);
     const qint64 tReview = clock.nsecsElapsed();
 
     const QByteArray out = parser.isSet(jsonOption) ? toJson(review) : toText(review).toUtf8();

@@ -981,20 +981,6 @@
     </message>
 </context>
 <context>
-    <name>Review::Assessment</name>
-    <message>
-        <source>Every message is reviewed before it leaves.</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recipient(s) outside your organisation.</source>
-        <translation>
-            <numerusform>%n recipient outside your organisation.</numerusform>
-            <numerusform>%n recipients outside your organisation.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Review::AttachmentCheck</name>
     <message>
         <source>%1 (%2)</source>

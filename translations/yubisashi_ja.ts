@@ -974,19 +974,6 @@
     </message>
 </context>
 <context>
-    <name>Review::Assessment</name>
-    <message>
-        <source>Every message is reviewed before it leaves.</source>
-        <translation>すべてのメールを送信前に確認します。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recipient(s) outside your organisation.</source>
-        <translation>
-            <numerusform>社外の宛先が %n 件あります。</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Review::AttachmentCheck</name>
     <message>
         <source>%1 (%2)</source>

@@ -1,7 +1,7 @@
 #include "RecipientModel.h"
 
 #include "Icons.h"
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 #include "review/checks/CheckRegistry.h"
 
 #include <QCollator>
@@ -108,13 +108,13 @@ void RecipientModel::setMovedToBcc(const QStringList& addresses, bool moved)
 {
     QSet<QString> keys;
     for (const QString& a : addresses)
-        keys.insert(Review::DomainNames::addressKey(a));
+        keys.insert(Mail::DomainNames::addressKey(a));
     for (int g = 0; g < m_groups.size(); ++g) {
         QList<Row>& rows = m_groups[g].rows;
         for (int r = 0; r < rows.size(); ++r) {
             Row& row = rows[r];
             if (row.movedToBcc == moved ||
-                !keys.contains(Review::DomainNames::addressKey(row.recipient.address)))
+                !keys.contains(Mail::DomainNames::addressKey(row.recipient.address)))
                 continue;
             row.movedToBcc = moved;
             const QModelIndex cell = index(r, FieldColumn, index(g, 0));

@@ -131,7 +131,7 @@ ReviewDialog::~ReviewDialog() = default;
 
 QWidget* ReviewDialog::buildHeader(const Delivery::ReviewRequest& request)
 {
-    const Review::Review& review = request.review;
+    const Review::MessageReview& review = request.review;
     auto* header = new QWidget(this);
     auto* form = new QFormLayout(header);
     form->setContentsMargins(0, 0, 0, 0);
@@ -188,7 +188,7 @@ QWidget* ReviewDialog::buildHeader(const Delivery::ReviewRequest& request)
 
 QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
 {
-    const Review::Review& review = request.review;
+    const Review::MessageReview& review = request.review;
     auto* box = new QWidget(this);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -263,7 +263,7 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
 
 QWidget* ReviewDialog::buildAttachments(const Delivery::ReviewRequest& request)
 {
-    const Review::Review& review = request.review;
+    const Review::MessageReview& review = request.review;
     auto* box = new QWidget(this);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -323,7 +323,7 @@ QWidget* ReviewDialog::buildAttachments(const Delivery::ReviewRequest& request)
 
 QWidget* ReviewDialog::buildFindings(const Delivery::ReviewRequest& request)
 {
-    const Review::Review& review = request.review;
+    const Review::MessageReview& review = request.review;
     auto* box = new QGroupBox(tr("Please check"), this);
     box->setObjectName(u"findingsBox"_s);
     auto* layout = new QVBoxLayout(box);

@@ -31,9 +31,8 @@ struct ReviewRequest
     QString id; // spool id
     QString account;
     Smtp::Envelope envelope;
-    QString contentPath;   // the spooled message, for the review window to read
     QStringList reasons;   // why the policy wants a review (plain language)
-    Review::Review review; // what the review window shows
+    Review::MessageReview review; // what the review window shows
 };
 
 // Answers review requests: the ReviewDialog in the app, a scripted provider in

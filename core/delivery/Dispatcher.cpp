@@ -1,9 +1,10 @@
 #include "delivery/Dispatcher.h"
 
-#include "delivery/Judge.h"
+#include "delivery/Assessor.h"
+#include "delivery/AuditRecorder.h"
 #include "delivery/Transport.h"
 #include "mime/HeaderRewrite.h"
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
 
@@ -11,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QSet>
 #include <QTimer>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -21,8 +23,14 @@ namespace Delivery {
 struct Dispatcher::Active
 {
     Spool::Entry entry;
-    QByteArray content;                 // kept while the message is in flight; reloaded on resume
-    std::optional<Analysis> analysis;   // parsed and reviewed once
+    QByteArray content; // kept while the message is in flight; reloaded on resume
+    // Parsed, planned and reviewed once (assess()); made again only when the
+    // bytes change (moveToBcc). Absent until then after a resume in the approved state.
+    std::optional<Analysis> analysis;
+    // The S/MIME plan in analysis was made just now, with no wait since: the
+    // delivery that follows at once uses it. After a wait (a review, a retry)
+    // it is made again, since a certificate may have expired meanwhile.
+    bool planIsCurrent = false;
     QPointer<Smtp::PendingReply> reply; // set while the mail client waits for its answer
     QTimer* budget = nullptr;           // the client-wait budget
     QTimer* retry = nullptr;
@@ -33,10 +41,45 @@ struct Dispatcher::Active
     QString waitNotice;        // the reason last told to the user while it waits for them
 };
 
-Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge,
-                       DecisionProvider* decisions, TransportFactory transports, QObject* parent)
-    : QObject(parent), m_config(config), m_spool(spool), m_judge(judge), m_decisions(decisions),
-      m_transports(std::move(transports))
+// How a message's road ends other than by delivery (see conclude()).
+struct Dispatcher::Ending
+{
+    Smtp::Reply reply;                       // for a mail client that still waits
+    Spool::State state = Spool::State::Held; // kept so, with reason, when Yubisashi keeps it
+    QString reason;
+    Notice notice = Notice::Info;
+    QString title;
+    QString text; // of the notice; empty: the reason
+
+    // The waiting client hears reply: a refusal hands the message back to it, a 250 leaves it with us.
+    static Ending tellClient(const Smtp::Reply& reply)
+    {
+        Ending e;
+        e.reply = reply;
+        return e;
+    }
+    // Otherwise Yubisashi keeps the message in this state (Held or Failed), with the reason...
+    Ending& orKeep(Spool::State kept, const QString& why)
+    {
+        state = kept;
+        reason = why;
+        return *this;
+    }
+    // ...and tells the user.
+    Ending& notify(Notice kind, const QString& noticeTitle, const QString& noticeText = {})
+    {
+        notice = kind;
+        title = noticeTitle;
+        text = noticeText;
+        return *this;
+    }
+};
+
+Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Assessor* assessor,
+                       AuditRecorder* audit, DecisionProvider* decisions, TransportFactory transports,
+                       QObject* parent)
+    : QObject(parent), m_config(config), m_spool(spool), m_assessor(assessor), m_audit(audit),
+      m_decisions(decisions), m_transports(std::move(transports))
 {
     connect(m_decisions, &DecisionProvider::decided, this, &Dispatcher::onDecision);
     // Several at once: their syncs overlap, and the file system groups them.
@@ -216,10 +259,10 @@ bool Dispatcher::loadContent(Active* a)
     QString error;
     const std::optional<QByteArray> content = m_spool->content(a->entry.id, &error);
     if (!content) {
-        setState(a, Spool::State::Failed, tr("The queued copy cannot be read: %1").arg(error));
-        emit notice(Notice::Error, a->entry.id, tr("Message cannot be sent"), a->entry.lastError);
-        answer(a, Smtp::Reply::make(451, u"4.3.0"_s, u"Cannot read the queued copy: "_s + error));
-        finish(a);
+        conclude(a, Ending::tellClient(
+                        Smtp::Reply::make(451, u"4.3.0"_s, u"Cannot read the queued copy: "_s + error))
+                        .orKeep(Spool::State::Failed, tr("The queued copy cannot be read: %1").arg(error))
+                        .notify(Notice::Error, tr("Message cannot be sent")));
         return false;
     }
     a->content = *content;
@@ -228,7 +271,7 @@ bool Dispatcher::loadContent(Active* a)
 
 // Why the person is asked, in a line or two: the findings that are more than
 // information, or else what the review policy says.
-static QStringList reasonsFor(const Review::Review& review)
+static QStringList reasonsFor(const Review::MessageReview& review)
 {
     QStringList reasons;
     for (const Review::Finding& f : review.findings) {
@@ -247,12 +290,18 @@ static QStringList reasonsFor(const Review::Review& review)
     return reasons;
 }
 
+void Dispatcher::assess(Active* a, std::optional<Settings::ReviewPolicy> reviewOverride)
+{
+    a->analysis = m_assessor->assess(a->entry, a->content, reviewOverride);
+    a->planIsCurrent = true;
+}
+
 void Dispatcher::decide(Active* a)
 {
     if (!loadContent(a))
         return;
-    a->analysis = m_judge->analyse(a->entry, a->content, m_reviewOverride);
-    const Review::Review& review = a->analysis->review;
+    assess(a, m_reviewOverride);
+    const Review::MessageReview& review = a->analysis->review;
     switch (review.verdict) {
     case Review::Verdict::Pass:
         if (review.bccRequired && !moveToBcc(a, review.bccCandidates))
@@ -267,28 +316,23 @@ void Dispatcher::decide(Active* a)
         }
         const QString reason = why.isEmpty() ? u"Blocked by policy"_s : why.join(u' ');
         qCInfo(lcHop).noquote() << a->entry.id << "blocked:" << reason;
-        m_judge->recordNotDelivered(*a->analysis, a->entry, u"blocked"_s, reason);
-        if (clientWaits(a)) {
-            // The client keeps the message so the user can fix it.
-            answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Blocked: "_s + reason));
-            dropFromSpool(a);
-        } else {
-            setState(a, Spool::State::Held, tr("Blocked: %1").arg(reason));
-            emit notice(Notice::Info, a->entry.id, tr("Message held"), a->entry.lastError);
-        }
-        finish(a);
+        m_audit->recordNotDelivered(*a->analysis, a->entry, u"blocked"_s, reason);
+        // A waiting client keeps the message so the user can fix it.
+        conclude(a, Ending::tellClient(Smtp::Reply::make(550, u"5.7.1"_s, u"Blocked: "_s + reason))
+                        .orKeep(Spool::State::Held, tr("Blocked: %1").arg(reason))
+                        .notify(Notice::Info, tr("Message held")));
         return;
     }
     case Review::Verdict::Review:
         break;
     }
 
+    a->planIsCurrent = false; // the person may take hours
     setState(a, Spool::State::Reviewing);
     ReviewRequest request;
     request.id = a->entry.id;
     request.account = a->entry.account;
     request.envelope = a->entry.envelope;
-    request.contentPath = m_spool->contentPath(a->entry.id);
     request.review = review;
     request.review.account = a->entry.account;
     request.reasons = reasonsFor(review);
@@ -315,22 +359,15 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
     }
     const QString reason = decision.reason.isEmpty() ? u"Cancelled at review"_s : decision.reason;
     qCInfo(lcHop).noquote() << id << "cancelled at review:" << reason;
-    if (a->analysis)
-        m_judge->recordNotDelivered(*a->analysis, a->entry, u"cancelled"_s, reason);
-    if (clientWaits(a)) {
-        // The client keeps the message (Thunderbird keeps the compose window open).
-        answer(a, Smtp::Reply::make(550, u"5.7.1"_s, u"Cancelled at review: "_s + reason));
-        dropFromSpool(a);
-        finish(a);
-        return;
-    }
-    // The client already heard 250: Yubisashi owns the message, so it is held for the user.
-    setState(a, Spool::State::Held, tr("Cancelled at review: %1").arg(reason));
-    emit notice(Notice::Info, id, tr("Message held"),
-                tr("The message to %1 was cancelled and is kept in the queue. You can send it anyway, export "
-                   "or delete it there.")
-                    .arg(a->entry.envelope.recipients.value(0)));
-    finish(a);
+    m_audit->recordNotDelivered(*a->analysis, a->entry, u"cancelled"_s, reason);
+    // A waiting client keeps the message (Thunderbird keeps the compose window
+    // open). One that already heard 250 left it with Yubisashi: held for the user.
+    conclude(a, Ending::tellClient(Smtp::Reply::make(550, u"5.7.1"_s, u"Cancelled at review: "_s + reason))
+                    .orKeep(Spool::State::Held, tr("Cancelled at review: %1").arg(reason))
+                    .notify(Notice::Info, tr("Message held"),
+                            tr("The message to %1 was cancelled and is kept in the queue. You can send it "
+                               "anyway, export or delete it there.")
+                                .arg(a->entry.envelope.recipients.value(0))));
 }
 
 void Dispatcher::dropFromSpool(Active* a)
@@ -347,10 +384,10 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
         return false;
     QSet<QString> keys;
     for (const QString& address : addresses)
-        keys.insert(Review::DomainNames::addressKey(address));
+        keys.insert(Mail::DomainNames::addressKey(address));
     const auto hide = [&keys](const Mime::Mailbox& m) {
         return keys.contains(
-            Review::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce));
+            Mail::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce));
     };
     int moved = 0;
     QString error;
@@ -368,27 +405,25 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
                "send it from there as it is, or delete it and send it again from your mail program.")
                 .arg(error);
         qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << reason;
-        if (clientWaits(a)) {
-            answer(a, permanent
-                          ? Smtp::Reply::make(554, u"5.6.0"_s,
-                                              u"The visible addresses cannot be moved to Bcc: "_s + error)
-                          : Smtp::Reply::make(451, u"4.3.0"_s,
-                                              u"Could not move the visible addresses to Bcc; your mail "
-                                              "client keeps the message: "_s +
-                                                  error));
-            dropFromSpool(a);
-        } else {
-            setState(a, Spool::State::Held, reason);
-            emit notice(Notice::Error, a->entry.id, tr("Message held"), reason);
-        }
-        finish(a);
+        const Smtp::Reply refusal =
+            permanent
+                ? Smtp::Reply::make(554, u"5.6.0"_s,
+                                    u"The visible addresses cannot be moved to Bcc: "_s + error)
+                : Smtp::Reply::make(451, u"4.3.0"_s,
+                                    u"Could not move the visible addresses to Bcc; your mail client keeps "
+                                    "the message: "_s +
+                                        error);
+        conclude(a, Ending::tellClient(refusal)
+                        .orKeep(Spool::State::Held, reason)
+                        .notify(Notice::Error, tr("Message held")));
         return false;
     }
     if (moved > 0) {
         qCInfo(lcHop).noquote() << a->entry.id << "moved" << moved << "address(es) from To/Cc to Bcc";
         a->content = *rewritten;
-        // What is recorded (Bcc for them) follows the message that leaves.
-        a->analysis = m_judge->analyse(a->entry, a->content);
+        // New bytes, so assessed again: what is recorded (Bcc for them) and
+        // the S/MIME plan (they are Bcc recipients now) follow the message that leaves.
+        assess(a, std::nullopt);
     }
     return true;
 }
@@ -397,18 +432,22 @@ void Dispatcher::startDelivery(Active* a)
 {
     if (!loadContent(a))
         return;
+    if (!a->analysis) // resumed after a restart in the approved state: assessed once, here
+        assess(a, std::nullopt);
     // Bcc fields never go upstream (the envelope still delivers to those
     // addresses); taken out before S/MIME, so a signature covers what is sent.
     const QByteArray sendable = Mime::HeaderRewrite::withoutBcc(a->content);
-    // S/MIME on the exact bytes that are sent, decided again now: a certificate
-    // may have expired or been replaced since the review, and the addresses
-    // moved to Bcc at the review are Bcc recipients now.
+    // S/MIME on the exact bytes that are sent. The plan made with the
+    // assessment holds when delivery follows it at once (the pass path, a
+    // resume, after the Bcc rewrite: it was made for those bytes). After a
+    // wait it is made again: a certificate may have expired or been replaced
+    // during the review or before a retry.
     QByteArray outgoing = sendable;
     a->isSigned = false;
-    if (Protection* protection = m_judge->protection()) {
-        if (!a->analysis)
-            a->analysis = m_judge->analyse(a->entry, a->content);
-        const ProtectionPlan plan = protection->plan(a->entry, sendable, a->analysis->view);
+    const bool planIsCurrent = std::exchange(a->planIsCurrent, false); // a later attempt comes after a wait
+    if (Protection* protection = m_assessor->protection()) {
+        const ProtectionPlan plan =
+            planIsCurrent ? a->analysis->protection : protection->plan(a->entry, sendable, a->analysis->view);
         QString error;
         std::optional<QByteArray> transformed;
         if (plan.action == ProtectionPlan::Action::Refuse) {
@@ -416,23 +455,21 @@ void Dispatcher::startDelivery(Active* a)
         } else if (plan.action != ProtectionPlan::Action::None) {
             transformed = protection->apply(plan, a->entry, sendable, &error);
         }
-        if (plan.action == ProtectionPlan::Action::Refuse && clientWaits(a)) {
-            // Not sendable like this (required encryption impossible, certificate
-            // unusable): the mail program keeps the message so the person can change it.
-            qCWarning(lcHop).noquote() << a->entry.id << "refused:" << error;
-            answer(a, Smtp::Reply::make(550, u"5.7.1"_s, error));
-            dropFromSpool(a);
-            finish(a);
-            return;
-        }
         if (plan.action == ProtectionPlan::Action::Refuse ||
             (plan.action != ProtectionPlan::Action::None && !transformed)) {
-            // Never unsigned or unencrypted instead: the message waits in the queue for the user.
-            qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << error;
-            answer(a, Smtp::Reply::make(250, u"2.6.0"_s, u"Held in the Yubisashi queue: "_s + error));
-            setState(a, Spool::State::Held, error);
-            emit notice(Notice::Info, a->entry.id, tr("Message held"), error);
-            finish(a);
+            // Never unsigned or unencrypted instead. Not sendable like this
+            // (required encryption impossible, certificate unusable): a waiting
+            // mail program keeps the message so the person can change it. One
+            // that could not be signed or encrypted now waits in the queue for the user.
+            const bool refused = plan.action == ProtectionPlan::Action::Refuse;
+            qCWarning(lcHop).noquote()
+                << a->entry.id << (refused && clientWaits(a) ? "refused:" : "not sent:") << error;
+            conclude(
+                a, Ending::tellClient(refused ? Smtp::Reply::make(550, u"5.7.1"_s, error)
+                                              : Smtp::Reply::make(250, u"2.6.0"_s,
+                                                                  u"Held in the Yubisashi queue: "_s + error))
+                       .orKeep(Spool::State::Held, error)
+                       .notify(Notice::Info, tr("Message held")));
             return;
         }
         if (!plan.reason.isEmpty()) // what was not done and why: "not encrypted: it has Bcc recipients"
@@ -444,7 +481,7 @@ void Dispatcher::startDelivery(Active* a)
     }
     if (a->entry.state == Spool::State::Received) {
         // The pass path: on disk it stays "received", which a restart treats
-        // the same way (judged again, passes, sent). One file write less per
+        // the same way (assessed again, passes, sent). One file write less per
         // message; the mark matters only after a review, which must not be
         // asked again.
         a->entry.state = Spool::State::Sending;
@@ -489,9 +526,7 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         // The client hears first; the records follow (they cannot change its answer).
         answer(a, Smtp::Reply::make(250, u"2.0.0"_s, u"Delivered: "_s + result.reply.text));
         setState(a, Spool::State::Sent, {});
-        if (!a->analysis) // resumed after a restart in the approved state
-            a->analysis = m_judge->analyse(a->entry, a->content);
-        m_judge->recordDelivered(*a->analysis, a->entry, u"sent"_s, a->isSigned, upstream);
+        m_audit->recordDelivered(*a->analysis, a->entry, u"sent"_s, a->isSigned, upstream);
         if (afterRetry) {
             emit notice(
                 Notice::Info, id, tr("Message delivered"),
@@ -504,30 +539,22 @@ void Dispatcher::onDelivered(const QString& id, const Smtp::SubmitResult& result
         QString text = result.reply.text;
         if (!result.failedRecipient.isEmpty() && !text.contains(result.failedRecipient))
             text = u"<%1>: %2"_s.arg(result.failedRecipient, text);
-        if (a->analysis)
-            m_judge->recordNotDelivered(*a->analysis, a->entry, u"refused"_s, upstream);
-        if (clientWaits(a)) {
-            answer(a, Smtp::Reply::make(result.reply.isPermanent() ? result.reply.code : 554,
-                                        result.reply.enhanced.isEmpty() ? u"5.0.0"_s : result.reply.enhanced,
-                                        text));
-            dropFromSpool(a);
-            finish(a);
-            return;
-        }
+        m_audit->recordNotDelivered(*a->analysis, a->entry, u"refused"_s, upstream);
         const QString reason =
             tr("The mail server refused the message: %1").arg(result.detail.isEmpty() ? text : result.detail);
-        setState(a, Spool::State::Failed, reason + u" ("_s + upstream + u')');
-        emit notice(Notice::Error, id, tr("Message not delivered"), reason);
-        finish(a);
+        conclude(a, Ending::tellClient(
+                        Smtp::Reply::make(
+                            result.reply.isPermanent() ? result.reply.code : 554,
+                            result.reply.enhanced.isEmpty() ? u"5.0.0"_s : result.reply.enhanced, text))
+                        .orKeep(Spool::State::Failed, reason + u" ("_s + upstream + u')')
+                        .notify(Notice::Error, tr("Message not delivered"), reason));
         return;
     }
     case Kind::Configuration: {
         if (clientWaits(a)) {
             // Retrying will not help until the user acts: tell the mail client now, it keeps the mail.
-            answer(a, Smtp::Reply::make(451, u"4.7.0"_s,
-                                        result.detail.isEmpty() ? result.reply.text : result.detail));
-            dropFromSpool(a);
-            finish(a);
+            conclude(a, Ending::tellClient(Smtp::Reply::make(
+                            451, u"4.7.0"_s, result.detail.isEmpty() ? result.reply.text : result.detail)));
             return;
         }
         // Not a failing message but a setting only the user can fix (a certificate, STARTTLS, the
@@ -557,11 +584,12 @@ void Dispatcher::scheduleRetry(Active* a, const QString& error)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // A message waiting for the user (a sign-in) is never given up on: it is not failing, it is waiting.
     if (!a->waitsForUser && a->entry.received.secsTo(now) > qint64(m_config.delivery.giveUpHours) * 3600) {
-        setState(a, Spool::State::Failed,
-                 tr("Gave up after %n hour(s) of retrying: %1", nullptr, m_config.delivery.giveUpHours)
-                     .arg(error));
-        emit notice(Notice::Error, a->entry.id, tr("Message not delivered"), a->entry.lastError);
-        finish(a);
+        // Its client heard 250 long ago (never waits here): kept as Failed.
+        const QString reason =
+            tr("Gave up after %n hour(s) of retrying: %1", nullptr, m_config.delivery.giveUpHours).arg(error);
+        conclude(a, Ending::tellClient(Smtp::Reply::make(451, u"4.4.1"_s, reason))
+                        .orKeep(Spool::State::Failed, reason)
+                        .notify(Notice::Error, tr("Message not delivered")));
         return;
     }
     // 1 min doubling to 1 h by default (DESIGN), from the attempts made so far.
@@ -577,6 +605,11 @@ void Dispatcher::scheduleRetry(Active* a, const QString& error)
     setState(a, Spool::State::Approved, error);
     qCInfo(lcHop).noquote() << a->entry.id << "retry in" << delay << "s (attempt" << a->entry.attempts
                             << "failed)";
+    startRetryTimer(a, delay * 1000);
+}
+
+void Dispatcher::startRetryTimer(Active* a, qint64 milliseconds)
+{
     if (!a->retry) {
         a->retry = new QTimer(this);
         a->retry->setSingleShot(true);
@@ -586,7 +619,23 @@ void Dispatcher::scheduleRetry(Active* a, const QString& error)
                 startDelivery(x);
         });
     }
-    a->retry->start(int(delay * 1000));
+    a->retry->start(int(milliseconds));
+}
+
+void Dispatcher::conclude(Active* a, const Ending& ending)
+{
+    if (clientWaits(a) && !ending.reply.isPositive()) {
+        // It never heard 250, so it still has the message: no copy is kept here.
+        answer(a, ending.reply);
+        dropFromSpool(a);
+        finish(a);
+        return;
+    }
+    answer(a, ending.reply); // a 250 if the client still waits: Yubisashi keeps the message
+    setState(a, ending.state, ending.reason);
+    emit notice(ending.notice, a->entry.id, ending.title,
+                ending.text.isEmpty() ? ending.reason : ending.text);
+    finish(a);
 }
 
 void Dispatcher::onBudgetExpired(const QString& id)
@@ -647,9 +696,8 @@ void Dispatcher::shutdown()
         }
         if (a->entry.state == Spool::State::Reviewing)
             m_decisions->withdraw(a->entry.id, tr("Yubisashi is shutting down."));
-        answer(a, Smtp::Reply::make(421, u"4.3.2"_s, u"Yubisashi is shutting down; try again later"_s));
-        dropFromSpool(a);
-        finish(a);
+        conclude(a, Ending::tellClient(Smtp::Reply::make(421, u"4.3.2"_s,
+                                                         u"Yubisashi is shutting down; try again later"_s)));
         ++given;
     }
     if (given > 0)
@@ -698,14 +746,7 @@ QStringList Dispatcher::resume()
                 entry.nextAttempt.isValid()
                     ? qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(entry.nextAttempt))
                     : 0;
-            a->retry = new QTimer(this);
-            a->retry->setSingleShot(true);
-            const QString id = entry.id;
-            connect(a->retry, &QTimer::timeout, this, [this, id] {
-                if (Active* x = find(id))
-                    startDelivery(x);
-            });
-            a->retry->start(int(qMin<qint64>(wait, 24LL * 3600 * 1000)));
+            startRetryTimer(a, qMin<qint64>(wait, 24LL * 3600 * 1000));
         }
     }
     if (resumed > 0)
@@ -741,7 +782,7 @@ int Dispatcher::retryAll()
     int n = 0;
     for (Active* a : std::as_const(m_active)) {
         if (a->entry.state == Spool::State::Approved && a->retry && a->retry->isActive()) {
-            a->retry->start(0);
+            startRetryTimer(a, 0);
             ++n;
         }
     }

@@ -25,12 +25,38 @@ class Spool;
 
 namespace Delivery {
 
-class Judge;
+class Assessor;
+class AuditRecorder;
 class Transport;
 
-// The hop: takes a message from the listener, makes it durable, asks for a
-// decision when the policy wants one, delivers it, and answers the mail client
-// truthfully within the client-wait budget (DESIGN "Replies to the mail client").
+// The hop: the road one message takes from the listener to the upstream,
+// answering the mail client truthfully within the client-wait budget (DESIGN
+// "The way a message travels", "Replies to the mail client"). In order:
+//
+//  1. received   submit(): the listener hands over envelope and bytes.
+//  2. spooled    onStored(): on disk (fsync) before anything else; the
+//                client-wait budget starts. A spool failure answers 451.
+//  3. assessed   decide() -> assess(): parsed, S/MIME planned and reviewed,
+//                once; the Analysis stays with the message in flight.
+//  4. [reviewed] decide() asks the DecisionProvider when the verdict is
+//                "review"; onDecision() takes the answer (send or cancel).
+//  5. [Bcc moved -> re-assessed] moveToBcc(): the addresses chosen at the
+//                review (or by the policy) leave To/Cc; the new bytes are
+//                spooled and assessed again, the only second assessment.
+//  6. protected  startDelivery(): Bcc fields out, S/MIME applied (the plan of
+//                the assessment, made again only after a wait), handed to
+//                the Transport.
+//  7. delivered  onDelivered(): the upstream's answer; a temporary failure
+//                goes to scheduleRetry() and back to 6.
+//  8. concluded  delivered: the client hears 250, the audit record is
+//                written. Every other ending (blocked, cancelled, Bcc move,
+//                S/MIME refusal, permanent refusal...) goes through
+//                conclude(): a waiting client is answered and keeps the
+//                message, else it is kept as Held or Failed and the user told.
+//
+// Side roads: onBudgetExpired() (the client hears 250 queued and Yubisashi
+// keeps the message), onClientGone() (never handed over: dropped), resume()
+// (unfinished messages re-enter at 3, or at 6 when approved), shutdown().
 class Dispatcher : public QObject
 {
     Q_OBJECT
@@ -45,9 +71,10 @@ public:
 
     using TransportFactory = std::function<Transport*(const QString& account, QObject* parent)>;
 
-    // judge parses and reviews each message (not owned).
-    Dispatcher(const Settings::Config& config, Spool::Spool* spool, Judge* judge, DecisionProvider* decisions,
-               TransportFactory transports, QObject* parent = nullptr);
+    // assessor parses and reviews each message, audit records how each one
+    // ended (neither owned).
+    Dispatcher(const Settings::Config& config, Spool::Spool* spool, Assessor* assessor, AuditRecorder* audit,
+               DecisionProvider* decisions, TransportFactory transports, QObject* parent = nullptr);
     ~Dispatcher() override;
 
     // Loads the spool and resumes every unfinished message. Returns the
@@ -69,8 +96,7 @@ public:
     int retryAll();
     bool release(const QString& id); // held/failed -> review again
     bool discard(const QString& id);
-    // Temporarily let everything that needs a review wait in the queue.
-    // Messages in flight: being written to the spool, judged, reviewed or delivered.
+    // Messages in flight: being written to the spool, assessed, reviewed or delivered.
     int pendingCount() const { return int(m_active.size()) + m_storing; }
     // Pause protection (set by the app for a chosen time): this review policy
     // replaces the configured one for every decision taken from now on;
@@ -78,7 +104,7 @@ public:
     void setReviewOverride(std::optional<Settings::ReviewPolicy> policy) { m_reviewOverride = policy; }
 
     // Before the app exits: every message whose mail client is still waiting
-    // for its answer (being written, judged, reviewed or sent) is given up
+    // for its answer (being written, assessed, reviewed or sent) is given up
     // here. The client never heard 250, so it keeps the message and sends it
     // again; keeping a copy too would send it twice. Everything else stays
     // queued for the next start.
@@ -96,31 +122,44 @@ signals:
 private:
     struct Active;
     struct Storing;
+    struct Ending;
+    // The road, in order (see above).
     void onStored(const std::optional<Spool::Entry>& stored, const QString& error, const QByteArray& content,
                   const std::shared_ptr<Storing>& storing);
     void decide(Active* a);
+    // Replaces the message's Analysis: at decide(), after a rewrite, or once after a resume.
+    void assess(Active* a, std::optional<Settings::ReviewPolicy> reviewOverride);
     void onDecision(const QString& id, const Decision& decision);
-    void startDelivery(Active* a);
     // Takes the addresses out of To/Cc (they stay recipients: Bcc) and keeps the
     // rewritten message in the spool; false when that failed and the message was
-    // answered or held instead.
+    // concluded instead.
     bool moveToBcc(Active* a, const QStringList& addresses);
+    void startDelivery(Active* a);
     void onDelivered(const QString& id, const Smtp::SubmitResult& result);
+    // Every ending but delivery and a vanished client: while the mail client
+    // waits and the reply refuses, the client keeps the message and the spool
+    // copy goes; otherwise (or after a 250) Yubisashi keeps it as Held or
+    // Failed and tells the user. Then the message is finished.
+    void conclude(Active* a, const Ending& ending);
+    void scheduleRetry(Active* a, const QString& error);
+    // The one place that makes and starts a message's retry timer, which starts delivery again.
+    void startRetryTimer(Active* a, qint64 milliseconds);
+
     void onBudgetExpired(const QString& id);
     void onClientGone(const QString& id);
     void answer(Active* a, const Smtp::Reply& reply);
     void setState(Active* a, Spool::State state, const QString& error = {});
-    void scheduleRetry(Active* a, const QString& error);
     void purgeSent();              // sent messages older than retention_days
     void finish(Active* a);        // forgets the in-memory record
     void dropFromSpool(Active* a); // deletes its files and says so (removed())
-    bool loadContent(Active* a);
+    bool loadContent(Active* a);   // concluded (Failed) when the queued copy cannot be read
     Active* find(const QString& id) const;
     bool clientWaits(const Active* a) const;
 
     Settings::Config m_config;
     Spool::Spool* m_spool = nullptr;
-    Judge* m_judge = nullptr;
+    Assessor* m_assessor = nullptr;
+    AuditRecorder* m_audit = nullptr;
     DecisionProvider* m_decisions = nullptr;
     TransportFactory m_transports;
     QHash<QString, Active*> m_active;

@@ -1,7 +1,7 @@
 #include "delivery/Protection.h"
 
-#include "review/Assessment.h"
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
+#include "review/DomainMatcher.h"
 #include "settings/SecretStore.h"
 #include "smime/CertificateStore.h"
 #include "smime/EncryptionPolicy.h"
@@ -95,6 +95,9 @@ ProtectionPlan Protection::plan(const Spool::Entry& entry, const QByteArray& con
     const bool hasCertificate = !account->smimeP12.isEmpty();
     if (!hasCertificate && account->encrypt == Settings::EncryptPolicy::Never)
         return plan; // S/MIME not set up for this account: nothing to do
+    // The view knows what the mail program signed or encrypted. An S/MIME body
+    // it calls neither (certs-only, compressed-data) is still not wrapped
+    // again: only for those is the content's own top Content-Type read.
     const bool alreadyEncrypted = view.isEncrypted;
     const bool alreadyProtected =
         alreadyEncrypted || view.isSigned || Smime::MimeCanonicalizer::isProtected(content);
@@ -138,14 +141,14 @@ ProtectionPlan Protection::plan(const Spool::Entry& entry, const QByteArray& con
     QSet<QString> shown;
     for (const QList<Mime::Mailbox>* list : {&view.to, &view.cc}) {
         for (const Mime::Mailbox& m : *list)
-            shown.insert(Review::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce));
+            shown.insert(Mail::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce));
     }
-    const QString senderKey = Review::DomainNames::addressKey(from);
+    const QString senderKey = Mail::DomainNames::addressKey(from);
     QStringList visible;
     QStringList hidden;
     QSet<QString> seen;
     for (const QString& rcpt : entry.envelope.recipients) {
-        const QString key = Review::DomainNames::addressKey(rcpt);
+        const QString key = Mail::DomainNames::addressKey(rcpt);
         if (key.isEmpty() || seen.contains(key))
             continue;
         seen.insert(key);
@@ -160,7 +163,7 @@ ProtectionPlan Protection::plan(const Spool::Entry& entry, const QByteArray& con
     if (!alreadyEncrypted) {
         const Smime::CertificateStore store(m_certificateFolder);
         for (const QString& rcpt : std::as_const(visible)) {
-            if (hasCertificate && Review::DomainNames::addressKey(rcpt) == senderKey)
+            if (hasCertificate && Mail::DomainNames::addressKey(rcpt) == senderKey)
                 continue;
             encryptTo << rcpt;
             if (!store.encryptionCertificate(rcpt))

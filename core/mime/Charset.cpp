@@ -256,6 +256,94 @@ QString decodeWithoutJis(QByteArrayView bytes, QByteArrayView hint)
     return convert(bytes, "windows-1252", false).value_or(QString::fromLatin1(bytes.data(), bytes.size()));
 }
 
+// Structural checks of the multi-byte encodings detectLabel() tells apart:
+// cheap, and independent of how a converter maps control or unassigned codes
+// (ICU's EUC-JP reads Shift_JIS lead bytes as C1 controls).
+bool isValidUtf8(QByteArrayView s)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n;) {
+        const unsigned char c = p[i];
+        int len = 0;
+        unsigned min = 0;
+        unsigned cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            min = 0x80;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            min = 0x800;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            min = 0x10000;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + len > n)
+            return false;
+        for (int k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = cp << 6 | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+bool isValidEucJp(QByteArrayView s)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    for (qsizetype i = 0, n = s.size(); i < n;) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+        } else if (c == 0x8E) { // half-width katakana
+            if (i + 1 >= n || p[i + 1] < 0xA1 || p[i + 1] > 0xDF)
+                return false;
+            i += 2;
+        } else if (c == 0x8F) { // JIS X 0212
+            if (i + 2 >= n || p[i + 1] < 0xA1 || p[i + 2] < 0xA1 || p[i + 1] == 0xFF || p[i + 2] == 0xFF)
+                return false;
+            i += 3;
+        } else if (c >= 0xA1 && c <= 0xFE) {
+            if (i + 1 >= n || p[i + 1] < 0xA1 || p[i + 1] == 0xFF)
+                return false;
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool isValidShiftJis(QByteArrayView s)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    for (qsizetype i = 0, n = s.size(); i < n;) {
+        const unsigned char c = p[i];
+        if (c < 0x80 || (c >= 0xA1 && c <= 0xDF)) {
+            ++i;
+        } else if ((c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC)) {
+            if (i + 1 >= n || p[i + 1] < 0x40 || p[i + 1] == 0x7F || p[i + 1] > 0xFC)
+                return false;
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 QByteArray Charset::icuName(QByteArrayView label)
@@ -358,6 +446,23 @@ bool Charset::isAscii(QByteArrayView bytes)
             return false;
     }
     return true;
+}
+
+QByteArray Charset::detectLabel(QByteArrayView body)
+{
+    if (isAscii(body)) {
+        // ISO-2022-JP is 7-bit: recognise its escape sequences (JIS X 0208 in, ASCII/Roman out).
+        if (body.contains("\x1b$B") || body.contains("\x1b$@"))
+            return "iso-2022-jp";
+        return "us-ascii";
+    }
+    if (isValidUtf8(body))
+        return "utf-8";
+    if (isValidEucJp(body))
+        return "euc-jp";
+    if (isValidShiftJis(body))
+        return "shift_jis";
+    return "unknown-8bit"; // RFC 1428
 }
 
 } // namespace Mime

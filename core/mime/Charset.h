@@ -48,6 +48,12 @@ public:
     static bool hasIso2022JpEscape(QByteArrayView bytes);
 
     static bool isAscii(QByteArrayView bytes);
+
+    // The label to declare for bytes that carry none (a body without MIME
+    // headers): "us-ascii", "iso-2022-jp" (7-bit with JIS X 0208 escapes),
+    // "utf-8", "euc-jp" or "shift_jis" when the bytes are valid in it, else
+    // "unknown-8bit" (RFC 1428).
+    static QByteArray detectLabel(QByteArrayView bytes);
 };
 
 } // namespace Mime

@@ -13,8 +13,6 @@
 #include <memory>
 #include <optional>
 
-struct evp_md_ctx_st; // OpenSSL's EVP_MD_CTX, kept out of this header
-
 namespace Mime::Gmime {
 
 struct ObjectUnref
@@ -48,24 +46,6 @@ struct ParserOptionsFree
     }
 };
 using ParserOptionsPtr = std::unique_ptr<GMimeParserOptions, ParserOptionsFree>;
-
-// SHA-256 through OpenSSL's libcrypto (the S/MIME code links it anyway): five
-// times GLib's g_checksum and more than Qt 6.4's QCryptographicHash, where the
-// hash alone took half of the 80 ms parse of a 25 MB message with attachments.
-class Sha256
-{
-public:
-    Sha256();
-    ~Sha256();
-    Sha256(const Sha256&) = delete;
-    Sha256& operator=(const Sha256&) = delete;
-
-    void addData(QByteArrayView data);
-    QByteArray result() const;
-
-private:
-    evp_md_ctx_st* m_context;
-};
 
 // g_mime_init() is not thread-safe and must run once per process; the spool
 // and the `check` command may parse from different threads.

@@ -2,6 +2,7 @@
 
 #include "mime/AddressList.h"
 #include "mime/HeaderText.h"
+#include "mime/RawHeader.h"
 
 #include <QList>
 #include <algorithm>
@@ -12,48 +13,11 @@ namespace Mime {
 
 namespace {
 
-struct Field
-{
-    qsizetype begin = 0;
-    qsizetype end = 0; // after the line break of its last line
-    QByteArray name;   // as written, without the colon
-    bool isRecipients() const
-    {
-        return name.compare("to", Qt::CaseInsensitive) == 0 || name.compare("cc", Qt::CaseInsensitive) == 0;
-    }
-};
+using Field = RawHeader::Field;
 
-// The fields of the header, in order; headerEnd is where the blank line
-// starts (or the end of a message without a body).
-QList<Field> headerFields(const QByteArray& message, qsizetype* headerEnd)
+bool isRecipients(const Field& field)
 {
-    QList<Field> fields;
-    qsizetype pos = 0;
-    while (pos < message.size()) {
-        const qsizetype newline = message.indexOf('\n', pos);
-        const qsizetype lineEnd = newline < 0 ? message.size() : newline + 1;
-        const QByteArrayView line(message.constData() + pos, lineEnd - pos);
-        if (line == "\n" || line == "\r\n") {
-            *headerEnd = pos;
-            return fields;
-        }
-        if ((line.front() == ' ' || line.front() == '\t') && !fields.isEmpty()) {
-            fields.last().end = lineEnd;
-        } else {
-            const qsizetype colon = line.indexOf(':');
-            fields.append(
-                {pos, lineEnd, colon > 0 ? line.first(colon).trimmed().toByteArray() : QByteArray()});
-        }
-        pos = lineEnd;
-    }
-    *headerEnd = message.size();
-    return fields;
-}
-
-QByteArrayView valueOf(const QByteArray& message, const Field& field)
-{
-    const QByteArrayView text(message.constData() + field.begin, field.end - field.begin);
-    return text.sliced(text.indexOf(':') + 1);
+    return field.is("to") || field.is("cc");
 }
 
 using Item = HeaderText::ListItem;
@@ -119,12 +83,12 @@ Filtered filter(const QList<QByteArray>& elements, const HeaderRewrite::Selector
 
 QList<QString> recipientKeys(const QByteArray& message, const HeaderRewrite::Selector& skip)
 {
-    qsizetype headerEnd = 0;
     QList<QString> keys;
-    for (const Field& field : headerFields(message, &headerEnd)) {
-        if (!field.isRecipients())
+    const RawHeader header = RawHeader::read(message);
+    for (const Field& field : header.fields()) {
+        if (!isRecipients(field))
             continue;
-        for (const Mailbox& m : mailboxesOf(valueOf(message, field))) {
+        for (const Mailbox& m : mailboxesOf(field.value)) {
             if (!skip || !skip(m))
                 keys << m.addressAce.toLower();
         }
@@ -139,8 +103,8 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
                                                         int* removed, QString* error)
 {
     *removed = 0;
-    qsizetype headerEnd = 0;
-    const QList<Field> fields = headerFields(message, &headerEnd);
+    const RawHeader raw = RawHeader::read(message);
+    const qsizetype headerEnd = raw.end();
 
     QByteArray header;
     header.reserve(headerEnd + 64);
@@ -148,8 +112,8 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
     qsizetype placeholder = -1; // where "To: undisclosed-recipients:;" goes if no To/Cc is left
     bool anyLeft = false;
     QByteArray placeholderEol;
-    for (const Field& field : fields) {
-        if (!field.isRecipients())
+    for (const Field& field : raw.fields()) {
+        if (!isRecipients(field))
             continue;
         // Each field keeps the line ending it was written with (CRLF from SMTP,
         // but a file may mix them); one without a line break (no body) gets CRLF.
@@ -176,7 +140,7 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
             rebuilt += kept.kept;
             return !kept.ambiguous;
         };
-        for (const Item& item : HeaderText::splitAddressList(valueOf(message, field))) {
+        for (const Item& item : HeaderText::splitAddressList(field.value)) {
             if (!item.isGroup) {
                 run << item.text;
                 continue;
@@ -197,7 +161,7 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
             return std::nullopt;
         }
 
-        const bool blank = valueOf(message, field).trimmed().isEmpty();
+        const bool blank = field.value.trimmed().isEmpty();
         if (removedHere == 0 && !blank) {
             anyLeft = true;
             continue;
@@ -210,7 +174,7 @@ std::optional<QByteArray> HeaderRewrite::hideRecipients(const QByteArray& messag
         if (placeholder < 0)
             placeholder = header.size();
         if (!rebuilt.isEmpty()) {
-            QByteArray line = field.name;
+            QByteArray line = field.name.toByteArray();
             line.append(": ").append(rebuilt.join(fold)).append(eol);
             header += line;
             anyLeft = true;
@@ -237,15 +201,13 @@ QByteArray HeaderRewrite::removeFields(const QByteArray& message, const QList<QB
 {
     if (removed)
         *removed = 0;
-    qsizetype headerEnd = 0;
-    const QList<Field> fields = headerFields(message, &headerEnd);
+    const RawHeader header = RawHeader::read(message);
     QByteArray out;
     qsizetype copied = 0; // bytes of the original already in `out`
     bool any = false;
-    for (const Field& field : fields) {
-        const bool remove = std::any_of(names.cbegin(), names.cend(), [&field](const QByteArray& name) {
-            return field.name.compare(name, Qt::CaseInsensitive) == 0;
-        });
+    for (const Field& field : header.fields()) {
+        const bool remove = std::any_of(names.cbegin(), names.cend(),
+                                        [&field](const QByteArray& name) { return field.is(name); });
         if (!remove)
             continue;
         if (!any)

@@ -1,5 +1,6 @@
 #include "mime/MessageView.h"
 
+#include "crypto/Sha256.h"
 #include "mime/AddressList.h"
 #include "mime/Charset.h"
 #include "mime/Gmime.h"
@@ -145,7 +146,7 @@ public:
 private:
     qsizetype m_keepBytes;
     bool m_wantHash;
-    Gmime::Sha256 m_hash;
+    Crypto::Sha256 m_hash;
     Content m_content;
 };
 
@@ -290,7 +291,7 @@ private:
             attachment.filename = u"message.eml"_s;
         // GMime keeps the forwarded message parsed, not as bytes: its serialisation is
         // what the size and hash describe (header and content bytes are kept as read).
-        Gmime::Sha256 hash;
+        Crypto::Sha256 hash;
         if (inner) {
             Gmime::Ptr<GMimeStream> memory(g_mime_stream_mem_new());
             g_mime_object_write_to_stream(GMIME_OBJECT(inner), nullptr, memory.get());

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "review/Assessment.h"
-
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
@@ -10,6 +8,12 @@
 
 namespace Review {
 
+enum class Verdict
+{
+    Pass,
+    Review,
+    Block
+};
 enum class Severity
 {
     Info,
@@ -61,7 +65,7 @@ struct Attachment
 
 // Everything the person is asked to confirm about one message: data the
 // review window shows, produced by core and never computed in the UI.
-struct Review
+struct MessageReview
 {
     QString account;
     Address from;
@@ -88,4 +92,4 @@ QString verdictName(Verdict verdict);    // pass | review | block
 
 } // namespace Review
 
-Q_DECLARE_METATYPE(Review::Review)
+Q_DECLARE_METATYPE(Review::MessageReview)

@@ -1,11 +1,10 @@
 #include "review/Reviewer.h"
 
-#include "review/DomainNames.h"
-#include "review/PersonNames.h"
+#include "mail/DomainNames.h"
+#include "mail/PersonNames.h"
 #include "review/checks/BlockedDomainCheck.h"
 #include "review/checks/CheckRegistry.h"
 #include "review/checks/ManyExternalVisibleCheck.h"
-#include "store/History.h"
 
 #include <QHash>
 #include <QSet>
@@ -37,7 +36,7 @@ QString mailboxAddress(const Mime::Mailbox& m)
 
 } // namespace
 
-Reviewer::Reviewer(CheckPolicy policy, Store::History* history)
+Reviewer::Reviewer(CheckPolicy policy, HistoryQuery* history)
     : m_policy(std::move(policy)), m_internal(m_policy.policy.internalDomains),
       m_blocked(m_policy.blockedDomains), m_history(history), m_checks(CheckRegistry::createAll())
 {}
@@ -57,7 +56,7 @@ QList<Recipient> Reviewer::recipientsOf(const Mime::MessageView& view, const Smt
         {Field::To, &view.to}, {Field::Cc, &view.cc}, {Field::Bcc, &view.bcc}};
     for (const auto& [field, list] : lists) {
         for (const Mime::Mailbox& m : *list) {
-            const QString key = DomainNames::addressKey(mailboxAddress(m));
+            const QString key = Mail::DomainNames::addressKey(mailboxAddress(m));
             if (!key.isEmpty() && !header.contains(key))
                 header.insert(key, HeaderEntry{field, &m});
         }
@@ -66,7 +65,7 @@ QList<Recipient> Reviewer::recipientsOf(const Mime::MessageView& view, const Smt
     QList<Recipient> out;
     QSet<QString> inEnvelope;
     for (const QString& rcpt : envelope.recipients) {
-        const QString key = DomainNames::addressKey(rcpt);
+        const QString key = Mail::DomainNames::addressKey(rcpt);
         if (key.isEmpty() || inEnvelope.contains(key))
             continue;
         inEnvelope.insert(key);
@@ -79,7 +78,7 @@ QList<Recipient> Reviewer::recipientsOf(const Mime::MessageView& view, const Smt
             if (!it->mailbox->address.isEmpty())
                 r.address = it->mailbox->address; // the Unicode spelling the person wrote
         }
-        r.domain = DomainNames::toUnicode(DomainNames::domainOf(rcpt));
+        r.domain = Mail::DomainNames::toUnicode(Mail::DomainNames::domainOf(rcpt));
         r.internal = internal.isInternal(key);
         out << r;
     }
@@ -89,7 +88,7 @@ QList<Recipient> Reviewer::recipientsOf(const Mime::MessageView& view, const Smt
         QSet<QString> listed;
         for (const QList<Mime::Mailbox>* list : {&view.to, &view.cc}) {
             for (const Mime::Mailbox& m : *list) {
-                const QString key = DomainNames::addressKey(mailboxAddress(m));
+                const QString key = Mail::DomainNames::addressKey(mailboxAddress(m));
                 if (key.isEmpty() || inEnvelope.contains(key) || listed.contains(key))
                     continue;
                 listed.insert(key);
@@ -109,50 +108,33 @@ HistoryFacts Reviewer::factsFor(const Mime::MessageView& view, const QList<Recip
         *problem = tr("There is no recipient history.");
         return facts;
     }
-    if (!m_history->isOpen()) {
-        *problem = m_history->errorString();
-        return facts;
-    }
-    QStringList addresses;
-    QStringList domains;
-    QStringList nameKeys;
+    HistoryQuestion question;
     for (const Recipient& r : recipients) {
-        addresses << DomainNames::addressKey(r.address);
-        const QString d = DomainNames::toAce(r.domain);
-        if (!domains.contains(d))
-            domains << d;
-        const QString key = PersonNames::key(r.name);
+        question.addressKeys << Mail::DomainNames::addressKey(r.address);
+        const QString d = Mail::DomainNames::toAce(r.domain);
+        if (!question.domains.contains(d))
+            question.domains << d;
+        const QString key = Mail::PersonNames::key(r.name);
         if (!key.isEmpty())
-            nameKeys << key;
+            question.nameKeys << key;
     }
-    QStringList threadIds = view.references;
+    question.threadIds = view.references;
     if (!view.inReplyTo.isEmpty())
-        threadIds << view.inReplyTo;
-    QList<QByteArray> hashes;
+        question.threadIds << view.inReplyTo;
     for (const Mime::Attachment& a : view.attachments) {
         if (!a.sha256.isEmpty())
-            hashes << a.sha256;
+            question.attachmentHashes << a.sha256;
     }
-    const bool good = m_history->knownAddresses(addresses, &facts.knownAddresses) &&
-                      m_history->knownDomains(domains, &facts.knownDomains) &&
-                      m_history->allDomains(&facts.allDomains) &&
-                      m_history->namesByAddress(addresses, &facts.namesByAddress) &&
-                      m_history->addressesByName(nameKeys, &facts.addressesByName) &&
-                      (threadIds.isEmpty() ||
-                       m_history->threadDomains(threadIds, &facts.threadKnown, &facts.threadDomains)) &&
-                      m_history->attachmentDomains(hashes, &facts.attachmentDomains);
-    if (!good) {
-        *problem = m_history->errorString();
+    if (!m_history->facts(question, &facts, problem))
         return HistoryFacts();
-    }
     *ok = true;
     return facts;
 }
 
-Review Reviewer::review(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                        const Inputs& inputs) const
+MessageReview Reviewer::review(const Mime::MessageView& view, const Smtp::Envelope& envelope,
+                               const Inputs& inputs) const
 {
-    Review out;
+    MessageReview out;
     out.account = inputs.account;
     out.from = Address{view.from.address.isEmpty() ? envelope.mailFrom : view.from.address, view.from.name};
     out.subject = view.subject;
@@ -217,10 +199,10 @@ Review Reviewer::review(const Mime::MessageView& view, const Smtp::Envelope& env
     // Badges per recipient.
     QHash<QString, qsizetype> index;
     for (qsizetype i = 0; i < out.recipients.size(); ++i)
-        index.insert(DomainNames::addressKey(out.recipients.at(i).address), i);
+        index.insert(Mail::DomainNames::addressKey(out.recipients.at(i).address), i);
     for (const Finding& f : std::as_const(out.findings)) {
         for (const QString& a : f.recipients) {
-            const auto it = index.constFind(DomainNames::addressKey(a));
+            const auto it = index.constFind(Mail::DomainNames::addressKey(a));
             if (it != index.constEnd() && !out.recipients[*it].findingCodes.contains(f.code))
                 out.recipients[*it].findingCodes << f.code;
         }
@@ -253,12 +235,12 @@ bool Reviewer::isBlockedRecipient(const QString& address, QString* reason) const
 {
     if (m_policy.action(BlockedDomainCheck::info().code) != CheckAction::Block || m_blocked.isEmpty())
         return false;
-    const QString domain = DomainNames::domainOf(address);
+    const QString domain = Mail::DomainNames::domainOf(address);
     if (!m_blocked.matchesDomain(domain))
         return false;
     if (reason) {
         *reason = tr("Sending to %1 is not allowed by your organisation's policy.")
-                      .arg(DomainNames::toUnicode(domain));
+                      .arg(Mail::DomainNames::toUnicode(domain));
     }
     return true;
 }

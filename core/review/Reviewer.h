@@ -1,8 +1,9 @@
 #pragma once
 
 #include "mime/MessageView.h"
-#include "review/Assessment.h"
 #include "review/CheckPolicy.h"
+#include "review/DomainMatcher.h"
+#include "review/HistoryQuery.h"
 #include "review/Review.h"
 #include "review/checks/Check.h"
 #include "smtp/Envelope.h"
@@ -10,10 +11,6 @@
 #include <QCoreApplication>
 #include <memory>
 #include <vector>
-
-namespace Store {
-class History;
-}
 
 namespace Review {
 
@@ -40,11 +37,12 @@ public:
 
     // history may be null (no history): checks that need it are skipped and
     // the review says so. The Reviewer does not own it.
-    explicit Reviewer(CheckPolicy policy, Store::History* history = nullptr);
+    explicit Reviewer(CheckPolicy policy, HistoryQuery* history = nullptr);
     ~Reviewer();
 
-    Review review(const Mime::MessageView& view, const Smtp::Envelope& envelope, const Inputs& inputs) const;
-    Review review(const Mime::MessageView& view, const Smtp::Envelope& envelope) const
+    MessageReview review(const Mime::MessageView& view, const Smtp::Envelope& envelope,
+                         const Inputs& inputs) const;
+    MessageReview review(const Mime::MessageView& view, const Smtp::Envelope& envelope) const
     {
         return review(view, envelope, Inputs());
     }
@@ -68,7 +66,7 @@ private:
     CheckPolicy m_policy;
     DomainMatcher m_internal;
     DomainMatcher m_blocked;
-    Store::History* m_history;
+    HistoryQuery* m_history;
     std::vector<std::unique_ptr<Check>> m_checks;
 };
 

@@ -1,7 +1,9 @@
 #include "smime/MimeCanonicalizer.h"
 
+#include "mime/Charset.h"
 #include "mime/HeaderEncoder.h"
 #include "mime/MessageView.h"
+#include "mime/RawHeader.h"
 #include "smime/TransferEncoding.h"
 
 #include <QByteArrayView>
@@ -28,29 +30,9 @@ struct Field
 QList<Field> parseFields(QByteArrayView block)
 {
     QList<Field> fields;
-    qsizetype pos = 0;
-    while (pos < block.size()) {
-        qsizetype eol = block.indexOf('\n', pos);
-        eol = eol < 0 ? block.size() : eol + 1;
-        const QByteArrayView line = block.sliced(pos, eol - pos);
-        const bool continuation = line.startsWith(' ') || line.startsWith('\t');
-        if (continuation && !fields.isEmpty()) {
-            Field& f = fields.last();
-            f.raw = QByteArrayView(f.raw.data(), f.raw.size() + line.size());
-            f.value += ' ';
-            f.value += line.trimmed();
-        } else {
-            Field f;
-            f.raw = line;
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0) {
-                f.name = line.first(colon).trimmed().toByteArray().toLower();
-                f.value = line.sliced(colon + 1).trimmed().toByteArray();
-            }
-            fields << f;
-        }
-        pos = eol;
-    }
+    const Mime::RawHeader header = Mime::RawHeader::read(block);
+    for (const Mime::RawHeader::Field& f : header.fields())
+        fields << Field{f.raw, f.name.toByteArray().toLower(), f.unfoldedValue()};
     return fields;
 }
 
@@ -225,116 +207,6 @@ bool mostlyEightBit(QByteArrayView s)
     for (char c : s)
         high += static_cast<unsigned char>(c) >> 7;
     return high * 100 > s.size() * 17;
-}
-
-bool isValidUtf8(QByteArrayView s)
-{
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const qsizetype n = s.size();
-    for (qsizetype i = 0; i < n;) {
-        const unsigned char c = p[i];
-        int len = 0;
-        unsigned min = 0;
-        unsigned cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            min = 0x80;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            min = 0x800;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            min = 0x10000;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + len > n)
-            return false;
-        for (int k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += len;
-    }
-    return true;
-}
-
-bool isValidEucJp(QByteArrayView s)
-{
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    for (qsizetype i = 0, n = s.size(); i < n;) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-        } else if (c == 0x8E) { // half-width katakana
-            if (i + 1 >= n || p[i + 1] < 0xA1 || p[i + 1] > 0xDF)
-                return false;
-            i += 2;
-        } else if (c == 0x8F) { // JIS X 0212
-            if (i + 2 >= n || p[i + 1] < 0xA1 || p[i + 2] < 0xA1 || p[i + 1] == 0xFF || p[i + 2] == 0xFF)
-                return false;
-            i += 3;
-        } else if (c >= 0xA1 && c <= 0xFE) {
-            if (i + 1 >= n || p[i + 1] < 0xA1 || p[i + 1] == 0xFF)
-                return false;
-            i += 2;
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool isValidShiftJis(QByteArrayView s)
-{
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    for (qsizetype i = 0, n = s.size(); i < n;) {
-        const unsigned char c = p[i];
-        if (c < 0x80 || (c >= 0xA1 && c <= 0xDF)) {
-            ++i;
-        } else if ((c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC)) {
-            if (i + 1 >= n || p[i + 1] < 0x40 || p[i + 1] == 0x7F || p[i + 1] > 0xFC)
-                return false;
-            i += 2;
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
-
-// The charset of a body that declares none (a message without MIME headers).
-QByteArray detectCharset(QByteArrayView body)
-{
-    bool eightBit = false;
-    for (char c : body) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            eightBit = true;
-            break;
-        }
-    }
-    if (!eightBit) {
-        // ISO-2022-JP is 7-bit: recognise its escape sequences (JIS X 0208 in, ASCII/Roman out).
-        if (body.contains("\x1b$B") || body.contains("\x1b$@"))
-            return "iso-2022-jp";
-        return "us-ascii";
-    }
-    if (isValidUtf8(body))
-        return "utf-8";
-    if (isValidEucJp(body))
-        return "euc-jp";
-    if (isValidShiftJis(body))
-        return "shift_jis";
-    return "unknown-8bit"; // RFC 1428
 }
 
 class Builder
@@ -517,7 +389,7 @@ private:
             headers += m_fields.field(f.raw);
         }
         if (!ct.present && !findField(fields, "content-type"))
-            headers += "Content-Type: text/plain; charset=" + detectCharset(content) + "\r\n";
+            headers += "Content-Type: text/plain; charset=" + Mime::Charset::detectLabel(content) + "\r\n";
         if (!wroteCte)
             headers += "Content-Transfer-Encoding: " + newCte + "\r\n";
         headers += "\r\n";
@@ -742,7 +614,7 @@ MimeCanonicalizer::Result MimeCanonicalizer::run(const QByteArray& message, bool
     const bool hasContentType = findField(entityFields, "content-type") != nullptr;
     if (!hasContentType && (!canonical || !needsEncoding(s.body))) {
         // A plain RFC 5322 message, or MIME with the default type: say what it is.
-        block += "Content-Type: text/plain; charset=" + detectCharset(s.body) + "\r\n";
+        block += "Content-Type: text/plain; charset=" + Mime::Charset::detectLabel(s.body) + "\r\n";
         r.reencoded = true;
     }
     const QList<Field> blockFields = parseFields(block);

@@ -1,7 +1,7 @@
 #include "store/History.h"
 
-#include "review/DomainNames.h"
-#include "review/PersonNames.h"
+#include "mail/DomainNames.h"
+#include "mail/PersonNames.h"
 #include "spool/DurableFile.h"
 
 #include <QAtomicInt>
@@ -18,7 +18,6 @@
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
-using Review::DomainNames;
 
 Q_LOGGING_CATEGORY(lcHistory, "yubisashi.history")
 
@@ -301,8 +300,8 @@ bool History::migrateV1toV2()
         u"INSERT INTO names(address, name, name_key, first_sent, last_sent, count) VALUES (?,?,?,?,?,?) "
         "ON CONFLICT(address, name_key) DO UPDATE SET count = count + excluded.count"_s);
     while (read.next()) {
-        const QString address = DomainNames::addressKey(read.value(0).toString());
-        const QString domain = DomainNames::domainOf(address);
+        const QString address = Mail::DomainNames::addressKey(read.value(0).toString());
+        const QString domain = Mail::DomainNames::domainOf(address);
         const qint64 first = read.value(2).toLongLong();
         const qint64 last = read.value(3).toLongLong();
         const qint64 count = read.value(4).toLongLong();
@@ -320,7 +319,7 @@ bool History::migrateV1toV2()
         if (!dom.exec())
             return fail(dom.lastError().text());
         const QString displayName = read.value(1).toString().trimmed();
-        const QString key = Review::PersonNames::key(displayName);
+        const QString key = Mail::PersonNames::key(displayName);
         if (!key.isEmpty()) {
             name.addBindValue(address);
             name.addBindValue(displayName);
@@ -399,6 +398,28 @@ bool History::query(const QString& sqlBefore, const QList<T>& values, Sink sink)
     QString detail;
     if (!selectIn(QSqlDatabase::database(m_connection, false), sqlBefore, values, &detail, sink))
         return fail(tr("The recipient history could not be read (%1).").arg(detail));
+    return true;
+}
+
+bool History::facts(const Review::HistoryQuestion& question, Review::HistoryFacts* out, QString* problem)
+{
+    *out = Review::HistoryFacts();
+    if (!m_open) {
+        *problem = m_error;
+        return false;
+    }
+    const bool good = knownAddresses(question.addressKeys, &out->knownAddresses) &&
+                      knownDomains(question.domains, &out->knownDomains) && allDomains(&out->allDomains) &&
+                      namesByAddress(question.addressKeys, &out->namesByAddress) &&
+                      addressesByName(question.nameKeys, &out->addressesByName) &&
+                      (question.threadIds.isEmpty() ||
+                       threadDomains(question.threadIds, &out->threadKnown, &out->threadDomains)) &&
+                      attachmentDomains(question.attachmentHashes, &out->attachmentDomains);
+    if (!good) {
+        *problem = m_error;
+        *out = Review::HistoryFacts();
+        return false;
+    }
     return true;
 }
 
@@ -537,7 +558,7 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
         if (p.address.isEmpty() || !p.address.contains(QLatin1Char('@')) || seen.contains(p.address))
             continue;
         seen.insert(p.address);
-        const QString d = DomainNames::domainOf(p.address);
+        const QString d = Mail::DomainNames::domainOf(p.address);
         insertRcpt.addBindValue(p.address);
         insertRcpt.addBindValue(d);
         insertRcpt.addBindValue(when);
@@ -560,7 +581,7 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
             if (m_allDomains && !m_allDomains->contains(d))
                 m_allDomains->append(d);
         }
-        const QString key = Review::PersonNames::key(p.name);
+        const QString key = Mail::PersonNames::key(p.name);
         if (!key.isEmpty()) {
             name.addBindValue(p.address);
             name.addBindValue(p.name.trimmed());
@@ -620,7 +641,7 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
 }
 
 bool History::writeAudit(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                         const QString& account, const Review::Review& review, const QString& decision,
+                         const QString& account, const Review::MessageReview& review, const QString& decision,
                          bool isSigned, const QString& upstreamReply)
 {
     QStringList recipients;
@@ -657,8 +678,8 @@ bool History::writeAudit(const Mime::MessageView& view, const Smtp::Envelope& en
 }
 
 bool History::recordDelivered(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                              const QString& account, const Review::Review& review, const QString& decision,
-                              bool isSigned, const QString& upstreamReply)
+                              const QString& account, const Review::MessageReview& review,
+                              const QString& decision, bool isSigned, const QString& upstreamReply)
 {
     if (!m_open)
         return false;
@@ -666,10 +687,10 @@ bool History::recordDelivered(const Mime::MessageView& view, const Smtp::Envelop
     QList<Person> people;
     if (!review.recipients.isEmpty()) {
         for (const Review::Recipient& r : review.recipients)
-            people << Person{DomainNames::addressKey(r.address), r.name};
+            people << Person{Mail::DomainNames::addressKey(r.address), r.name};
     } else {
         for (const QString& r : envelope.recipients)
-            people << Person{DomainNames::addressKey(r), QString()};
+            people << Person{Mail::DomainNames::addressKey(r), QString()};
     }
     QStringList threadIds = view.references;
     threadIds << view.inReplyTo << view.messageId;
@@ -689,7 +710,7 @@ bool History::recordDelivered(const Mime::MessageView& view, const Smtp::Envelop
 }
 
 bool History::recordNotDelivered(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                                 const QString& account, const Review::Review& review,
+                                 const QString& account, const Review::MessageReview& review,
                                  const QString& decision, const QString& upstreamReply)
 {
     if (!m_open)
@@ -719,7 +740,7 @@ bool History::learnSent(const Mime::MessageView& view, int* newRecipients, bool*
     QList<Person> people;
     for (const QList<Mime::Mailbox>* list : {&view.to, &view.cc, &view.bcc}) {
         for (const Mime::Mailbox& m : *list)
-            people << Person{DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce),
+            people << Person{Mail::DomainNames::addressKey(m.addressAce.isEmpty() ? m.address : m.addressAce),
                              m.name};
     }
     QStringList threadIds = view.references;

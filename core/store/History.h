@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mime/MessageView.h"
+#include "review/HistoryQuery.h"
 #include "review/Review.h"
 #include "smtp/Envelope.h"
 
@@ -27,8 +28,8 @@ namespace Store {
 // by a newer version) says why in errorString() and answers no questions;
 // callers keep working without it. One History belongs to one thread (a Qt
 // SQL connection may not cross threads). Keys are
-// Review::DomainNames::addressKey() forms and lower-case ACE domains.
-class History
+// Mail::DomainNames::addressKey() forms and lower-case ACE domains.
+class History : public Review::HistoryQuery
 {
     Q_DECLARE_TR_FUNCTIONS(Store::History)
 
@@ -37,7 +38,7 @@ public:
 
     // path ":memory:" gives a private empty history (tests, a first run without a file).
     explicit History(const QString& path);
-    ~History();
+    ~History() override;
     History(const History&) = delete;
     History& operator=(const History&) = delete;
 
@@ -52,6 +53,9 @@ public:
     void setBusyTimeout(int milliseconds) { m_busyTimeoutMs = milliseconds; }
     // Seam for tests: the time recorded for new entries.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    // Review::HistoryQuery: the facts the checks read, from the batched questions below.
+    bool facts(const Review::HistoryQuestion& question, Review::HistoryFacts* out, QString* problem) override;
 
     // Questions, batched: each answers for a whole message in one or a few queries.
     // They return false (and set errorString()) when the database fails.
@@ -68,12 +72,12 @@ public:
     // After the upstream accepted the message: learns its recipients, names,
     // domains, attachment hashes and conversation, and writes the audit record.
     bool recordDelivered(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                         const QString& account, const Review::Review& review, const QString& decision,
+                         const QString& account, const Review::MessageReview& review, const QString& decision,
                          bool isSigned, const QString& upstreamReply);
     // A message that was not delivered (cancelled, blocked, failed): the audit record only.
     bool recordNotDelivered(const Mime::MessageView& view, const Smtp::Envelope& envelope,
-                            const QString& account, const Review::Review& review, const QString& decision,
-                            const QString& upstreamReply);
+                            const QString& account, const Review::MessageReview& review,
+                            const QString& decision, const QString& upstreamReply);
     // import-history: learns one sent message (its To, Cc and Bcc). A message
     // whose Message-ID was learned before is skipped, so importing twice does
     // not count twice. newRecipients gets how many addresses were new.
@@ -102,7 +106,7 @@ private:
                const QList<Mime::Attachment>& attachments, const QString& messageId, qint64 when,
                int* newRecipients);
     bool writeAudit(const Mime::MessageView& view, const Smtp::Envelope& envelope, const QString& account,
-                    const Review::Review& review, const QString& decision, bool isSigned,
+                    const Review::MessageReview& review, const QString& decision, bool isSigned,
                     const QString& upstreamReply);
     qint64 now() const;
 

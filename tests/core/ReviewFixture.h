@@ -4,10 +4,10 @@
 // the check tests. MessageView is a plain value: constructing it directly
 // keeps these tests independent of the MIME parser.
 
+#include "mail/DomainNames.h"
+#include "mail/PersonNames.h"
 #include "mime/MessageView.h"
 #include "review/CheckPolicy.h"
-#include "review/DomainNames.h"
-#include "review/PersonNames.h"
 #include "review/Reviewer.h"
 #include "review/checks/Check.h"
 #include "smtp/Envelope.h"
@@ -21,7 +21,7 @@ inline Mime::Mailbox mailbox(const QString& address, const QString& name = {})
     Mime::Mailbox m;
     m.name = name;
     m.address = address;
-    m.addressAce = Review::DomainNames::addressKey(address);
+    m.addressAce = Mail::DomainNames::addressKey(address);
     return m;
 }
 

@@ -262,7 +262,7 @@ void TestChecks::nameAddressMismatch()
     QFETCH(bool, fires);
     Review::HistoryFacts h;
     h.namesByAddress.insert(u"yamada@partner.example"_s, {u"山田 太郎"_s});
-    h.addressesByName.insert(Review::PersonNames::key(u"山田 太郎"_s), {u"yamada@partner.example"_s});
+    h.addressesByName.insert(Mail::PersonNames::key(u"山田 太郎"_s), {u"yamada@partner.example"_s});
     const auto v = Fixture::message({mailbox(address, name)});
     const auto f = Fixture::run(Review::NameAddressMismatchCheck(), v, Fixture::policy(), &h);
     QCOMPARE(f.size(), fires ? 1 : 0);

@@ -1,11 +1,13 @@
 #include "SmimeTestSupport.h"
+#include "delivery/Assessor.h"
+#include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
-#include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
 #include "settings/SecretStore.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
+#include "store/History.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -29,12 +31,15 @@ public:
         QList<QByteArray> contents;
         int aborts = 0;
         int delayMs = 0;
+        std::function<void()> onDeliver; // called as each attempt starts
     };
     ScriptedTransport(Shared* shared, QObject* parent) : Transport(parent), m_shared(shared) {}
     void deliver(const Spool::Entry& entry, const QByteArray& content) override
     {
         m_shared->delivered << entry.id;
         m_shared->contents << content;
+        if (m_shared->onDeliver)
+            m_shared->onDeliver();
         Smtp::SubmitResult r;
         if (!m_shared->results.isEmpty()) {
             r = m_shared->results.takeFirst();
@@ -106,6 +111,12 @@ private slots:
     void visibleExternalMovedToBccWhenChosen();
     void policyMovesToBccWithoutReview();
 
+    // Parsed and reviewed once (issue 10, the hop)
+    void assessedOnceUnlessTheBytesChange_data();
+    void assessedOnceUnlessTheBytesChange();
+    void resumedApprovedAssessedOnceBeforeDeliveryAndRecordedAfter();
+    void resumedApprovedRefusedIsRecorded();
+
     // Promises after the 250 (issue "Tests that fail when a promise breaks")
     void certificateReplacedByExpiredOneHoldsQueuedMessage();
     void certificateExpiringWhileQueuedHoldsMessage();
@@ -128,7 +139,9 @@ private:
     Settings::Config m_config;
     ScriptedTransport::Shared m_transport;
     QObject* m_owner = nullptr;
-    std::unique_ptr<Delivery::Judge> m_judge;
+    std::unique_ptr<Store::History> m_history;
+    std::unique_ptr<Delivery::Assessor> m_assessor;
+    std::unique_ptr<Delivery::AuditRecorder> m_audit;
     QHash<Smtp::PendingReply*, QSignalSpy*> m_spies;
 };
 
@@ -154,7 +167,9 @@ void TestDispatcher::cleanup()
     m_spies.clear();
     delete m_owner;
     m_owner = nullptr;
-    m_judge.reset();
+    m_audit.reset();
+    m_assessor.reset();
+    m_history.reset();
     m_spool.reset();
     m_dir.reset();
 }
@@ -163,9 +178,12 @@ Delivery::Dispatcher* TestDispatcher::make(const QString& script)
 {
     auto* decisions = new Delivery::ScriptedDecisionProvider(script, m_owner);
     ScriptedTransport::Shared* shared = &m_transport;
-    m_judge = std::make_unique<Delivery::Judge>(m_config, u":memory:"_s);
+    m_history = std::make_unique<Store::History>(u":memory:"_s);
+    m_history->open();
+    m_assessor = std::make_unique<Delivery::Assessor>(m_config, m_history.get());
+    m_audit = std::make_unique<Delivery::AuditRecorder>(m_history.get());
     return new Delivery::Dispatcher(
-        m_config, m_spool.get(), m_judge.get(), decisions,
+        m_config, m_spool.get(), m_assessor.get(), m_audit.get(), decisions,
         [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); }, m_owner);
 }
 
@@ -429,8 +447,9 @@ void TestDispatcher::spoolFailureAnswers451()
     blocker.close();
     auto* decisions = new Delivery::ScriptedDecisionProvider(u"send"_s, m_owner);
     ScriptedTransport::Shared* shared = &m_transport;
-    Delivery::Judge judge(m_config, u":memory:"_s);
-    Delivery::Dispatcher d(m_config, &spool, &judge, decisions,
+    Delivery::Assessor assessor(m_config, nullptr);
+    Delivery::AuditRecorder audit(nullptr);
+    Delivery::Dispatcher d(m_config, &spool, &assessor, &audit, decisions,
                            [shared](const QString&, QObject* p) { return new ScriptedTransport(shared, p); });
     auto* reply = newReply();
     d.submit(envelope({u"partner@other.jp"_s}), kMessage, u"work"_s, reply);
@@ -540,7 +559,7 @@ void TestDispatcher::visibleExternalMovedToBccWhenChosen()
 
 void TestDispatcher::policyMovesToBccWithoutReview()
 {
-    // [policy] many_external_bcc=always: the Judge takes the checks from the Config.
+    // [policy] many_external_bcc=always: the Assessor takes the checks from the Config.
     m_config.checks.manyExternalAlwaysBcc = true;
     m_config.policy.review = Settings::ReviewPolicy::Never;
     QStringList recipients;
@@ -554,13 +573,116 @@ void TestDispatcher::policyMovesToBccWithoutReview()
     QVERIFY(m_transport.contents.constFirst().contains("To: hanako@example.co.jp\r\n"));
 }
 
+// A message is parsed, planned and reviewed once; only the Bcc rewrite (new
+// bytes) assesses it again. A retry does not. Each message that ends leaves
+// one audit record.
+void TestDispatcher::assessedOnceUnlessTheBytesChange_data()
+{
+    QTest::addColumn<bool>("reviewExternal");
+    QTest::addColumn<bool>("policyMovesToBcc");
+    QTest::addColumn<bool>("manyRecipients"); // many external ones in To/Cc: the Bcc offer
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<bool>("retry");
+    QTest::addColumn<int>("assessments");
+    QTest::newRow("pass") << false << false << false << u"wait"_s << false << 1;
+    QTest::newRow("pass, retried") << false << false << false << u"wait"_s << true << 1;
+    QTest::newRow("review confirmed") << true << false << false << u"send"_s << false << 1;
+    QTest::newRow("review, Bcc offer declined") << true << false << true << u"send"_s << false << 1;
+    QTest::newRow("review, Bcc offer taken") << true << false << true << u"send-bcc"_s << false << 2;
+    QTest::newRow("policy moves to Bcc") << false << true << true << u"wait"_s << false << 2;
+    QTest::newRow("policy moves to Bcc, retried") << false << true << true << u"wait"_s << true << 2;
+}
+
+void TestDispatcher::assessedOnceUnlessTheBytesChange()
+{
+    QFETCH(bool, reviewExternal);
+    QFETCH(bool, policyMovesToBcc);
+    QFETCH(bool, manyRecipients);
+    QFETCH(QString, script);
+    QFETCH(bool, retry);
+    QFETCH(int, assessments);
+    // [policy] many_external_bcc=always: the Assessor takes the checks from the Config.
+    m_config.checks.manyExternalAlwaysBcc = policyMovesToBcc;
+    m_config.policy.review =
+        reviewExternal ? Settings::ReviewPolicy::External : Settings::ReviewPolicy::Never;
+    QStringList recipients{u"partner@other.jp"_s};
+    const QByteArray message = manyRecipients ? manyVisible(&recipients) : kMessage;
+    if (retry)
+        m_transport.results << result(Kind::Temporary, 421, u"4.3.2"_s, u"Service not available"_s);
+    auto* d = make(script);
+    QList<int> atDelivery; // assessments made when each attempt started
+    m_transport.onDeliver = [this, &atDelivery] {
+        atDelivery << m_assessor->assessments();
+    };
+    auto* reply = newReply();
+    d->submit(envelope(recipients), message, u"work"_s, reply);
+    QCOMPARE(waitForAnswer(reply).code, 250);
+    QTRY_COMPARE(d->pendingCount(), 0);
+    QCOMPARE(spoolEntries().constFirst().state, Spool::State::Sent);
+    QCOMPARE(atDelivery, QList<int>(retry ? 2 : 1, assessments));
+    QCOMPARE(m_assessor->assessments(), assessments);
+    QCOMPARE(m_history->auditCount(), 1);
+}
+
+// A message resumed in the approved state is assessed once, before it is
+// sent (its Analysis is what the record says), and recorded after it.
+void TestDispatcher::resumedApprovedAssessedOnceBeforeDeliveryAndRecordedAfter()
+{
+    Spool::Entry approved;
+    approved.account = u"work"_s;
+    approved.envelope = envelope({u"partner@other.jp"_s});
+    approved.state = Spool::State::Approved;
+    QString error;
+    QVERIFY(m_spool->add(approved, kMessage, &error));
+    auto* d = make(u"wait"_s);
+    int assessedAtDelivery = -1;
+    qint64 recordsAtDelivery = -1;
+    m_transport.onDeliver = [&] {
+        assessedAtDelivery = m_assessor->assessments();
+        recordsAtDelivery = m_history->auditCount();
+    };
+    QVERIFY(d->resume().isEmpty());
+    QTRY_COMPARE(d->pendingCount(), 0);
+    QCOMPARE(m_transport.delivered.size(), 1);
+    QCOMPARE(assessedAtDelivery, 1);
+    QCOMPARE(recordsAtDelivery, 0);
+    QCOMPARE(m_assessor->assessments(), 1);
+    QCOMPARE(m_history->auditCount(), 1);
+    QCOMPARE(spoolEntries().constFirst().state, Spool::State::Sent);
+}
+
+// The upstream refuses a resumed message for good: it is kept as Failed and
+// its audit record written, like any other refused message.
+void TestDispatcher::resumedApprovedRefusedIsRecorded()
+{
+    Spool::Entry approved;
+    approved.account = u"work"_s;
+    approved.envelope = envelope({u"partner@other.jp"_s});
+    approved.state = Spool::State::Approved;
+    QString error;
+    QVERIFY(m_spool->add(approved, kMessage, &error));
+    m_transport.results << result(Kind::Permanent, 550, u"5.1.1"_s, u"No such user"_s);
+    auto* d = make(u"wait"_s);
+    QVERIFY(d->resume().isEmpty());
+    QTRY_COMPARE(d->pendingCount(), 0);
+    QCOMPARE(spoolEntries().constFirst().state, Spool::State::Failed);
+    QCOMPARE(m_assessor->assessments(), 1);
+    QCOMPARE(m_history->auditCount(), 1);
+}
+
 // ---------------------------------------------------------------------------
 // Promises after the 250 (issue "Tests that fail when a promise breaks"): a
 // certificate that goes bad while the message waits, give_up_hours, and mail
-// that waits for a sign-in. The real Judge and Protection; only the upstream
+// that waits for a sign-in. The real Assessor and Protection; only the upstream
 // is scripted.
 
 namespace {
+
+Store::History* opened(Store::History& history)
+{
+    history.open();
+    return &history;
+}
 
 // Real S/MIME for the account "work": its PKCS#12 file at p12 (sign=always)
 // and the password in a real secrets file. The parts live and die together,
@@ -569,15 +691,17 @@ struct SigningHop
 {
     SigningHop(const Settings::Config& config, Spool::Spool* spool, ScriptedTransport::Shared* shared,
                const QString& secretsPath, const QString& certificateFolder, QObject* owner)
-        : secrets(secretsPath), protection(config, &secrets, certificateFolder),
-          judge(config, u":memory:"_s, &protection),
+        : secrets(secretsPath), protection(config, &secrets, certificateFolder), history(u":memory:"_s),
+          assessor(config, opened(history), &protection), audit(&history),
           dispatcher(
-              config, spool, &judge, new Delivery::ScriptedDecisionProvider(u"wait"_s, owner),
+              config, spool, &assessor, &audit, new Delivery::ScriptedDecisionProvider(u"wait"_s, owner),
               [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); })
     {}
     Settings::FileSecretStore secrets;
     Delivery::Protection protection;
-    Delivery::Judge judge;
+    Store::History history;
+    Delivery::Assessor assessor;
+    Delivery::AuditRecorder audit;
     Delivery::Dispatcher dispatcher;
 };
 

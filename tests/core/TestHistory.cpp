@@ -32,7 +32,7 @@ private slots:
     void filesArePrivate();
 
 private:
-    static Review::Review reviewOf(const Mime::MessageView& v);
+    static Review::MessageReview reviewOf(const Mime::MessageView& v);
     QString path(const QString& name) const { return m_dir->filePath(name); }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -43,9 +43,9 @@ void TestHistory::init()
     QVERIFY(m_dir->isValid());
 }
 
-Review::Review TestHistory::reviewOf(const Mime::MessageView& v)
+Review::MessageReview TestHistory::reviewOf(const Mime::MessageView& v)
 {
-    Review::Review r;
+    Review::MessageReview r;
     const Smtp::Envelope e = Fixture::envelopeOf(v);
     r.recipients = Review::Reviewer::recipientsOf(v, e, Review::DomainMatcher({u"example.co.jp"_s}), nullptr);
     Review::Finding f;
@@ -89,7 +89,7 @@ void TestHistory::recordDeliveredTeachesEverything()
     QVERIFY2(h.recordDelivered(v, e, u"work"_s, reviewOf(v), u"sent"_s, true, u"250 2.0.0 OK"_s),
              qPrintable(h.errorString()));
 
-    const QString idn = u"b@"_s + Review::DomainNames::toAce(u"\u4F8B\u3048.jp"_s);
+    const QString idn = u"b@"_s + Mail::DomainNames::toAce(u"\u4F8B\u3048.jp"_s);
     QSet<QString> known;
     QVERIFY(h.knownAddresses({u"yamada@partner.example"_s, idn, u"other@partner.example"_s}, &known));
     QCOMPARE(known, (QSet<QString>{u"yamada@partner.example"_s, idn}));
@@ -104,8 +104,8 @@ void TestHistory::recordDeliveredTeachesEverything()
     QVERIFY(h.namesByAddress({u"yamada@partner.example"_s}, &names));
     QCOMPARE(names.value(u"yamada@partner.example"_s), QStringList{u"山田 太郎"_s});
     QHash<QString, QStringList> byName;
-    QVERIFY(h.addressesByName({Review::PersonNames::key(u"山田太郎"_s)}, &byName));
-    QCOMPARE(byName.value(Review::PersonNames::key(u"山田太郎"_s)), QStringList{u"yamada@partner.example"_s});
+    QVERIFY(h.addressesByName({Mail::PersonNames::key(u"山田太郎"_s)}, &byName));
+    QCOMPARE(byName.value(Mail::PersonNames::key(u"山田太郎"_s)), QStringList{u"yamada@partner.example"_s});
 
     // Any message of the conversation finds its domains.
     for (const QString& id : {u"<m1@example.co.jp>"_s, u"root@partner.example"_s}) {
@@ -198,7 +198,7 @@ void TestHistory::migratesFromV1()
     QVERIFY2(h.open(), qPrintable(h.errorString()));
     QCOMPARE(h.schemaVersion(), 2);
     QCOMPARE(h.recipientCount(), 2); // two spellings of one address merged
-    const QString idn = u"b@"_s + Review::DomainNames::toAce(u"\u4F8B\u3048.jp"_s);
+    const QString idn = u"b@"_s + Mail::DomainNames::toAce(u"\u4F8B\u3048.jp"_s);
     QSet<QString> known;
     QVERIFY(h.knownAddresses({u"yamada@partner.example"_s, idn}, &known));
     QCOMPARE(known.size(), 2);

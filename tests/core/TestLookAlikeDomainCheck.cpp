@@ -33,7 +33,7 @@ void TestLookAlikeDomainCheck::againstKnown_data()
     QTest::newRow("tld swap .ne.jp for .or.jp") << u"example.ne.jp"_s << u"example.or.jp"_s << true;
     // "еxample" with a Cyrillic е, as it travels: punycode.
     QTest::newRow("punycode homoglyph")
-        << Review::DomainNames::toAce(u"\u0435xample.co.jp"_s) << u"example.co.jp"_s << true;
+        << Mail::DomainNames::toAce(u"\u0435xample.co.jp"_s) << u"example.co.jp"_s << true;
     QTest::newRow("unicode homoglyph") << u"\u0435xample.co.jp"_s << u"example.co.jp"_s << true;
     QTest::newRow("full-width letters") << u"ｅｘａｍｐｌｅ.co.jp"_s << u"example.co.jp"_s << false;
     QTest::newRow("identical known domain") << u"example.co.jp"_s << u"example.co.jp"_s << false;

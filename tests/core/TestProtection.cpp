@@ -32,6 +32,8 @@ private slots:
     void initTestCase();
     void matrix_data();
     void matrix();
+    void opaqueSmimeTheViewCallsNeitherIsNotSignedAgain_data();
+    void opaqueSmimeTheViewCallsNeitherIsNotSignedAgain();
 
 private:
     struct Output
@@ -362,4 +364,46 @@ void TestProtection::matrix()
 }
 
 QTEST_GUILESS_MAIN(TestProtection)
+// certs-only and compressed-data are S/MIME bodies that MessageView calls
+// neither signed nor encrypted; wrapping them in a signature would break what
+// the mail program made, so the plan still leaves them as they are.
+void TestProtection::opaqueSmimeTheViewCallsNeitherIsNotSignedAgain_data()
+{
+    QTest::addColumn<QByteArray>("smimeType");
+    QTest::newRow("certs-only") << QByteArray("certs-only");
+    QTest::newRow("compressed-data") << QByteArray("compressed-data");
+}
+
+void TestProtection::opaqueSmimeTheViewCallsNeitherIsNotSignedAgain()
+{
+    QFETCH(QByteArray, smimeType);
+    const QByteArray content = "From: taro@example.co.jp\r\nTo: jiro@partner.example\r\nSubject: s\r\n"
+                               "MIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; smime-type=" +
+                               smimeType +
+                               "; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\nMIIBAA==\r\n";
+    const Mime::MessageView view = Mime::MessageView::parse(content);
+    QVERIFY(!view.isSigned);
+    QVERIFY(!view.isEncrypted);
+
+    Settings::Config config;
+    Settings::Account account;
+    account.name = u"work"_s;
+    account.smimeP12 = pki("taro-rsa-aes.p12");
+    account.sign = SignPolicy::Always;
+    account.encrypt = EncryptPolicy::Never;
+    config.accounts << account;
+    QFile::remove(m_secrets);
+    Settings::FileSecretStore secrets(m_secrets);
+    QString error;
+    QVERIFY2(secrets.write(u"work/smime_password"_s, u"test-pass"_s, &error), qPrintable(error));
+    Spool::Entry entry;
+    entry.account = u"work"_s;
+    entry.envelope.mailFrom = u"taro@example.co.jp"_s;
+    entry.envelope.recipients = {u"jiro@partner.example"_s};
+    Protection protection(config, &secrets, m_certificates);
+    const ProtectionPlan plan = protection.plan(entry, content, view);
+    QCOMPARE(int(plan.action), int(Action::None));
+    QVERIFY2(plan.reason.contains(u"already signed or encrypted"_s), qPrintable(plan.reason));
+}
+
 #include "TestProtection.moc"

@@ -42,7 +42,7 @@ void TestReviewer::recipientsAsTheyReallyAre()
     e.recipients = {u"hanako@example.co.jp"_s, u"bob@partner.example"_s, u"boss@example.co.jp"_s,
                     u"secret@other.example"_s, u"HANAKO@example.co.jp"_s};
     const Reviewer reviewer(Fixture::policy());
-    const Review::Review r = reviewer.review(v, e);
+    const Review::MessageReview r = reviewer.review(v, e);
     QCOMPARE(r.recipients.size(), 4); // the duplicate RCPT is one recipient
     QCOMPARE(r.recipients.at(0).field, Field::To);
     QCOMPARE(r.recipients.at(0).name, u"花子"_s);
@@ -61,12 +61,12 @@ void TestReviewer::recipientsAsTheyReallyAre()
 
 void TestReviewer::idnDomainIsShownInUnicode()
 {
-    const QString ace = Review::DomainNames::toAce(u"\u4F8B\u3048.jp"_s);
+    const QString ace = Mail::DomainNames::toAce(u"\u4F8B\u3048.jp"_s);
     QVERIFY(ace.startsWith(u"xn--"_s));
     const auto v = Fixture::message({});
     Smtp::Envelope e;
     e.recipients = {u"a@"_s + ace};
-    const Review::Review r = Reviewer(Fixture::policy()).review(v, e);
+    const Review::MessageReview r = Reviewer(Fixture::policy()).review(v, e);
     QCOMPARE(r.recipients.first().domain, u"\u4F8B\u3048.jp"_s);
 }
 
@@ -101,7 +101,7 @@ void TestReviewer::policyPerCheck()
     p.actions.insert(u"keyword"_s, CheckAction(action));
     Store::History history(u":memory:"_s);
     QVERIFY(history.open());
-    const Review::Review r = Reviewer(p, &history).review(v, Fixture::envelopeOf(v));
+    const Review::MessageReview r = Reviewer(p, &history).review(v, Fixture::envelopeOf(v));
     const auto it = std::find_if(r.findings.cbegin(), r.findings.cend(),
                                  [](const Review::Finding& f) { return f.code == u"keyword"_s; });
     QCOMPARE(it != r.findings.cend(), present);
@@ -140,7 +140,7 @@ void TestReviewer::verdictFromReviewPolicy()
     QVERIFY(history.learnSent(known, nullptr));
     auto v = known;
     v.messageId = u"<new@example.co.jp>"_s;
-    const Review::Review r = Reviewer(p, &history).review(v, Fixture::envelopeOf(v));
+    const Review::MessageReview r = Reviewer(p, &history).review(v, Fixture::envelopeOf(v));
     QStringList codes;
     for (const auto& f : r.findings)
         codes << f.code;
@@ -150,7 +150,7 @@ void TestReviewer::verdictFromReviewPolicy()
 void TestReviewer::findingCodesOnRecipients()
 {
     auto v = Fixture::message({mailbox(u"a@examp1e.co.jp"_s), mailbox(u"b@example.co.jp"_s)});
-    const Review::Review r = Reviewer(Fixture::policy()).review(v, Fixture::envelopeOf(v));
+    const Review::MessageReview r = Reviewer(Fixture::policy()).review(v, Fixture::envelopeOf(v));
     QVERIFY(r.recipients.at(0).findingCodes.contains(u"look-alike-domain"_s));
     QVERIFY(r.recipients.at(0).findingCodes.contains(u"external-recipient"_s));
     QVERIFY(r.recipients.at(1).findingCodes.isEmpty());
@@ -187,7 +187,7 @@ void TestReviewer::historyUnavailableIsInformation()
     auto p = Fixture::policy();
     p.actions.insert(u"first-time-recipient"_s, CheckAction::Block); // must not block without history
     const auto v = Fixture::message({mailbox(u"a@example.co.jp"_s)});
-    const Review::Review r = Reviewer(p, &history).review(v, Fixture::envelopeOf(v));
+    const Review::MessageReview r = Reviewer(p, &history).review(v, Fixture::envelopeOf(v));
     QCOMPARE(r.verdict, Verdict::Pass);
     QCOMPARE(r.findings.size(), 1);
     QCOMPARE(r.findings.first().code, u"history-unavailable"_s);
@@ -205,7 +205,7 @@ void TestReviewer::learnsFromDeliveredMail()
     v.attachments << Fixture::attachment(u"prices.xlsx"_s, "prices");
     const Smtp::Envelope e = Fixture::envelopeOf(v);
 
-    Review::Review first = reviewer.review(v, e);
+    Review::MessageReview first = reviewer.review(v, e);
     QStringList codes;
     for (const auto& f : first.findings)
         codes << f.code;
@@ -220,7 +220,7 @@ void TestReviewer::learnsFromDeliveredMail()
     reply.messageId = u"<m2@example.co.jp>"_s;
     reply.inReplyTo = v.messageId;
     reply.attachments = v.attachments;
-    const Review::Review second = reviewer.review(reply, Fixture::envelopeOf(reply));
+    const Review::MessageReview second = reviewer.review(reply, Fixture::envelopeOf(reply));
     QHash<QString, QStringList> byCode;
     for (const auto& f : second.findings)
         byCode[f.code] << f.recipients;
@@ -240,7 +240,7 @@ void TestReviewer::reviewCarriesMessageFacts()
     v.attachments << Fixture::attachment(u"a.pdf"_s, "12345", u"application/pdf"_s);
     Reviewer::Inputs in;
     in.account = u"work"_s;
-    const Review::Review r = Reviewer(Fixture::policy()).review(v, Fixture::envelopeOf(v), in);
+    const Review::MessageReview r = Reviewer(Fixture::policy()).review(v, Fixture::envelopeOf(v), in);
     QCOMPARE(r.account, u"work"_s);
     QCOMPARE(r.from.address, u"taro@example.co.jp"_s);
     QCOMPARE(r.from.name, u"Taro Yamada"_s);

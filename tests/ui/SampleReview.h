@@ -32,7 +32,7 @@ inline Delivery::ReviewRequest japanese(bool japaneseMessages = false)
     Delivery::ReviewRequest request;
     request.id = u"20240401-0001"_s;
     request.account = u"yamada@example.co.jp"_s;
-    Review::Review& r = request.review;
+    Review::MessageReview& r = request.review;
     r.account = u"yamada@example.co.jp (Microsoft 365)"_s;
     r.from = {u"yamada@example.co.jp"_s, u"山田 太郎"_s};
     r.subject = u"【お見積り】新製品 YB-200 のお見積書送付の件"_s;
@@ -94,7 +94,7 @@ inline Delivery::ReviewRequest large(int count, int domains, int internalDomains
 {
     Delivery::ReviewRequest request;
     request.id = u"large"_s;
-    Review::Review& r = request.review;
+    Review::MessageReview& r = request.review;
     r.from = {u"yamada@example.co.jp"_s, u"山田 太郎"_s};
     r.subject = u"Newsletter"_s;
     for (int i = 0; i < count; ++i) {
@@ -123,7 +123,7 @@ inline Delivery::ReviewRequest manyVisible(bool japaneseMessages = false, bool r
     Delivery::ReviewRequest request;
     request.id = u"invitation"_s;
     request.account = u"yamada@example.co.jp"_s;
-    Review::Review& r = request.review;
+    Review::MessageReview& r = request.review;
     r.from = {u"yamada@example.co.jp"_s, u"山田 太郎"_s};
     r.subject = japaneseMessages ? u"新製品発表会のご案内"_s : u"Invitation: new product launch"_s;
     r.bodyStart = japaneseMessages ? u"関係者各位\n\n新製品発表会を下記のとおり開催いたします。"_s

@@ -147,7 +147,7 @@ void TestHistoryWindow::initTestCase()
     Smtp::Envelope env;
     env.mailFrom = u"taro@example.co.jp"_s;
     env.recipients = {u"yamada@partner.co.jp"_s};
-    QVERIFY(history.recordDelivered(Mime::MessageView::parse(quote), env, u"work"_s, Review::Review(),
+    QVERIFY(history.recordDelivered(Mime::MessageView::parse(quote), env, u"work"_s, Review::MessageReview(),
                                     u"sent"_s, true, u"250 2.0.0 OK"_s));
 }
 

@@ -4,11 +4,13 @@
 
 #include "PauseDialog.h"
 #include "PauseProtection.h"
+#include "delivery/Assessor.h"
+#include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
-#include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
 #include "spool/Spool.h"
+#include "store/History.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -62,10 +64,13 @@ void TestPauseProtection::pausedMessagesSkipReviewUntilThePauseEnds()
     Settings::Config config;
     config.policy.internalDomains = {u"example.co.jp"_s};
     config.policy.review = Settings::ReviewPolicy::Always;
-    Delivery::Judge judge(config, u":memory:"_s);
+    Store::History history(u":memory:"_s);
+    QVERIFY(history.open());
+    Delivery::Assessor assessor(config, &history);
+    Delivery::AuditRecorder audit(&history);
     Delivery::ScriptedDecisionProvider decisions(u"wait"_s);
     QStringList delivered;
-    Delivery::Dispatcher dispatcher(config, &spool, &judge, &decisions,
+    Delivery::Dispatcher dispatcher(config, &spool, &assessor, &audit, &decisions,
                                     [&delivered](const QString&, QObject* parent) {
                                         return new DeliveringTransport(&delivered, parent);
                                     });
@@ -111,10 +116,13 @@ void TestPauseProtection::resumeEndsThePauseAtOnce()
     QVERIFY(spool.open(&error));
     Settings::Config config;
     config.policy.review = Settings::ReviewPolicy::Always;
-    Delivery::Judge judge(config, u":memory:"_s);
+    Store::History history(u":memory:"_s);
+    QVERIFY(history.open());
+    Delivery::Assessor assessor(config, &history);
+    Delivery::AuditRecorder audit(&history);
     Delivery::ScriptedDecisionProvider decisions(u"wait"_s);
     QStringList delivered;
-    Delivery::Dispatcher dispatcher(config, &spool, &judge, &decisions,
+    Delivery::Dispatcher dispatcher(config, &spool, &assessor, &audit, &decisions,
                                     [&delivered](const QString&, QObject* parent) {
                                         return new DeliveringTransport(&delivered, parent);
                                     });
@@ -141,9 +149,12 @@ void TestPauseProtection::pauseInThePastDoesNothing()
     QTemporaryDir dir;
     Spool::Spool spool(dir.filePath(u"spool"_s));
     Settings::Config config;
-    Delivery::Judge judge(config, u":memory:"_s);
+    Store::History history(u":memory:"_s);
+    QVERIFY(history.open());
+    Delivery::Assessor assessor(config, &history);
+    Delivery::AuditRecorder audit(&history);
     Delivery::ScriptedDecisionProvider decisions(u"wait"_s);
-    Delivery::Dispatcher dispatcher(config, &spool, &judge, &decisions,
+    Delivery::Dispatcher dispatcher(config, &spool, &assessor, &audit, &decisions,
                                     [](const QString&, QObject*) -> Delivery::Transport* { return nullptr; });
     PauseProtection pause(&dispatcher);
     pause.pauseUntil(QDateTime::currentDateTimeUtc().addSecs(-1));
@@ -187,10 +198,13 @@ void TestPauseProtection::refusedWhenTheAdministratorForbidsIt()
     QVERIFY(spool.open(&error));
     Settings::Config config;
     config.policy.review = Settings::ReviewPolicy::Always;
-    Delivery::Judge judge(config, u":memory:"_s);
+    Store::History history(u":memory:"_s);
+    QVERIFY(history.open());
+    Delivery::Assessor assessor(config, &history);
+    Delivery::AuditRecorder audit(&history);
     Delivery::ScriptedDecisionProvider decisions(u"wait"_s);
     QStringList delivered;
-    Delivery::Dispatcher dispatcher(config, &spool, &judge, &decisions,
+    Delivery::Dispatcher dispatcher(config, &spool, &assessor, &audit, &decisions,
                                     [&delivered](const QString&, QObject* parent) {
                                         return new DeliveringTransport(&delivered, parent);
                                     });

@@ -5,11 +5,13 @@
 #include "DispatcherQueueActions.h"
 #include "QueueModel.h"
 #include "QueueWindow.h"
+#include "delivery/Assessor.h"
+#include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
-#include "delivery/Judge.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
 #include "spool/Spool.h"
+#include "store/History.h"
 
 #include <QApplication>
 #include <QFile>
@@ -109,7 +111,9 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Spool::Spool> m_spool;
-    std::unique_ptr<Delivery::Judge> m_judge;
+    std::unique_ptr<Store::History> m_history;
+    std::unique_ptr<Delivery::Assessor> m_assessor;
+    std::unique_ptr<Delivery::AuditRecorder> m_audit;
     Settings::Config m_config;
     ScriptedTransport::Shared m_transport;
     QObject* m_owner = nullptr;
@@ -138,7 +142,9 @@ void TestQueueWindow::cleanup()
 {
     delete m_owner;
     m_owner = nullptr;
-    m_judge.reset();
+    m_audit.reset();
+    m_assessor.reset();
+    m_history.reset();
     m_spool.reset();
     m_dir.reset();
 }
@@ -146,10 +152,13 @@ void TestQueueWindow::cleanup()
 Delivery::Dispatcher* TestQueueWindow::makeDispatcher(const QString& script)
 {
     m_decisions = new Delivery::ScriptedDecisionProvider(script, m_owner);
-    m_judge = std::make_unique<Delivery::Judge>(m_config, u":memory:"_s);
+    m_history = std::make_unique<Store::History>(u":memory:"_s);
+    m_history->open();
+    m_assessor = std::make_unique<Delivery::Assessor>(m_config, m_history.get());
+    m_audit = std::make_unique<Delivery::AuditRecorder>(m_history.get());
     ScriptedTransport::Shared* shared = &m_transport;
     return new Delivery::Dispatcher(
-        m_config, m_spool.get(), m_judge.get(), m_decisions,
+        m_config, m_spool.get(), m_assessor.get(), m_audit.get(), m_decisions,
         [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); }, m_owner);
 }
 

@@ -34,7 +34,7 @@ void TestRecipientModel::groupsInternalFirst()
 {
     RecipientModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const Review::Review review = SampleReview::japanese().review;
+    const Review::MessageReview review = SampleReview::japanese().review;
     model.setRecipients(review.recipients, review.findings);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.recipientCount(), 5);
@@ -61,7 +61,7 @@ void TestRecipientModel::groupsInternalFirst()
 void TestRecipientModel::externalEmphasisedBeyondColour()
 {
     RecipientModel model;
-    const Review::Review review = SampleReview::japanese().review;
+    const Review::MessageReview review = SampleReview::japanese().review;
     model.setRecipients(review.recipients, review.findings);
     const QModelIndex internal = model.index(0, 0);
     const QModelIndex external = model.index(2, 0);
@@ -76,7 +76,7 @@ void TestRecipientModel::domainRowIsTristate()
 {
     RecipientModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const Review::Review review = SampleReview::japanese().review;
+    const Review::MessageReview review = SampleReview::japanese().review;
     model.setRecipients(review.recipients, review.findings);
     QSignalSpy counts(&model, &RecipientModel::checkedCountChanged);
     const QModelIndex group = model.index(2, 0);
@@ -102,7 +102,7 @@ void TestRecipientModel::domainRowIsTristate()
 void TestRecipientModel::checkAllInternal()
 {
     RecipientModel model;
-    const Review::Review review = SampleReview::large(1000, 200, 20).review;
+    const Review::MessageReview review = SampleReview::large(1000, 200, 20).review;
     model.setRecipients(review.recipients, review.findings);
     model.checkAllInternal();
     QCOMPARE(model.checkedCount(), 100);
@@ -132,7 +132,7 @@ void TestRecipientModel::badges()
     QFETCH(QStringList, labels);
     QFETCH(QString, tipContains);
     RecipientModel model;
-    const Review::Review review = SampleReview::japanese().review;
+    const Review::MessageReview review = SampleReview::japanese().review;
     model.setRecipients(review.recipients, review.findings);
     for (int g = 0; g < model.rowCount(); ++g) {
         const QModelIndex group = model.index(g, 0);

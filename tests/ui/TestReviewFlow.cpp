@@ -5,11 +5,13 @@
 #include "DialogDecisionProvider.h"
 #include "RecipientModel.h"
 #include "ReviewDialog.h"
+#include "delivery/Assessor.h"
+#include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
-#include "delivery/Judge.h"
 #include "delivery/UpstreamTransport.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Spool.h"
+#include "store/History.h"
 
 #include <QCheckBox>
 #include <QDeadlineTimer>
@@ -50,7 +52,9 @@ private:
     QProcess* m_upstream = nullptr;
     quint16 m_upstreamPort = 0;
     std::unique_ptr<Spool::Spool> m_spool;
-    std::unique_ptr<Delivery::Judge> m_judge;
+    std::unique_ptr<Store::History> m_history;
+    std::unique_ptr<Delivery::Assessor> m_assessor;
+    std::unique_ptr<Delivery::AuditRecorder> m_audit;
     QObject* m_owner = nullptr;
     Ui::DialogDecisionProvider* m_reviews = nullptr;
     Smtp::SmtpServer* m_server = nullptr;
@@ -83,7 +87,9 @@ void TestReviewFlow::cleanup()
 {
     delete m_owner; // server, dispatcher, dialogs
     m_owner = nullptr;
-    m_judge.reset();
+    m_audit.reset();
+    m_assessor.reset();
+    m_history.reset();
     m_spool.reset();
     m_upstream->terminate();
     m_upstream->waitForFinished(5000);
@@ -109,10 +115,13 @@ void TestReviewFlow::startHop(int clientWaitSeconds)
     m_spool = std::make_unique<Spool::Spool>(m_dir->filePath(u"spool"_s));
     QString error;
     QVERIFY(m_spool->open(&error));
-    m_judge = std::make_unique<Delivery::Judge>(config, u":memory:"_s);
+    m_history = std::make_unique<Store::History>(u":memory:"_s);
+    m_history->open();
+    m_assessor = std::make_unique<Delivery::Assessor>(config, m_history.get());
+    m_audit = std::make_unique<Delivery::AuditRecorder>(m_history.get());
     m_reviews = new Ui::DialogDecisionProvider(0, m_owner);
     auto* dispatcher = new Delivery::Dispatcher(
-        config, m_spool.get(), m_judge.get(), m_reviews,
+        config, m_spool.get(), m_assessor.get(), m_audit.get(), m_reviews,
         [account](const QString&, QObject* parent) {
             return new Delivery::UpstreamTransport(account, 30, nullptr, nullptr, parent);
         },

@@ -1,6 +1,6 @@
 #include "review/checks/AttachmentNewDomainCheck.h"
 
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 
 #include <QSet>
 
@@ -37,10 +37,10 @@ QList<Finding> AttachmentNewDomainCheck::run(const CheckContext& context) const
         for (const QString& d : *it) {
             if (context.internal.matchesDomain(d))
                 continue;
-            const QString org = DomainNames::registrable(DomainNames::toAce(d));
+            const QString org = Mail::DomainNames::registrable(Mail::DomainNames::toAce(d));
             if (!before.contains(org)) {
                 before.insert(org);
-                beforeShown << DomainNames::toUnicode(org);
+                beforeShown << Mail::DomainNames::toUnicode(org);
             }
         }
         if (before.isEmpty())
@@ -50,7 +50,7 @@ QList<Finding> AttachmentNewDomainCheck::run(const CheckContext& context) const
         for (const Recipient& r : context.recipients) {
             if (r.internal)
                 continue;
-            const QString org = DomainNames::registrable(DomainNames::toAce(r.domain));
+            const QString org = Mail::DomainNames::registrable(Mail::DomainNames::toAce(r.domain));
             if (before.contains(org))
                 continue;
             if (!now.contains(r.domain))

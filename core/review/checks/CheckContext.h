@@ -1,8 +1,8 @@
 #pragma once
 
 #include "mime/MessageView.h"
-#include "review/Assessment.h"
 #include "review/CheckPolicy.h"
+#include "review/DomainMatcher.h"
 #include "review/Review.h"
 #include "review/checks/HistoryFacts.h"
 #include "smtp/Envelope.h"

@@ -1,6 +1,6 @@
 #include "review/checks/FirstTimeDomainCheck.h"
 
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 
 namespace Review {
 
@@ -23,7 +23,7 @@ QList<Finding> FirstTimeDomainCheck::run(const CheckContext& context) const
     QStringList domains;
     QStringList addresses;
     for (const Recipient& r : context.recipients) {
-        if (r.internal || context.history->knownDomains.contains(DomainNames::toAce(r.domain)))
+        if (r.internal || context.history->knownDomains.contains(Mail::DomainNames::toAce(r.domain)))
             continue;
         if (!domains.contains(r.domain))
             domains << r.domain;

@@ -1,6 +1,6 @@
 #include "review/checks/FirstTimeRecipientCheck.h"
 
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 
 namespace Review {
 
@@ -24,7 +24,8 @@ QList<Finding> FirstTimeRecipientCheck::run(const CheckContext& context) const
     // colleague is ordinary, and would drown the warnings that matter.
     QStringList first;
     for (const Recipient& r : context.recipients) {
-        if (!r.internal && !context.history->knownAddresses.contains(DomainNames::addressKey(r.address)))
+        if (!r.internal &&
+            !context.history->knownAddresses.contains(Mail::DomainNames::addressKey(r.address)))
             first << r.address;
     }
     if (first.isEmpty())

@@ -1,6 +1,6 @@
 #include "review/checks/GreetingMismatchCheck.h"
 
-#include "review/PersonNames.h"
+#include "mail/PersonNames.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -94,7 +94,7 @@ GreetingMismatchCheck::Greeting GreetingMismatchCheck::greetingOf(const QString&
                 QString who = m.captured(1).toCaseFolded();
                 who.replace(QRegularExpression(u"\\s+(and|&)\\s+"_s), u","_s);
                 for (const QString& part : who.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                    QStringList words = PersonNames::words(part);
+                    QStringList words = Mail::PersonNames::words(part);
                     while (!words.isEmpty() && titles().contains(words.constFirst()))
                         words.removeFirst();
                     while (!words.isEmpty() && titles().contains(words.constLast()))
@@ -139,13 +139,13 @@ QList<Finding> GreetingMismatchCheck::run(const CheckContext& context) const
         return {};
 
     for (const Recipient& r : context.recipients) {
-        const QString nameKey = PersonNames::key(r.name);
-        const QStringList nameWords = PersonNames::words(r.name);
+        const QString nameKey = Mail::PersonNames::key(r.name);
+        const QStringList nameWords = Mail::PersonNames::words(r.name);
         const QString local = r.address.left(r.address.lastIndexOf(QLatin1Char('@'))).toCaseFolded();
         // A recipient the greeting cannot be compared with (no name in the
         // greeting's script, a role address) might be the one greeted: stay silent.
         if (g.japanese) {
-            if (!PersonNames::hasCjk(r.name))
+            if (!Mail::PersonNames::hasCjk(r.name))
                 return {};
             for (const QString& n : g.names) {
                 if (n.size() >= 2 && !nameKey.isEmpty() && (nameKey.contains(n) || n.contains(nameKey)))
@@ -154,7 +154,7 @@ QList<Finding> GreetingMismatchCheck::run(const CheckContext& context) const
                     return {};
             }
         } else {
-            const bool latinName = !r.name.isEmpty() && !PersonNames::hasCjk(r.name);
+            const bool latinName = !r.name.isEmpty() && !Mail::PersonNames::hasCjk(r.name);
             if (!latinName && isRoleAddress(local))
                 return {};
             for (const QString& n : g.names) {

@@ -9,7 +9,7 @@
 namespace Review {
 
 // What the history knows about one message's recipients, fetched in a few
-// batched queries before the checks run. Keys are DomainNames::addressKey()
+// batched queries before the checks run. Keys are Mail::DomainNames::addressKey()
 // and ACE domains. The checks read only this, so they can be tested with
 // hand-made facts and never touch SQL.
 struct HistoryFacts

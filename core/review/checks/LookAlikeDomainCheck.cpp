@@ -1,7 +1,7 @@
 #include "review/checks/LookAlikeDomainCheck.h"
 
+#include "mail/DomainNames.h"
 #include "review/Confusables.h"
-#include "review/DomainNames.h"
 
 #include <QSet>
 #include <algorithm>
@@ -109,10 +109,10 @@ using Name = LookAlikeDomainCheck::Name;
 Name nameOf(const QString& domain)
 {
     Name n;
-    n.ace = DomainNames::toAce(domain);
-    n.unicode = DomainNames::registrable(DomainNames::toUnicode(n.ace));
-    n.label = DomainNames::labelOf(n.unicode);
-    n.suffix = DomainNames::suffixOf(n.unicode);
+    n.ace = Mail::DomainNames::toAce(domain);
+    n.unicode = Mail::DomainNames::registrable(Mail::DomainNames::toUnicode(n.ace));
+    n.label = Mail::DomainNames::labelOf(n.unicode);
+    n.suffix = Mail::DomainNames::suffixOf(n.unicode);
     n.skeleton = Confusables::skeleton(n.label);
     n.chars = n.skeleton.toStdU32String();
     n.mask = characterMask(n.chars);
@@ -144,14 +144,14 @@ LookAlikeDomainCheck::indexFor(const CheckContext& context) const
     index->known = known;
     index->history = history;
     for (const QString& d : internal)
-        index->aces.insert(DomainNames::toAce(d));
+        index->aces.insert(Mail::DomainNames::toAce(d));
     for (QString d : known) {
         if (d.startsWith(u"*."_s) || d.startsWith(QLatin1Char('@')))
             d = d.mid(d.startsWith(QLatin1Char('@')) ? 1 : 2);
-        index->aces.insert(DomainNames::toAce(d));
+        index->aces.insert(Mail::DomainNames::toAce(d));
     }
     for (const QString& d : history)
-        index->aces.insert(DomainNames::toAce(d));
+        index->aces.insert(Mail::DomainNames::toAce(d));
     index->references.reserve(size_t(index->aces.size()));
     for (const QString& d : std::as_const(index->aces)) {
         index->references.push_back(nameOf(d));
@@ -172,7 +172,7 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
     QHash<QString, QStringList> addressesByDomain;
     QStringList candidates;
     for (const Recipient& r : context.recipients) {
-        const QString ace = DomainNames::toAce(r.domain);
+        const QString ace = Mail::DomainNames::toAce(r.domain);
         // Internal and already-known domains are what look-alikes imitate, not look-alikes.
         if (r.internal || ace.isEmpty() || index->aces.contains(ace))
             continue;
@@ -235,7 +235,7 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
             continue;
         out << finding(Severity::Warn,
                        tr("%1 looks like %2, a domain you know, but it is a different domain. %3")
-                           .arg(DomainNames::toUnicode(ace), like, reason),
+                           .arg(Mail::DomainNames::toUnicode(ace), like, reason),
                        addressesByDomain.value(ace));
     }
     return out;

@@ -1,6 +1,6 @@
 #include "review/checks/ManyExternalVisibleCheck.h"
 
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 
 #include <QSet>
 
@@ -30,12 +30,12 @@ QList<Finding> ManyExternalVisibleCheck::run(const CheckContext& context) const
             const QString a = m.addressAce.isEmpty() ? m.address : m.addressAce;
             if (a.isEmpty() || context.internal.isInternal(a))
                 continue;
-            const QString key = DomainNames::addressKey(a);
+            const QString key = Mail::DomainNames::addressKey(a);
             if (keys.contains(key))
                 continue;
             keys.insert(key);
             addresses << (m.address.isEmpty() ? a : m.address);
-            domains.insert(DomainNames::domainOf(key));
+            domains.insert(Mail::DomainNames::domainOf(key));
         }
     }
     const int many = context.policy.manyExternalThreshold;

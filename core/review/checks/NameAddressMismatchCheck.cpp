@@ -1,7 +1,7 @@
 #include "review/checks/NameAddressMismatchCheck.h"
 
-#include "review/DomainNames.h"
-#include "review/PersonNames.h"
+#include "mail/DomainNames.h"
+#include "mail/PersonNames.h"
 
 namespace Review {
 
@@ -24,10 +24,10 @@ QList<Finding> NameAddressMismatchCheck::run(const CheckContext& context) const
         return {};
     QList<Finding> out;
     for (const Recipient& r : context.recipients) {
-        const QString key = PersonNames::key(r.name);
+        const QString key = Mail::PersonNames::key(r.name);
         if (key.isEmpty())
             continue;
-        const QString address = DomainNames::addressKey(r.address);
+        const QString address = Mail::DomainNames::addressKey(r.address);
 
         // The same person's name with a different address: autocomplete picked
         // the wrong entry, or someone set up a look-alike mailbox.
@@ -48,7 +48,7 @@ QList<Finding> NameAddressMismatchCheck::run(const CheckContext& context) const
             continue;
         bool seen = false;
         for (const QString& n : names) {
-            const QString k = PersonNames::key(n);
+            const QString k = Mail::PersonNames::key(n);
             if (k.isEmpty() || k.contains(key) || key.contains(k)) {
                 seen = true;
                 break;

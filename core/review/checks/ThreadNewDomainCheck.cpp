@@ -1,6 +1,6 @@
 #include "review/checks/ThreadNewDomainCheck.h"
 
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 
 #include <QSet>
 
@@ -27,13 +27,13 @@ QList<Finding> ThreadNewDomainCheck::run(const CheckContext& context) const
     // Compared by organisation: mail.partner.co.jp and partner.co.jp are the same party.
     QSet<QString> thread;
     for (const QString& d : context.history->threadDomains)
-        thread.insert(DomainNames::registrable(DomainNames::toAce(d)));
+        thread.insert(Mail::DomainNames::registrable(Mail::DomainNames::toAce(d)));
     QStringList domains;
     QStringList addresses;
     for (const Recipient& r : context.recipients) {
         if (r.internal)
             continue;
-        const QString org = DomainNames::registrable(DomainNames::toAce(r.domain));
+        const QString org = Mail::DomainNames::registrable(Mail::DomainNames::toAce(r.domain));
         if (thread.contains(org))
             continue;
         if (!domains.contains(r.domain))

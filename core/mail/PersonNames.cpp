@@ -1,10 +1,10 @@
-#include "review/PersonNames.h"
+#include "mail/PersonNames.h"
 
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
-namespace Review {
+namespace Mail {
 
 QString PersonNames::key(const QString& displayName)
 {
@@ -33,4 +33,4 @@ bool PersonNames::hasCjk(const QString& text)
     return false;
 }
 
-} // namespace Review
+} // namespace Mail

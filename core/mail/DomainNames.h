@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace Review {
+namespace Mail {
 
 // Domain spellings in one place: mail carries domains as ASCII (punycode) or,
 // with SMTPUTF8, as Unicode; comparisons use the lower-case ASCII form and
@@ -28,4 +28,4 @@ public:
     static QString labelOf(const QString& registrableDomain);
 };
 
-} // namespace Review
+} // namespace Mail

@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Review {
+namespace Mail {
 
 // Display names compared the way a person reads them: width, case, spaces,
 // quotes and a trailing honorific (山田 太郎 様) do not make a different name.
@@ -16,4 +16,4 @@ public:
     static bool hasCjk(const QString& text);
 };
 
-} // namespace Review
+} // namespace Mail

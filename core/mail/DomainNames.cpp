@@ -1,4 +1,4 @@
-#include "review/DomainNames.h"
+#include "mail/DomainNames.h"
 
 #include <QSet>
 #include <QStringList>
@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Review {
+namespace Mail {
 
 namespace {
 
@@ -94,4 +94,4 @@ QString DomainNames::labelOf(const QString& registrableDomain)
     return dot < 0 ? registrableDomain : registrableDomain.left(dot);
 }
 
-} // namespace Review
+} // namespace Mail
