@@ -227,8 +227,7 @@ int run(const QStringList& args)
     // As mail is judged: the administrator's policy file on top of the user's.
     QStringList locked;
     Settings::loadEffective(configPath, &config, &settingsErrors, &locked);
-    Review::CheckPolicy policy;
-    Review::CheckPolicy::loadEffective(config.path, config.policy, &policy, &settingsErrors);
+    const Review::CheckPolicy policy = Review::CheckPolicy::fromConfig(config);
     for (const QString& e : std::as_const(settingsErrors))
         printErr(tr("Settings: %1").arg(e));
 

@@ -19,7 +19,6 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTranslator>
 #include <cstdio>
 #include <memory>
@@ -109,14 +108,10 @@ QLocale chosenLocale(const QStringList& arguments)
         else if (arguments.at(i).startsWith(u"--config="_s))
             config = arguments.at(i).mid(9);
     }
-    QString language = QSettings(config, QSettings::IniFormat).value(u"language"_s).toString();
-    const QString policy = Settings::AdminPolicy::path();
-    if (QFileInfo::exists(policy)) {
-        const QString locked = QSettings(policy, QSettings::IniFormat).value(u"language"_s).toString();
-        if (!locked.isEmpty())
-            language = locked;
-    }
-    language = language.trimmed().toLower();
+    // Problems are reported later, in the chosen language, when the settings are read again.
+    Settings::Config settings;
+    Settings::loadEffective(config, &settings, nullptr, nullptr);
+    const QString& language = settings.language;
     if (language == u"ja"_s)
         return QLocale(QLocale::Japanese, QLocale::Japan);
     if (language == u"en"_s)

@@ -247,6 +247,201 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>Attachments, and risky file types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists every attachment, and speaks up for programs, scripts and disguised file names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file sent before to another organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File new here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when a file you sent to one outside organisation now goes to another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recipient&apos;s domain is on the blocked list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up for a recipient whose domain is on the blocked list of the Recipients page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recipient&apos;s domain is on the caution list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up for a recipient whose domain is on the caution list of the Recipients page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden (Bcc) recipients, or addresses that will not receive it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows who receives the message without being in To or Cc, and who is in To or Cc but will not receive it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recipient is outside your organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up for every recipient whose domain is not one of your internal domains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First message to this organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when a message goes to an outside domain for the first time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First message to this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up for an outside address you have never sent mail to before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The greeting names nobody among the recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when the greeting at the top of the text names someone who is not a recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A keyword from the Recipients page appears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when the subject, the text or a file name contains one of your keywords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A domain that looks like a known one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look-alike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up for an unknown domain that differs from a known one by a letter or two, or by its ending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many outside addresses can see each other (use Bcc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when more outside addresses than the limit are in To and Cc, where every recipient sees them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A known name with a different address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when a name you sent to before comes with a different address this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data: My Number, card or phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when the subject or text contains a My Number, a payment card number or phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate to sign with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when the message should be signed but the account has no valid certificate for the sender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new organisation joins a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New in thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when a reply goes to an outside organisation that had no part in the conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Delivery::ConnectionTest</name>
     <message>
         <source>Enter the password first.</source>
@@ -781,17 +976,6 @@
     </message>
 </context>
 <context>
-    <name>Review</name>
-    <message>
-        <source>Setting &quot;%1&quot; in [policy]: &quot;%2&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Setting &quot;%1&quot; in [policy]: &quot;%2&quot; is not allowed; use a whole number from %3 to %4. Using %5 instead.</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>Review::AttachmentCheck</name>
     <message>
         <source>%1 (%2)</source>
@@ -846,37 +1030,6 @@
             <numerusform>%1 and %n more</numerusform>
             <numerusform>%1 and %n more</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>Review::CheckPolicy</name>
-    <message>
-        <source>The settings file %1 cannot be read. Check that it is a file and that you may read it.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The settings file %1 could not be read: it is not a valid INI file.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Setting &quot;%1&quot; in [checks]: there is no check with this name; the checks are %2.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Setting &quot;%1&quot; in [checks]: &quot;%2&quot; is not allowed; use one of %3. Using %4 instead.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Setting &quot;many_external_bcc&quot; in [policy]: &quot;%1&quot; is not one of offer, always. The default (offer) is used.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The administrator&apos;s policy could not be applied to the checks: %1</source>
-        <translation></translation>
     </message>
 </context>
 <context>
@@ -1067,18 +1220,6 @@
         <source>The administrator&apos;s policy file %1 sets &quot;%2&quot;: %3 The default is used.</source>
         <translation></translation>
     </message>
-    <message>
-        <source>The settings file %1 could not be read: it is not a valid INI file.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The settings with the administrator&apos;s policy applied could not be written to %1.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The administrator&apos;s policy could not be applied: %1</source>
-        <translation></translation>
-    </message>
 </context>
 <context>
     <name>Settings::CertificateImport</name>
@@ -1163,6 +1304,14 @@
     <message>
         <source>&quot;%1&quot; in &quot;%2&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Setting &quot;%1&quot; in [checks]: there is no check with this name; the checks are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3144,70 +3293,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>External</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>First time</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>New domain</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Many visible</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Caution</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Attachment</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Keyword</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Personal data</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Hidden</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Look-alike</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Name mismatch</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Greeting</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>New in thread</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>File new here</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Internal: %1 (%2)</source>
         <translation></translation>
     </message>
@@ -3435,70 +3520,6 @@
 </context>
 <context>
     <name>Ui::SettingsDialog</name>
-    <message>
-        <source>A recipient is outside your organisation</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>First message to this person</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>First message to this organisation</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Many outside addresses can see each other (use Bcc)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A recipient&apos;s domain is on the blocked list</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A recipient&apos;s domain is on the caution list</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Attachments, and risky file types</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A keyword from the Recipients page appears</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Personal data: My Number, card or phone numbers</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Hidden (Bcc) recipients, or addresses that will not receive it</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A domain that looks like a known one</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A known name with a different address</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The greeting names nobody among the recipients</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A new organisation joins a conversation</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A file sent before to another organisation</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>No certificate to sign with</source>
-        <translation></translation>
-    </message>
     <message>
         <source>Yubisashi Settings</source>
         <translation></translation>

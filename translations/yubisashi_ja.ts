@@ -247,6 +247,201 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>Attachments, and risky file types</source>
+        <translation>添付ファイルと危険なファイル形式</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>Lists every attachment, and speaks up for programs, scripts and disguised file names.</source>
+        <translation>すべての添付ファイルを一覧にし、プログラム、スクリプト、偽装されたファイル名があれば知らせます。</translation>
+    </message>
+    <message>
+        <source>A file sent before to another organisation</source>
+        <translation>別の組織に送信したことのあるファイル</translation>
+    </message>
+    <message>
+        <source>File new here</source>
+        <translation>他社に送信済み</translation>
+    </message>
+    <message>
+        <source>Speaks up when a file you sent to one outside organisation now goes to another.</source>
+        <translation>社外のある組織に送ったファイルが、今回は別の組織に送られるときに知らせます。</translation>
+    </message>
+    <message>
+        <source>A recipient&apos;s domain is on the blocked list</source>
+        <translation>宛先のドメインが禁止リストにある</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <source>Speaks up for a recipient whose domain is on the blocked list of the Recipients page.</source>
+        <translation>[宛先] ページの禁止ドメインに含まれるドメインの宛先があれば知らせます。</translation>
+    </message>
+    <message>
+        <source>A recipient&apos;s domain is on the caution list</source>
+        <translation>宛先のドメインが注意リストにある</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Speaks up for a recipient whose domain is on the caution list of the Recipients page.</source>
+        <translation>[宛先] ページの注意ドメインに含まれるドメインの宛先があれば知らせます。</translation>
+    </message>
+    <message>
+        <source>Hidden (Bcc) recipients, or addresses that will not receive it</source>
+        <translation>BCC の宛先、または受信しないアドレスがある</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>非表示の宛先</translation>
+    </message>
+    <message>
+        <source>Shows who receives the message without being in To or Cc, and who is in To or Cc but will not receive it.</source>
+        <translation>宛先や CC にないのに受信する相手と、宛先や CC にあるのに受信しない相手を表示します。</translation>
+    </message>
+    <message>
+        <source>A recipient is outside your organisation</source>
+        <translation>社外の宛先がある</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>社外</translation>
+    </message>
+    <message>
+        <source>Speaks up for every recipient whose domain is not one of your internal domains.</source>
+        <translation>社内ドメインに含まれないドメインの宛先をすべて知らせます。</translation>
+    </message>
+    <message>
+        <source>First message to this organisation</source>
+        <translation>初めての組織 (ドメイン)</translation>
+    </message>
+    <message>
+        <source>New domain</source>
+        <translation>初めてのドメイン</translation>
+    </message>
+    <message>
+        <source>Speaks up when a message goes to an outside domain for the first time.</source>
+        <translation>社外のドメインに初めて送信するときに知らせます。</translation>
+    </message>
+    <message>
+        <source>First message to this person</source>
+        <translation>初めての宛先</translation>
+    </message>
+    <message>
+        <source>First time</source>
+        <translation>初めての宛先</translation>
+    </message>
+    <message>
+        <source>Speaks up for an outside address you have never sent mail to before.</source>
+        <translation>これまでに送信したことのない社外のアドレスを知らせます。</translation>
+    </message>
+    <message>
+        <source>The greeting names nobody among the recipients</source>
+        <translation>本文の宛名が宛先の誰とも一致しない</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>宛名違い</translation>
+    </message>
+    <message>
+        <source>Speaks up when the greeting at the top of the text names someone who is not a recipient.</source>
+        <translation>本文冒頭の宛名が宛先にない人の名前のときに知らせます。</translation>
+    </message>
+    <message>
+        <source>A keyword from the Recipients page appears</source>
+        <translation>[宛先] ページのキーワードが含まれている</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>キーワード</translation>
+    </message>
+    <message>
+        <source>Speaks up when the subject, the text or a file name contains one of your keywords.</source>
+        <translation>件名、本文、ファイル名にキーワードが含まれているときに知らせます。</translation>
+    </message>
+    <message>
+        <source>A domain that looks like a known one</source>
+        <translation>既知のドメインに似ているドメイン</translation>
+    </message>
+    <message>
+        <source>Look-alike</source>
+        <translation>似ているドメイン</translation>
+    </message>
+    <message>
+        <source>Speaks up for an unknown domain that differs from a known one by a letter or two, or by its ending.</source>
+        <translation>既知のドメインと 1、2 文字だけ、または末尾だけが異なる未知のドメインを知らせます。</translation>
+    </message>
+    <message>
+        <source>Many outside addresses can see each other (use Bcc)</source>
+        <translation>多数の社外アドレスが互いに見える (BCC を推奨)</translation>
+    </message>
+    <message>
+        <source>Many visible</source>
+        <translation>BCC 推奨</translation>
+    </message>
+    <message>
+        <source>Speaks up when more outside addresses than the limit are in To and Cc, where every recipient sees them.</source>
+        <translation>すべての受信者に見える宛先と CC に、上限を超える数の社外アドレスがあるときに知らせます。</translation>
+    </message>
+    <message>
+        <source>A known name with a different address</source>
+        <translation>既知の名前で、アドレスが異なる</translation>
+    </message>
+    <message>
+        <source>Name mismatch</source>
+        <translation>名前の不一致</translation>
+    </message>
+    <message>
+        <source>Speaks up when a name you sent to before comes with a different address this time.</source>
+        <translation>以前送信したことのある名前が、今回は別のアドレスになっているときに知らせます。</translation>
+    </message>
+    <message>
+        <source>Personal data: My Number, card or phone numbers</source>
+        <translation>個人情報: マイナンバー、カード番号、電話番号</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>個人情報</translation>
+    </message>
+    <message>
+        <source>Speaks up when the subject or text contains a My Number, a payment card number or phone numbers.</source>
+        <translation>件名や本文にマイナンバー、クレジットカード番号、電話番号が含まれているときに知らせます。</translation>
+    </message>
+    <message>
+        <source>No certificate to sign with</source>
+        <translation>署名用の証明書がない</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <source>Speaks up when the message should be signed but the account has no valid certificate for the sender.</source>
+        <translation>メールに署名が必要なのに、アカウントに差出人の有効な証明書がないときに知らせます。</translation>
+    </message>
+    <message>
+        <source>A new organisation joins a conversation</source>
+        <translation>やり取りに新しい組織が加わる</translation>
+    </message>
+    <message>
+        <source>New in thread</source>
+        <translation>途中参加</translation>
+    </message>
+    <message>
+        <source>Speaks up when a reply goes to an outside organisation that had no part in the conversation.</source>
+        <translation>返信が、それまでのやり取りに含まれていなかった社外の組織に送られるときに知らせます。</translation>
+    </message>
+</context>
+<context>
     <name>Delivery::ConnectionTest</name>
     <message>
         <source>Enter the password first.</source>
@@ -775,17 +970,6 @@
     </message>
 </context>
 <context>
-    <name>Review</name>
-    <message>
-        <source>Setting &quot;%1&quot; in [policy]: &quot;%2&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
-        <translation>[policy] の設定「%1」: 「%2」はドメインではありません。example.co.jp の形式で書いてください (サブドメインも含める場合は *.example.co.jp)。この値は無視されます。</translation>
-    </message>
-    <message>
-        <source>Setting &quot;%1&quot; in [policy]: &quot;%2&quot; is not allowed; use a whole number from %3 to %4. Using %5 instead.</source>
-        <translation>[policy] の設定「%1」: 「%2」は使用できません。%3 から %4 までの整数を指定してください。代わりに %5 を使用します。</translation>
-    </message>
-</context>
-<context>
     <name>Review::AttachmentCheck</name>
     <message>
         <source>%1 (%2)</source>
@@ -838,37 +1022,6 @@
         <translation>
             <numerusform>%1 ほか %n 件</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>Review::CheckPolicy</name>
-    <message>
-        <source>The settings file %1 cannot be read. Check that it is a file and that you may read it.</source>
-        <translation>設定ファイル %1 を読み込めません。ファイルであること、読み取りの権限があることを確認してください。</translation>
-    </message>
-    <message>
-        <source>The settings file %1 could not be read: it is not a valid INI file.</source>
-        <translation>設定ファイル %1 を読み込めませんでした: 正しい INI ファイルではありません。</translation>
-    </message>
-    <message>
-        <source>Setting &quot;%1&quot; in [checks]: there is no check with this name; the checks are %2.</source>
-        <translation>[checks] の設定「%1」: この名前のチェックはありません。使用できるチェックは %2 です。</translation>
-    </message>
-    <message>
-        <source>Setting &quot;%1&quot; in [checks]: &quot;%2&quot; is not allowed; use one of %3. Using %4 instead.</source>
-        <translation>[checks] の設定「%1」: 「%2」は使用できません。%3 のいずれかを指定してください。代わりに %4 を使用します。</translation>
-    </message>
-    <message>
-        <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>
-        <translation>[policy] の設定「risky_extensions」: 「%1」はファイルの拡張子 (exe や .exe など) ではありません。この値は無視されます。</translation>
-    </message>
-    <message>
-        <source>Setting &quot;many_external_bcc&quot; in [policy]: &quot;%1&quot; is not one of offer, always. The default (offer) is used.</source>
-        <translation>[policy] の設定 &quot;many_external_bcc&quot; の値 &quot;%1&quot; は offer、always のどれでもありません。既定値 (offer) を使います。</translation>
-    </message>
-    <message>
-        <source>The administrator&apos;s policy could not be applied to the checks: %1</source>
-        <translation>管理者のポリシーをチェックに適用できませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -1050,18 +1203,6 @@
         <source>The administrator&apos;s policy file %1 sets &quot;%2&quot;: %3 The default is used.</source>
         <translation>管理者のポリシーファイル %1 の設定「%2」: %3 既定値を使用します。</translation>
     </message>
-    <message>
-        <source>The settings file %1 could not be read: it is not a valid INI file.</source>
-        <translation>設定ファイル %1 を読み込めませんでした: 正しい INI ファイルではありません。</translation>
-    </message>
-    <message>
-        <source>The settings with the administrator&apos;s policy applied could not be written to %1.</source>
-        <translation>管理者のポリシーを適用した設定を %1 に書き込めませんでした。</translation>
-    </message>
-    <message>
-        <source>The administrator&apos;s policy could not be applied: %1</source>
-        <translation>管理者のポリシーを適用できませんでした: %1</translation>
-    </message>
 </context>
 <context>
     <name>Settings::CertificateImport</name>
@@ -1146,6 +1287,14 @@
     <message>
         <source>&quot;%1&quot; in &quot;%2&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
         <translation>「%2」の「%1」はドメインではありません。example.co.jp の形式で書いてください (サブドメインも含める場合は *.example.co.jp)。この値は無視されます。</translation>
+    </message>
+    <message>
+        <source>Setting &quot;%1&quot; in [checks]: there is no check with this name; the checks are %2.</source>
+        <translation>[checks] の設定「%1」: この名前のチェックはありません。使用できるチェックは %2 です。</translation>
+    </message>
+    <message>
+        <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>
+        <translation>[policy] の設定「risky_extensions」: 「%1」はファイルの拡張子 (exe や .exe など) ではありません。この値は無視されます。</translation>
     </message>
 </context>
 <context>
@@ -3117,70 +3266,6 @@
         <translation>BCC</translation>
     </message>
     <message>
-        <source>External</source>
-        <translation>社外</translation>
-    </message>
-    <message>
-        <source>First time</source>
-        <translation>初めての宛先</translation>
-    </message>
-    <message>
-        <source>New domain</source>
-        <translation>初めてのドメイン</translation>
-    </message>
-    <message>
-        <source>Many visible</source>
-        <translation>BCC 推奨</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>ブロック</translation>
-    </message>
-    <message>
-        <source>Caution</source>
-        <translation>注意</translation>
-    </message>
-    <message>
-        <source>Attachment</source>
-        <translation>添付ファイル</translation>
-    </message>
-    <message>
-        <source>Keyword</source>
-        <translation>キーワード</translation>
-    </message>
-    <message>
-        <source>Personal data</source>
-        <translation>個人情報</translation>
-    </message>
-    <message>
-        <source>Hidden</source>
-        <translation>非表示の宛先</translation>
-    </message>
-    <message>
-        <source>Look-alike</source>
-        <translation>似ているドメイン</translation>
-    </message>
-    <message>
-        <source>Name mismatch</source>
-        <translation>名前の不一致</translation>
-    </message>
-    <message>
-        <source>Greeting</source>
-        <translation>宛名違い</translation>
-    </message>
-    <message>
-        <source>New in thread</source>
-        <translation>途中参加</translation>
-    </message>
-    <message>
-        <source>File new here</source>
-        <translation>他社に送信済み</translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation>証明書</translation>
-    </message>
-    <message>
         <source>Internal: %1 (%2)</source>
         <translation>社内: %1 (%2)</translation>
     </message>
@@ -3406,70 +3491,6 @@
 </context>
 <context>
     <name>Ui::SettingsDialog</name>
-    <message>
-        <source>A recipient is outside your organisation</source>
-        <translation>社外の宛先がある</translation>
-    </message>
-    <message>
-        <source>First message to this person</source>
-        <translation>初めての宛先</translation>
-    </message>
-    <message>
-        <source>First message to this organisation</source>
-        <translation>初めての組織 (ドメイン)</translation>
-    </message>
-    <message>
-        <source>Many outside addresses can see each other (use Bcc)</source>
-        <translation>多数の社外アドレスが互いに見える (BCC を推奨)</translation>
-    </message>
-    <message>
-        <source>A recipient&apos;s domain is on the blocked list</source>
-        <translation>宛先のドメインが禁止リストにある</translation>
-    </message>
-    <message>
-        <source>A recipient&apos;s domain is on the caution list</source>
-        <translation>宛先のドメインが注意リストにある</translation>
-    </message>
-    <message>
-        <source>Attachments, and risky file types</source>
-        <translation>添付ファイルと危険なファイル形式</translation>
-    </message>
-    <message>
-        <source>A keyword from the Recipients page appears</source>
-        <translation>[宛先] ページのキーワードが含まれている</translation>
-    </message>
-    <message>
-        <source>Personal data: My Number, card or phone numbers</source>
-        <translation>個人情報: マイナンバー、カード番号、電話番号</translation>
-    </message>
-    <message>
-        <source>Hidden (Bcc) recipients, or addresses that will not receive it</source>
-        <translation>BCC の宛先、または受信しないアドレスがある</translation>
-    </message>
-    <message>
-        <source>A domain that looks like a known one</source>
-        <translation>既知のドメインに似ているドメイン</translation>
-    </message>
-    <message>
-        <source>A known name with a different address</source>
-        <translation>既知の名前で、アドレスが異なる</translation>
-    </message>
-    <message>
-        <source>The greeting names nobody among the recipients</source>
-        <translation>本文の宛名が宛先の誰とも一致しない</translation>
-    </message>
-    <message>
-        <source>A new organisation joins a conversation</source>
-        <translation>やり取りに新しい組織が加わる</translation>
-    </message>
-    <message>
-        <source>A file sent before to another organisation</source>
-        <translation>別の組織に送信したことのあるファイル</translation>
-    </message>
-    <message>
-        <source>No certificate to sign with</source>
-        <translation>署名用の証明書がない</translation>
-    </message>
     <message>
         <source>Yubisashi Settings</source>
         <translation>Yubisashi の設定</translation>

@@ -2,6 +2,7 @@
 
 #include "Icons.h"
 #include "mail/DomainNames.h"
+#include "review/checks/CheckRegistry.h"
 
 #include <QCollator>
 #include <QFont>
@@ -37,26 +38,8 @@ RecipientModel::RecipientModel(QObject* parent) : QAbstractItemModel(parent) {}
 
 QString RecipientModel::badgeLabel(const QString& code)
 {
-    static const QHash<QString, const char*> labels = {
-        {u"external-recipient"_s, QT_TR_NOOP("External")},
-        {u"first-time-recipient"_s, QT_TR_NOOP("First time")},
-        {u"first-time-domain"_s, QT_TR_NOOP("New domain")},
-        {u"many-external-visible"_s, QT_TR_NOOP("Many visible")},
-        {u"blocked-domain"_s, QT_TR_NOOP("Blocked")},
-        {u"caution-domain"_s, QT_TR_NOOP("Caution")},
-        {u"attachment"_s, QT_TR_NOOP("Attachment")},
-        {u"keyword"_s, QT_TR_NOOP("Keyword")},
-        {u"personal-data"_s, QT_TR_NOOP("Personal data")},
-        {u"envelope-header-mismatch"_s, QT_TR_NOOP("Hidden")},
-        {u"look-alike-domain"_s, QT_TR_NOOP("Look-alike")},
-        {u"name-address-mismatch"_s, QT_TR_NOOP("Name mismatch")},
-        {u"greeting-mismatch"_s, QT_TR_NOOP("Greeting")},
-        {u"thread-new-domain"_s, QT_TR_NOOP("New in thread")},
-        {u"attachment-new-domain"_s, QT_TR_NOOP("File new here")},
-        {u"sender-certificate"_s, QT_TR_NOOP("Certificate")},
-    };
-    const auto it = labels.constFind(code);
-    return it == labels.constEnd() ? code : tr(it.value());
+    const Review::CheckInfo* info = Review::CheckRegistry::info(code);
+    return info ? Review::CheckInfo::translated(info->badge) : code;
 }
 
 void RecipientModel::setRecipients(const QList<Review::Recipient>& recipients,

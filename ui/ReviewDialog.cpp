@@ -2,6 +2,7 @@
 
 #include "FindingBadgeDelegate.h"
 #include "RecipientModel.h"
+#include "review/checks/ManyExternalVisibleCheck.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -360,7 +361,8 @@ QWidget* ReviewDialog::buildFindings(const Delivery::ReviewRequest& request)
     };
     bool bccOffered = m_bccCandidates.isEmpty();
     for (const Review::Finding& f : review.findings) {
-        const bool aboutBcc = f.code == u"many-external-visible"_s && !m_bccCandidates.isEmpty();
+        const bool aboutBcc =
+            f.code == Review::ManyExternalVisibleCheck::info().code && !m_bccCandidates.isEmpty();
         if (f.needsAcknowledgement) {
             auto* check = new QCheckBox(tr("I have checked: %1").arg(escapeMnemonic(f.message)), box);
             check->setObjectName(u"acknowledgement_%1"_s.arg(m_acknowledgements.size()));

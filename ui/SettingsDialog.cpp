@@ -7,6 +7,7 @@
 #include "SettingRow.h"
 #include "SettingValidator.h"
 #include "review/checks/CheckRegistry.h"
+#include "review/checks/ManyExternalVisibleCheck.h"
 #include "settings/AccountSecrets.h"
 #include "settings/AccountSerializer.h"
 #include "settings/AdminPolicy.h"
@@ -69,43 +70,6 @@ QWidget* scrolling(QWidget* content)
     area->setFrameShape(QFrame::NoFrame);
     area->setWidget(content);
     return area;
-}
-
-QString checkTitle(const QString& code)
-{
-    static const QHash<QString, const char*> titles{
-        {u"external-recipient"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A recipient is outside your organisation")},
-        {u"first-time-recipient"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "First message to this person")},
-        {u"first-time-domain"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "First message to this organisation")},
-        {u"many-external-visible"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "Many outside addresses can see each other (use Bcc)")},
-        {u"blocked-domain"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A recipient's domain is on the blocked list")},
-        {u"caution-domain"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A recipient's domain is on the caution list")},
-        {u"attachment"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "Attachments, and risky file types")},
-        {u"keyword"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A keyword from the Recipients page appears")},
-        {u"personal-data"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "Personal data: My Number, card or phone numbers")},
-        {u"envelope-header-mismatch"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog",
-                           "Hidden (Bcc) recipients, or addresses that will not receive it")},
-        {u"look-alike-domain"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A domain that looks like a known one")},
-        {u"name-address-mismatch"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A known name with a different address")},
-        {u"greeting-mismatch"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "The greeting names nobody among the recipients")},
-        {u"thread-new-domain"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A new organisation joins a conversation")},
-        {u"attachment-new-domain"_s,
-         QT_TRANSLATE_NOOP("Ui::SettingsDialog", "A file sent before to another organisation")},
-        {u"sender-certificate"_s, QT_TRANSLATE_NOOP("Ui::SettingsDialog", "No certificate to sign with")},
-    };
-    const auto it = titles.constFind(code);
-    return it == titles.constEnd() ? code : QCoreApplication::translate("Ui::SettingsDialog", *it);
 }
 
 // QSettings' keys -> documented "group/key" ([general] is QSettings' top level).
@@ -207,21 +171,8 @@ void SettingsDialog::load()
     Settings::loadEffective(m_path, &m_config, &m_loadProblems, &m_locked);
     m_rawKeys = documentedKeys(m_path);
 
-    // The check keys, with the policy on top as well.
-    QStringList ignored;
-    const Settings::AdminPolicy policy = Settings::AdminPolicy::load(Settings::AdminPolicy::path(), &ignored);
-    Review::CheckPolicy::loadEffective(m_path, m_config.policy, &m_checks, &m_loadProblems);
-
-    QString language = u"system"_s;
-    if (policy.isLocked(u"general/language"_s)) {
-        language = policy.value(u"general/language"_s).toString();
-    } else if (QFileInfo::exists(m_path)) {
-        const QSettings s(m_path, QSettings::IniFormat);
-        language = s.value(u"language"_s, language).toString().trimmed().toLower();
-    }
-    if (!Settings::Validation::check(u"general/language"_s, language).isEmpty())
-        language = u"system"_s;
-    m_initial.insert(u"general/language"_s, language);
+    m_checks = Review::CheckPolicy::fromConfig(m_config);
+    m_initial.insert(u"general/language"_s, m_config.language);
 
     for (const Settings::Account& a : std::as_const(m_config.accounts)) {
         AccountDraft d;
@@ -544,7 +495,8 @@ QWidget* SettingsDialog::buildChecks()
              page));
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    for (const QString& code : Review::CheckRegistry::codes()) {
+    for (const Review::CheckInfo* info : Review::CheckRegistry::infos()) {
+        const QString& code = info->code;
         auto* combo = new QComboBox;
         combo->setObjectName(u"check:"_s + code);
         combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -554,10 +506,11 @@ QWidget* SettingsDialog::buildChecks()
         combo->addItem(tr("Block the message"), u"block"_s);
         const QString action = Review::CheckPolicy::actionName(m_checks.action(code));
         combo->setCurrentIndex(combo->findData(action));
-        combo->setToolTip(tr("In the settings file: [checks] %1").arg(code));
+        combo->setToolTip(Review::CheckInfo::translated(info->help) + u"\n"_s +
+                          tr("In the settings file: [checks] %1").arg(code));
         m_checkCombos.insert(code, combo);
-        addSetting(form, checkTitle(code), combo, u"checks/"_s + code, action);
-        if (code != u"many-external-visible"_s)
+        addSetting(form, Review::CheckInfo::translated(info->title), combo, u"checks/"_s + code, action);
+        if (code != Review::ManyExternalVisibleCheck::info().code)
             continue;
         m_bccChoice = new QComboBox(page);
         m_bccChoice->setObjectName(u"manyExternalBcc"_s);

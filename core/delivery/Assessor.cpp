@@ -13,8 +13,7 @@ Assessor::Assessor(const Settings::Config& config, Store::History* history, Prot
     : m_protection(protection)
 {
     // The checks' keys as the administrator's policy file leaves them.
-    if (!Review::CheckPolicy::loadEffective(config.path, config.policy, &m_policy, &m_problems))
-        m_policy = Review::CheckPolicy::defaults(config.policy);
+    m_policy = Review::CheckPolicy::fromConfig(config);
     if (history && !history->isOpen()) {
         m_problems << history->errorString();
         qCWarning(lcAssessor).noquote() << "history unavailable:" << history->errorString();

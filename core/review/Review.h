@@ -31,7 +31,7 @@ enum class Field
 // acknowledge it separately before Send is allowed.
 struct Finding
 {
-    QString code; // stable: "external-recipient", "first-time-recipient", ...
+    QString code; // stable: the check's CheckInfo::code (settings key, JSON, audit log)
     Severity severity = Severity::Info;
     QString message; // translated, one sentence
     bool needsAcknowledgement = false;

@@ -2,7 +2,9 @@
 
 #include "mail/DomainNames.h"
 #include "mail/PersonNames.h"
+#include "review/checks/BlockedDomainCheck.h"
 #include "review/checks/CheckRegistry.h"
+#include "review/checks/ManyExternalVisibleCheck.h"
 
 #include <QHash>
 #include <QSet>
@@ -170,12 +172,13 @@ MessageReview Reviewer::review(const Mime::MessageView& view, const Smtp::Envelo
             continue;
         }
         for (Finding f : check->run(context)) {
-            const bool movedToBcc = f.code == u"many-external-visible"_s && m_policy.manyExternalAlwaysBcc;
+            const bool manyVisible = f.code == ManyExternalVisibleCheck::info().code;
+            const bool movedToBcc = manyVisible && m_policy.manyExternalAlwaysBcc;
             if (f.severity == Severity::Warn && action == CheckAction::Block)
                 f.severity = Severity::Block;
             else if (f.severity == Severity::Warn && action == CheckAction::Confirm && !movedToBcc)
                 f.needsAcknowledgement = true; // when they go to Bcc anyway, there is nothing to confirm
-            if (f.code == u"many-external-visible"_s && f.severity != Severity::Block) {
+            if (manyVisible && f.severity != Severity::Block) {
                 out.bccCandidates = f.recipients;
                 out.bccRequired = movedToBcc;
             }
@@ -230,7 +233,7 @@ MessageReview Reviewer::review(const Mime::MessageView& view, const Smtp::Envelo
 
 bool Reviewer::isBlockedRecipient(const QString& address, QString* reason) const
 {
-    if (m_policy.action(u"blocked-domain"_s) != CheckAction::Block || m_blocked.isEmpty())
+    if (m_policy.action(BlockedDomainCheck::info().code) != CheckAction::Block || m_blocked.isEmpty())
         return false;
     const QString domain = Mail::DomainNames::domainOf(address);
     if (!m_blocked.matchesDomain(domain))

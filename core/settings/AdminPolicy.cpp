@@ -7,7 +7,6 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <atomic>
 
 Q_LOGGING_CATEGORY(lcPolicy, "settings.policy")
@@ -25,11 +24,6 @@ QString documentedKey(const QString& settingsKey)
     return settingsKey.contains(u'/') ? settingsKey : u"general/"_s + settingsKey;
 }
 
-QString settingsKey(const QString& key)
-{
-    return key.startsWith(u"general/"_s) ? key.mid(8) : key;
-}
-
 QString asText(const QVariant& v)
 {
     if (v.userType() == QMetaType::QStringList)
@@ -43,9 +37,9 @@ bool isPathKey(const QString& key)
     return spec && spec->type == Validation::Type::Path;
 }
 
-// Config::load resolves a relative path against the folder of the file it
-// reads; the merged file lives elsewhere, so each path is made absolute
-// against the folder of the file it came from.
+// Config::load resolves a relative path against the folder of the user's
+// file; a path in the policy is made absolute against the policy's folder
+// first, so that it keeps the meaning it has there.
 QVariant resolved(const QString& key, const QVariant& value, const QString& base)
 {
     if (!isPathKey(key))
@@ -162,76 +156,15 @@ bool AdminPolicy::allows(ReviewBypass which, const Config& effective) const
     return Validation::parseBoolean(asText(value(key))).value_or(false);
 }
 
-bool AdminPolicy::writeEffective(const QString& userPath, const QString& outPath, QString* error) const
-{
-    const QString absoluteUser = QFileInfo(userPath).absoluteFilePath();
-    const QString userBase = QFileInfo(absoluteUser).absolutePath();
-    QFile::remove(outPath);
-    QSettings out(outPath, QSettings::IniFormat);
-
-    if (QFileInfo::exists(absoluteUser)) {
-        const QSettings user(absoluteUser, QSettings::IniFormat);
-        if (user.status() != QSettings::NoError) {
-            if (error)
-                *error = tr("The settings file %1 could not be read: it is not a valid INI file.")
-                             .arg(QDir::toNativeSeparators(absoluteUser));
-            return false;
-        }
-        for (const QString& k : user.allKeys())
-            out.setValue(k, resolved(documentedKey(k), user.value(k), userBase));
-    }
-    // Config::load's default secrets file is next to the file it reads.
-    if (!out.contains(u"secrets/file"_s) || asText(out.value(u"secrets/file"_s)).trimmed().isEmpty())
-        out.setValue(u"secrets/file"_s, QString(userBase + u"/secrets.ini"_s));
-
-    for (auto it = m_values.constBegin(); it != m_values.constEnd(); ++it) {
-        const QString k = settingsKey(it.key());
-        if (it.value().isValid())
-            out.setValue(k, it.value());
-        else
-            out.remove(k); // refused value: the default applies
-    }
-    out.sync();
-    if (out.status() != QSettings::NoError) {
-        if (error)
-            *error = tr("The settings with the administrator's policy applied could not be written to %1.")
-                         .arg(QDir::toNativeSeparators(outPath));
-        return false;
-    }
-    return true;
-}
-
 bool loadEffective(const QString& path, Config* config, QStringList* errors, QStringList* lockedKeys)
 {
     QStringList localErrors;
     if (!errors)
         errors = &localErrors;
-    const QString userPath = QFileInfo(path.isEmpty() ? Config::defaultPath() : path).absoluteFilePath();
     const AdminPolicy policy = AdminPolicy::load(AdminPolicy::path(), errors);
     if (lockedKeys)
         *lockedKeys = policy.lockedKeys();
-    if (policy.isEmpty())
-        return Config::load(userPath, config, errors);
-
-    const QFileInfo info(userPath);
-    if (info.exists() && (!info.isFile() || !info.isReadable()))
-        return Config::load(userPath, config, errors); // reports it and returns false
-
-    QTemporaryDir dir;
-    const QString merged = dir.filePath(u"effective.ini"_s);
-    QString error;
-    if (!dir.isValid() || !policy.writeEffective(userPath, merged, &error)) {
-        *errors << AdminPolicy::tr("The administrator's policy could not be applied: %1")
-                       .arg(error.isEmpty() ? dir.errorString() : error);
-        return Config::load(userPath, config, errors);
-    }
-    QStringList mergedErrors;
-    const bool ok = Config::load(merged, config, &mergedErrors);
-    config->path = userPath;
-    for (QString& e : mergedErrors)
-        e.replace(merged, userPath);
-    *errors << mergedErrors;
-    return ok;
+    return Config::load(path, policy, config, errors);
 }
 
 } // namespace Settings

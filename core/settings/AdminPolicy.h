@@ -62,20 +62,14 @@ public:
     // decides (default true). effective: the configuration with this policy applied.
     bool allows(ReviewBypass which, const Config& effective) const;
 
-    // Writes the user's settings with this policy on top to outPath, with
-    // relative paths made absolute first, so that each keeps the meaning it
-    // has in its own file. Config::load and Review::CheckPolicy::load read the
-    // result like a settings file.
-    bool writeEffective(const QString& userPath, const QString& outPath, QString* error) const;
-
 private:
     QString m_path;
     QHash<QString, QVariant> m_values; // "group/key" -> the value as QSettings read it
 };
 
-// Config::load with the administrator's policy (AdminPolicy::path()) applied.
-// lockedKeys (may be null) receives the keys the policy sets. Returns false
-// only when the user's settings file exists but cannot be read.
+// Config::load with the administrator's policy (AdminPolicy::path()) applied,
+// in memory. lockedKeys (may be null) receives the keys the policy sets.
+// Returns false only when the user's settings file exists but cannot be read.
 bool loadEffective(const QString& path, Config* config, QStringList* errors, QStringList* lockedKeys);
 
 } // namespace Settings

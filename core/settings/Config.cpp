@@ -1,5 +1,8 @@
 #include "settings/Config.h"
 
+#include "review/checks/CheckRegistry.h"
+#include "settings/AdminPolicy.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -22,21 +25,38 @@ QString orList(const QStringList& allowed)
     return allowed.join(QLatin1String(", "));
 }
 
+// The settings as QSettings reads an INI file: "listener/port", and
+// [General]'s keys at the top level ("data_dir"). The user's file and the
+// administrator's policy are merged here, in memory, before anything is parsed.
+using Values = QMap<QString, QVariant>;
+
 // Reads one section and collects the errors of its keys.
 class Section
 {
 public:
-    Section(QSettings& settings, const QString& group, QStringList* errors)
-        : m_settings(settings), m_group(group), m_errors(errors)
+    Section(const Values& values, const QString& group, QStringList* errors)
+        : m_values(values), m_group(group), m_errors(errors)
     {}
 
-    bool has(const char* key) const { return m_settings.contains(fullKey(key)); }
+    bool has(const char* key) const { return m_values.contains(fullKey(key)); }
+
+    // The keys directly in this section ([checks]' codes).
+    QStringList childKeys() const
+    {
+        const QString prefix = m_group + QLatin1Char('/');
+        QStringList keys;
+        for (auto it = m_values.constBegin(); it != m_values.constEnd(); ++it) {
+            if (it.key().startsWith(prefix) && !it.key().mid(prefix.size()).contains(QLatin1Char('/')))
+                keys << it.key().mid(prefix.size());
+        }
+        return keys;
+    }
 
     // A single value. An unquoted comma makes QSettings return a list; for a
     // single value that list is glued back together.
     QString text(const char* key) const
     {
-        const QVariant v = m_settings.value(fullKey(key));
+        const QVariant v = m_values.value(fullKey(key));
         if (v.userType() == QMetaType::QStringList)
             return v.toStringList().join(QLatin1Char(',')).trimmed();
         return v.toString().trimmed();
@@ -46,7 +66,7 @@ public:
     // "a" or for a quoted "a, b"; both are split and trimmed here.
     QStringList list(const char* key) const
     {
-        const QVariant v = m_settings.value(fullKey(key));
+        const QVariant v = m_values.value(fullKey(key));
         const QStringList parts =
             v.userType() == QMetaType::QStringList ? v.toStringList() : v.toString().split(QLatin1Char(','));
         QStringList out;
@@ -108,19 +128,21 @@ public:
     }
 
     // One of a fixed set of words (case does not matter); names[i] belongs to values[i].
+    // True when the key is there and allowed.
     template <typename T>
-    void choice(const char* key, const QStringList& names, const QList<T>& values, T* out)
+    bool choice(const char* key, const QStringList& names, const QList<T>& values, T* out)
     {
         if (!has(key))
-            return;
+            return false;
         const QString s = text(key);
         const qsizetype i = names.indexOf(s.toLower());
         if (i < 0) {
             error(key, s, QCoreApplication::translate("Settings::Config", "one of %1").arg(orList(names)),
                   names.value(values.indexOf(*out)));
-            return;
+            return false;
         }
         *out = values.at(i);
+        return true;
     }
 
     void string(const char* key, QString* out)
@@ -155,7 +177,7 @@ private:
         return m_group + QLatin1Char('/') + QLatin1String(key);
     }
 
-    QSettings& m_settings;
+    const Values& m_values;
     QString m_group;
     QStringList* m_errors;
 };
@@ -177,6 +199,13 @@ const QStringList kReviewNames{QStringLiteral("always"), QStringLiteral("externa
 const QList<ReviewPolicy> kReviewValues{ReviewPolicy::Always, ReviewPolicy::External, ReviewPolicy::Never};
 const QStringList kStoreNames{QStringLiteral("keychain"), QStringLiteral("file")};
 const QList<SecretsBackend> kStoreValues{SecretsBackend::Keychain, SecretsBackend::File};
+const QStringList kLanguageNames{QStringLiteral("system"), QStringLiteral("en"), QStringLiteral("ja")};
+const QStringList kActionNames{QStringLiteral("off"), QStringLiteral("show"), QStringLiteral("confirm"),
+                               QStringLiteral("block")};
+const QList<CheckAction> kActionValues{CheckAction::Off, CheckAction::Show, CheckAction::Confirm,
+                                       CheckAction::Block};
+const QStringList kBccNames{QStringLiteral("offer"), QStringLiteral("always")};
+const QList<bool> kBccValues{false, true};
 const QStringList kPresetNames{QStringLiteral("microsoft365"), QStringLiteral("google"),
                                QStringLiteral("generic")};
 
@@ -218,10 +247,10 @@ void readDomains(Section& s, const char* key, QStringList* out)
     }
 }
 
-Account readAccount(QSettings& settings, const QString& group, const QString& name, const QString& base,
+Account readAccount(const Values& values, const QString& group, const QString& name, const QString& base,
                     QStringList* errors, bool* ok)
 {
-    Section s(settings, group, errors);
+    Section s(values, group, errors);
     Account a;
     a.name = name;
 
@@ -316,57 +345,121 @@ bool applyPreset(const QString& preset, Account* account)
     return preset == QLatin1String("generic") || preset.isEmpty();
 }
 
-bool Config::load(const QString& path, Config* config, QStringList* errors)
-{
-    QStringList localErrors;
-    if (!errors)
-        errors = &localErrors;
-    *config = Config();
-    config->path = path.isEmpty() ? defaultPath() : QFileInfo(path).absoluteFilePath();
-    const QFileInfo info(config->path);
-    const QString base = info.absolutePath();
+namespace {
 
-    if (info.exists() && (!info.isFile() || !info.isReadable())) {
+// The user's file as QSettings reads it. false (and nothing read) when the file
+// exists but cannot be read; a missing file is an empty one.
+bool readFile(const QString& path, Values* values, QStringList* errors)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return true;
+    if (!info.isFile() || !info.isReadable()) {
         *errors
             << QCoreApplication::translate(
                    "Settings::Config",
                    "The settings file %1 cannot be read. Check that it is a file and that you may read it.")
-                   .arg(config->path);
-        config->dataDir = defaultDataDir();
-        config->delivery.testModeFolder = config->dataDir + QLatin1String("/test-mode");
-        config->secrets.file = base + QLatin1String("/secrets.ini");
+                   .arg(path);
         return false;
     }
-
-    QSettings settings(config->path, QSettings::IniFormat);
+    const QSettings settings(path, QSettings::IniFormat);
     if (settings.status() != QSettings::NoError) {
         *errors << QCoreApplication::translate(
                        "Settings::Config",
                        "The settings file %1 could not be read: it is not a valid INI file.")
-                       .arg(config->path);
-        config->dataDir = defaultDataDir();
-        config->delivery.testModeFolder = config->dataDir + QLatin1String("/test-mode");
-        config->secrets.file = base + QLatin1String("/secrets.ini");
+                       .arg(path);
         return false;
     }
+    for (const QString& key : settings.allKeys())
+        values->insert(key, settings.value(key));
+    return true;
+}
 
-    // [general]: QSettings maps this section to the top level.
+// The policy's keys over the user's. A [general] key may be spelled at the top
+// level (QSettings' [General]) or under "general/"; the policy replaces both.
+void applyPolicy(const AdminPolicy& policy, Values* values)
+{
+    for (const QString& key : policy.lockedKeys()) {
+        QStringList spellings{key};
+        if (key.startsWith(QLatin1String("general/")))
+            spellings.prepend(key.mid(8));
+        for (const QString& k : std::as_const(spellings))
+            values->remove(k);
+        const QVariant value = policy.value(key);
+        if (value.isValid()) // a refused value: the default applies
+            values->insert(spellings.constFirst(), value);
+    }
+}
+
+void readChecks(const Values& values, ChecksConfig* c, QStringList* errors)
+{
     {
-        Section general(settings, QString(), errors);
-        Section spelled(settings, QStringLiteral("general"), errors);
-        config->dataDir = defaultDataDir();
+        Section s(values, QStringLiteral("checks"), errors);
+        const QStringList codes = Review::CheckRegistry::codes();
+        for (const QString& code : s.childKeys()) {
+            if (!codes.contains(code)) {
+                *errors
+                    << QCoreApplication::translate(
+                           "Settings::Config",
+                           "Setting \"%1\" in [checks]: there is no check with this name; the checks are %2.")
+                           .arg(code, codes.join(QLatin1String(", ")));
+                continue;
+            }
+            CheckAction action = Review::CheckRegistry::info(code)->defaultAction;
+            if (s.choice(code.toLatin1().constData(), kActionNames, kActionValues, &action))
+                c->actions.insert(code, action);
+        }
+    }
+
+    Section s(values, QStringLiteral("policy"), errors);
+    readDomains(s, "blocked_domains", &c->blockedDomains);
+    readDomains(s, "caution_domains", &c->cautionDomains);
+    readDomains(s, "known_domains", &c->knownDomains);
+    if (s.has("keywords"))
+        c->keywords = s.list("keywords");
+    if (s.has("risky_extensions")) {
+        c->riskyExtensions.clear();
+        for (QString e : s.list("risky_extensions")) {
+            e = e.toLower();
+            while (e.startsWith(QLatin1Char('.')) || e.startsWith(QLatin1Char('*')))
+                e.remove(0, 1);
+            static const QRegularExpression extension(QStringLiteral("^[a-z0-9_~-]{1,16}$"));
+            if (extension.match(e).hasMatch())
+                c->riskyExtensions << e;
+            else
+                *errors
+                    << QCoreApplication::translate(
+                           "Settings::Config",
+                           "Setting \"risky_extensions\" in [policy]: \"%1\" is not a file extension (like "
+                           "exe or .exe). It is ignored.")
+                           .arg(e);
+        }
+    }
+    s.integer("many_external_threshold", 1, 100000, &c->manyExternalThreshold);
+    s.integer("many_external_domains_threshold", 0, 100000, &c->manyExternalDomainsThreshold);
+    s.integer("landline_phone_threshold", 1, 1000, &c->landlinePhoneThreshold);
+    s.choice("many_external_bcc", kBccNames, kBccValues, &c->manyExternalAlwaysBcc);
+}
+
+void parse(const Values& values, const QString& base, Config* config, QStringList* errors)
+{
+    // [general]: QSettings maps [General] to the top level; [general] is read as well.
+    {
+        Section general(values, QString(), errors);
+        Section spelled(values, QStringLiteral("general"), errors);
+        config->dataDir = Config::defaultDataDir();
         if (general.has("data_dir") && !general.text("data_dir").isEmpty())
             general.path("data_dir", base, &config->dataDir);
         else if (spelled.has("data_dir") && !spelled.text("data_dir").isEmpty())
             spelled.path("data_dir", base, &config->dataDir);
-        if (general.has("start_at_login"))
-            general.boolean("start_at_login", &config->startAtLogin);
-        else if (spelled.has("start_at_login"))
-            spelled.boolean("start_at_login", &config->startAtLogin);
+        Section& startAtLogin = general.has("start_at_login") ? general : spelled;
+        startAtLogin.boolean("start_at_login", &config->startAtLogin);
+        Section& language = general.has("language") ? general : spelled;
+        language.choice("language", kLanguageNames, kLanguageNames, &config->language);
     }
 
     {
-        Section s(settings, QStringLiteral("listener"), errors);
+        Section s(values, QStringLiteral("listener"), errors);
         Listener& l = config->listener;
         s.integer("port", 1, 65535, &l.port);
         s.boolean("require_auth", &l.requireAuth);
@@ -375,11 +468,14 @@ bool Config::load(const QString& path, Config* config, QStringList* errors)
         s.integer("max_recipients", 1, 100000, &l.maxRecipients);
     }
 
-    QStringList groups = settings.childGroups();
+    QStringList groups;
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        const qsizetype slash = it.key().indexOf(QLatin1Char('/'));
+        if (slash > 0 && it.key().startsWith(kAccountPrefix) && !groups.contains(it.key().left(slash)))
+            groups << it.key().left(slash);
+    }
     groups.sort();
     for (const QString& group : std::as_const(groups)) {
-        if (!group.startsWith(kAccountPrefix))
-            continue;
         const QString name = group.mid(kAccountPrefix.size());
         if (!isValidAccountName(name)) {
             *errors
@@ -392,14 +488,14 @@ bool Config::load(const QString& path, Config* config, QStringList* errors)
             continue;
         }
         bool ok = false;
-        Account a = readAccount(settings, group, name, base, errors, &ok);
+        Account a = readAccount(values, group, name, base, errors, &ok);
         if (ok)
             config->accounts << a;
     }
 
     {
-        Section s(settings, QStringLiteral("delivery"), errors);
-        Delivery& d = config->delivery;
+        Section s(values, QStringLiteral("delivery"), errors);
+        DeliveryConfig& d = config->delivery;
         s.integer("client_wait_seconds", 0, 600, &d.clientWaitSeconds);
         s.integer("countdown_seconds", 0, 60, &d.countdownSeconds);
         s.path("test_mode_folder", base, &d.testModeFolder);
@@ -422,23 +518,62 @@ bool Config::load(const QString& path, Config* config, QStringList* errors)
     }
 
     {
-        Section s(settings, QStringLiteral("policy"), errors);
+        Section s(values, QStringLiteral("policy"), errors);
         Policy& p = config->policy;
         readDomains(s, "internal_domains", &p.internalDomains);
         s.choice("review", kReviewNames, kReviewValues, &p.review);
         s.boolean("allow_scripted_decisions", &p.allowScriptedDecisions);
         s.boolean("allow_pause", &p.allowPause);
     }
+    readChecks(values, &config->checks, errors);
 
     {
-        Section s(settings, QStringLiteral("secrets"), errors);
+        Section s(values, QStringLiteral("secrets"), errors);
         s.choice("store", kStoreNames, kStoreValues, &config->secrets.store);
         s.path("file", base, &config->secrets.file);
         if (config->secrets.file.isEmpty())
             config->secrets.file = base + QLatin1String("/secrets.ini");
     }
+}
 
-    return true;
+} // namespace
+
+bool Config::load(const QString& path, Config* config, QStringList* errors)
+{
+    return load(path, AdminPolicy(), config, errors);
+}
+
+bool Config::load(const QString& path, const AdminPolicy& policy, Config* config, QStringList* errors)
+{
+    QStringList localErrors;
+    if (!errors)
+        errors = &localErrors;
+    *config = Config();
+    config->path = path.isEmpty() ? defaultPath() : QFileInfo(path).absoluteFilePath();
+    // A file that cannot be read gives the defaults, with the policy still on
+    // top: its locks hold whatever state the user's file is in.
+    Values values;
+    const bool ok = readFile(config->path, &values, errors);
+    applyPolicy(policy, &values);
+    parse(values, QFileInfo(config->path).absolutePath(), config, errors);
+    return ok;
+}
+
+QStringList ChecksConfig::defaultKeywords()
+{
+    return {QStringLiteral("社外秘"),       QStringLiteral("極秘"),          QStringLiteral("部外秘"),
+            QStringLiteral("関係者外秘"),   QStringLiteral("取扱注意"),      QStringLiteral("機密"),
+            QStringLiteral("confidential"), QStringLiteral("internal only"), QStringLiteral("secret")};
+}
+
+QStringList ChecksConfig::defaultRiskyExtensions()
+{
+    QStringList out;
+    for (const char* e :
+         {"exe", "com", "scr", "pif", "bat", "cmd",  "js",  "jse", "vbs", "vbe",  "wsf", "wsh", "hta", "ps1",
+          "msi", "lnk", "iso", "img", "vhd", "vhdx", "jar", "cpl", "reg", "html", "htm", "svg", "one"})
+        out << QLatin1String(e);
+    return out;
 }
 
 namespace {
@@ -475,6 +610,11 @@ QString settingWord(SignPolicy value)
     return wordOf(kSignNames, kSignValues, value);
 }
 
+QString settingWord(CheckAction value)
+{
+    return wordOf(kActionNames, kActionValues, value);
+}
+
 bool fromSettingWord(const QString& word, Smtp::Security* out)
 {
     return valueOf(kSecurityNames, kSecurityValues, word, out);
@@ -488,6 +628,11 @@ bool fromSettingWord(const QString& word, Smtp::AuthMethod* out)
 bool fromSettingWord(const QString& word, SignPolicy* out)
 {
     return valueOf(kSignNames, kSignValues, word, out);
+}
+
+bool fromSettingWord(const QString& word, CheckAction* out)
+{
+    return valueOf(kActionNames, kActionValues, word, out);
 }
 
 } // namespace Settings

@@ -2,6 +2,7 @@
 
 #include "smtp/UpstreamConfig.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -32,6 +33,16 @@ enum class SecretsBackend
     Keychain,
     File
 };
+// [checks] <code>=off|show|confirm|block: what policy does with a check's findings.
+enum class CheckAction
+{
+    Off,     // the check does not run
+    Show,    // findings are shown
+    Confirm, // warnings need their own acknowledgement before Send
+    Block,   // warnings block the message
+};
+
+class AdminPolicy;
 
 // [account.NAME]
 struct Account
@@ -63,7 +74,7 @@ struct Listener
     int maxRecipients = 1000;
 };
 
-struct Delivery
+struct DeliveryConfig
 {
     int clientWaitSeconds = 45; // 0 = always queue
     int countdownSeconds = 0;
@@ -86,6 +97,27 @@ struct Policy
     bool allowPause = true;
 };
 
+// The checks' keys (docs/CHECKS.md): [checks] and the lists and numbers in
+// [policy] that only the checks read. What they mean is core/review's
+// (Review::CheckPolicy::fromConfig); a check's default action is the check's
+// own (Review::CheckInfo), so only the codes the file sets are here.
+struct ChecksConfig
+{
+    QHash<QString, CheckAction> actions; // by check code, as the file sets them
+    QStringList blockedDomains;
+    QStringList cautionDomains;
+    QStringList knownDomains; // domains to compare look-alikes with, besides internal and history
+    QStringList keywords = defaultKeywords();
+    QStringList riskyExtensions = defaultRiskyExtensions(); // lower case, without dot
+    int manyExternalThreshold = 10;                         // more than this many external addresses in To/Cc
+    int manyExternalDomainsThreshold = 0; // more than this many external domains in To/Cc; 0 = off
+    int landlinePhoneThreshold = 3;       // fixed-line numbers counted as personal data from this many
+    bool manyExternalAlwaysBcc = false;   // many_external_bcc=always: move them without asking
+
+    static QStringList defaultKeywords();
+    static QStringList defaultRiskyExtensions();
+};
+
 struct Secrets
 {
     SecretsBackend store = SecretsBackend::Keychain;
@@ -100,10 +132,12 @@ struct Config
     QString dataDir; // app-data folder (spool, history, certificates)
     Listener listener;
     QList<Account> accounts;
-    Delivery delivery;
+    DeliveryConfig delivery;
     Policy policy;
     Secrets secrets;
+    ChecksConfig checks;
     bool startAtLogin = false; // [general] start_at_login: the app keeps the platform's entry in step
+    QString language = QStringLiteral("system"); // [general] language: system | en | ja
 
     bool testMode() const { return accounts.isEmpty(); }
     const Account* account(const QString& name) const;
@@ -112,6 +146,10 @@ struct Config
     // error naming the key, the value and what is allowed (and the default is
     // kept). Returns false only when the file exists but cannot be read.
     static bool load(const QString& path, Config* config, QStringList* errors);
+    // load() with an administrator's policy on top, merged in memory: every key
+    // the policy sets wins, and one it refused leaves the default (not the
+    // user's value). Paths in the policy are already absolute (AdminPolicy::load).
+    static bool load(const QString& path, const AdminPolicy& policy, Config* config, QStringList* errors);
     // The per-user default location of the INI file.
     static QString defaultPath();
     static QString defaultDataDir();
@@ -126,9 +164,11 @@ bool applyPreset(const QString& preset, Account* account);
 QString settingWord(Smtp::Security value);
 QString settingWord(Smtp::AuthMethod value);
 QString settingWord(SignPolicy value);
+QString settingWord(CheckAction value);
 // The value for a word (any case); false, and *out unchanged, for an unknown word.
 bool fromSettingWord(const QString& word, Smtp::Security* out);
 bool fromSettingWord(const QString& word, Smtp::AuthMethod* out);
 bool fromSettingWord(const QString& word, SignPolicy* out);
+bool fromSettingWord(const QString& word, CheckAction* out);
 
 } // namespace Settings

@@ -38,8 +38,8 @@ KeySpec of(Type type)
     return s;
 }
 
-// The ranges and words are Config::load's (core/settings/Config.cpp) and
-// Review::CheckPolicy::load's (core/review/CheckPolicy.cpp).
+// The ranges and words are Config::load's (core/settings/Config.cpp), the
+// checks' keys included.
 const QHash<QString, KeySpec>& fixedKeys()
 {
     static const QHash<QString, KeySpec> keys{
@@ -196,7 +196,7 @@ std::optional<Validation::KeySpec> Validation::spec(const QString& key)
     }
     if (group == u"checks"_s) {
         // The codes themselves belong to core/review (CheckRegistry); any
-        // lower-case code is taken here and CheckPolicy::load reports unknown ones.
+        // lower-case code is taken here and Config::load reports unknown ones.
         static const QRegularExpression code(u"^[a-z][a-z0-9-]*$"_s);
         if (!code.match(name).hasMatch())
             return std::nullopt;

@@ -41,6 +41,8 @@ private slots:
     void relativePathsKeepTheirMeaning();
     void generalSection();
     void refusedValueStaysLocked();
+    void refusedGeneralValueStaysLocked();
+    void locksHoldWhenUserFileUnreadable();
     void unknownKeyIgnored();
     void unreadablePolicyReported();
     void policyFileVariableOnlyInTestBuilds();
@@ -165,9 +167,9 @@ void TestAdminPolicy::generalSection()
     QVERIFY(errors.isEmpty());
     QCOMPARE(policy.lockedKeys(), QStringList{u"general/language"_s});
     QCOMPARE(policy.value(u"general/language"_s).toString(), u"ja"_s);
-    const QString out = m_tmp->path() + u"/effective.ini"_s;
-    QVERIFY(policy.writeEffective(userPath(), out, nullptr));
-    QCOMPARE(QSettings(out, QSettings::IniFormat).value(u"language"_s).toString(), u"ja"_s);
+    Config c;
+    QVERIFY(Config::load(userPath(), policy, &c, &errors));
+    QCOMPARE(c.language, u"ja"_s);
 }
 
 void TestAdminPolicy::refusedValueStaysLocked()
@@ -184,6 +186,34 @@ void TestAdminPolicy::refusedValueStaysLocked()
     QCOMPARE(locked, QStringList{u"listener/port"_s});
     // Neither the refused value nor the user's: the default.
     QCOMPARE(c.listener.port, 10587);
+}
+
+// [general] may be spelled [General] (QSettings' top level) or [general]: a
+// refused value in the policy leaves neither spelling of the user's value.
+void TestAdminPolicy::refusedGeneralValueStaysLocked()
+{
+    writeFile(userPath(), "[general]\nlanguage=en\n");
+    writeFile(policyPath(), "[General]\nlanguage=fr\n");
+    Config c;
+    QStringList errors;
+    QStringList locked;
+    QVERIFY(Settings::loadEffective(userPath(), &c, &errors, &locked));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(locked, QStringList{u"general/language"_s});
+    QCOMPARE(c.language, u"system"_s);
+}
+
+// The merge is in memory: the policy applies even when the user's file cannot be read.
+void TestAdminPolicy::locksHoldWhenUserFileUnreadable()
+{
+    QDir().mkpath(userPath()); // a folder where the file should be
+    writeFile(policyPath(), "[listener]\nport=2600\n");
+    Config c;
+    QStringList errors;
+    QVERIFY(!Settings::loadEffective(userPath(), &c, &errors, nullptr));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(c.listener.port, 2600);
+    QCOMPARE(c.path, userPath());
 }
 
 void TestAdminPolicy::unknownKeyIgnored()

@@ -1,6 +1,7 @@
 #include "review/CheckPolicy.h"
 #include "review/checks/CheckRegistry.h"
 #include "settings/AdminPolicy.h"
+#include "settings/Config.h"
 
 #include <QFile>
 #include <QScopeGuard>
@@ -30,6 +31,9 @@ private slots:
 
 private:
     QString write(const QByteArray& ini);
+    // The checks' keys as every caller reads them: Settings::Config, then fromConfig.
+    static bool load(const QString& path, const Settings::Policy& policy, CheckPolicy* out,
+                     QStringList* errors);
     QTemporaryDir m_dir;
     int m_n = 0;
 };
@@ -42,6 +46,16 @@ QString TestCheckPolicy::write(const QByteArray& ini)
         qFatal("cannot write %s", qPrintable(path));
     f.write(ini);
     return path;
+}
+
+bool TestCheckPolicy::load(const QString& path, const Settings::Policy& policy, CheckPolicy* out,
+                           QStringList* errors)
+{
+    Settings::Config config;
+    const bool ok = Settings::Config::load(path, &config, errors);
+    config.policy = policy;
+    *out = CheckPolicy::fromConfig(config);
+    return ok;
 }
 
 void TestCheckPolicy::defaults()
@@ -76,7 +90,7 @@ void TestCheckPolicy::readsEveryKey()
     base.internalDomains = {u"example.co.jp"_s};
     CheckPolicy p;
     QStringList errors;
-    QVERIFY(CheckPolicy::load(path, base, &p, &errors));
+    QVERIFY(load(path, base, &p, &errors));
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u"\n"_s)));
     QCOMPARE(p.policy.internalDomains, QStringList{u"example.co.jp"_s});
     QCOMPARE(p.action(u"external-recipient"_s), CheckAction::Off);
@@ -109,8 +123,7 @@ void TestCheckPolicy::actionValues()
     QFETCH(int, action);
     CheckPolicy p;
     QStringList errors;
-    QVERIFY(
-        CheckPolicy::load(write("[checks]\ngreeting-mismatch=" + value.toUtf8() + "\n"), {}, &p, &errors));
+    QVERIFY(load(write("[checks]\ngreeting-mismatch=" + value.toUtf8() + "\n"), {}, &p, &errors));
     QVERIFY(errors.isEmpty());
     QCOMPARE(int(p.action(u"greeting-mismatch"_s)), action);
 }
@@ -140,7 +153,7 @@ void TestCheckPolicy::errorsNameKeyAndValue()
     QFETCH(QString, value);
     CheckPolicy p;
     QStringList errors;
-    QVERIFY(CheckPolicy::load(write(ini), {}, &p, &errors));
+    QVERIFY(load(write(ini), {}, &p, &errors));
     QCOMPARE(errors.size(), 1);
     QVERIFY2(errors.first().contains(key), qPrintable(errors.first()));
     QVERIFY2(errors.first().contains(value), qPrintable(errors.first()));
@@ -155,7 +168,7 @@ void TestCheckPolicy::missingFileGivesDefaults()
 {
     CheckPolicy p;
     QStringList errors;
-    QVERIFY(CheckPolicy::load(m_dir.filePath(u"none.ini"_s), {}, &p, &errors));
+    QVERIFY(load(m_dir.filePath(u"none.ini"_s), {}, &p, &errors));
     QVERIFY(errors.isEmpty());
     QCOMPARE(p.keywords, CheckPolicy::defaultKeywords());
 }
@@ -187,7 +200,7 @@ void TestCheckPolicy::everyCheckHasADefault()
 
 // ---------------------------------------------------------------------------
 // The administrator's policy as mail is judged: the hop, `check` and Settings
-// read the checks through loadEffective.
+// read the checks from Settings::loadEffective's Config (CheckPolicy::fromConfig).
 
 void TestCheckPolicy::loadEffectiveLockedBeatsUser_data()
 {
@@ -221,8 +234,7 @@ void TestCheckPolicy::loadEffectiveLockedBeatsUser()
     Settings::Config config;
     QStringList errors;
     QVERIFY(Settings::loadEffective(user, &config, &errors, nullptr));
-    CheckPolicy p;
-    QVERIFY(CheckPolicy::loadEffective(config.path, config.policy, &p, &errors));
+    const CheckPolicy p = CheckPolicy::fromConfig(config);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u"\n"_s)));
 
     // Unlocked keys: the user's value wins either way.
@@ -240,7 +252,7 @@ void TestCheckPolicy::loadEffectiveLockedBeatsUser()
     }
     // The user's file itself still says what the user wrote.
     CheckPolicy own;
-    QVERIFY(CheckPolicy::load(user, config.policy, &own, &errors));
+    QVERIFY(load(user, config.policy, &own, &errors));
     QCOMPARE(own.action(u"keyword"_s), CheckAction::Off);
 }
 

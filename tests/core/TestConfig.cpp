@@ -74,6 +74,8 @@ private slots:
     void severalAccounts();
     void relativePaths();
     void startAtLogin();
+    void language_data();
+    void language();
     void internalDomains_data();
     void internalDomains();
     void fromList();
@@ -518,6 +520,32 @@ void TestConfig::startAtLogin()
     QCOMPARE(errors.size(), 1);
     QVERIFY2(errors.first().contains(u"start_at_login"_s) && errors.first().contains(u"sometimes"_s),
              qPrintable(errors.first()));
+}
+
+// [general] language, read with the rest (main.cpp and Settings take it from Config).
+void TestConfig::language_data()
+{
+    QTest::addColumn<QByteArray>("ini");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("errorCount");
+    QTest::newRow("missing") << QByteArray() << u"system"_s << 0;
+    QTest::newRow("General") << QByteArray("[General]\nlanguage=ja\n") << u"ja"_s << 0;
+    QTest::newRow("general") << QByteArray("[general]\nlanguage=EN\n") << u"en"_s << 0;
+    QTest::newRow("system") << QByteArray("[general]\nlanguage=system\n") << u"system"_s << 0;
+    QTest::newRow("unknown") << QByteArray("[general]\nlanguage=fr\n") << u"system"_s << 1;
+}
+
+void TestConfig::language()
+{
+    QFETCH(QByteArray, ini);
+    QFETCH(QString, language);
+    QFETCH(int, errorCount);
+    QStringList errors;
+    QCOMPARE(load(ini, &errors).language, language);
+    QCOMPARE(errors.size(), errorCount);
+    if (errorCount)
+        QVERIFY2(errors.first().contains(u"language"_s) && errors.first().contains(u"fr"_s),
+                 qPrintable(errors.first()));
 }
 
 void TestConfig::internalDomains_data()

@@ -164,7 +164,7 @@ void TestConfigWriter::roundTrip()
 }
 
 // Every value the writer accepts must load without complaint, and every value
-// it refuses must be one Config::load (or CheckPolicy::load) reports: the
+// it refuses must be one Config::load reports: the
 // Settings window then never writes a file that start-up complains about.
 void TestConfigWriter::sameRulesAsLoading_data()
 {
@@ -247,9 +247,7 @@ void TestConfigWriter::sameRulesAsLoading()
     writeFile(path(), ini);
     Config c;
     QStringList errors;
-    QVERIFY(Config::load(path(), &c, &errors));
-    Review::CheckPolicy checks;
-    QVERIFY(Review::CheckPolicy::load(path(), c.policy, &checks, &errors));
+    QVERIFY(Config::load(path(), &c, &errors)); // the checks' keys too
     QVERIFY2(errors.isEmpty() == valid, qPrintable(errors.join(u'\n')));
 }
 
@@ -265,10 +263,11 @@ void TestConfigWriter::checksAndLists()
         writer.setList(u"policy/caution_domains"_s, {u"partner.example"_s, u"*.partner.example"_s}, &error));
     QVERIFY2(writer.commit(&error), qPrintable(error));
 
-    Review::CheckPolicy p;
+    Config c;
     QStringList errors;
-    QVERIFY(Review::CheckPolicy::load(path(), {}, &p, &errors));
+    QVERIFY(Config::load(path(), &c, &errors));
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    const Review::CheckPolicy p = Review::CheckPolicy::fromConfig(c);
     QCOMPARE(p.action(u"keyword"_s), Review::CheckAction::Block);
     QCOMPARE(p.action(u"external-recipient"_s), Review::CheckAction::Off);
     QCOMPARE(p.keywords, (QStringList{u"社外秘"_s, u"極秘"_s, u"internal only"_s}));

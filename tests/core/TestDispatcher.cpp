@@ -559,12 +559,8 @@ void TestDispatcher::visibleExternalMovedToBccWhenChosen()
 
 void TestDispatcher::policyMovesToBccWithoutReview()
 {
-    const QString ini = m_dir->filePath(u"yubisashi.ini"_s);
-    QFile f(ini);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("[policy]\nmany_external_bcc=always\n");
-    f.close();
-    m_config.path = ini;
+    // [policy] many_external_bcc=always: the Assessor takes the checks from the Config.
+    m_config.checks.manyExternalAlwaysBcc = true;
     m_config.policy.review = Settings::ReviewPolicy::Never;
     QStringList recipients;
     const QByteArray message = manyVisible(&recipients);
@@ -605,14 +601,8 @@ void TestDispatcher::assessedOnceUnlessTheBytesChange()
     QFETCH(QString, script);
     QFETCH(bool, retry);
     QFETCH(int, assessments);
-    if (policyMovesToBcc) {
-        const QString ini = m_dir->filePath(u"yubisashi.ini"_s);
-        QFile f(ini);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[policy]\nmany_external_bcc=always\n");
-        f.close();
-        m_config.path = ini;
-    }
+    // [policy] many_external_bcc=always: the Assessor takes the checks from the Config.
+    m_config.checks.manyExternalAlwaysBcc = policyMovesToBcc;
     m_config.policy.review =
         reviewExternal ? Settings::ReviewPolicy::External : Settings::ReviewPolicy::Never;
     QStringList recipients{u"partner@other.jp"_s};

@@ -214,8 +214,7 @@ void TestSettingsDialog::roundTrip()
     QCOMPARE(c.accounts.constFirst().host, u"mail.example.co.jp"_s);
     QCOMPARE(c.accounts.constFirst().user, u"taro@example.co.jp"_s);
 
-    Review::CheckPolicy checks;
-    QVERIFY(Review::CheckPolicy::load(configPath(), c.policy, &checks, &errors));
+    const Review::CheckPolicy checks = Review::CheckPolicy::fromConfig(c);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(checks.action(u"keyword"_s), Review::CheckAction::Block);
     QCOMPARE(checks.action(u"first-time-recipient"_s), Review::CheckAction::Confirm);

@@ -7,6 +7,20 @@ using namespace Qt::StringLiterals;
 
 namespace Review {
 
+const CheckInfo& AttachmentCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("attachment"),
+        QT_TRANSLATE_NOOP("Checks", "Attachments, and risky file types"),
+        QT_TRANSLATE_NOOP("Checks", "Attachment"),
+        QT_TRANSLATE_NOOP(
+            "Checks",
+            "Lists every attachment, and speaks up for programs, scripts and disguised file names."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 namespace {
 
 // Characters that reorder or hide text: "invoice\u202Etxt.exe" shows as

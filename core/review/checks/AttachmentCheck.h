@@ -10,7 +10,8 @@ class AttachmentCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::AttachmentCheck)
 
 public:
-    QString code() const override { return QStringLiteral("attachment"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 };
 

@@ -6,6 +6,19 @@
 
 namespace Review {
 
+const CheckInfo& AttachmentNewDomainCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("attachment-new-domain"),
+        QT_TRANSLATE_NOOP("Checks", "A file sent before to another organisation"),
+        QT_TRANSLATE_NOOP("Checks", "File new here"),
+        QT_TRANSLATE_NOOP("Checks",
+                          "Speaks up when a file you sent to one outside organisation now goes to another."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 QList<Finding> AttachmentNewDomainCheck::run(const CheckContext& context) const
 {
     if (!context.history)

@@ -10,7 +10,8 @@ class AttachmentNewDomainCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::AttachmentNewDomainCheck)
 
 public:
-    QString code() const override { return QStringLiteral("attachment-new-domain"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     bool needsHistory() const override { return true; }
     QList<Finding> run(const CheckContext& context) const override;
 };

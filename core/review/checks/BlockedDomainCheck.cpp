@@ -2,6 +2,20 @@
 
 namespace Review {
 
+const CheckInfo& BlockedDomainCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("blocked-domain"),
+        QT_TRANSLATE_NOOP("Checks", "A recipient's domain is on the blocked list"),
+        QT_TRANSLATE_NOOP("Checks", "Blocked"),
+        QT_TRANSLATE_NOOP(
+            "Checks",
+            "Speaks up for a recipient whose domain is on the blocked list of the Recipients page."),
+        CheckAction::Block,
+    };
+    return info;
+}
+
 QList<Finding> BlockedDomainCheck::run(const CheckContext& context) const
 {
     if (context.policy.blockedDomains.isEmpty())

@@ -10,7 +10,8 @@ class BlockedDomainCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::BlockedDomainCheck)
 
 public:
-    QString code() const override { return QStringLiteral("blocked-domain"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 };
 

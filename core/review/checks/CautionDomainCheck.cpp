@@ -2,6 +2,20 @@
 
 namespace Review {
 
+const CheckInfo& CautionDomainCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("caution-domain"),
+        QT_TRANSLATE_NOOP("Checks", "A recipient's domain is on the caution list"),
+        QT_TRANSLATE_NOOP("Checks", "Caution"),
+        QT_TRANSLATE_NOOP(
+            "Checks",
+            "Speaks up for a recipient whose domain is on the caution list of the Recipients page."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 QList<Finding> CautionDomainCheck::run(const CheckContext& context) const
 {
     if (context.policy.cautionDomains.isEmpty())

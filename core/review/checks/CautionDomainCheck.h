@@ -10,7 +10,8 @@ class CautionDomainCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::CautionDomainCheck)
 
 public:
-    QString code() const override { return QStringLiteral("caution-domain"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 };
 

@@ -2,6 +2,7 @@
 
 #include "review/Review.h"
 #include "review/checks/CheckContext.h"
+#include "review/checks/CheckInfo.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -9,8 +10,9 @@
 
 namespace Review {
 
-// One check: a stable code (settings keys, JSON, audit log) and the findings
-// it makes for a message. Checks are stateless; policy (off, show, confirm,
+// One check: its identity (CheckInfo: the stable code for settings keys, JSON
+// and the audit log, its texts, its default action) and the findings it makes
+// for a message. Checks are stateless; policy (off, show, confirm,
 // block) is applied by the Reviewer, not by the check.
 //
 // Severity is the check's own judgement: Info for facts (an attachment list,
@@ -20,7 +22,9 @@ class Check
 {
 public:
     virtual ~Check() = default;
-    virtual QString code() const = 0;
+    // The check's static info(): every check declares its identity once.
+    virtual const CheckInfo& checkInfo() const = 0;
+    QString code() const { return checkInfo().code; }
     // The check reads the recipient history; with the history unavailable it is
     // skipped and the review says so once.
     virtual bool needsHistory() const { return false; }

@@ -43,12 +43,33 @@ std::vector<std::unique_ptr<Check>> CheckRegistry::createAll()
     return all;
 }
 
+QList<const CheckInfo*> CheckRegistry::infos()
+{
+    // info() is each check's static: the pointers outlive the checks made here.
+    static const QList<const CheckInfo*> all = [] {
+        QList<const CheckInfo*> out;
+        for (const auto& c : createAll())
+            out << &c->checkInfo();
+        return out;
+    }();
+    return all;
+}
+
 QStringList CheckRegistry::codes()
 {
     QStringList out;
-    for (const auto& c : createAll())
-        out << c->code();
+    for (const CheckInfo* i : infos())
+        out << i->code;
     return out;
+}
+
+const CheckInfo* CheckRegistry::info(const QString& code)
+{
+    for (const CheckInfo* i : infos()) {
+        if (i->code == code)
+            return i;
+    }
+    return nullptr;
 }
 
 } // namespace Review

@@ -2,6 +2,7 @@
 
 #include "review/checks/Check.h"
 
+#include <QList>
 #include <QStringList>
 #include <memory>
 #include <vector>
@@ -13,7 +14,11 @@ class CheckRegistry
 {
 public:
     static std::vector<std::unique_ptr<Check>> createAll();
+    // Every check's identity, in the same order.
+    static QList<const CheckInfo*> infos();
     static QStringList codes();
+    // The check with this code; null for a code no check has.
+    static const CheckInfo* info(const QString& code);
 };
 
 } // namespace Review

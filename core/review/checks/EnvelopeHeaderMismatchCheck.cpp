@@ -2,6 +2,19 @@
 
 namespace Review {
 
+const CheckInfo& EnvelopeHeaderMismatchCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("envelope-header-mismatch"),
+        QT_TRANSLATE_NOOP("Checks", "Hidden (Bcc) recipients, or addresses that will not receive it"),
+        QT_TRANSLATE_NOOP("Checks", "Hidden"),
+        QT_TRANSLATE_NOOP("Checks", "Shows who receives the message without being in To or Cc, and who is in "
+                                    "To or Cc but will not receive it."),
+        CheckAction::Show,
+    };
+    return info;
+}
+
 QList<Finding> EnvelopeHeaderMismatchCheck::run(const CheckContext& context) const
 {
     QList<Finding> out;

@@ -10,7 +10,8 @@ class EnvelopeHeaderMismatchCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::EnvelopeHeaderMismatchCheck)
 
 public:
-    QString code() const override { return QStringLiteral("envelope-header-mismatch"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 };
 

@@ -2,6 +2,19 @@
 
 namespace Review {
 
+const CheckInfo& ExternalRecipientCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("external-recipient"),
+        QT_TRANSLATE_NOOP("Checks", "A recipient is outside your organisation"),
+        QT_TRANSLATE_NOOP("Checks", "External"),
+        QT_TRANSLATE_NOOP("Checks",
+                          "Speaks up for every recipient whose domain is not one of your internal domains."),
+        CheckAction::Show,
+    };
+    return info;
+}
+
 QList<Finding> ExternalRecipientCheck::run(const CheckContext& context) const
 {
     QStringList external;

@@ -10,7 +10,8 @@ class ExternalRecipientCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::ExternalRecipientCheck)
 
 public:
-    QString code() const override { return QStringLiteral("external-recipient"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 };
 

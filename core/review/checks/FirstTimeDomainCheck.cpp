@@ -4,6 +4,18 @@
 
 namespace Review {
 
+const CheckInfo& FirstTimeDomainCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("first-time-domain"),
+        QT_TRANSLATE_NOOP("Checks", "First message to this organisation"),
+        QT_TRANSLATE_NOOP("Checks", "New domain"),
+        QT_TRANSLATE_NOOP("Checks", "Speaks up when a message goes to an outside domain for the first time."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 QList<Finding> FirstTimeDomainCheck::run(const CheckContext& context) const
 {
     if (!context.history)

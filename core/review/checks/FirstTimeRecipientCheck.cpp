@@ -4,6 +4,18 @@
 
 namespace Review {
 
+const CheckInfo& FirstTimeRecipientCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("first-time-recipient"),
+        QT_TRANSLATE_NOOP("Checks", "First message to this person"),
+        QT_TRANSLATE_NOOP("Checks", "First time"),
+        QT_TRANSLATE_NOOP("Checks", "Speaks up for an outside address you have never sent mail to before."),
+        CheckAction::Show,
+    };
+    return info;
+}
+
 QList<Finding> FirstTimeRecipientCheck::run(const CheckContext& context) const
 {
     if (!context.history)

@@ -9,6 +9,20 @@ using namespace Qt::StringLiterals;
 
 namespace Review {
 
+const CheckInfo& GreetingMismatchCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("greeting-mismatch"),
+        QT_TRANSLATE_NOOP("Checks", "The greeting names nobody among the recipients"),
+        QT_TRANSLATE_NOOP("Checks", "Greeting"),
+        QT_TRANSLATE_NOOP(
+            "Checks",
+            "Speaks up when the greeting at the top of the text names someone who is not a recipient."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 namespace {
 
 // Words that name an organisation or a part of one, not a person.

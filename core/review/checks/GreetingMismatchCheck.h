@@ -10,7 +10,8 @@ class GreetingMismatchCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::GreetingMismatchCheck)
 
 public:
-    QString code() const override { return QStringLiteral("greeting-mismatch"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 
     struct Greeting

@@ -2,6 +2,19 @@
 
 namespace Review {
 
+const CheckInfo& KeywordCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("keyword"),
+        QT_TRANSLATE_NOOP("Checks", "A keyword from the Recipients page appears"),
+        QT_TRANSLATE_NOOP("Checks", "Keyword"),
+        QT_TRANSLATE_NOOP(
+            "Checks", "Speaks up when the subject, the text or a file name contains one of your keywords."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 namespace {
 
 // Full-width and half-width forms, and case, do not hide a keyword.

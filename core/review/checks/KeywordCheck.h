@@ -10,7 +10,8 @@ class KeywordCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::KeywordCheck)
 
 public:
-    QString code() const override { return QStringLiteral("keyword"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 };
 

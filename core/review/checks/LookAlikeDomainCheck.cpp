@@ -13,6 +13,19 @@ using namespace Qt::StringLiterals;
 
 namespace Review {
 
+const CheckInfo& LookAlikeDomainCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("look-alike-domain"),
+        QT_TRANSLATE_NOOP("Checks", "A domain that looks like a known one"),
+        QT_TRANSLATE_NOOP("Checks", "Look-alike"),
+        QT_TRANSLATE_NOOP("Checks", "Speaks up for an unknown domain that differs from a known one by a "
+                                    "letter or two, or by its ending."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 namespace {
 
 // Suffixes people swap by mistake or that squatters register next to the real one.

@@ -17,7 +17,8 @@ class LookAlikeDomainCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::LookAlikeDomainCheck)
 
 public:
-    QString code() const override { return QStringLiteral("look-alike-domain"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 
     LookAlikeDomainCheck();

@@ -6,6 +6,19 @@
 
 namespace Review {
 
+const CheckInfo& ManyExternalVisibleCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("many-external-visible"),
+        QT_TRANSLATE_NOOP("Checks", "Many outside addresses can see each other (use Bcc)"),
+        QT_TRANSLATE_NOOP("Checks", "Many visible"),
+        QT_TRANSLATE_NOOP("Checks", "Speaks up when more outside addresses than the limit are in To and Cc, "
+                                    "where every recipient sees them."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 QList<Finding> ManyExternalVisibleCheck::run(const CheckContext& context) const
 {
     // What the recipients see is the header, not the envelope.

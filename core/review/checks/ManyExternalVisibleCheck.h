@@ -10,7 +10,8 @@ class ManyExternalVisibleCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::ManyExternalVisibleCheck)
 
 public:
-    QString code() const override { return QStringLiteral("many-external-visible"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 };
 

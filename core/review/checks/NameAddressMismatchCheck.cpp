@@ -5,6 +5,19 @@
 
 namespace Review {
 
+const CheckInfo& NameAddressMismatchCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("name-address-mismatch"),
+        QT_TRANSLATE_NOOP("Checks", "A known name with a different address"),
+        QT_TRANSLATE_NOOP("Checks", "Name mismatch"),
+        QT_TRANSLATE_NOOP(
+            "Checks", "Speaks up when a name you sent to before comes with a different address this time."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 QList<Finding> NameAddressMismatchCheck::run(const CheckContext& context) const
 {
     if (!context.history)

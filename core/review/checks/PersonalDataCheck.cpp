@@ -8,6 +8,19 @@ using namespace Qt::StringLiterals;
 
 namespace Review {
 
+const CheckInfo& PersonalDataCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("personal-data"),
+        QT_TRANSLATE_NOOP("Checks", "Personal data: My Number, card or phone numbers"),
+        QT_TRANSLATE_NOOP("Checks", "Personal data"),
+        QT_TRANSLATE_NOOP("Checks", "Speaks up when the subject or text contains a My Number, a payment card "
+                                    "number or phone numbers."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 namespace {
 
 struct NumberRun

@@ -10,7 +10,8 @@ class PersonalDataCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::PersonalDataCheck)
 
 public:
-    QString code() const override { return QStringLiteral("personal-data"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 
     // Exposed for tests: the rules a number must pass.

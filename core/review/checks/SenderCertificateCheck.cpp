@@ -2,6 +2,19 @@
 
 namespace Review {
 
+const CheckInfo& SenderCertificateCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("sender-certificate"),
+        QT_TRANSLATE_NOOP("Checks", "No certificate to sign with"),
+        QT_TRANSLATE_NOOP("Checks", "Certificate"),
+        QT_TRANSLATE_NOOP("Checks", "Speaks up when the message should be signed but the account has no "
+                                    "valid certificate for the sender."),
+        CheckAction::Block,
+    };
+    return info;
+}
+
 QList<Finding> SenderCertificateCheck::run(const CheckContext& context) const
 {
     if (!context.signingWithoutCertificate)

@@ -10,7 +10,8 @@ class SenderCertificateCheck : public Check
     Q_DECLARE_TR_FUNCTIONS(Review::SenderCertificateCheck)
 
 public:
-    QString code() const override { return QStringLiteral("sender-certificate"); }
+    static const CheckInfo& info();
+    const CheckInfo& checkInfo() const override { return info(); }
     QList<Finding> run(const CheckContext& context) const override;
 };
 

@@ -6,6 +6,20 @@
 
 namespace Review {
 
+const CheckInfo& ThreadNewDomainCheck::info()
+{
+    static const CheckInfo info{
+        QStringLiteral("thread-new-domain"),
+        QT_TRANSLATE_NOOP("Checks", "A new organisation joins a conversation"),
+        QT_TRANSLATE_NOOP("Checks", "New in thread"),
+        QT_TRANSLATE_NOOP(
+            "Checks",
+            "Speaks up when a reply goes to an outside organisation that had no part in the conversation."),
+        CheckAction::Confirm,
+    };
+    return info;
+}
+
 QList<Finding> ThreadNewDomainCheck::run(const CheckContext& context) const
 {
     if (!context.history || !context.history->threadKnown)
