@@ -227,7 +227,7 @@ int run(const QStringList& args)
     // As mail is judged: the administrator's policy file on top of the user's.
     QStringList locked;
     Settings::loadEffective(configPath, &config, &settingsErrors, &locked);
-    const Review::CheckPolicy policy = Review::CheckPolicy::fromConfig(config);
+    const Review::CheckPolicy policy = Review::CheckPolicy::fromConfig(config, &settingsErrors);
     for (const QString& e : std::as_const(settingsErrors))
         printErr(tr("Settings: %1").arg(e));
 

@@ -1033,6 +1033,17 @@
     </message>
 </context>
 <context>
+    <name>Review::CheckPolicy</name>
+    <message>
+        <source>Setting &quot;%1&quot; in [checks]: there is no check with this name; the checks are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting &quot;%1&quot; in [checks]: &quot;%2&quot; is not allowed; use one of %3. Using %4 instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Review::EnvelopeHeaderMismatchCheck</name>
     <message numerus="yes">
         <source>%n recipient(s) get a hidden copy (Bcc); the others cannot see them: %1</source>
@@ -1304,10 +1315,6 @@
     <message>
         <source>&quot;%1&quot; in &quot;%2&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
         <translation></translation>
-    </message>
-    <message>
-        <source>Setting &quot;%1&quot; in [checks]: there is no check with this name; the checks are %2.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>

@@ -1025,6 +1025,17 @@
     </message>
 </context>
 <context>
+    <name>Review::CheckPolicy</name>
+    <message>
+        <source>Setting &quot;%1&quot; in [checks]: there is no check with this name; the checks are %2.</source>
+        <translation>[checks] の設定「%1」: この名前のチェックはありません。使用できるチェックは %2 です。</translation>
+    </message>
+    <message>
+        <source>Setting &quot;%1&quot; in [checks]: &quot;%2&quot; is not allowed; use one of %3. Using %4 instead.</source>
+        <translation>[checks] の設定「%1」: 「%2」は使用できません。%3 のいずれかを指定してください。代わりに %4 を使用します。</translation>
+    </message>
+</context>
+<context>
     <name>Review::EnvelopeHeaderMismatchCheck</name>
     <message numerus="yes">
         <source>%n recipient(s) get a hidden copy (Bcc); the others cannot see them: %1</source>
@@ -1287,10 +1298,6 @@
     <message>
         <source>&quot;%1&quot; in &quot;%2&quot; is not a domain; write example.co.jp, or *.example.co.jp for its subdomains. It is ignored.</source>
         <translation>「%2」の「%1」はドメインではありません。example.co.jp の形式で書いてください (サブドメインも含める場合は *.example.co.jp)。この値は無視されます。</translation>
-    </message>
-    <message>
-        <source>Setting &quot;%1&quot; in [checks]: there is no check with this name; the checks are %2.</source>
-        <translation>[checks] の設定「%1」: この名前のチェックはありません。使用できるチェックは %2 です。</translation>
     </message>
     <message>
         <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>

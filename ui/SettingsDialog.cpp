@@ -171,7 +171,7 @@ void SettingsDialog::load()
     Settings::loadEffective(m_path, &m_config, &m_loadProblems, &m_locked);
     m_rawKeys = documentedKeys(m_path);
 
-    m_checks = Review::CheckPolicy::fromConfig(m_config);
+    m_checks = Review::CheckPolicy::fromConfig(m_config, &m_loadProblems);
     m_initial.insert(u"general/language"_s, m_config.language);
 
     for (const Settings::Account& a : std::as_const(m_config.accounts)) {

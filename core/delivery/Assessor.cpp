@@ -13,7 +13,7 @@ Assessor::Assessor(const Settings::Config& config, Store::History* history, Prot
     : m_protection(protection)
 {
     // The checks' keys as the administrator's policy file leaves them.
-    m_policy = Review::CheckPolicy::fromConfig(config);
+    m_policy = Review::CheckPolicy::fromConfig(config, &m_problems);
     if (history && !history->isOpen()) {
         m_problems << history->errorString();
         qCWarning(lcAssessor).noquote() << "history unavailable:" << history->errorString();

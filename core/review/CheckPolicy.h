@@ -3,6 +3,8 @@
 #include "review/checks/CheckInfo.h"
 #include "settings/Config.h"
 
+#include <QCoreApplication>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -13,7 +15,11 @@ namespace Review {
 // with each check's own default action for a code the settings do not set.
 struct CheckPolicy : Settings::ChecksConfig
 {
-    Settings::Policy policy; // internal_domains and review, as Settings::Config read them
+    Q_DECLARE_TR_FUNCTIONS(Review::CheckPolicy)
+
+public:
+    QHash<QString, CheckAction> actions; // by check code, as the settings set them
+    Settings::Policy policy;             // internal_domains and review, as Settings::Config read them
 
     CheckAction action(const QString& code) const;
 
@@ -26,7 +32,9 @@ struct CheckPolicy : Settings::ChecksConfig
     // The checks' settings of a configuration, read with the administrator's
     // policy already applied (Settings::loadEffective): what the hop, the
     // `check` command and Settings use.
-    static CheckPolicy fromConfig(const Settings::Config& config);
+    // problems: a [checks] code no check has, or an action word that is not
+    // one (each is left out, so the check's default applies).
+    static CheckPolicy fromConfig(const Settings::Config& config, QStringList* problems = nullptr);
 };
 
 } // namespace Review

@@ -1,6 +1,5 @@
 #include "settings/Config.h"
 
-#include "review/checks/CheckRegistry.h"
 #include "settings/AdminPolicy.h"
 
 #include <QCoreApplication>
@@ -395,20 +394,8 @@ void readChecks(const Values& values, ChecksConfig* c, QStringList* errors)
 {
     {
         Section s(values, QStringLiteral("checks"), errors);
-        const QStringList codes = Review::CheckRegistry::codes();
-        for (const QString& code : s.childKeys()) {
-            if (!codes.contains(code)) {
-                *errors
-                    << QCoreApplication::translate(
-                           "Settings::Config",
-                           "Setting \"%1\" in [checks]: there is no check with this name; the checks are %2.")
-                           .arg(code, codes.join(QLatin1String(", ")));
-                continue;
-            }
-            CheckAction action = Review::CheckRegistry::info(code)->defaultAction;
-            if (s.choice(code.toLatin1().constData(), kActionNames, kActionValues, &action))
-                c->actions.insert(code, action);
-        }
+        for (const QString& code : s.childKeys())
+            c->actionWords.insert(code, s.text(code.toLatin1().constData()));
     }
 
     Section s(values, QStringLiteral("policy"), errors);

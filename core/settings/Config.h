@@ -99,11 +99,12 @@ struct Policy
 
 // The checks' keys (docs/CHECKS.md): [checks] and the lists and numbers in
 // [policy] that only the checks read. What they mean is core/review's
-// (Review::CheckPolicy::fromConfig); a check's default action is the check's
-// own (Review::CheckInfo), so only the codes the file sets are here.
+// (Review::CheckPolicy::fromConfig), which also knows the check codes and
+// their default actions (Review::CheckInfo): settings/ does not know the
+// checks, so [checks] is kept here as the file sets it.
 struct ChecksConfig
 {
-    QHash<QString, CheckAction> actions; // by check code, as the file sets them
+    QHash<QString, QString> actionWords; // [checks] code=word, as written; fromConfig checks both
     QStringList blockedDomains;
     QStringList cautionDomains;
     QStringList knownDomains; // domains to compare look-alikes with, besides internal and history

@@ -196,7 +196,7 @@ std::optional<Validation::KeySpec> Validation::spec(const QString& key)
     }
     if (group == u"checks"_s) {
         // The codes themselves belong to core/review (CheckRegistry); any
-        // lower-case code is taken here and Config::load reports unknown ones.
+        // lower-case code is taken here and CheckPolicy::fromConfig reports unknown ones.
         static const QRegularExpression code(u"^[a-z][a-z0-9-]*$"_s);
         if (!code.match(name).hasMatch())
             return std::nullopt;

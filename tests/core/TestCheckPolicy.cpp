@@ -54,7 +54,7 @@ bool TestCheckPolicy::load(const QString& path, const Settings::Policy& policy, 
     Settings::Config config;
     const bool ok = Settings::Config::load(path, &config, errors);
     config.policy = policy;
-    *out = CheckPolicy::fromConfig(config);
+    *out = CheckPolicy::fromConfig(config, errors);
     return ok;
 }
 
