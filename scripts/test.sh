@@ -14,6 +14,9 @@ echo "== format check"
 files=$(git ls-files -- '*.cpp' '*.h' 2>/dev/null || find core ui app tests bench -name '*.cpp' -o -name '*.h')
 clang-format --dry-run --Werror $files
 
+echo "== module layers, SQL only in core/store, check codes only in their checks"
+/usr/bin/python3 scripts/check-layers.py
+
 echo "== Windows syntax check (MinGW-w64, the _win files)"
 scripts/check-windows.sh
 
