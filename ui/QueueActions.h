@@ -10,9 +10,10 @@
 
 namespace Ui {
 
-// What the queue window may do with queued messages. The app's implementation
-// (DispatcherQueueActions) goes through the Dispatcher and the Spool, so the
-// window holds no delivery logic and tests can drive it against the real ones.
+// What the queue window may do with queued messages. DispatcherQueueActions,
+// the implementation the app wires in, goes through the Dispatcher and the
+// Spool, so the window holds no delivery logic and tests can drive it against
+// the real ones.
 class QueueActions : public QObject
 {
     Q_OBJECT

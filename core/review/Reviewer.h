@@ -27,7 +27,8 @@ class Reviewer
     Q_DECLARE_TR_FUNCTIONS(Review::Reviewer)
 
 public:
-    // What the caller knows besides the message (seams for modules that come later).
+    // What the caller knows besides the message: the S/MIME plan's word on
+    // the sender's certificate (Delivery::Assessor plans it before the review).
     struct Inputs
     {
         QString account;
