@@ -8,7 +8,8 @@
 // an XDG autostart entry (~/.config/autostart/yubisashi.desktop) on Linux and
 // other Unix desktops, the HKCU Run key on Windows, a LaunchAgent on macOS.
 // One header, one implementation file per platform (Autostart_unix.cpp,
-// Autostart_win.cpp, Autostart_mac.cpp), picked by app/CMakeLists.txt.
+// Autostart_win.cpp, Autostart_mac.cpp), picked by app/CMakeLists.txt; macOS
+// and other Unix share Autostart_file.cpp.
 class Autostart
 {
     Q_DECLARE_TR_FUNCTIONS(Autostart)
@@ -23,4 +24,9 @@ public:
     static bool setEnabled(bool enabled, const QString& configPath, QString* error);
     // Where the entry lives, for the settings window and the log.
     static QString location();
+
+private:
+    // macOS and other Unix: the entry is a file (Autostart_file.cpp).
+    static bool removeEntryFile(const QString& path, QString* error);
+    static bool writeEntryFile(const QString& path, const QByteArray& contents, QString* error);
 };

@@ -2,8 +2,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -18,14 +16,6 @@ QString xmlEscape(const QString& text)
 
 } // namespace
 
-QStringList Autostart::command(const QString& configPath)
-{
-    QStringList cmd{QCoreApplication::applicationFilePath()};
-    if (!configPath.isEmpty())
-        cmd << u"--config"_s << QFileInfo(configPath).absoluteFilePath();
-    return cmd;
-}
-
 QString Autostart::location()
 {
     return QDir::homePath() + u"/Library/LaunchAgents/"_s + kLabel + u".plist"_s;
@@ -38,18 +28,8 @@ bool Autostart::isEnabled()
 
 bool Autostart::setEnabled(bool enabled, const QString& configPath, QString* error)
 {
-    const QString path = location();
-    if (!enabled) {
-        if (QFile::exists(path) && !QFile::remove(path)) {
-            *error = tr("%1 could not be removed.").arg(path);
-            return false;
-        }
-        return true;
-    }
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = tr("The folder %1 could not be created.").arg(QFileInfo(path).absolutePath());
-        return false;
-    }
+    if (!enabled)
+        return removeEntryFile(location(), error);
     QString args;
     for (const QString& arg : command(configPath))
         args += u"    <string>"_s + xmlEscape(arg) + u"</string>\n"_s;
@@ -62,10 +42,5 @@ bool Autostart::setEnabled(bool enabled, const QString& configPath, QString* err
                           "  <key>RunAtLoad</key>\n  <true/>\n"
                           "  <key>ProcessType</key>\n  <string>Interactive</string>\n"
                           "</dict>\n</plist>\n"_s.arg(kLabel, args);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(plist.toUtf8()) < 0 || !file.commit()) {
-        *error = tr("%1 could not be written (%2).").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeEntryFile(location(), plist.toUtf8(), error);
 }

@@ -1,9 +1,6 @@
 #include "Autostart.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -38,14 +35,6 @@ QString quoteExecArgument(const QString& arg)
 
 } // namespace
 
-QStringList Autostart::command(const QString& configPath)
-{
-    QStringList cmd{QCoreApplication::applicationFilePath()};
-    if (!configPath.isEmpty())
-        cmd << u"--config"_s << QFileInfo(configPath).absoluteFilePath();
-    return cmd;
-}
-
 QString Autostart::location()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
@@ -64,18 +53,8 @@ bool Autostart::isEnabled()
 
 bool Autostart::setEnabled(bool enabled, const QString& configPath, QString* error)
 {
-    const QString path = location();
-    if (!enabled) {
-        if (QFile::exists(path) && !QFile::remove(path)) {
-            *error = tr("%1 could not be removed.").arg(QDir::toNativeSeparators(path));
-            return false;
-        }
-        return true;
-    }
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = tr("The folder %1 could not be created.").arg(QFileInfo(path).absolutePath());
-        return false;
-    }
+    if (!enabled)
+        return removeEntryFile(location(), error);
     QStringList exec;
     for (const QString& arg : command(configPath))
         exec << quoteExecArgument(arg);
@@ -88,10 +67,5 @@ bool Autostart::setEnabled(bool enabled, const QString& configPath, QString* err
                           "Terminal=false\n"
                           "X-GNOME-Autostart-enabled=true\n"_s.arg(
                               tr("Checks every recipient before a message leaves"), exec.join(u' '));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(entry.toUtf8()) < 0 || !file.commit()) {
-        *error = tr("%1 could not be written (%2).").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeEntryFile(location(), entry.toUtf8(), error);
 }

@@ -1,5 +1,6 @@
 #include "CheckCommand.h"
 
+#include "CommandLine.h"
 #include "mail/DomainNames.h"
 #include "mime/MessageView.h"
 #include "review/CheckPolicy.h"
@@ -33,10 +34,7 @@ QString tr(const char* text, int n = -1)
     return QCoreApplication::translate("CheckCommand", text, nullptr, n);
 }
 
-void printErr(const QString& s)
-{
-    std::fprintf(stderr, "%s\n", qUtf8Printable(s));
-}
+using CommandLine::printErr;
 
 QString accountFor(const Settings::Config& config, const QString& from)
 {
@@ -198,14 +196,8 @@ int run(const QStringList& args)
     parser.addOptions({fromOption, rcptOption, jsonOption, configOption, timingsOption});
     parser.addHelpOption();
     parser.addPositionalArgument(u"file"_s, tr("The message (.eml) to check."), u"FILE.eml"_s);
-    if (!parser.parse(QStringList{u"yubisashi check"_s} + args)) {
-        printErr(parser.errorText());
-        return 3;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fprintf(stdout, "%s", qUtf8Printable(parser.helpText()));
-        return 0;
-    }
+    if (const std::optional<int> done = CommandLine::parse(parser, u"yubisashi check"_s, args))
+        return *done;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1) {
         printErr(tr(

@@ -1,5 +1,6 @@
 #include "ImportHistoryCommand.h"
 
+#include "CommandLine.h"
 #include "Terminal.h"
 #include "mime/MailboxReader.h"
 #include "mime/MessageView.h"
@@ -25,10 +26,7 @@ QString tr(const char* text, int n = -1)
     return QCoreApplication::translate("ImportHistoryCommand", text, nullptr, n);
 }
 
-void printErr(const QString& s)
-{
-    std::fprintf(stderr, "%s\n", qUtf8Printable(s));
-}
+using CommandLine::printErr;
 
 // Learns each message the reader finds, in batches, and shows the progress.
 class Importer
@@ -120,14 +118,8 @@ int run(const QStringList& args)
     parser.addHelpOption();
     parser.addPositionalArgument(u"path"_s, tr("mbox files, Maildir folders, .eml files or folders of them."),
                                  u"PATH..."_s);
-    if (!parser.parse(QStringList{u"yubisashi import-history"_s} + args)) {
-        printErr(parser.errorText());
-        return 3;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fprintf(stdout, "%s", qUtf8Printable(parser.helpText()));
-        return 0;
-    }
+    if (const std::optional<int> done = CommandLine::parse(parser, u"yubisashi import-history"_s, args))
+        return *done;
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty()) {
         printErr(tr("Usage: yubisashi import-history PATH... [--config FILE]"));

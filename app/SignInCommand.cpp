@@ -1,5 +1,6 @@
 #include "SignInCommand.h"
 
+#include "CommandLine.h"
 #include "oauth/TokenManager.h"
 #include "settings/Config.h"
 #include "settings/SecretStore.h"
@@ -29,10 +30,7 @@ void printOut(const QString& s)
     std::fflush(stdout); // a script (or a test) reads the URL while we wait
 }
 
-void printErr(const QString& s)
-{
-    std::fprintf(stderr, "%s\n", qUtf8Printable(s));
-}
+using CommandLine::printErr;
 
 } // namespace
 
@@ -52,14 +50,8 @@ int run(const QStringList& args)
     parser.addHelpOption();
     parser.addPositionalArgument(u"account"_s, tr("The account to sign in (its local user name)."),
                                  u"ACCOUNT"_s);
-    if (!parser.parse(QStringList{u"yubisashi sign-in"_s} + args)) {
-        printErr(parser.errorText());
-        return 3;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fprintf(stdout, "%s", qUtf8Printable(parser.helpText()));
-        return 0;
-    }
+    if (const std::optional<int> done = CommandLine::parse(parser, u"yubisashi sign-in"_s, args))
+        return *done;
     if (parser.positionalArguments().size() != 1) {
         printErr(tr("Usage: yubisashi sign-in ACCOUNT [--no-browser] [--device-code] [--config FILE]"));
         return 3;

@@ -7,7 +7,7 @@
 
 // The history window's questions, answered by Store::HistorySearch (the
 // searches) and Store::History (the CSV export) over the recipient history
-// file. Only adapts core's rows to the window's.
+// file. The window shows core's rows as they are, so it only forwards.
 class StoreHistorySource : public Ui::HistorySource
 {
 public:

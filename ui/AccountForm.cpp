@@ -20,9 +20,9 @@ namespace Ui {
 namespace {
 
 // Keys are checked under a placeholder account name: the rules do not depend on it.
-SettingValidator::Rule accountRule(const char* key)
+SettingValidator::Rule accountRule(const QString& key)
 {
-    return SettingValidator::keyRule(u"account.a/"_s + QLatin1String(key));
+    return SettingValidator::keyRule(u"account.a/"_s + key);
 }
 
 void selectData(QComboBox* combo, const QString& data)
@@ -45,6 +45,24 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
         form->addRow(l, row);
         return l;
     };
+    // A field for one account key, checked by the rule the settings file is checked by.
+    const auto addText = [this, &add](const QString& key, const QString& label, const QString& placeholder) {
+        auto* edit = new QLineEdit(this);
+        edit->setObjectName(key);
+        edit->setPlaceholderText(placeholder);
+        SettingValidator::attach(edit, row(edit, key), accountRule(key));
+        add(label, row(edit, key));
+        return edit;
+    };
+    const auto addChoice = [this, &add](const QString& key, const QString& label,
+                                        std::initializer_list<std::pair<QString, QString>> items) {
+        auto* combo = new QComboBox(this);
+        combo->setObjectName(key);
+        for (const auto& [text, value] : items)
+            combo->addItem(text, value);
+        add(label, row(combo, key));
+        return combo;
+    };
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(u"accountName"_s);
@@ -63,44 +81,22 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     add(tr("&Name:"), m_nameRow)
         ->setToolTip(tr("The user name your mail program logs in to Yubisashi with."));
 
-    m_preset = new QComboBox(this);
-    m_preset->setObjectName(u"preset"_s);
-    m_preset->addItem(tr("Microsoft 365"), u"microsoft365"_s);
-    m_preset->addItem(tr("Google (Gmail, Google Workspace)"), u"google"_s);
-    m_preset->addItem(tr("Other mail server"), u"generic"_s);
-    add(tr("&Provider:"), row(m_preset, u"preset"_s));
-
-    m_host = new QLineEdit(this);
-    m_host->setObjectName(u"host"_s);
-    m_host->setPlaceholderText(tr("for example smtp.example.co.jp"));
-    SettingValidator::attach(m_host, row(m_host, u"host"_s), accountRule("host"));
-    add(tr("&Server:"), row(m_host, u"host"_s));
-
-    m_port = new QLineEdit(this);
-    m_port->setObjectName(u"port"_s);
-    SettingValidator::attach(m_port, row(m_port, u"port"_s), accountRule("port"));
-    add(tr("P&ort:"), row(m_port, u"port"_s));
-
-    m_security = new QComboBox(this);
-    m_security->setObjectName(u"security"_s);
-    m_security->addItem(tr("STARTTLS (usually port 587)"), u"starttls"_s);
-    m_security->addItem(tr("TLS from the start (usually port 465)"), u"tls"_s);
-    m_security->addItem(tr("None: not encrypted (trusted networks only)"), u"none"_s);
-    add(tr("S&ecurity:"), row(m_security, u"security"_s));
-
-    m_auth = new QComboBox(this);
-    m_auth->setObjectName(u"auth"_s);
-    m_auth->addItem(tr("Password"), u"login"_s);
-    m_auth->addItem(tr("Password (PLAIN)"), u"plain"_s);
-    m_auth->addItem(tr("Sign in with Microsoft or Google"), u"xoauth2"_s);
-    m_auth->addItem(tr("No sign-in"), u"none"_s);
-    add(tr("Sign-in &method:"), row(m_auth, u"auth"_s));
-
-    m_user = new QLineEdit(this);
-    m_user->setObjectName(u"user"_s);
-    m_user->setPlaceholderText(tr("usually your e-mail address"));
-    SettingValidator::attach(m_user, row(m_user, u"user"_s), accountRule("user"));
-    add(tr("&User name:"), row(m_user, u"user"_s));
+    m_preset = addChoice(u"preset"_s, tr("&Provider:"),
+                         {{tr("Microsoft 365"), u"microsoft365"_s},
+                          {tr("Google (Gmail, Google Workspace)"), u"google"_s},
+                          {tr("Other mail server"), u"generic"_s}});
+    m_host = addText(u"host"_s, tr("&Server:"), tr("for example smtp.example.co.jp"));
+    m_port = addText(u"port"_s, tr("P&ort:"), QString());
+    m_security = addChoice(u"security"_s, tr("S&ecurity:"),
+                           {{tr("STARTTLS (usually port 587)"), u"starttls"_s},
+                            {tr("TLS from the start (usually port 465)"), u"tls"_s},
+                            {tr("None: not encrypted (trusted networks only)"), u"none"_s}});
+    m_auth = addChoice(u"auth"_s, tr("Sign-in &method:"),
+                       {{tr("Password"), u"login"_s},
+                        {tr("Password (PLAIN)"), u"plain"_s},
+                        {tr("Sign in with Microsoft or Google"), u"xoauth2"_s},
+                        {tr("No sign-in"), u"none"_s}});
+    m_user = addText(u"user"_s, tr("&User name:"), tr("usually your e-mail address"));
 
     m_password = new QLineEdit(this);
     m_password->setObjectName(u"password"_s);
@@ -138,18 +134,12 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     });
     setSignInHandler({});
 
-    m_from = new QLineEdit(this);
-    m_from->setObjectName(u"from"_s);
-    m_from->setPlaceholderText(tr("optional: addresses this account sends as, separated by commas"));
-    SettingValidator::attach(m_from, row(m_from, u"from"_s), accountRule("from"));
-    add(tr("Sends &as:"), row(m_from, u"from"_s));
-
-    m_sign = new QComboBox(this);
-    m_sign->setObjectName(u"sign"_s);
-    m_sign->addItem(tr("Only messages to people outside the organisation"), u"external"_s);
-    m_sign->addItem(tr("Every message"), u"always"_s);
-    m_sign->addItem(tr("Never"), u"never"_s);
-    add(tr("S/MIME si&gnature:"), row(m_sign, u"sign"_s));
+    m_from = addText(u"from"_s, tr("Sends &as:"),
+                     tr("optional: addresses this account sends as, separated by commas"));
+    m_sign = addChoice(u"sign"_s, tr("S/MIME si&gnature:"),
+                       {{tr("Only messages to people outside the organisation"), u"external"_s},
+                        {tr("Every message"), u"always"_s},
+                        {tr("Never"), u"never"_s}});
 
     auto* testBox = new QWidget(this);
     auto* testLayout = new QHBoxLayout(testBox);

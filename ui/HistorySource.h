@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QDateTime>
+#include "store/HistorySearch.h"
+
 #include <QList>
 #include <QString>
-#include <QStringList>
 
 namespace Ui {
 
@@ -14,27 +14,9 @@ namespace Ui {
 class HistorySource
 {
 public:
-    struct Recipient
-    {
-        QString address;
-        QStringList names; // display names seen with the address, most used first
-        QString domain;
-        QDateTime firstSent; // UTC
-        QDateTime lastSent;  // UTC
-        qint64 count = 0;
-    };
-    struct AuditRecord
-    {
-        QDateTime time; // UTC
-        QString account;
-        QString sender;
-        QString recipients; // as recorded: "a@x, b@y"
-        QString subject;
-        QString findings;
-        QString decision;
-        bool isSigned = false;
-        QString upstreamReply;
-    };
+    // The rows of core's history search, shown as they are.
+    using Recipient = Store::HistorySearch::Recipient;
+    using AuditRecord = Store::HistorySearch::AuditRecord;
 
     virtual ~HistorySource() = default;
 

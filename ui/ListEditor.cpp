@@ -1,5 +1,7 @@
 #include "ListEditor.h"
 
+#include "SettingRow.h"
+
 #include <QGridLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -25,14 +27,7 @@ ListEditor::ListEditor(SettingValidator::Rule rule, QWidget* parent)
     m_add->setObjectName(u"addButton"_s);
     m_remove = new QPushButton(tr("&Remove"), this);
     m_remove->setObjectName(u"removeButton"_s);
-    m_message = new QLabel(this);
-    m_message->setObjectName(u"problemLabel"_s);
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    QPalette palette = m_message->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    m_message->setPalette(palette);
-    m_message->hide();
+    m_message = SettingRow::problemLabel(this);
 
     grid->addWidget(m_edit, 0, 0);
     grid->addWidget(m_add, 0, 1);

@@ -32,16 +32,22 @@ SettingRow::SettingRow(QWidget* field, QWidget* parent) : QWidget(parent), m_fie
     line->addWidget(m_lock);
     outer->addLayout(line);
 
-    m_message = new QLabel(this);
-    m_message->setObjectName(u"problemLabel"_s);
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    QPalette palette = m_message->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    m_message->setPalette(palette);
-    m_message->hide();
+    m_message = problemLabel(this);
     outer->addWidget(m_message);
     setFocusProxy(field);
+}
+
+QLabel* SettingRow::problemLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(u"problemLabel"_s);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+    label->setPalette(palette);
+    label->hide();
+    return label;
 }
 
 QString SettingRow::lockedToolTip()

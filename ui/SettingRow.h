@@ -28,6 +28,9 @@ public:
     QString problem() const { return m_problem; }
 
     static QString lockedToolTip();
+    // The hidden message label under a field, in the error colour; shared
+    // with editors that show their own problems (ListEditor).
+    static QLabel* problemLabel(QWidget* parent);
 
 private:
     QWidget* m_field;

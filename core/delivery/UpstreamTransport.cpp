@@ -27,6 +27,16 @@ void UpstreamTransport::finishLater(const Smtp::SubmitResult& result)
     QTimer::singleShot(0, this, [this, result] { emit finished(result); });
 }
 
+void UpstreamTransport::refuseLater(const Smtp::Reply& reply, const QString& detail)
+{
+    // Nothing was sent: the account's settings stand in the way.
+    Smtp::SubmitResult r;
+    r.kind = Smtp::SubmitResult::Kind::Configuration;
+    r.reply = reply;
+    r.detail = detail;
+    finishLater(r);
+}
+
 void UpstreamTransport::onClientFinished(const Smtp::SubmitResult& result)
 {
     // A token the server refused may just have been revoked a moment ago: renew once and try again.
@@ -90,29 +100,23 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
 {
     Smtp::UpstreamConfig config = upstreamConfig(m_account, m_timeoutSeconds);
     if (config.host.isEmpty()) {
-        Smtp::SubmitResult r;
-        r.kind = Smtp::SubmitResult::Kind::Configuration;
-        r.reply = Smtp::Reply::make(451, QStringLiteral("4.3.5"), QStringLiteral("Account not configured"));
-        r.detail =
+        refuseLater(
+            Smtp::Reply::make(451, QStringLiteral("4.3.5"), QStringLiteral("Account not configured")),
             QCoreApplication::translate("Delivery::UpstreamTransport",
                                         "The account \"%1\" is not configured any more. Add it again in "
                                         "Settings, or delete the message from the queue.")
-                .arg(m_account.name);
-        finishLater(r);
+                .arg(m_account.name));
         return;
     }
     m_aborted = false;
     if (config.auth == Smtp::AuthMethod::XOAuth2) {
         if (!m_tokens) {
-            Smtp::SubmitResult r;
-            r.kind = Smtp::SubmitResult::Kind::Configuration;
-            r.reply = Smtp::Reply::make(454, QStringLiteral("4.7.0"), QStringLiteral("OAuth not available"));
-            r.detail =
+            refuseLater(
+                Smtp::Reply::make(454, QStringLiteral("4.7.0"), QStringLiteral("OAuth not available")),
                 QCoreApplication::translate("Delivery::UpstreamTransport",
                                             "Account \"%1\" signs in with OAuth, but its sign-in is not "
                                             "set up. Open Settings and press Sign in.")
-                    .arg(m_account.name);
-            finishLater(r);
+                    .arg(m_account.name));
             return;
         }
         m_entry = entry;
@@ -131,11 +135,9 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
         const std::optional<QString> password =
             m_secrets ? m_secrets->read(m_account.name + QLatin1String("/password"), &error) : std::nullopt;
         if (!password) {
-            Smtp::SubmitResult r;
-            r.kind = Smtp::SubmitResult::Kind::Configuration;
-            r.reply = Smtp::Reply::make(454, QStringLiteral("4.7.0"),
-                                        QStringLiteral("Upstream password not available"));
-            r.detail =
+            refuseLater(
+                Smtp::Reply::make(454, QStringLiteral("4.7.0"),
+                                  QStringLiteral("Upstream password not available")),
                 error.isEmpty()
                     ? QCoreApplication::translate("Delivery::UpstreamTransport",
                                                   "No password is stored for account \"%1\". Enter it "
@@ -143,8 +145,7 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
                           .arg(m_account.name)
                     : QCoreApplication::translate("Delivery::UpstreamTransport",
                                                   "The password for account \"%1\" could not be read: %2")
-                          .arg(m_account.name, error);
-            finishLater(r);
+                          .arg(m_account.name, error));
             return;
         }
         config.secret = *password;

@@ -33,6 +33,7 @@ public:
 private:
     void submitWithToken(const std::optional<QString>& token, const QString& error, bool needsSignIn);
     void finishLater(const Smtp::SubmitResult& result);
+    void refuseLater(const Smtp::Reply& reply, const QString& detail);
     void onClientFinished(const Smtp::SubmitResult& result);
 
     Settings::Account m_account;

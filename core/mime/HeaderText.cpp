@@ -1,6 +1,7 @@
 #include "mime/HeaderText.h"
 
 #include "mime/Charset.h"
+#include "mime/HexDigit.h"
 
 #include <QCoreApplication>
 #include <vector>
@@ -21,17 +22,6 @@ struct Segment
     QByteArray bytes;   // decoded bytes of an encoded word, raw bytes otherwise
 };
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 bool decodeQ(QByteArrayView text, QByteArray* out)
 {
     out->reserve(text.size());
@@ -40,9 +30,9 @@ bool decodeQ(QByteArrayView text, QByteArray* out)
         const char c = text[i];
         if (c == '_') {
             out->append(' ');
-        } else if (c == '=' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 &&
-                   hexValue(text[i + 2]) >= 0) {
-            out->append(static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2])));
+        } else if (c == '=' && i + 2 < text.size() && hexDigit(text[i + 1]) >= 0 &&
+                   hexDigit(text[i + 2]) >= 0) {
+            out->append(static_cast<char>(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2])));
             i += 2;
         } else {
             if (c == '=')

@@ -290,13 +290,21 @@ void TokenManager::endFlows()
     if (m_codeFlow) {
         m_codeFlow->disconnect(this);
         m_codeFlow->cancel();
-        m_codeFlow->deleteLater();
     }
     if (m_deviceFlow) {
         m_deviceFlow->disconnect(this);
         m_deviceFlow->cancel();
-        m_deviceFlow->deleteLater();
     }
+    releaseFlows();
+}
+
+void TokenManager::releaseFlows()
+{
+    // Deleted later: this may run inside one of the flow's own signals.
+    if (m_codeFlow)
+        m_codeFlow->deleteLater();
+    if (m_deviceFlow)
+        m_deviceFlow->deleteLater();
     m_codeFlow.clear();
     m_deviceFlow.clear();
 }
@@ -336,13 +344,7 @@ void TokenManager::cancelSignIn()
 
 void TokenManager::onSignedIn(const Tokens& tokens)
 {
-    // The flows delete themselves later: we are inside their signal.
-    if (m_codeFlow)
-        m_codeFlow->deleteLater();
-    if (m_deviceFlow)
-        m_deviceFlow->deleteLater();
-    m_codeFlow.clear();
-    m_deviceFlow.clear();
+    releaseFlows();
 
     if (tokens.refreshToken.isEmpty()) {
         onSignInFailed(
@@ -382,12 +384,7 @@ void TokenManager::onSignedIn(const Tokens& tokens)
 
 void TokenManager::onSignInFailed(const QString& message)
 {
-    if (m_codeFlow)
-        m_codeFlow->deleteLater();
-    if (m_deviceFlow)
-        m_deviceFlow->deleteLater();
-    m_codeFlow.clear();
-    m_deviceFlow.clear();
+    releaseFlows();
     qCInfo(lcOAuth).noquote() << logPrefix() << "sign-in did not complete";
     emit signInFinished(false, message);
 }

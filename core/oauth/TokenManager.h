@@ -110,7 +110,8 @@ private:
     void onSignedIn(const Tokens& tokens);
     void onSignInFailed(const QString& message);
     bool accessTokenFresh() const;
-    void endFlows();
+    void endFlows();     // cancels a sign-in under way
+    void releaseFlows(); // after a flow's last signal
 
     QString m_account;
     Provider m_provider;

@@ -1,46 +1,48 @@
 #include "review/Review.h"
 
-using namespace Qt::StringLiterals;
+#include <QStringView>
+#include <cstddef>
 
 namespace Review {
 
-QString severityName(Severity severity)
+namespace {
+
+template <typename Enum> struct Name
 {
-    switch (severity) {
-    case Severity::Info:
-        return u"info"_s;
-    case Severity::Warn:
-        return u"warn"_s;
-    case Severity::Block:
-        return u"block"_s;
+    Enum value;
+    QStringView name;
+};
+
+constexpr Name<Severity> kSeverityNames[] = {
+    {Severity::Info, u"info"}, {Severity::Warn, u"warn"}, {Severity::Block, u"block"}};
+constexpr Name<Field> kFieldNames[] = {{Field::To, u"to"}, {Field::Cc, u"cc"}, {Field::Bcc, u"bcc"}};
+constexpr Name<Verdict> kVerdictNames[] = {
+    {Verdict::Pass, u"pass"}, {Verdict::Review, u"review"}, {Verdict::Block, u"block"}};
+
+template <typename Enum, std::size_t N> QString nameIn(const Name<Enum> (&names)[N], Enum value)
+{
+    for (const Name<Enum>& n : names) {
+        if (n.value == value)
+            return n.name.toString();
     }
     return {};
+}
+
+} // namespace
+
+QString severityName(Severity severity)
+{
+    return nameIn(kSeverityNames, severity);
 }
 
 QString fieldName(Field field)
 {
-    switch (field) {
-    case Field::To:
-        return u"to"_s;
-    case Field::Cc:
-        return u"cc"_s;
-    case Field::Bcc:
-        return u"bcc"_s;
-    }
-    return {};
+    return nameIn(kFieldNames, field);
 }
 
 QString verdictName(Verdict verdict)
 {
-    switch (verdict) {
-    case Verdict::Pass:
-        return u"pass"_s;
-    case Verdict::Review:
-        return u"review"_s;
-    case Verdict::Block:
-        return u"block"_s;
-    }
-    return {};
+    return nameIn(kVerdictNames, verdict);
 }
 
 } // namespace Review

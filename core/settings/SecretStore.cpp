@@ -101,6 +101,24 @@ QString settingsError(const QString& path, QSettings::Status status)
                      .arg(path);
 }
 
+// Makes one change to the secrets file and saves it.
+template <typename Change> bool saveChange(const QString& path, Change change, QString* error)
+{
+    {
+        QSettings s(path, QSettings::IniFormat);
+        change(s);
+        s.sync();
+        if (s.status() != QSettings::NoError) {
+            if (error)
+                *error = settingsError(path, s.status());
+            return false;
+        }
+    }
+    // QSettings replaces the file on save; make sure the new one is private too.
+    restrictExistingFile(path);
+    return true;
+}
+
 // Runs one QtKeychain job to the end in a local event loop. User input is
 // held back meanwhile so no window can start a second action re-entrantly;
 // an unlock prompt of the keychain is a separate process and still works.
@@ -161,19 +179,8 @@ bool FileSecretStore::write(const QString& key, const QString& value, QString* e
 {
     if (!validKey(key, error) || !createPrivateFile(m_path, error))
         return false;
-    {
-        QSettings s(m_path, QSettings::IniFormat);
-        s.setValue(key, value);
-        s.sync();
-        if (s.status() != QSettings::NoError) {
-            if (error)
-                *error = settingsError(m_path, s.status());
-            return false;
-        }
-    }
-    // QSettings replaces the file on save; make sure the new one is private too.
-    restrictExistingFile(m_path);
-    return true;
+    return saveChange(
+        m_path, [&key, &value](QSettings& s) { s.setValue(key, value); }, error);
 }
 
 bool FileSecretStore::remove(const QString& key, QString* error)
@@ -183,18 +190,8 @@ bool FileSecretStore::remove(const QString& key, QString* error)
     if (!QFileInfo::exists(m_path))
         return true;
     restrictExistingFile(m_path);
-    {
-        QSettings s(m_path, QSettings::IniFormat);
-        s.remove(key);
-        s.sync();
-        if (s.status() != QSettings::NoError) {
-            if (error)
-                *error = settingsError(m_path, s.status());
-            return false;
-        }
-    }
-    restrictExistingFile(m_path);
-    return true;
+    return saveChange(
+        m_path, [&key](QSettings& s) { s.remove(key); }, error);
 }
 
 QString FileSecretStore::description() const

@@ -1,6 +1,17 @@
 #include "smime/EncryptionPolicy.h"
 
+#include "smime/ModeWords.h"
+
 namespace Smime {
+
+namespace {
+
+constexpr ModeWord<EncryptMode> kModeWords[] = {
+    {EncryptMode::Never, QLatin1String("never")},
+    {EncryptMode::WhenPossible, QLatin1String("when-possible")},
+    {EncryptMode::RequiredForDomains, QLatin1String("required-for-domains")}};
+
+} // namespace
 
 bool EncryptionPolicy::domainMatches(const QString& address, const QStringList& domains)
 {
@@ -74,32 +85,12 @@ EncryptionDecision EncryptionPolicy::decide(EncryptMode mode, const QStringList&
 
 bool EncryptionPolicy::modeFromString(const QString& text, EncryptMode* mode)
 {
-    const QString t = text.trimmed().toLower();
-    EncryptMode m;
-    if (t == QLatin1String("never"))
-        m = EncryptMode::Never;
-    else if (t == QLatin1String("when-possible"))
-        m = EncryptMode::WhenPossible;
-    else if (t == QLatin1String("required-for-domains"))
-        m = EncryptMode::RequiredForDomains;
-    else
-        return false;
-    if (mode)
-        *mode = m;
-    return true;
+    return modeFromWord(kModeWords, text, mode);
 }
 
 QString EncryptionPolicy::modeName(EncryptMode mode)
 {
-    switch (mode) {
-    case EncryptMode::WhenPossible:
-        return QStringLiteral("when-possible");
-    case EncryptMode::RequiredForDomains:
-        return QStringLiteral("required-for-domains");
-    case EncryptMode::Never:
-        break;
-    }
-    return QStringLiteral("never");
+    return wordOf(kModeWords, mode);
 }
 
 } // namespace Smime

@@ -9,18 +9,6 @@ namespace Smime {
 
 using namespace Ossl;
 
-namespace {
-
-std::optional<QByteArray> fail(const QString& message, QString* error)
-{
-    if (error)
-        *error = message;
-    ERR_clear_error();
-    return std::nullopt;
-}
-
-} // namespace
-
 std::optional<QByteArray> Encryptor::encrypt(const QByteArray& message, const QList<Certificate>& recipients,
                                              QString* error)
 {

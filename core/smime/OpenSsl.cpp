@@ -100,6 +100,14 @@ QString takeErrors()
     return parts.join(QLatin1String("; "));
 }
 
+std::nullopt_t fail(const QString& message, QString* error)
+{
+    if (error)
+        *error = message;
+    ERR_clear_error();
+    return std::nullopt;
+}
+
 QDateTime toDateTime(const ASN1_TIME* t)
 {
     struct tm tm = {};

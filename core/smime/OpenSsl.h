@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
+#include <optional>
 
 namespace Smime::Ossl {
 
@@ -65,6 +66,8 @@ BioPtr readBio(QByteArrayView bytes);
 QByteArray bioContents(BIO* bio);
 // The OpenSSL error queue as one line for logs and test failures; clears it.
 QString takeErrors();
+// Ends a failed operation: the message for the caller, the error queue emptied.
+std::nullopt_t fail(const QString& message, QString* error);
 QDateTime toDateTime(const ASN1_TIME* t);
 
 } // namespace Smime::Ossl

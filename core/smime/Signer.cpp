@@ -15,14 +15,6 @@ using namespace Ossl;
 
 namespace {
 
-std::optional<QByteArray> fail(const QString& message, QString* error)
-{
-    if (error)
-        *error = message;
-    ERR_clear_error();
-    return std::nullopt;
-}
-
 QByteArray newBoundary()
 {
     quint32 r[4];

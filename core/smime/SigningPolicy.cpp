@@ -2,8 +2,17 @@
 
 #include "smime/CertificateCheck.h"
 #include "smime/Identity.h"
+#include "smime/ModeWords.h"
 
 namespace Smime {
+
+namespace {
+
+constexpr ModeWord<SignMode> kModeWords[] = {{SignMode::Never, QLatin1String("never")},
+                                             {SignMode::Always, QLatin1String("always")},
+                                             {SignMode::External, QLatin1String("external")}};
+
+} // namespace
 
 SigningDecision SigningPolicy::decide(SignMode mode, bool hasExternalRecipient, const QString& fromAddress,
                                       const Identity* identity, bool alreadyProtected, const QDateTime& now)
@@ -29,32 +38,12 @@ SigningDecision SigningPolicy::decide(SignMode mode, bool hasExternalRecipient, 
 
 bool SigningPolicy::modeFromString(const QString& text, SignMode* mode)
 {
-    const QString t = text.trimmed().toLower();
-    SignMode m;
-    if (t == QLatin1String("always"))
-        m = SignMode::Always;
-    else if (t == QLatin1String("external"))
-        m = SignMode::External;
-    else if (t == QLatin1String("never"))
-        m = SignMode::Never;
-    else
-        return false;
-    if (mode)
-        *mode = m;
-    return true;
+    return modeFromWord(kModeWords, text, mode);
 }
 
 QString SigningPolicy::modeName(SignMode mode)
 {
-    switch (mode) {
-    case SignMode::Always:
-        return QStringLiteral("always");
-    case SignMode::External:
-        return QStringLiteral("external");
-    case SignMode::Never:
-        break;
-    }
-    return QStringLiteral("never");
+    return wordOf(kModeWords, mode);
 }
 
 } // namespace Smime

@@ -1,22 +1,13 @@
 #include "smime/TransferEncoding.h"
 
+#include "mime/HexDigit.h"
+
 namespace Smime {
 
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr char kHex[] = "0123456789ABCDEF";
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
 
 } // namespace
 
@@ -141,8 +132,8 @@ QByteArray TransferEncoding::decodeQuotedPrintable(QByteArrayView encoded)
                 soft = true;
                 break;
             }
-            const int hi = hexValue(encoded[i + 1]); // i + 1 < end here
-            const int lo = i + 2 < end ? hexValue(encoded[i + 2]) : -1;
+            const int hi = Mime::hexDigit(encoded[i + 1]); // i + 1 < end here
+            const int lo = i + 2 < end ? Mime::hexDigit(encoded[i + 2]) : -1;
             if (hi >= 0 && lo >= 0) {
                 out.append(char(hi << 4 | lo));
                 i += 2;

@@ -186,12 +186,8 @@ SmtpClient::~SmtpClient()
 void SmtpClient::submit(const UpstreamConfig& config, const Envelope& envelope, const QByteArray& content)
 {
     if (m_busy) {
-        // One submission at a time; the caller still gets its one finished().
-        SubmitResult r;
-        r.kind = Kind::Temporary;
-        r.reply = synthesised(451, "4.3.0", QStringLiteral("Another submission is in progress"));
-        r.detail = tr("Another message is being sent through this connection; this one will be tried again.");
-        QTimer::singleShot(0, this, [this, r] { emit finished(r); });
+        refuseWhileBusy(
+            tr("Another message is being sent through this connection; this one will be tried again."));
         return;
     }
     m_envelope = envelope;
@@ -202,16 +198,22 @@ void SmtpClient::submit(const UpstreamConfig& config, const Envelope& envelope, 
 void SmtpClient::testConnection(const UpstreamConfig& config)
 {
     if (m_busy) {
-        SubmitResult r;
-        r.kind = Kind::Temporary;
-        r.reply = synthesised(451, "4.3.0", QStringLiteral("Another submission is in progress"));
-        r.detail = tr("A message is being sent right now; try the connection test again in a moment.");
-        QTimer::singleShot(0, this, [this, r] { emit finished(r); });
+        refuseWhileBusy(tr("A message is being sent right now; try the connection test again in a moment."));
         return;
     }
     m_envelope = Envelope();
     m_content.clear();
     start(config, true);
+}
+
+void SmtpClient::refuseWhileBusy(const QString& detail)
+{
+    // One submission at a time; the caller still gets its one finished().
+    SubmitResult r;
+    r.kind = Kind::Temporary;
+    r.reply = synthesised(451, "4.3.0", QStringLiteral("Another submission is in progress"));
+    r.detail = detail;
+    QTimer::singleShot(0, this, [this, r] { emit finished(r); });
 }
 
 void SmtpClient::abort()
@@ -221,11 +223,8 @@ void SmtpClient::abort()
     // Once the final "." has left, the server may have the message: its answer decides.
     if (m_dotFlushed)
         return;
-    SubmitResult r;
-    r.kind = Kind::Temporary;
-    r.reply = synthesised(451, "4.3.0", QStringLiteral("Submission cancelled"));
-    r.detail = tr("cancelled");
-    finish(r, Close::Abort);
+    finishWith(Kind::Temporary, synthesised(451, "4.3.0", QStringLiteral("Submission cancelled")),
+               tr("cancelled"), Close::Abort);
 }
 
 QString SmtpClient::serverName() const
@@ -260,22 +259,18 @@ void SmtpClient::start(const UpstreamConfig& config, bool testOnly)
     m_dotFlushed = false;
 
     if (m_config.host.isEmpty() || m_config.port == 0) {
-        SubmitResult r;
-        r.kind = Kind::Configuration;
-        r.reply = synthesised(554, "5.3.5", QStringLiteral("No upstream server configured"));
-        r.detail = tr("No mail server is set for this account. Enter the server name and port in Settings.");
-        finish(r, Close::Abort);
+        finishWith(Kind::Configuration,
+                   synthesised(554, "5.3.5", QStringLiteral("No upstream server configured")),
+                   tr("No mail server is set for this account. Enter the server name and port in Settings."),
+                   Close::Abort);
         return;
     }
 
     m_socket = new QSslSocket(this);
     QString error;
     if (m_config.security != Security::None && !configureTls(&error)) {
-        SubmitResult r;
-        r.kind = Kind::Configuration;
-        r.reply = synthesised(554, "5.3.5", QStringLiteral("CA file not usable"));
-        r.detail = error;
-        finish(r, Close::Abort);
+        finishWith(Kind::Configuration, synthesised(554, "5.3.5", QStringLiteral("CA file not usable")),
+                   error, Close::Abort);
         return;
     }
 
@@ -368,29 +363,20 @@ void SmtpClient::onSslErrors(const QList<QSslError>& errors)
     m_sslErrors = texts;
     // Never ignored: Qt fails the handshake after this signal, and the
     // connection is dropped below.
-    SubmitResult r;
-    r.kind = Kind::Configuration;
-    r.reply = synthesised(554, "5.7.5",
-                          QStringLiteral("TLS certificate not trusted: ") + texts.join(QLatin1String("; ")));
-    r.detail =
+    finishWith(
+        Kind::Configuration,
+        synthesised(554, "5.7.5",
+                    QStringLiteral("TLS certificate not trusted: ") + texts.join(QLatin1String("; "))),
         tr("The server's certificate is not trusted: %1. If %2 is the right server, ask its administrator "
            "for the certificate authority and add it as CA file in Settings.")
-            .arg(texts.join(QLatin1String("; ")), m_config.host);
-    finish(r, Close::Abort);
+            .arg(texts.join(QLatin1String("; ")), m_config.host),
+        Close::Abort);
 }
 
 void SmtpClient::onSocketError()
 {
-    if (!m_socket || m_finishing)
+    if (!m_socket || m_finishing || readLastReplies())
         return;
-    // Replies that arrived just before the connection went (a 421, the
-    // answer to the final ".") decide the outcome, not the disconnect.
-    if (m_socket->bytesAvailable() > 0) {
-        m_in += m_socket->readAll();
-        processInput();
-        if (m_finishing)
-            return;
-    }
     const QAbstractSocket::SocketError error = m_socket->error();
     const QString text = m_socket->errorString();
     SubmitResult r;
@@ -428,15 +414,20 @@ void SmtpClient::onSocketError()
 
 void SmtpClient::onDisconnected()
 {
-    if (!m_socket || m_finishing)
+    if (!m_socket || m_finishing || readLastReplies())
         return;
+    failConnectionLost();
+}
+
+bool SmtpClient::readLastReplies()
+{
+    // Replies that arrived just before the connection went (a 421, the
+    // answer to the final ".") decide the outcome, not the disconnect.
     if (m_socket->bytesAvailable() > 0) {
         m_in += m_socket->readAll();
         processInput();
-        if (m_finishing)
-            return;
     }
-    failConnectionLost();
+    return m_finishing;
 }
 
 void SmtpClient::onWritten()
@@ -632,13 +623,11 @@ void SmtpClient::onGreeting(const Reply& reply)
         return;
     }
     if (reply.isPermanent()) {
-        SubmitResult r;
-        r.kind = Kind::Configuration;
-        r.reply = reply;
-        r.detail = tr("The mail server %1 refuses connections from this computer: %2. Check the server in "
+        finishWith(Kind::Configuration, reply,
+                   tr("The mail server %1 refuses connections from this computer: %2. Check the server in "
                       "Settings or ask its administrator.")
-                       .arg(serverName(), reply.toString());
-        finish(r, Close::Abort);
+                       .arg(serverName(), reply.toString()),
+                   Close::Abort);
         return;
     }
     failReply(reply,
@@ -657,12 +646,10 @@ void SmtpClient::onEhlo(const Reply& reply)
     }
     if (reply.code != 250) {
         if (reply.isPermanent() && reply.code != 421) {
-            SubmitResult r;
-            r.kind = Kind::Configuration;
-            r.reply = reply;
-            r.detail = tr("The mail server %1 refused the greeting: %2. Check the server in Settings.")
-                           .arg(serverName(), reply.toString());
-            finish(r, Close::Quit);
+            finishWith(Kind::Configuration, reply,
+                       tr("The mail server %1 refused the greeting: %2. Check the server in Settings.")
+                           .arg(serverName(), reply.toString()),
+                       Close::Quit);
             return;
         }
         failReply(reply,
@@ -696,15 +683,14 @@ void SmtpClient::afterEhlo()
 {
     if (m_config.security == Security::StartTls && !m_socket->isEncrypted()) {
         if (!m_caps.contains("STARTTLS")) {
-            SubmitResult r;
-            r.kind = Kind::Configuration;
-            r.reply = synthesised(554, "5.7.10", QStringLiteral("The server does not offer STARTTLS"));
-            r.detail =
+            finishWith(
+                Kind::Configuration,
+                synthesised(554, "5.7.10", QStringLiteral("The server does not offer STARTTLS")),
                 tr("The mail server %1 does not offer STARTTLS, so the connection cannot be encrypted. "
                    "Nothing was sent. Check the port and security settings (TLS usually uses port 465), "
                    "or ask the server's administrator.")
-                    .arg(serverName());
-            finish(r, Close::Quit);
+                    .arg(serverName()),
+                Close::Quit);
             return;
         }
         m_state = State::StartTls;
@@ -724,12 +710,10 @@ void SmtpClient::onStartTls(const Reply& reply)
         return;
     }
     if (reply.isPermanent() && reply.code != 421) {
-        SubmitResult r;
-        r.kind = Kind::Configuration;
-        r.reply = reply;
-        r.detail = tr("The mail server %1 refused to start encryption: %2. Nothing was sent.")
-                       .arg(serverName(), reply.toString());
-        finish(r, Close::Quit);
+        finishWith(Kind::Configuration, reply,
+                   tr("The mail server %1 refused to start encryption: %2. Nothing was sent.")
+                       .arg(serverName(), reply.toString()),
+                   Close::Quit);
         return;
     }
     failReply(reply,
@@ -754,10 +738,9 @@ void SmtpClient::startAuth()
         return;
     }
     if (refusesPlaintextAuth(m_config, m_socket->isEncrypted(), m_socket->peerAddress())) {
-        SubmitResult r;
-        r.kind = Kind::Configuration;
-        r.reply = synthesised(530, "5.7.0", QStringLiteral("Sign-in without encryption refused"));
-        r.detail =
+        finishWith(
+            Kind::Configuration,
+            synthesised(530, "5.7.0", QStringLiteral("Sign-in without encryption refused")),
             (m_config.auth == AuthMethod::XOAuth2
                  ? tr("The connection to %1 is not encrypted (security=none) and the server is not on this "
                       "computer, so signing in would send your sign-in token unencrypted over the network. "
@@ -765,11 +748,12 @@ void SmtpClient::startAuth()
                  : tr("The connection to %1 is not encrypted (security=none) and the server is not on this "
                       "computer, so signing in would send your password unencrypted over the network. "
                       "Yubisashi did not sign in and sent nothing."))
-                .arg(serverName()) +
-            QLatin1Char(' ') +
-            tr("Set security=starttls or tls for the account, or allow_plaintext_auth=true if this network "
-               "is trusted.");
-        finish(r, Close::Quit);
+                    .arg(serverName()) +
+                QLatin1Char(' ') +
+                tr("Set security=starttls or tls for the account, or allow_plaintext_auth=true if this "
+                   "network "
+                   "is trusted."),
+            Close::Quit);
         return;
     }
     const char* mechanism = m_config.auth == AuthMethod::Plain   ? "PLAIN"
@@ -777,20 +761,19 @@ void SmtpClient::startAuth()
                                                                  : "XOAUTH2";
     const QList<QByteArray> offered = m_caps.value("AUTH").toUpper().split(' ');
     if (!m_caps.contains("AUTH") || !offered.contains(QByteArray(mechanism))) {
-        SubmitResult r;
-        r.kind = Kind::Configuration;
-        r.reply = synthesised(
-            504, "5.7.4",
-            QStringLiteral("Authentication mechanism %1 not offered").arg(QLatin1String(mechanism)));
-        r.detail =
+        finishWith(
+            Kind::Configuration,
+            synthesised(
+                504, "5.7.4",
+                QStringLiteral("Authentication mechanism %1 not offered").arg(QLatin1String(mechanism))),
             m_caps.contains("AUTH")
                 ? tr("The mail server %1 does not accept the sign-in method %2 (it offers: %3). Choose "
                      "another sign-in method in Settings.")
                       .arg(serverName(), QLatin1String(mechanism), QString::fromLatin1(m_caps.value("AUTH")))
                 : tr("The mail server %1 does not offer sign-in on this connection. Check the security "
                      "setting, or set sign-in to \"none\" in Settings if the server does not need it.")
-                      .arg(serverName());
-        finish(r, Close::Quit);
+                      .arg(serverName()),
+            Close::Quit);
         return;
     }
     m_state = State::Auth;
@@ -880,14 +863,12 @@ void SmtpClient::onAuth(const Reply& reply)
 void SmtpClient::afterAuth()
 {
     if (m_testOnly) {
-        SubmitResult r;
-        r.kind = Kind::Delivered;
-        r.reply = m_lastReply;
-        r.detail =
+        finishWith(
+            Kind::Delivered, m_lastReply,
             m_config.auth == AuthMethod::None
                 ? tr("Connected to %1 successfully.").arg(serverName())
-                : tr("Connected to %1 and signed in as %2 successfully.").arg(serverName(), m_config.user);
-        finish(r, Close::Quit);
+                : tr("Connected to %1 and signed in as %2 successfully.").arg(serverName(), m_config.user),
+            Close::Quit);
         return;
     }
     startTransaction();
@@ -1029,14 +1010,12 @@ void SmtpClient::onEnvelopeReply(const Reply& reply)
             return;
         }
         if (reply.code == 530) {
-            SubmitResult r;
-            r.kind = Kind::Configuration;
-            r.reply = reply;
-            r.detail =
+            finishWith(
+                Kind::Configuration, reply,
                 tr("The mail server %1 requires sign-in or encryption before it accepts mail: %2. Check "
                    "the security and sign-in settings.")
-                    .arg(serverName(), reply.toString());
-            finish(r, Close::Quit);
+                    .arg(serverName(), reply.toString()),
+                Close::Quit);
             return;
         }
         if (reply.isTransient()) {
@@ -1158,11 +1137,7 @@ void SmtpClient::onFinalReply(const Reply& reply)
 {
     m_dotFlushed = true; // answered, so it arrived
     if (reply.isPositive() && reply.code < 300) {
-        SubmitResult r;
-        r.kind = Kind::Delivered;
-        r.reply = reply;
-        r.detail = tr("Sent through %1.").arg(serverName());
-        finish(r, Close::Quit);
+        finishWith(Kind::Delivered, reply, tr("Sent through %1.").arg(serverName()), Close::Quit);
         return;
     }
     if (reply.code == 421 || reply.isTransient()) {
@@ -1226,18 +1201,21 @@ void SmtpClient::failConnectionLost()
 
 void SmtpClient::failProtocol(const QString& what)
 {
-    SubmitResult r;
-    r.kind = Kind::Temporary;
-    r.reply = synthesised(451, "4.5.0", QStringLiteral("SMTP protocol error"));
-    r.detail = tr("The mail server %1 sent something unexpected (%2). The message will be tried again.")
-                   .arg(serverName(), what);
-    finish(r, Close::Abort);
+    finishWith(Kind::Temporary, synthesised(451, "4.5.0", QStringLiteral("SMTP protocol error")),
+               tr("The mail server %1 sent something unexpected (%2). The message will be tried again.")
+                   .arg(serverName(), what),
+               Close::Abort);
 }
 
 void SmtpClient::failReply(const Reply& reply, const QString& detail, Close close)
 {
+    finishWith(reply.isPermanent() ? Kind::Permanent : Kind::Temporary, reply, detail, close);
+}
+
+void SmtpClient::finishWith(Kind kind, const Reply& reply, const QString& detail, Close close)
+{
     SubmitResult r;
-    r.kind = reply.isPermanent() ? Kind::Permanent : Kind::Temporary;
+    r.kind = kind;
     r.reply = reply;
     r.detail = detail;
     finish(r, close);

@@ -85,6 +85,8 @@ private:
     void onSslErrors(const QList<QSslError>& errors);
     void onSocketError();
     void onDisconnected();
+    // Reads what is left on a closing connection; true when it decided the outcome.
+    bool readLastReplies();
     void onWritten();
     void onTimeout();
 
@@ -113,6 +115,8 @@ private:
     void failConnectionLost();
     void failProtocol(const QString& what);
     void failReply(const Reply& reply, const QString& detail, Close close = Close::Quit);
+    void finishWith(SubmitResult::Kind kind, const Reply& reply, const QString& detail, Close close);
+    void refuseWhileBusy(const QString& detail);
     void finish(SubmitResult result, Close close);
     void retireSocket(Close close);
 
