@@ -1,10 +1,10 @@
 #include "Application.h"
 
 #include "Autostart.h"
-#include "Desktop.h"
 #include "DialogDecisionProvider.h"
 #include "ReviewDialog.h"
 #include "SettingsDialog.h"
+#include "TrayController.h"
 #include "delivery/Assessor.h"
 #include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
@@ -19,7 +19,7 @@
 #include "smime/CertificateExpiry.h"
 #include "smime/Identity.h"
 #include "smtp/SmtpServer.h"
-#include "spool/Spool.h"
+#include "spool/Queue.h"
 #include "store/History.h"
 
 #include <QCoreApplication>
@@ -97,8 +97,8 @@ QString Application::clientSetupText() const
 
 void Application::activate()
 {
-    if (m_desktop)
-        m_desktop->bringToFront();
+    if (m_tray)
+        m_tray->bringToFront();
     else
         qCInfo(lcApp) << "another start of Yubisashi was asked to come to the front; running without windows";
 }
@@ -131,7 +131,7 @@ bool Application::start(QString* error)
     else if (restricted)
         qCWarning(lcApp).noquote() << "data folder" << m_config.dataDir
                                    << "could be read by other users; it is now private";
-    m_spool = std::make_unique<Spool::Spool>(QDir(m_config.dataDir).filePath(u"spool"_s));
+    m_spool = std::make_unique<Spool::Queue>(QDir(m_config.dataDir).filePath(u"spool"_s));
     QString spoolError;
     if (!m_spool->open(&spoolError)) {
         *error = tr("The queue folder cannot be used: %1").arg(spoolError);
@@ -240,10 +240,10 @@ bool Application::start(QString* error)
         return false;
     }
     if (m_reviews) {
-        m_desktop = new Desktop(m_dispatcher, m_reviews, m_spool.get(),
-                                QDir(m_config.dataDir).filePath(u"history.sqlite"_s), this);
-        connect(m_desktop, &Desktop::settingsRequested, this, &Application::openSettings);
-        m_desktop->setPauseAllowed(pauseAllowed);
+        m_tray = new TrayController(m_dispatcher, m_reviews, m_spool.get(),
+                                    QDir(m_config.dataDir).filePath(u"history.sqlite"_s), this);
+        connect(m_tray, &TrayController::settingsRequested, this, &Application::openSettings);
+        m_tray->setPauseAllowed(pauseAllowed);
         if (!pauseAllowed)
             qCInfo(lcApp) << "Pause protection is not allowed by the administrator's policy";
         // At start only ever adds the entry: a run with another settings file

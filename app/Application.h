@@ -17,7 +17,7 @@ class DecisionProvider;
 class Dispatcher;
 class Protection;
 } // namespace Delivery
-class Desktop;
+class TrayController;
 namespace OAuth {
 class TokenManager;
 }
@@ -28,7 +28,7 @@ namespace Smtp {
 class SmtpServer;
 }
 namespace Spool {
-class Spool;
+class Queue;
 }
 namespace Store {
 class History;
@@ -70,7 +70,7 @@ private:
     Settings::Config m_config;
     std::unique_ptr<Settings::SecretStore> m_secrets;
     Settings::LocalCredentials m_credentials;
-    std::unique_ptr<Spool::Spool> m_spool;
+    std::unique_ptr<Spool::Queue> m_spool;
     std::unique_ptr<Delivery::Protection> m_protection;
     std::unique_ptr<Store::History> m_history; // read by the assessor, written by the audit recorder
     std::unique_ptr<Delivery::Assessor> m_assessor;
@@ -79,7 +79,7 @@ private:
     Ui::DialogDecisionProvider* m_reviews = nullptr; // set when a person answers reviews
     Delivery::Dispatcher* m_dispatcher = nullptr;
     Smtp::SmtpServer* m_server = nullptr;
-    Desktop* m_desktop = nullptr;                  // the tray and windows, when a person is there
+    TrayController* m_tray = nullptr;              // the tray and windows, when a person is there
     QHash<QString, OAuth::TokenManager*> m_tokens; // by account, for auth=xoauth2
     QStringList m_lockedKeys;                      // set by the administrator's policy
     void importCertificate(QWidget* parent);

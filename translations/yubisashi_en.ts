@@ -619,50 +619,6 @@
     </message>
 </context>
 <context>
-    <name>Desktop</name>
-    <message>
-        <source>Protection is back on</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Messages are reviewed again before they leave.</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) wait for your review</source>
-        <translation>
-            <numerusform>%n message waits for your review</numerusform>
-            <numerusform>%n messages wait for your review</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Messages are sent without review until %1.</source>
-        <translation></translation>
-    </message>
-    <message numerus="yes">
-        <source>Sending %n message(s)</source>
-        <translation>
-            <numerusform>Sending %n message</numerusform>
-            <numerusform>Sending %n messages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) wait to be retried</source>
-        <translation>
-            <numerusform>%n message waits to be retried</numerusform>
-            <numerusform>%n messages wait to be retried</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>About Yubisashi</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib (LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.&lt;/p&gt;</source>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>ImportHistoryCommand</name>
     <message>
         <source>Learns the recipients of sent mail, so that people you have written to before are not reported as first-time recipients.</source>
@@ -2108,142 +2064,142 @@
     </message>
 </context>
 <context>
-    <name>Spool::Spool</name>
+    <name>Spool::Queue</name>
     <message>
         <source>&quot;%1&quot; is not a spool message id.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The spool folder %1 could not be created: %2</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The spool folder %1 is not a folder.</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The permissions of the spool folder %1 could not be restricted to its owner: %2</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spool folder %1 could not be created: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The spool folder %1 could not be opened: %2</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The spool folder %1 could not be flushed to disk: %2</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 could not be deleted: %2</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its envelope file could not be read (%1)</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its envelope file is empty</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its envelope file is not valid JSON (%1 at byte %2)</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its envelope file does not hold a JSON object</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its envelope file is damaged: %1</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>from %1 to %2, received %3</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The folder %1 could not be created.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>The message could not be saved in the spool folder %1: %2 (%3).</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a file could not be created</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its permissions could not be set</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>writing failed</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>flushing to disk failed</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>closing the file failed</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>renaming the file failed</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be saved in the spool folder %1: %2 (%3).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The message could not be queued: %1.</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Message %1 is no longer in the spool.</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Message %1 could not be updated: %2.</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The message %1 could not be read from the spool: %2</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its envelope names the message &quot;%1&quot;, which does not match its file name</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the message content (%1) is missing</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the message content is %1 bytes long, but its envelope says %2 bytes</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Queued message %1 (%2)</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Queued message %1</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 could not be loaded because %2.</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Its files were kept and moved to the folder %1 (%2).</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>These files could not be moved and were left in place: %1.</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Yubisashi will not send or retry it. If it had not been sent yet, send it again from your mail program.</source>
-        <translation></translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2274,50 @@
     <message>
         <source>the audit log could not be read (%1)</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Protection is back on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages are reviewed again before they leave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) wait for your review</source>
+        <translation>
+            <numerusform>%n message waits for your review</numerusform>
+            <numerusform>%n messages wait for your review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Messages are sent without review until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n message(s)</source>
+        <translation>
+            <numerusform>Sending %n message</numerusform>
+            <numerusform>Sending %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) wait to be retried</source>
+        <translation>
+            <numerusform>%n message waits to be retried</numerusform>
+            <numerusform>%n messages wait to be retried</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Yubisashi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib (LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -617,47 +617,6 @@
     </message>
 </context>
 <context>
-    <name>Desktop</name>
-    <message>
-        <source>Protection is back on</source>
-        <translation>保護を再開しました</translation>
-    </message>
-    <message>
-        <source>Messages are reviewed again before they leave.</source>
-        <translation>送信前の確認が再び行われます。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) wait for your review</source>
-        <translation>
-            <numerusform>確認待ちのメールが %n 件あります</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Messages are sent without review until %1.</source>
-        <translation>%1 まで、メールは確認なしで送信されます。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sending %n message(s)</source>
-        <translation>
-            <numerusform>%n 件のメールを送信中</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) wait to be retried</source>
-        <translation>
-            <numerusform>再試行待ちのメールが %n 件あります</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>About Yubisashi</source>
-        <translation>Yubisashi について</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib (LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;送信前にすべての送信先を確認し、メールに署名して送信します。&lt;/p&gt;&lt;p&gt;Apache License 2.0 のもとで提供しています。&lt;/p&gt;&lt;p&gt;Qt %2（LGPL-3.0）、QtKeychain（BSD-2-Clause）、GMime と GLib（LGPL-2.1 以降）、ICU（Unicode ライセンス）、OpenSSL（Apache-2.0）、SQLite（パブリックドメイン）を使用しています。各ライセンスの表示は、Yubisashi と一緒にインストールされる THIRD-PARTY-NOTICES.md にあります。&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
     <name>ImportHistoryCommand</name>
     <message>
         <source>Learns the recipients of sent mail, so that people you have written to before are not reported as first-time recipients.</source>
@@ -2086,14 +2045,10 @@
     </message>
 </context>
 <context>
-    <name>Spool::Spool</name>
+    <name>Spool::Queue</name>
     <message>
         <source>&quot;%1&quot; is not a spool message id.</source>
         <translation>「%1」は送信キューのメッセージ ID ではありません。</translation>
-    </message>
-    <message>
-        <source>The spool folder %1 could not be created: %2</source>
-        <translation>送信キューのフォルダー %1 を作成できませんでした: %2</translation>
     </message>
     <message>
         <source>The spool folder %1 is not a folder.</source>
@@ -2102,6 +2057,10 @@
     <message>
         <source>The permissions of the spool folder %1 could not be restricted to its owner: %2</source>
         <translation>送信キューのフォルダー %1 のアクセス権を所有者だけに制限できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The spool folder %1 could not be created: %2</source>
+        <translation>送信キューのフォルダー %1 を作成できませんでした: %2</translation>
     </message>
     <message>
         <source>The spool folder %1 could not be opened: %2</source>
@@ -2144,10 +2103,6 @@
         <translation>フォルダー %1 を作成できませんでした。</translation>
     </message>
     <message>
-        <source>The message could not be saved in the spool folder %1: %2 (%3).</source>
-        <translation>メールを送信キューのフォルダー %1 に保存できませんでした: %2 (%3)。</translation>
-    </message>
-    <message>
         <source>a file could not be created</source>
         <translation>ファイルを作成できませんでした</translation>
     </message>
@@ -2170,6 +2125,10 @@
     <message>
         <source>renaming the file failed</source>
         <translation>ファイル名を変更できませんでした</translation>
+    </message>
+    <message>
+        <source>The message could not be saved in the spool folder %1: %2 (%3).</source>
+        <translation>メールを送信キューのフォルダー %1 に保存できませんでした: %2 (%3)。</translation>
     </message>
     <message>
         <source>The message could not be queued: %1.</source>
@@ -2296,6 +2255,47 @@
     <message>
         <source>the audit log could not be read (%1)</source>
         <translation>監査ログを読み込めませんでした (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Protection is back on</source>
+        <translation>保護を再開しました</translation>
+    </message>
+    <message>
+        <source>Messages are reviewed again before they leave.</source>
+        <translation>送信前の確認が再び行われます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) wait for your review</source>
+        <translation>
+            <numerusform>確認待ちのメールが %n 件あります</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Messages are sent without review until %1.</source>
+        <translation>%1 まで、メールは確認なしで送信されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n message(s)</source>
+        <translation>
+            <numerusform>%n 件のメールを送信中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) wait to be retried</source>
+        <translation>
+            <numerusform>再試行待ちのメールが %n 件あります</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Yubisashi</source>
+        <translation>Yubisashi について</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib (LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;送信前にすべての送信先を確認し、メールに署名して送信します。&lt;/p&gt;&lt;p&gt;Apache License 2.0 のもとで提供しています。&lt;/p&gt;&lt;p&gt;Qt %2（LGPL-3.0）、QtKeychain（BSD-2-Clause）、GMime と GLib（LGPL-2.1 以降）、ICU（Unicode ライセンス）、OpenSSL（Apache-2.0）、SQLite（パブリックドメイン）を使用しています。各ライセンスの表示は、Yubisashi と一緒にインストールされる THIRD-PARTY-NOTICES.md にあります。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 #include "DispatcherQueueActions.h"
 
 #include "delivery/Dispatcher.h"
-#include "spool/Spool.h"
+#include "spool/Queue.h"
 
 #include <QLoggingCategory>
 
@@ -9,7 +9,7 @@ Q_LOGGING_CATEGORY(lcQueueUi, "ui.queue")
 
 namespace Ui {
 
-DispatcherQueueActions::DispatcherQueueActions(Delivery::Dispatcher* dispatcher, Spool::Spool* spool,
+DispatcherQueueActions::DispatcherQueueActions(Delivery::Dispatcher* dispatcher, Spool::Queue* spool,
                                                QObject* parent)
     : QueueActions(parent), m_dispatcher(dispatcher), m_spool(spool)
 {

@@ -6,7 +6,7 @@ namespace Delivery {
 class Dispatcher;
 }
 namespace Spool {
-class Spool;
+class Queue;
 }
 
 namespace Ui {
@@ -17,7 +17,7 @@ class DispatcherQueueActions : public QueueActions
 {
     Q_OBJECT
 public:
-    DispatcherQueueActions(Delivery::Dispatcher* dispatcher, Spool::Spool* spool, QObject* parent = nullptr);
+    DispatcherQueueActions(Delivery::Dispatcher* dispatcher, Spool::Queue* spool, QObject* parent = nullptr);
 
     QList<Spool::Entry> entries() override;
     std::optional<QByteArray> content(const QString& id, QString* error) override;
@@ -27,7 +27,7 @@ public:
 
 private:
     Delivery::Dispatcher* m_dispatcher;
-    Spool::Spool* m_spool;
+    Spool::Queue* m_spool;
 };
 
 } // namespace Ui

@@ -6,7 +6,7 @@
 #include "mail/DomainNames.h"
 #include "mime/HeaderRewrite.h"
 #include "smtp/SmtpServer.h"
-#include "spool/Spool.h"
+#include "spool/Queue.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -75,7 +75,7 @@ struct Dispatcher::Ending
     }
 };
 
-Dispatcher::Dispatcher(const Settings::Config& config, Spool::Spool* spool, Assessor* assessor,
+Dispatcher::Dispatcher(const Settings::Config& config, Spool::Queue* spool, Assessor* assessor,
                        AuditRecorder* audit, DecisionProvider* decisions, TransportFactory transports,
                        QObject* parent)
     : QObject(parent), m_config(config), m_spool(spool), m_assessor(assessor), m_audit(audit),
@@ -175,7 +175,7 @@ void Dispatcher::submit(const Smtp::Envelope& envelope, const QByteArray& conten
     // The writes and syncs run on a worker thread, so the sessions of other
     // clients go on meanwhile and their syncs overlap; the client hears
     // nothing before the message is on disk.
-    Spool::Spool* spool = m_spool;
+    Spool::Queue* spool = m_spool;
     ++m_storing;
     m_storePool.start([this, spool, entry, content, storing] {
         QString error;

@@ -20,7 +20,7 @@ namespace Smtp {
 class PendingReply;
 }
 namespace Spool {
-class Spool;
+class Queue;
 }
 
 namespace Delivery {
@@ -73,7 +73,7 @@ public:
 
     // assessor parses and reviews each message, audit records how each one
     // ended (neither owned).
-    Dispatcher(const Settings::Config& config, Spool::Spool* spool, Assessor* assessor, AuditRecorder* audit,
+    Dispatcher(const Settings::Config& config, Spool::Queue* spool, Assessor* assessor, AuditRecorder* audit,
                DecisionProvider* decisions, TransportFactory transports, QObject* parent = nullptr);
     ~Dispatcher() override;
 
@@ -157,7 +157,7 @@ private:
     bool clientWaits(const Active* a) const;
 
     Settings::Config m_config;
-    Spool::Spool* m_spool = nullptr;
+    Spool::Queue* m_spool = nullptr;
     Assessor* m_assessor = nullptr;
     AuditRecorder* m_audit = nullptr;
     DecisionProvider* m_decisions = nullptr;

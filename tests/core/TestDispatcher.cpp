@@ -6,7 +6,7 @@
 #include "delivery/Transport.h"
 #include "settings/SecretStore.h"
 #include "smtp/SmtpServer.h"
-#include "spool/Spool.h"
+#include "spool/Queue.h"
 #include "store/History.h"
 
 #include <QSignalSpy>
@@ -135,7 +135,7 @@ private:
     QList<Spool::Entry> spoolEntries();
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Spool::Spool> m_spool;
+    std::unique_ptr<Spool::Queue> m_spool;
     Settings::Config m_config;
     ScriptedTransport::Shared m_transport;
     QObject* m_owner = nullptr;
@@ -148,7 +148,7 @@ private:
 void TestDispatcher::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_spool = std::make_unique<Spool::Spool>(m_dir->filePath(u"spool"_s));
+    m_spool = std::make_unique<Spool::Queue>(m_dir->filePath(u"spool"_s));
     QString error;
     QVERIFY2(m_spool->open(&error), qPrintable(error));
     m_config = Settings::Config();
@@ -438,7 +438,7 @@ void TestDispatcher::spoolFailureAnswers451()
     // The spool folder vanishes and a file takes its place (works even as root,
     // where permissions cannot make a write fail).
     const QString dir = m_dir->filePath(u"gone"_s);
-    Spool::Spool spool(dir);
+    Spool::Queue spool(dir);
     QString error;
     QVERIFY(spool.open(&error));
     QVERIFY(QDir(dir).removeRecursively());
@@ -689,7 +689,7 @@ Store::History* opened(Store::History& history)
 // like the app's: stopping one and making another is a restart.
 struct SigningHop
 {
-    SigningHop(const Settings::Config& config, Spool::Spool* spool, ScriptedTransport::Shared* shared,
+    SigningHop(const Settings::Config& config, Spool::Queue* spool, ScriptedTransport::Shared* shared,
                const QString& secretsPath, const QString& certificateFolder, QObject* owner)
         : secrets(secretsPath), protection(config, &secrets, certificateFolder), history(u":memory:"_s),
           assessor(config, opened(history), &protection), audit(&history),

@@ -9,7 +9,7 @@
 #include "delivery/PauseProtection.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
-#include "spool/Spool.h"
+#include "spool/Queue.h"
 #include "store/History.h"
 
 #include <QSignalSpy>
@@ -57,7 +57,7 @@ private slots:
 void TestPauseProtection::pausedMessagesSkipReviewUntilThePauseEnds()
 {
     QTemporaryDir dir;
-    Spool::Spool spool(dir.filePath(u"spool"_s));
+    Spool::Queue spool(dir.filePath(u"spool"_s));
     QString error;
     QVERIFY(spool.open(&error));
     Settings::Config config;
@@ -110,7 +110,7 @@ void TestPauseProtection::pausedMessagesSkipReviewUntilThePauseEnds()
 void TestPauseProtection::resumeEndsThePauseAtOnce()
 {
     QTemporaryDir dir;
-    Spool::Spool spool(dir.filePath(u"spool"_s));
+    Spool::Queue spool(dir.filePath(u"spool"_s));
     QString error;
     QVERIFY(spool.open(&error));
     Settings::Config config;
@@ -146,7 +146,7 @@ void TestPauseProtection::resumeEndsThePauseAtOnce()
 void TestPauseProtection::pauseInThePastDoesNothing()
 {
     QTemporaryDir dir;
-    Spool::Spool spool(dir.filePath(u"spool"_s));
+    Spool::Queue spool(dir.filePath(u"spool"_s));
     Settings::Config config;
     Store::History history(u":memory:"_s);
     QVERIFY(history.open());
@@ -165,7 +165,7 @@ void TestPauseProtection::pauseInThePastDoesNothing()
 void TestPauseProtection::refusedWhenTheAdministratorForbidsIt()
 {
     QTemporaryDir dir;
-    Spool::Spool spool(dir.filePath(u"spool"_s));
+    Spool::Queue spool(dir.filePath(u"spool"_s));
     QString error;
     QVERIFY(spool.open(&error));
     Settings::Config config;

@@ -10,7 +10,7 @@
 #include "delivery/Dispatcher.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
-#include "spool/Spool.h"
+#include "spool/Queue.h"
 #include "store/History.h"
 
 #include <QApplication>
@@ -110,7 +110,7 @@ private:
     Spool::State spoolState(const QString& id);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Spool::Spool> m_spool;
+    std::unique_ptr<Spool::Queue> m_spool;
     std::unique_ptr<Store::History> m_history;
     std::unique_ptr<Delivery::Assessor> m_assessor;
     std::unique_ptr<Delivery::AuditRecorder> m_audit;
@@ -125,7 +125,7 @@ void TestQueueWindow::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     qputenv("XDG_CONFIG_HOME", m_dir->filePath(u"config"_s).toUtf8()); // window geometry
-    m_spool = std::make_unique<Spool::Spool>(m_dir->filePath(u"spool"_s));
+    m_spool = std::make_unique<Spool::Queue>(m_dir->filePath(u"spool"_s));
     QString error;
     QVERIFY2(m_spool->open(&error), qPrintable(error));
     m_config = Settings::Config();

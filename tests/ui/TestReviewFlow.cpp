@@ -10,7 +10,7 @@
 #include "delivery/Dispatcher.h"
 #include "delivery/UpstreamTransport.h"
 #include "smtp/SmtpServer.h"
-#include "spool/Spool.h"
+#include "spool/Queue.h"
 #include "store/History.h"
 
 #include <QCheckBox>
@@ -51,7 +51,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess* m_upstream = nullptr;
     quint16 m_upstreamPort = 0;
-    std::unique_ptr<Spool::Spool> m_spool;
+    std::unique_ptr<Spool::Queue> m_spool;
     std::unique_ptr<Store::History> m_history;
     std::unique_ptr<Delivery::Assessor> m_assessor;
     std::unique_ptr<Delivery::AuditRecorder> m_audit;
@@ -112,7 +112,7 @@ void TestReviewFlow::startHop(int clientWaitSeconds)
     account.auth = Smtp::AuthMethod::None;
     config.accounts << account;
 
-    m_spool = std::make_unique<Spool::Spool>(m_dir->filePath(u"spool"_s));
+    m_spool = std::make_unique<Spool::Queue>(m_dir->filePath(u"spool"_s));
     QString error;
     QVERIFY(m_spool->open(&error));
     m_history = std::make_unique<Store::History>(u":memory:"_s);

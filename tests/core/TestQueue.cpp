@@ -1,4 +1,4 @@
-#include "spool/Spool.h"
+#include "spool/Queue.h"
 
 #include <QDir>
 #include <QFile>
@@ -87,7 +87,7 @@ bool rewriteEnvelope(const QString& dir, const Entry& e)
 
 } // namespace
 
-class TestSpool : public QObject
+class TestQueue : public QObject
 {
     Q_OBJECT
 private slots:
@@ -132,32 +132,32 @@ private:
     QString m_spoolDir;
 };
 
-void TestSpool::initTestCase()
+void TestQueue::initTestCase()
 {
     // The most permissive umask there is: every permission must come from the spool itself.
     m_oldUmask = ::umask(0);
 }
 
-void TestSpool::cleanupTestCase()
+void TestQueue::cleanupTestCase()
 {
     ::umask(m_oldUmask);
 }
 
-void TestSpool::init()
+void TestQueue::init()
 {
     m_tmp = std::make_unique<QTemporaryDir>();
     QVERIFY(m_tmp->isValid());
     m_spoolDir = m_tmp->path() + u"/data/spool"_s;
 }
 
-void TestSpool::cleanup()
+void TestQueue::cleanup()
 {
     m_tmp.reset();
 }
 
-void TestSpool::openCreatesPrivateFolders()
+void TestQueue::openCreatesPrivateFolders()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY2(spool.open(&error), qPrintable(error));
     QCOMPARE(spool.directory(), m_spoolDir);
@@ -170,12 +170,12 @@ void TestSpool::openCreatesPrivateFolders()
     QCOMPARE(modeOf(m_spoolDir), 0700);
 }
 
-void TestSpool::openMakesMissingDataFolderPrivate()
+void TestQueue::openMakesMissingDataFolderPrivate()
 {
     // The folder above the spool is the app-data folder (recipient history,
     // certificates): made by the spool, it is the person's alone, whatever the umask.
     const QString data = m_tmp->path() + u"/data"_s;
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY2(spool.open(&error), qPrintable(error));
     QCOMPARE(modeOf(data), 0700);
@@ -186,18 +186,18 @@ void TestSpool::openMakesMissingDataFolderPrivate()
     QCOMPARE(modeOf(data), 0750);
 }
 
-void TestSpool::openFailsWithReason()
+void TestQueue::openFailsWithReason()
 {
     QVERIFY(writeFile(m_tmp->path() + u"/file"_s, "x"));
-    Spool::Spool spool(m_tmp->path() + u"/file/spool"_s);
+    Spool::Queue spool(m_tmp->path() + u"/file/spool"_s);
     QString error;
     QVERIFY(!spool.open(&error));
     QVERIFY2(error.contains(m_tmp->path() + u"/file"_s), qPrintable(error));
 }
 
-void TestSpool::roundTrip()
+void TestQueue::roundTrip()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const QDateTime before = QDateTime::currentDateTimeUtc();
@@ -218,7 +218,7 @@ void TestSpool::roundTrip()
     QCOMPARE(*bytes, message());
 
     // A fresh Spool over the same folder (a restart) sees the same message.
-    Spool::Spool again(m_spoolDir);
+    Spool::Queue again(m_spoolDir);
     QStringList quarantined;
     const QList<Entry> entries = again.load(&quarantined);
     QVERIFY2(quarantined.isEmpty(), qPrintable(quarantined.join(u"\n"_s)));
@@ -238,9 +238,9 @@ void TestSpool::roundTrip()
     QCOMPARE(QDir(m_spoolDir).entryList(QDir::Files).size(), 2);
 }
 
-void TestSpool::idsAreUniqueSortableAndSafe()
+void TestQueue::idsAreUniqueSortableAndSafe()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const QRegularExpression safe(u"^[0-9A-Za-z][0-9A-Za-z-]+$"_s);
@@ -261,10 +261,10 @@ void TestSpool::idsAreUniqueSortableAndSafe()
              qPrintable(ids.first()));
 }
 
-void TestSpool::filesArePrivateWhateverTheUmask()
+void TestQueue::filesArePrivateWhateverTheUmask()
 {
     QCOMPARE(::umask(0), mode_t(0));
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     std::optional<Entry> e = spool.add(newEntry(), message(), &error);
@@ -277,9 +277,9 @@ void TestSpool::filesArePrivateWhateverTheUmask()
     QCOMPARE(modeOf(m_spoolDir), 0700);
 }
 
-void TestSpool::loadCorrectsPermissions()
+void TestQueue::loadCorrectsPermissions()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const std::optional<Entry> e = spool.add(newEntry(), message(), &error);
@@ -296,9 +296,9 @@ void TestSpool::loadCorrectsPermissions()
     QCOMPARE(modeOf(m_spoolDir), 0700);
 }
 
-void TestSpool::everyWriteFlushesItsData()
+void TestQueue::everyWriteFlushesItsData()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     g_flushBase = m_spoolDir;
@@ -335,9 +335,9 @@ void TestSpool::everyWriteFlushesItsData()
                                          u"data "_s + env, u"folder ."_s}));
 }
 
-void TestSpool::update()
+void TestQueue::update()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     std::optional<Entry> e = spool.add(newEntry(), message(), &error);
@@ -353,7 +353,7 @@ void TestSpool::update()
     QVERIFY(e->updated > firstUpdate);
 
     QStringList quarantined;
-    const QList<Entry> entries = Spool::Spool(m_spoolDir).load(&quarantined);
+    const QList<Entry> entries = Spool::Queue(m_spoolDir).load(&quarantined);
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().state, State::Failed);
     QCOMPARE(entries.first().attempts, 2);
@@ -365,9 +365,9 @@ void TestSpool::update()
     QCOMPARE(QDir(m_spoolDir).entryList(QDir::Files).size(), 2);
 }
 
-void TestSpool::updateOfRemovedMessageFails()
+void TestQueue::updateOfRemovedMessageFails()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     std::optional<Entry> e = spool.add(newEntry(), message(), &error);
@@ -380,9 +380,9 @@ void TestSpool::updateOfRemovedMessageFails()
     QVERIFY(!QFile::exists(path(e->id + u".env"_s))); // not brought back
 }
 
-void TestSpool::addRefusesWhatCouldNotBeLoaded()
+void TestQueue::addRefusesWhatCouldNotBeLoaded()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const std::optional<Entry> e = spool.add(newEntry({}), message(), &error);
@@ -391,9 +391,9 @@ void TestSpool::addRefusesWhatCouldNotBeLoaded()
     QVERIFY(QDir(m_spoolDir).entryList(QDir::Files).isEmpty());
 }
 
-void TestSpool::remove()
+void TestQueue::remove()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const std::optional<Entry> a = spool.add(newEntry(), message("a"), &error);
@@ -411,9 +411,9 @@ void TestSpool::remove()
     QVERIFY(QFile::exists(path(b->id + u".env"_s)));
 }
 
-void TestSpool::staleTempFilesAreDeleted()
+void TestQueue::staleTempFilesAreDeleted()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const std::optional<Entry> e = spool.add(newEntry(), message(), &error);
@@ -430,9 +430,9 @@ void TestSpool::staleTempFilesAreDeleted()
     QCOMPARE(QDir(m_spoolDir).entryList(QDir::Files).size(), 2);
 }
 
-void TestSpool::orphanContentIsDeleted()
+void TestQueue::orphanContentIsDeleted()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const std::optional<Entry> kept = spool.add(newEntry(), message(), &error);
@@ -450,7 +450,7 @@ void TestSpool::orphanContentIsDeleted()
     QVERIFY(!QFile::exists(path(u"quarantine/"_s + orphan)));
 }
 
-void TestSpool::corruptEnvelopeIsQuarantined_data()
+void TestQueue::corruptEnvelopeIsQuarantined_data()
 {
     QTest::addColumn<QByteArray>("envelope");
     QTest::addColumn<QString>("explains");
@@ -460,12 +460,12 @@ void TestSpool::corruptEnvelopeIsQuarantined_data()
     QTest::newRow("bad state") << QByteArray() << u"\"state\""_s; // filled in below
 }
 
-void TestSpool::corruptEnvelopeIsQuarantined()
+void TestQueue::corruptEnvelopeIsQuarantined()
 {
     QFETCH(QByteArray, envelope);
     QFETCH(QString, explains);
 
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const std::optional<Entry> good = spool.add(newEntry(), message("good"), &error);
@@ -500,9 +500,9 @@ void TestSpool::corruptEnvelopeIsQuarantined()
     QVERIFY(quarantined.isEmpty());
 }
 
-void TestSpool::missingContentIsQuarantined()
+void TestQueue::missingContentIsQuarantined()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const std::optional<Entry> e = spool.add(newEntry({u"client@other.jp"_s}), message(), &error);
@@ -519,9 +519,9 @@ void TestSpool::missingContentIsQuarantined()
     QVERIFY(!QFile::exists(path(e->id + u".env"_s)));
 }
 
-void TestSpool::sentWithoutContentLoads()
+void TestQueue::sentWithoutContentLoads()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     std::optional<Entry> e = spool.add(newEntry(), message(), &error);
@@ -537,9 +537,9 @@ void TestSpool::sentWithoutContentLoads()
     QCOMPARE(entries.first().state, State::Sent);
 }
 
-void TestSpool::sizeMismatchIsQuarantined()
+void TestQueue::sizeMismatchIsQuarantined()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const std::optional<Entry> e = spool.add(newEntry(), message(), &error);
@@ -555,9 +555,9 @@ void TestSpool::sizeMismatchIsQuarantined()
     QVERIFY(QFile::exists(path(u"quarantine/"_s + e->id + u".eml"_s)));
 }
 
-void TestSpool::replaceContent()
+void TestQueue::replaceContent()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     std::optional<Entry> e = spool.add(newEntry(), message(), &error);
@@ -575,12 +575,12 @@ void TestSpool::replaceContent()
     QCOMPARE(loaded.first().size, shorter.size());
 }
 
-void TestSpool::addOnThreadsWhileLoading()
+void TestQueue::addOnThreadsWhileLoading()
 {
     // New messages are written on worker threads while the queue window and
     // the dispatcher load the spool; load()'s clean-up must never take a
     // message that is half written for an orphan and delete it.
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     std::atomic<int> running{4};
@@ -616,11 +616,11 @@ void TestSpool::addOnThreadsWhileLoading()
     }
 }
 
-void TestSpool::replaceInterruptedLeavesOldOrNew()
+void TestQueue::replaceInterruptedLeavesOldOrNew()
 {
     // A crash after the envelope learnt the new size but before the content
     // was swapped: the old content is still valid and loads.
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     std::optional<Entry> e = spool.add(newEntry(), message(), &error);
@@ -646,9 +646,9 @@ void TestSpool::replaceInterruptedLeavesOldOrNew()
     QCOMPARE(quarantined.size(), 1);
 }
 
-void TestSpool::quarantineKeepsEarlierFiles()
+void TestQueue::quarantineKeepsEarlierFiles()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const QString name = u"20250401T093000123Z-000001-0a1b2c3d.env"_s;
@@ -674,9 +674,9 @@ void TestSpool::quarantineKeepsEarlierFiles()
     QVERIFY2(quarantined.first().contains(u"other-id"_s), qPrintable(quarantined.first()));
 }
 
-void TestSpool::purgeSent()
+void TestQueue::purgeSent()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -715,9 +715,9 @@ void TestSpool::purgeSent()
     QVERIFY(quarantined.isEmpty());
 }
 
-void TestSpool::loadOrder()
+void TestQueue::loadOrder()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     const QDateTime t0(QDate(2025, 4, 1), QTime(9, 0), Qt::UTC);
@@ -739,9 +739,9 @@ void TestSpool::loadOrder()
     QCOMPARE(ids, expected);
 }
 
-void TestSpool::bigMessage()
+void TestQueue::bigMessage()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     QByteArray big;
@@ -766,9 +766,9 @@ void TestSpool::bigMessage()
     QVERIFY(*back == big);
 }
 
-void TestSpool::badIds()
+void TestQueue::badIds()
 {
-    Spool::Spool spool(m_spoolDir);
+    Spool::Queue spool(m_spoolDir);
     QString error;
     QVERIFY(spool.open(&error));
     QVERIFY(writeFile(m_tmp->path() + u"/data/secret.eml"_s, "outside"));
@@ -785,5 +785,5 @@ void TestSpool::badIds()
     QVERIFY(QFile::exists(m_tmp->path() + u"/data/secret.eml"_s));
 }
 
-QTEST_GUILESS_MAIN(TestSpool)
-#include "TestSpool.moc"
+QTEST_GUILESS_MAIN(TestQueue)
+#include "TestQueue.moc"

@@ -1,4 +1,4 @@
-#include "Desktop.h"
+#include "TrayController.h"
 
 #include "DialogDecisionProvider.h"
 #include "DispatcherQueueActions.h"
@@ -28,26 +28,26 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcDesktop, "app.desktop")
 
-Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* reviews, Spool::Spool* spool,
-                 const QString& historyPath, QObject* parent)
+TrayController::TrayController(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* reviews,
+                               Spool::Queue* spool, const QString& historyPath, QObject* parent)
     : QObject(parent), m_dispatcher(dispatcher), m_reviews(reviews), m_historyPath(historyPath)
 {
-    connect(m_dispatcher, &Delivery::Dispatcher::stateChanged, this, &Desktop::onStateChanged);
+    connect(m_dispatcher, &Delivery::Dispatcher::stateChanged, this, &TrayController::onStateChanged);
     connect(m_dispatcher, &Delivery::Dispatcher::removed, this, [this](const QString& id) {
         m_states.remove(id);
         updateTray();
     });
     m_queueModel = new Ui::QueueModel(this);
     m_queueModel->setSource(new Ui::DispatcherQueueActions(m_dispatcher, spool, this));
-    connect(m_queueModel, &Ui::QueueModel::countsChanged, this, &Desktop::updateTray);
+    connect(m_queueModel, &Ui::QueueModel::countsChanged, this, &TrayController::updateTray);
     m_pause = new Delivery::PauseProtection(m_dispatcher, this);
-    connect(m_pause, &Delivery::PauseProtection::changed, this, &Desktop::updateTray);
+    connect(m_pause, &Delivery::PauseProtection::changed, this, &TrayController::updateTray);
     connect(m_pause, &Delivery::PauseProtection::expired, this, [this] {
         if (m_tray)
             m_tray->showNotice(tr("Protection is back on"),
                                tr("Messages are reviewed again before they leave."));
     });
-    connect(m_reviews, &Ui::DialogDecisionProvider::pendingChanged, this, &Desktop::updateTray);
+    connect(m_reviews, &Ui::DialogDecisionProvider::pendingChanged, this, &TrayController::updateTray);
 #ifdef __GLIBC__
     // A review window with many recipients leaves tens of MB in glibc's free
     // lists and the style's pixmap cache; hand them back once no review is
@@ -94,29 +94,29 @@ Desktop::Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* r
     wait->start();
 }
 
-void Desktop::createMainWindow()
+void TrayController::createMainWindow()
 {
     m_mainWindow = std::make_unique<Ui::MainWindow>();
     m_mainWindow->setSettingsAvailable(true);
-    connect(m_mainWindow.get(), &Ui::MainWindow::settingsRequested, this, &Desktop::settingsRequested);
+    connect(m_mainWindow.get(), &Ui::MainWindow::settingsRequested, this, &TrayController::settingsRequested);
     connect(m_mainWindow.get(), &Ui::MainWindow::queueRequested, this, [this] { openQueue(); });
-    connect(m_mainWindow.get(), &Ui::MainWindow::historyRequested, this, &Desktop::openHistory);
-    connect(m_mainWindow.get(), &Ui::MainWindow::pauseRequested, this, &Desktop::onPauseRequested);
-    connect(m_mainWindow.get(), &Ui::MainWindow::quitRequested, this, &Desktop::quit);
+    connect(m_mainWindow.get(), &Ui::MainWindow::historyRequested, this, &TrayController::openHistory);
+    connect(m_mainWindow.get(), &Ui::MainWindow::pauseRequested, this, &TrayController::onPauseRequested);
+    connect(m_mainWindow.get(), &Ui::MainWindow::quitRequested, this, &TrayController::quit);
     updateTray();
     m_mainWindow->show();
 }
 
-void Desktop::createTray()
+void TrayController::createTray()
 {
     m_tray = new Ui::TrayIcon(this);
-    connect(m_tray, &Ui::TrayIcon::settingsRequested, this, &Desktop::settingsRequested);
-    connect(m_tray, &Ui::TrayIcon::quitRequested, this, &Desktop::quit);
-    connect(m_tray, &Ui::TrayIcon::aboutRequested, this, &Desktop::showAbout);
+    connect(m_tray, &Ui::TrayIcon::settingsRequested, this, &TrayController::settingsRequested);
+    connect(m_tray, &Ui::TrayIcon::quitRequested, this, &TrayController::quit);
+    connect(m_tray, &Ui::TrayIcon::aboutRequested, this, &TrayController::showAbout);
     connect(m_tray, &Ui::TrayIcon::openRequested, m_reviews, &Ui::DialogDecisionProvider::raiseCurrent);
     connect(m_tray, &Ui::TrayIcon::queueRequested, this, [this] { openQueue(); });
-    connect(m_tray, &Ui::TrayIcon::historyRequested, this, &Desktop::openHistory);
-    connect(m_tray, &Ui::TrayIcon::pauseToggled, this, &Desktop::onPauseRequested);
+    connect(m_tray, &Ui::TrayIcon::historyRequested, this, &TrayController::openHistory);
+    connect(m_tray, &Ui::TrayIcon::pauseToggled, this, &TrayController::onPauseRequested);
     // A click on a notification opens the queue at the message it was about (held, failed, delivered).
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { openQueue(m_lastNoticeId); });
     connect(
@@ -128,9 +128,9 @@ void Desktop::createTray()
     updateTray();
 }
 
-Desktop::~Desktop() = default;
+TrayController::~TrayController() = default;
 
-void Desktop::onStateChanged(const Spool::Entry& entry)
+void TrayController::onStateChanged(const Spool::Entry& entry)
 {
     switch (entry.state) {
     case Spool::State::Sent:
@@ -155,7 +155,7 @@ void Desktop::onStateChanged(const Spool::Entry& entry)
     updateTray();
 }
 
-void Desktop::updateTray()
+void TrayController::updateTray()
 {
     if (!m_tray && !m_mainWindow)
         return;
@@ -204,14 +204,14 @@ void Desktop::updateTray()
     }
 }
 
-void Desktop::openQueue(const QString& id)
+void TrayController::openQueue(const QString& id)
 {
     if (!m_queueWindow)
         m_queueWindow = std::make_unique<Ui::QueueWindow>(m_queueModel);
     m_queueWindow->showEntry(id);
 }
 
-void Desktop::openHistory()
+void TrayController::openHistory()
 {
     if (!m_historyWindow) {
         m_historySource = std::make_unique<StoreHistorySource>(m_historyPath);
@@ -225,13 +225,13 @@ void Desktop::openHistory()
     m_historyWindow->activateWindow();
 }
 
-void Desktop::setPauseAllowed(bool allowed)
+void TrayController::setPauseAllowed(bool allowed)
 {
     m_pause->setAllowed(allowed);
     updateTray();
 }
 
-void Desktop::onPauseRequested(bool pause)
+void TrayController::onPauseRequested(bool pause)
 {
     if (!pause) {
         m_pause->resume();
@@ -245,7 +245,7 @@ void Desktop::onPauseRequested(bool pause)
     updateTray(); // also puts the tray's tick back when the dialog was cancelled
 }
 
-void Desktop::bringToFront()
+void TrayController::bringToFront()
 {
     if (m_reviews->currentDialog()) {
         m_reviews->raiseCurrent();
@@ -258,7 +258,7 @@ void Desktop::bringToFront()
     }
 }
 
-void Desktop::showAbout()
+void TrayController::showAbout()
 {
     QMessageBox::about(
         nullptr, tr("About Yubisashi"),
@@ -270,7 +270,7 @@ void Desktop::showAbout()
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
-void Desktop::quit()
+void TrayController::quit()
 {
     // exit(), not quit(): Qt 6 asks every window to close first, and the main
     // window (and an open review) refuse, which would make Quit do nothing.

@@ -16,10 +16,10 @@ namespace Spool {
 // per message in one folder (0700, files 0600; owner-only ACLs on Windows).
 // Every write is atomic and durable: temp file, data flush, rename, sync of
 // the folder (DurableFile). A message is on disk before the client hears 250.
-class Spool
+class Queue
 {
 public:
-    explicit Spool(const QString& directory);
+    explicit Queue(const QString& directory);
 
     // Creates the folder (0700) and a quarantine/ subfolder, and the folder
     // above it (the app-data folder) owner-only if it is missing; false with a

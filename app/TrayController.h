@@ -14,7 +14,7 @@ class Dispatcher;
 class PauseProtection;
 } // namespace Delivery
 namespace Spool {
-class Spool;
+class Queue;
 }
 namespace Ui {
 class DialogDecisionProvider;
@@ -29,14 +29,14 @@ class TrayIcon;
 // state of the queue, its menu and notifications. Without a system tray the
 // review window still opens, a small main window takes the tray's place,
 // and notices go to the log. The queue and history windows open from either.
-class Desktop : public QObject
+class TrayController : public QObject
 {
     Q_OBJECT
 public:
     // historyPath: the recipient history file the History window reads.
-    Desktop(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* reviews, Spool::Spool* spool,
-            const QString& historyPath, QObject* parent = nullptr);
-    ~Desktop() override;
+    TrayController(Delivery::Dispatcher* dispatcher, Ui::DialogDecisionProvider* reviews, Spool::Queue* spool,
+                   const QString& historyPath, QObject* parent = nullptr);
+    ~TrayController() override;
 
     // A second start of Yubisashi asked this one to show itself.
     void bringToFront();

@@ -1,4 +1,4 @@
-#include "spool/Spool.h"
+#include "spool/Queue.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -38,7 +38,7 @@ bool isValidId(const QString& id)
 bool invalidId(const QString& id, QString* error)
 {
     if (error)
-        *error = QCoreApplication::translate("Spool::Spool", "\"%1\" is not a spool message id.").arg(id);
+        *error = QCoreApplication::translate("Spool::Queue", "\"%1\" is not a spool message id.").arg(id);
     return false;
 }
 
@@ -57,16 +57,16 @@ bool makePrivateDir(const QString& path, QString* error)
     switch (e.step) {
     case DurableFile::Step::NotAFolder:
         *error =
-            QCoreApplication::translate("Spool::Spool", "The spool folder %1 is not a folder.").arg(path);
+            QCoreApplication::translate("Spool::Queue", "The spool folder %1 is not a folder.").arg(path);
         break;
     case DurableFile::Step::RestrictFolder:
         *error = QCoreApplication::translate(
-                     "Spool::Spool",
+                     "Spool::Queue",
                      "The permissions of the spool folder %1 could not be restricted to its owner: %2")
                      .arg(path, e.system);
         break;
     default:
-        *error = QCoreApplication::translate("Spool::Spool", "The spool folder %1 could not be created: %2")
+        *error = QCoreApplication::translate("Spool::Queue", "The spool folder %1 could not be created: %2")
                      .arg(path, e.system);
         break;
     }
@@ -76,9 +76,9 @@ bool makePrivateDir(const QString& path, QString* error)
 QString folderSyncError(const QString& dir, const DurableFile::Error& e)
 {
     return e.step == DurableFile::Step::OpenFolder
-               ? QCoreApplication::translate("Spool::Spool", "The spool folder %1 could not be opened: %2")
+               ? QCoreApplication::translate("Spool::Queue", "The spool folder %1 could not be opened: %2")
                      .arg(dir, e.system)
-               : QCoreApplication::translate("Spool::Spool",
+               : QCoreApplication::translate("Spool::Queue",
                                              "The spool folder %1 could not be flushed to disk: %2")
                      .arg(dir, e.system);
 }
@@ -103,7 +103,7 @@ bool unlinkFile(const QString& path, QString* error)
         return true;
     if (error)
         *error =
-            QCoreApplication::translate("Spool::Spool", "%1 could not be deleted: %2").arg(path, e.system);
+            QCoreApplication::translate("Spool::Queue", "%1 could not be deleted: %2").arg(path, e.system);
     return false;
 }
 
@@ -140,7 +140,7 @@ bool readEnvelope(const QString& path, Entry* entry, QString* reason)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *reason = QCoreApplication::translate("Spool::Spool", "its envelope file could not be read (%1)")
+        *reason = QCoreApplication::translate("Spool::Queue", "its envelope file could not be read (%1)")
                       .arg(f.errorString());
         return false;
     }
@@ -149,8 +149,8 @@ bool readEnvelope(const QString& path, Entry* entry, QString* reason)
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
     if (pe.error != QJsonParseError::NoError) {
         *reason = bytes.trimmed().isEmpty()
-                      ? QCoreApplication::translate("Spool::Spool", "its envelope file is empty")
-                      : QCoreApplication::translate("Spool::Spool",
+                      ? QCoreApplication::translate("Spool::Queue", "its envelope file is empty")
+                      : QCoreApplication::translate("Spool::Queue",
                                                     "its envelope file is not valid JSON (%1 at byte %2)")
                             .arg(pe.errorString())
                             .arg(pe.offset);
@@ -158,12 +158,12 @@ bool readEnvelope(const QString& path, Entry* entry, QString* reason)
     }
     if (!doc.isObject()) {
         *reason =
-            QCoreApplication::translate("Spool::Spool", "its envelope file does not hold a JSON object");
+            QCoreApplication::translate("Spool::Queue", "its envelope file does not hold a JSON object");
         return false;
     }
     QString error;
     if (!Entry::fromJson(doc.object(), entry, &error)) {
-        *reason = QCoreApplication::translate("Spool::Spool", "its envelope file is damaged: %1").arg(error);
+        *reason = QCoreApplication::translate("Spool::Queue", "its envelope file is damaged: %1").arg(error);
         return false;
     }
     return true;
@@ -176,15 +176,15 @@ QString summary(const Entry& e)
                            ? e.envelope.recipients.mid(0, 3).join(QLatin1String(", ")) + QLatin1String(", …")
                            : e.envelope.recipients.join(QLatin1String(", "));
     const QString from = e.envelope.mailFrom.isEmpty() ? QStringLiteral("<>") : e.envelope.mailFrom;
-    return QCoreApplication::translate("Spool::Spool", "from %1 to %2, received %3")
+    return QCoreApplication::translate("Spool::Queue", "from %1 to %2, received %3")
         .arg(from, to, e.received.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 }
 
 } // namespace
 
-Spool::Spool(const QString& directory) : m_dir(QDir::cleanPath(QDir(directory).absolutePath())) {}
+Queue::Queue(const QString& directory) : m_dir(QDir::cleanPath(QDir(directory).absolutePath())) {}
 
-bool Spool::open(QString* error)
+bool Queue::open(QString* error)
 {
     // The folder above the spool is the app-data folder (history, certificates):
     // made owner-only when it is made here. An existing one is left as it is.
@@ -192,7 +192,7 @@ bool Spool::open(QString* error)
     DurableFile::Error e;
     if (!QFileInfo::exists(parent) && !DurableFile::makePrivateFolder(parent, &e)) {
         if (error)
-            *error = QCoreApplication::translate("Spool::Spool", "The folder %1 could not be created.")
+            *error = QCoreApplication::translate("Spool::Queue", "The folder %1 could not be created.")
                          .arg(parent);
         return false;
     }
@@ -202,7 +202,7 @@ bool Spool::open(QString* error)
     return syncDir(parent, error) && syncDir(m_dir, error);
 }
 
-QString Spool::newId() const
+QString Queue::newId() const
 {
     // UTC time to the millisecond, then a per-process counter (order within
     // one millisecond), then randomness (two processes, or a clock that went
@@ -215,7 +215,7 @@ QString Spool::newId() const
            QStringLiteral("%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
 }
 
-bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QString* error,
+bool Queue::writeAtomically(const QString& name, const QByteArray& bytes, QString* error,
                             DurableFile::FolderSync folderSync)
 {
     DurableFile::Error e;
@@ -230,31 +230,31 @@ bool Spool::writeAtomically(const QString& name, const QByteArray& bytes, QStrin
     QString what;
     switch (e.step) {
     case DurableFile::Step::MakeFile:
-        what = QCoreApplication::translate("Spool::Spool", "a file could not be created");
+        what = QCoreApplication::translate("Spool::Queue", "a file could not be created");
         break;
     case DurableFile::Step::RestrictFile:
-        what = QCoreApplication::translate("Spool::Spool", "its permissions could not be set");
+        what = QCoreApplication::translate("Spool::Queue", "its permissions could not be set");
         break;
     case DurableFile::Step::WriteData:
-        what = QCoreApplication::translate("Spool::Spool", "writing failed");
+        what = QCoreApplication::translate("Spool::Queue", "writing failed");
         break;
     case DurableFile::Step::FlushData:
-        what = QCoreApplication::translate("Spool::Spool", "flushing to disk failed");
+        what = QCoreApplication::translate("Spool::Queue", "flushing to disk failed");
         break;
     case DurableFile::Step::CloseFile:
-        what = QCoreApplication::translate("Spool::Spool", "closing the file failed");
+        what = QCoreApplication::translate("Spool::Queue", "closing the file failed");
         break;
     default:
-        what = QCoreApplication::translate("Spool::Spool", "renaming the file failed");
+        what = QCoreApplication::translate("Spool::Queue", "renaming the file failed");
         break;
     }
-    *error = QCoreApplication::translate("Spool::Spool",
+    *error = QCoreApplication::translate("Spool::Queue",
                                          "The message could not be saved in the spool folder %1: %2 (%3).")
                  .arg(m_dir, what, e.system);
     return false;
 }
 
-std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString* error)
+std::optional<Entry> Queue::add(Entry entry, const QByteArray& content, QString* error)
 {
     // Shared: writers of different messages run side by side; load() waits,
     // since its clean-up would take a half-written message for an orphan.
@@ -277,7 +277,7 @@ std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString*
     if (!Entry::fromJson(json, &check, &why)) {
         if (error)
             *error =
-                QCoreApplication::translate("Spool::Spool", "The message could not be queued: %1.").arg(why);
+                QCoreApplication::translate("Spool::Queue", "The message could not be queued: %1.").arg(why);
         return std::nullopt;
     }
 
@@ -296,7 +296,7 @@ std::optional<Entry> Spool::add(Entry entry, const QByteArray& content, QString*
     return entry;
 }
 
-bool Spool::update(Entry& entry, QString* error, bool durable)
+bool Queue::update(Entry& entry, QString* error, bool durable)
 {
     if (!isValidId(entry.id))
         return invalidId(entry.id, error);
@@ -304,7 +304,7 @@ bool Spool::update(Entry& entry, QString* error, bool durable)
     if (!QFile::exists(envPath)) {
         // Recreating it would bring back a message that was deleted.
         if (error)
-            *error = QCoreApplication::translate("Spool::Spool", "Message %1 is no longer in the spool.")
+            *error = QCoreApplication::translate("Spool::Queue", "Message %1 is no longer in the spool.")
                          .arg(entry.id);
         return false;
     }
@@ -316,7 +316,7 @@ bool Spool::update(Entry& entry, QString* error, bool durable)
     if (!Entry::fromJson(json, &check, &why)) {
         entry.updated = previous;
         if (error)
-            *error = QCoreApplication::translate("Spool::Spool", "Message %1 could not be updated: %2.")
+            *error = QCoreApplication::translate("Spool::Queue", "Message %1 could not be updated: %2.")
                          .arg(entry.id, why);
         return false;
     }
@@ -328,7 +328,7 @@ bool Spool::update(Entry& entry, QString* error, bool durable)
     return true;
 }
 
-bool Spool::replaceContent(Entry& entry, const QByteArray& content, QString* error)
+bool Queue::replaceContent(Entry& entry, const QByteArray& content, QString* error)
 {
     Entry next = entry;
     next.previousSize = entry.size;
@@ -349,12 +349,12 @@ bool Spool::replaceContent(Entry& entry, const QByteArray& content, QString* err
     return true;
 }
 
-QString Spool::contentPath(const QString& id) const
+QString Queue::contentPath(const QString& id) const
 {
     return m_dir + QLatin1Char('/') + id + kEmlSuffix;
 }
 
-std::optional<QByteArray> Spool::content(const QString& id, QString* error) const
+std::optional<QByteArray> Queue::content(const QString& id, QString* error) const
 {
     if (!isValidId(id)) {
         invalidId(id, error);
@@ -363,7 +363,7 @@ std::optional<QByteArray> Spool::content(const QString& id, QString* error) cons
     QFile f(contentPath(id));
     if (!f.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = QCoreApplication::translate("Spool::Spool",
+            *error = QCoreApplication::translate("Spool::Queue",
                                                  "The message %1 could not be read from the spool: %2")
                          .arg(id, f.errorString());
         return std::nullopt;
@@ -371,7 +371,7 @@ std::optional<QByteArray> Spool::content(const QString& id, QString* error) cons
     QByteArray bytes = f.readAll();
     if (f.error() != QFileDevice::NoError) {
         if (error)
-            *error = QCoreApplication::translate("Spool::Spool",
+            *error = QCoreApplication::translate("Spool::Queue",
                                                  "The message %1 could not be read from the spool: %2")
                          .arg(id, f.errorString());
         return std::nullopt;
@@ -379,7 +379,7 @@ std::optional<QByteArray> Spool::content(const QString& id, QString* error) cons
     return bytes;
 }
 
-bool Spool::remove(const QString& id, QString* error)
+bool Queue::remove(const QString& id, QString* error)
 {
     if (!isValidId(id))
         return invalidId(id, error);
@@ -390,14 +390,14 @@ bool Spool::remove(const QString& id, QString* error)
            unlinkFile(contentPath(id), error) && syncDir(m_dir, error);
 }
 
-bool Spool::removeContent(const QString& id, QString* error)
+bool Queue::removeContent(const QString& id, QString* error)
 {
     if (!isValidId(id))
         return invalidId(id, error);
     return unlinkFile(contentPath(id), error) && syncDir(m_dir, error);
 }
 
-QList<Entry> Spool::load(QStringList* quarantined)
+QList<Entry> Queue::load(QStringList* quarantined)
 {
     const QWriteLocker loading(&m_loadLock);
     QList<Entry> entries;
@@ -453,7 +453,7 @@ QList<Entry> Spool::load(QStringList* quarantined)
         bool parsed = ok;
         if (ok && e.id != base) {
             reason = QCoreApplication::translate(
-                         "Spool::Spool",
+                         "Spool::Queue",
                          "its envelope names the message \"%1\", which does not match its file name")
                          .arg(e.id);
             ok = false;
@@ -463,7 +463,7 @@ QList<Entry> Spool::load(QStringList* quarantined)
             const qint64 size = fileSize(emlPath, &exists);
             if (!exists && e.state != State::Sent) {
                 // Sent messages may have had their content removed by retention.
-                reason = QCoreApplication::translate("Spool::Spool", "the message content (%1) is missing")
+                reason = QCoreApplication::translate("Spool::Queue", "the message content (%1) is missing")
                              .arg(base + kEmlSuffix);
                 ok = false;
             } else if (exists && size != e.size && size == e.previousSize) {
@@ -472,7 +472,7 @@ QList<Entry> Spool::load(QStringList* quarantined)
                 e.previousSize = -1;
             } else if (exists && size != e.size) {
                 reason = QCoreApplication::translate(
-                             "Spool::Spool",
+                             "Spool::Queue",
                              "the message content is %1 bytes long, but its envelope says %2 bytes")
                              .arg(size)
                              .arg(e.size);
@@ -500,24 +500,24 @@ QList<Entry> Spool::load(QStringList* quarantined)
         emls.remove(base);
         const QString what =
             parsed
-                ? QCoreApplication::translate("Spool::Spool", "Queued message %1 (%2)").arg(base, summary(e))
-                : QCoreApplication::translate("Spool::Spool", "Queued message %1").arg(base);
+                ? QCoreApplication::translate("Spool::Queue", "Queued message %1 (%2)").arg(base, summary(e))
+                : QCoreApplication::translate("Spool::Queue", "Queued message %1").arg(base);
         QString description =
-            QCoreApplication::translate("Spool::Spool", "%1 could not be loaded because %2.")
+            QCoreApplication::translate("Spool::Queue", "%1 could not be loaded because %2.")
                 .arg(what, reason);
         if (!moved.isEmpty())
             description += QLatin1Char(' ') +
-                           QCoreApplication::translate("Spool::Spool",
+                           QCoreApplication::translate("Spool::Queue",
                                                        "Its files were kept and moved to the folder %1 (%2).")
                                .arg(m_dir + QLatin1Char('/') + kQuarantine, moved.join(QLatin1String(", ")));
         if (!failed.isEmpty())
             description += QLatin1Char(' ') +
                            QCoreApplication::translate(
-                               "Spool::Spool", "These files could not be moved and were left in place: %1.")
+                               "Spool::Queue", "These files could not be moved and were left in place: %1.")
                                .arg(failed.join(QLatin1String(", ")));
         description +=
             QLatin1Char(' ') +
-            QCoreApplication::translate("Spool::Spool",
+            QCoreApplication::translate("Spool::Queue",
                                         "Yubisashi will not send or retry it. If it had not been sent yet, "
                                         "send it again from your mail program.");
         qCWarning(lcSpool).noquote() << description;
@@ -550,7 +550,7 @@ QList<Entry> Spool::load(QStringList* quarantined)
     return entries;
 }
 
-int Spool::purgeSent(int retentionDays)
+int Queue::purgeSent(int retentionDays)
 {
     if (retentionDays < 0)
         return 0;
