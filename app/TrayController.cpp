@@ -214,7 +214,7 @@ void TrayController::openQueue(const QString& id)
 void TrayController::openHistory()
 {
     if (!m_historyWindow) {
-        m_historySource = std::make_unique<StoreHistorySource>(m_historyPath);
+        m_historySource = std::make_unique<Ui::StoreHistorySource>(m_historyPath);
         m_historyWindow = std::make_unique<Ui::HistoryWindow>(m_historySource.get());
     }
     if (m_historyWindow->isMinimized())

@@ -7,8 +7,6 @@
 #include <QPointer>
 #include <memory>
 
-class StoreHistorySource;
-
 namespace Delivery {
 class Dispatcher;
 class PauseProtection;
@@ -22,6 +20,7 @@ class HistoryWindow;
 class MainWindow;
 class QueueModel;
 class QueueWindow;
+class StoreHistorySource;
 class TrayIcon;
 } // namespace Ui
 
@@ -70,7 +69,7 @@ private:
 
     Ui::QueueModel* m_queueModel = nullptr; // shared by the queue window and the main window's counts
     std::unique_ptr<Ui::QueueWindow> m_queueWindow;
-    std::unique_ptr<StoreHistorySource> m_historySource;
+    std::unique_ptr<Ui::StoreHistorySource> m_historySource;
     std::unique_ptr<Ui::HistoryWindow> m_historyWindow;
     std::unique_ptr<Ui::MainWindow> m_mainWindow; // only without a system tray
     Delivery::PauseProtection* m_pause = nullptr;

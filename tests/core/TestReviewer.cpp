@@ -28,6 +28,7 @@ private slots:
     void blockedRecipientAtRcptTime();
     void historyUnavailableIsInformation();
     void learnsFromDeliveredMail();
+    void asksHistoryThroughItsInterface();
     void reviewCarriesMessageFacts();
 };
 
@@ -231,6 +232,48 @@ void TestReviewer::learnsFromDeliveredMail()
     QVERIFY(byCode.value(u"look-alike-domain"_s).contains(u"x@parlner.example"_s));
     QVERIFY(byCode.value(u"attachment-new-domain"_s).contains(u"x@parlner.example"_s));
     QCOMPARE(second.verdict, Verdict::Review);
+}
+
+// The review knows the history only as Review::HistoryQuery: one batched
+// question per message, in normalised keys, answered with plain facts.
+class AnsweredHistory : public Review::HistoryQuery
+{
+public:
+    bool facts(const Review::HistoryQuestion& question, Review::HistoryFacts* out, QString*) override
+    {
+        ++asked;
+        last = question;
+        *out = answer;
+        return true;
+    }
+    int asked = 0;
+    Review::HistoryQuestion last;
+    Review::HistoryFacts answer;
+};
+
+void TestReviewer::asksHistoryThroughItsInterface()
+{
+    AnsweredHistory history;
+    history.answer.knownAddresses = {u"sato@partner.example"_s};
+    history.answer.knownDomains = {u"partner.example"_s};
+    history.answer.allDomains = {u"partner.example"_s};
+    const Reviewer reviewer(Fixture::policy(), &history);
+    const auto v = Fixture::message(
+        {mailbox(u"Sato@Partner.Example."_s), mailbox(u"kim@new.example"_s), mailbox(u"a@例え.jp"_s)});
+    const Review::MessageReview r = reviewer.review(v, Fixture::envelopeOf(v));
+
+    QCOMPARE(history.asked, 1);
+    QVERIFY2(history.last.addressKeys.contains(u"sato@partner.example"_s),
+             qPrintable(history.last.addressKeys.join(u' ')));
+    QVERIFY(history.last.domains.contains(u"partner.example"_s));
+    QVERIFY(history.last.domains.contains(u"xn--r8jz45g.jp"_s));
+    QStringList firstTime;
+    for (const auto& f : r.findings) {
+        if (f.code == u"first-time-recipient"_s)
+            firstTime << f.recipients;
+    }
+    QVERIFY(!firstTime.contains(u"Sato@Partner.Example."_s));
+    QVERIFY(firstTime.contains(u"kim@new.example"_s));
 }
 
 void TestReviewer::reviewCarriesMessageFacts()

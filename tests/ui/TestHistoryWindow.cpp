@@ -257,7 +257,7 @@ void TestHistoryWindow::searchesARealHistoryFile()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, addresses);
-    StoreHistorySource source(m_historyPath);
+    Ui::StoreHistorySource source(m_historyPath);
     Ui::HistoryWindow window(&source);
     window.show();
     window.setSearchText(text);
@@ -273,7 +273,7 @@ void TestHistoryWindow::searchesARealHistoryFile()
 
 void TestHistoryWindow::realAuditLogAndCsv()
 {
-    StoreHistorySource source(m_historyPath);
+    Ui::StoreHistorySource source(m_historyPath);
     Ui::HistoryWindow window(&source);
     const QString target = m_dir.filePath(u"real-audit.csv"_s);
     window.setFileChooser([&](QWidget*, const QString&) { return target; });

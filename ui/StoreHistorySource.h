@@ -5,10 +5,12 @@
 
 #include <QString>
 
+namespace Ui {
+
 // The history window's questions, answered by Store::HistorySearch (the
 // searches) and Store::History (the CSV export) over the recipient history
 // file. The window shows core's rows as they are, so it only forwards.
-class StoreHistorySource : public Ui::HistorySource
+class StoreHistorySource : public HistorySource
 {
 public:
     explicit StoreHistorySource(const QString& path);
@@ -23,3 +25,5 @@ public:
 private:
     Store::HistorySearch m_search;
 };
+
+} // namespace Ui

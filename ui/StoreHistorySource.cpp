@@ -2,6 +2,8 @@
 
 #include "store/History.h"
 
+namespace Ui {
+
 StoreHistorySource::StoreHistorySource(const QString& path) : m_search(path) {}
 
 StoreHistorySource::~StoreHistorySource() = default;
@@ -26,3 +28,5 @@ bool StoreHistorySource::exportAuditCsv(const QString& path, QString* error)
     }
     return history.exportAuditCsv(path, error);
 }
+
+} // namespace Ui
