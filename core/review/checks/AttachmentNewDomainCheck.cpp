@@ -45,25 +45,16 @@ QList<Finding> AttachmentNewDomainCheck::run(const CheckContext& context) const
         }
         if (before.isEmpty())
             continue;
-        QStringList now;
-        QStringList addresses;
-        for (const Recipient& r : context.recipients) {
-            if (r.internal)
-                continue;
-            const QString org = Mail::DomainNames::registrable(Mail::DomainNames::toAce(r.domain));
-            if (before.contains(org))
-                continue;
-            if (!now.contains(r.domain))
-                now << r.domain;
-            addresses << r.address;
-        }
-        if (now.isEmpty())
+        const Outsiders now = outsiders(context, [&before](const Recipient& r) {
+            return !before.contains(Mail::DomainNames::registrable(Mail::DomainNames::toAce(r.domain)));
+        });
+        if (now.domains.isEmpty())
             continue;
         out << finding(
             Severity::Warn,
             tr("\"%1\" was sent before to %2; now it goes to %3. Check that this file is meant for them.")
-                .arg(a.filename, joined(beforeShown, 3), joined(now, 3)),
-            addresses, {a.filename});
+                .arg(a.filename, joined(beforeShown, 3), joined(now.domains, 3)),
+            now.addresses, {a.filename});
     }
     return out;
 }

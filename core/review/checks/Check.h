@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
+#include <functional>
 
 namespace Review {
 
@@ -39,6 +41,27 @@ protected:
         return QCoreApplication::translate("Review::Check", "%1 and %n more", nullptr,
                                            int(items.size() - max))
             .arg(items.mid(0, max).join(QStringLiteral(", ")));
+    }
+
+    // The outside recipients for whom `isNew` holds: their addresses, and
+    // their domains once each, in the order the message names them.
+    struct Outsiders
+    {
+        QStringList domains;
+        QStringList addresses;
+    };
+    static Outsiders outsiders(const CheckContext& context,
+                               const std::function<bool(const Recipient&)>& isNew)
+    {
+        Outsiders o;
+        for (const Recipient& r : context.recipients) {
+            if (r.internal || !isNew(r))
+                continue;
+            if (!o.domains.contains(r.domain))
+                o.domains << r.domain;
+            o.addresses << r.address;
+        }
+        return o;
     }
 
     Finding finding(Severity severity, const QString& message, const QStringList& recipients = {},

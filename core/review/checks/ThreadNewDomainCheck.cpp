@@ -28,24 +28,15 @@ QList<Finding> ThreadNewDomainCheck::run(const CheckContext& context) const
     QSet<QString> thread;
     for (const QString& d : context.history->threadDomains)
         thread.insert(Mail::DomainNames::registrable(Mail::DomainNames::toAce(d)));
-    QStringList domains;
-    QStringList addresses;
-    for (const Recipient& r : context.recipients) {
-        if (r.internal)
-            continue;
-        const QString org = Mail::DomainNames::registrable(Mail::DomainNames::toAce(r.domain));
-        if (thread.contains(org))
-            continue;
-        if (!domains.contains(r.domain))
-            domains << r.domain;
-        addresses << r.address;
-    }
-    if (domains.isEmpty())
+    const Outsiders o = outsiders(context, [&thread](const Recipient& r) {
+        return !thread.contains(Mail::DomainNames::registrable(Mail::DomainNames::toAce(r.domain)));
+    });
+    if (o.domains.isEmpty())
         return {};
     return {
         finding(Severity::Warn,
-                tr("This is a reply, but %1 took no part in the conversation before.").arg(joined(domains)),
-                addresses)};
+                tr("This is a reply, but %1 took no part in the conversation before.").arg(joined(o.domains)),
+                o.addresses)};
 }
 
 } // namespace Review
