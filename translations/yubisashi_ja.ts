@@ -2469,6 +2469,21 @@
     </message>
 </context>
 <context>
+    <name>Ui::FindingBadgeDelegate</name>
+    <message numerus="yes">
+        <source>%1 +%n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n findings</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ui::FirstRunWizard</name>
     <message>
         <source>Set up Yubisashi</source>
@@ -3313,6 +3328,30 @@
         <extracomment>The field a recipient had, and Bcc, where it goes: &quot;To → Bcc&quot;</extracomment>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>Moved to Bcc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to Bcc: the other recipients will not see this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External: %1 (%2), looks like %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not %2: the highlighted letters differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients outside your organisation. Ticking the domain ticks only the recipients without a warning; tick each flagged one on its own row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick to confirm: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
@@ -3401,28 +3440,12 @@
         <translation>確認してください</translation>
     </message>
     <message>
-        <source>I have checked: %1</source>
-        <translation>確認しました: %1</translation>
-    </message>
-    <message>
-        <source>&amp;Reason (optional):</source>
-        <translation>理由 (省略可)(&amp;R):</translation>
-    </message>
-    <message>
         <source>Why is this message not sent?</source>
         <translation>このメールを送信しない理由</translation>
     </message>
     <message>
-        <source>Cancel &amp;message</source>
-        <translation>送信を取り消す(&amp;M)</translation>
-    </message>
-    <message>
         <source>&amp;Back to review</source>
         <translation>確認に戻る(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>キャンセル(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Send</source>
@@ -3457,18 +3480,6 @@
         <translation>%2 通中 %1 通目</translation>
     </message>
     <message>
-        <source>This message was withdrawn by the mail client.</source>
-        <translation>このメールはメールソフトによって取り下げられました。</translation>
-    </message>
-    <message>
-        <source>Sending in %1 s — &amp;Undo</source>
-        <translation>%1 秒後に送信 — 取り消し(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Press Undo or Esc to go back.</source>
-        <translation>[取り消し] または Esc キーで戻ります。</translation>
-    </message>
-    <message>
         <source>Cancelled at review</source>
         <translation>確認画面で取り消し</translation>
     </message>
@@ -3478,15 +3489,106 @@
             <numerusform>組織の設定により、宛先と CC にある社外のアドレス %n 件は BCC で送信されます。受信者どうしで互いのアドレスは見えません。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&amp;Keep addresses private: move the %n external address(es) from To and Cc to Bcc</source>
-        <translation>
-            <numerusform>アドレスを伏せる: 社外のアドレス %n 件を宛先と CC から BCC に移す(&amp;K)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Everyone still receives the message, but no recipient sees the other external addresses. Your own organisation&apos;s addresses stay visible.</source>
         <translation>全員にメールは届きますが、受信者には他の社外アドレスが見えなくなります。自社のアドレスは見えたままです。</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients (%1, %2 external):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n external address(es) in To and Cc can be seen by every recipient.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve to Bcc (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every recipient sees all the addresses in To and Cc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have checked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n external address(es) from To and Cc will be sent as Bcc: the recipients will not see each other&apos;s addresses.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n recipient(s) are inside your organisation.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outside recipient(s) (%1)</source>
+        <extracomment>&quot;3 outside recipients (2 domains)&quot;; %1 is &quot;2 domains&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n domain(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Joins the parts of the summary line: &quot;3 outside recipients (2 domains) · 1 needs attention&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The mail program withdrew this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Nothing was sent. If the message is still needed, look in the mail program&apos;s outbox and send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending in %n s. Undo or Esc goes back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
