@@ -2494,16 +2494,16 @@
     <name>Ui::FindingBadgeDelegate</name>
     <message numerus="yes">
         <source>%1 +%n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 +%n</numerusform>
+            <numerusform>%1 +%n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n findings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
         </translation>
     </message>
 </context>
@@ -3529,9 +3529,9 @@
     </message>
     <message numerus="yes">
         <source>%n external address(es) in To and Cc can be seen by every recipient.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n external address in To and Cc can be seen by every recipient.</numerusform>
+            <numerusform>%n external addresses in To and Cc can be seen by every recipient.</numerusform>
         </translation>
     </message>
     <message>
@@ -3572,31 +3572,31 @@
     </message>
     <message numerus="yes">
         <source>The %n external address(es) from To and Cc will be sent as Bcc: the recipients will not see each other&apos;s addresses.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The %n external address from To and Cc will be sent as Bcc: the recipients will not see each other&apos;s addresses.</numerusform>
+            <numerusform>The %n external addresses from To and Cc will be sent as Bcc: the recipients will not see each other&apos;s addresses.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>All %n recipient(s) are inside your organisation.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The %n recipient is inside your organisation.</numerusform>
+            <numerusform>All %n recipients are inside your organisation.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n outside recipient(s) (%1)</source>
         <extracomment>&quot;3 outside recipients (2 domains)&quot;; %1 is &quot;2 domains&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n outside recipient (%1)</numerusform>
+            <numerusform>%n outside recipients (%1)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n domain(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n domain</numerusform>
+            <numerusform>%n domains</numerusform>
         </translation>
     </message>
     <message>
@@ -3606,9 +3606,9 @@
     </message>
     <message numerus="yes">
         <source>%n need(s) attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
         </translation>
     </message>
     <message>
@@ -3622,9 +3622,9 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message numerus="yes">
         <source>Sending in %n s. Undo or Esc goes back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sending in %n s. Undo or Esc goes back.</numerusform>
+            <numerusform>Sending in %n s. Undo or Esc goes back.</numerusform>
         </translation>
     </message>
 </context>

@@ -2472,14 +2472,14 @@
     <name>Ui::FindingBadgeDelegate</name>
     <message numerus="yes">
         <source>%1 +%n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ほか %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n findings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>注意点 %n 件</numerusform>
         </translation>
     </message>
 </context>
@@ -3330,27 +3330,27 @@
     </message>
     <message>
         <source>Moved to Bcc</source>
-        <translation type="unfinished"></translation>
+        <translation>BCC に移動済み</translation>
     </message>
     <message>
         <source>Moved to Bcc: the other recipients will not see this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>BCC に移動済みです。他の受信者にはこのアドレスが見えません。</translation>
     </message>
     <message>
         <source>External: %1 (%2), looks like %3</source>
-        <translation type="unfinished"></translation>
+        <translation>社外: %1 (%2)&#x3000;%3 に類似</translation>
     </message>
     <message>
         <source>%1 is not %2: the highlighted letters differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 ではありません。強調表示した文字が異なります。</translation>
     </message>
     <message>
         <source>Recipients outside your organisation. Ticking the domain ticks only the recipients without a warning; tick each flagged one on its own row.</source>
-        <translation type="unfinished"></translation>
+        <translation>社外の送信先です。ドメインをチェックすると、注意点のない送信先だけがチェックされます。注意点のある送信先は、その行で 1 件ずつチェックしてください。</translation>
     </message>
     <message>
         <source>Tick to confirm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックして確認: %1</translation>
     </message>
 </context>
 <context>
@@ -3389,7 +3389,7 @@
     </message>
     <message>
         <source>The message will be signed with your certificate.</source>
-        <translation>あなたの証明書で署名して送信します。</translation>
+        <translation>送信者の証明書で署名して送信します。</translation>
     </message>
     <message>
         <source>Why:</source>
@@ -3397,7 +3397,7 @@
     </message>
     <message>
         <source>&amp;Recipients (%1):</source>
-        <translation>宛先 %1 件(&amp;R):</translation>
+        <translation>送信先 %1 件(&amp;R):</translation>
     </message>
     <message>
         <source>Check all &amp;internal</source>
@@ -3441,7 +3441,7 @@
     </message>
     <message>
         <source>Why is this message not sent?</source>
-        <translation>このメールを送信しない理由</translation>
+        <translation>送信を中止する理由</translation>
     </message>
     <message>
         <source>&amp;Back to review</source>
@@ -3481,7 +3481,7 @@
     </message>
     <message>
         <source>Cancelled at review</source>
-        <translation>確認画面で取り消し</translation>
+        <translation>確認画面で送信を中止</translation>
     </message>
     <message numerus="yes">
         <source>The %n external address(es) in To and Cc will be sent as Bcc, as your organisation requires: the recipients will not see each other.</source>
@@ -3495,99 +3495,100 @@
     </message>
     <message>
         <source>&amp;Recipients (%1, %2 external):</source>
-        <translation type="unfinished"></translation>
+        <translation>送信先 %1 件・うち社外 %2 件(&amp;R):</translation>
     </message>
     <message numerus="yes">
         <source>%n external address(es) in To and Cc can be seen by every recipient.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>宛先と CC にある社外のアドレス %n 件は、すべての受信者に見えます。</numerusform>
         </translation>
     </message>
     <message>
         <source>Mo&amp;ve to Bcc (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>BCC に移動（推奨）(&amp;V)</translation>
     </message>
     <message>
         <source>Send &amp;as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>このまま送信(&amp;A)</translation>
     </message>
     <message>
         <source>Every recipient sees all the addresses in To and Cc.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての受信者に、宛先と CC のアドレスがすべて見えます。</translation>
     </message>
     <message>
         <source>I have checked:</source>
-        <translation type="unfinished"></translation>
+        <translation>確認しました:</translation>
     </message>
     <message>
         <source>Reaso&amp;n (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>理由（省略可）(&amp;N):</translation>
     </message>
     <message>
         <source>Cancel &amp;sending</source>
-        <translation type="unfinished"></translation>
+        <translation>送信を中止(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Cancel sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>送信を中止…(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>取り消し(&amp;U)</translation>
     </message>
     <message>
         <source>C&amp;lose</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる(&amp;L)</translation>
     </message>
     <message numerus="yes">
         <source>The %n external address(es) from To and Cc will be sent as Bcc: the recipients will not see each other&apos;s addresses.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>宛先と CC にある社外のアドレス %n 件を BCC で送信します。受信者どうしで互いのアドレスは見えません。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>All %n recipient(s) are inside your organisation.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>送信先 %n 件はすべて社内です。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n outside recipient(s) (%1)</source>
         <extracomment>&quot;3 outside recipients (2 domains)&quot;; %1 is &quot;2 domains&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>社外 %n 名（%1）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n domain(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ドメイン</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <extracomment>Joins the parts of the summary line: &quot;3 outside recipients (2 domains) · 1 needs attention&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1・%2</translation>
     </message>
     <message numerus="yes">
         <source>%n need(s) attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要注意 %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>The mail program withdrew this message.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールはメールソフトによって取り下げられました。</translation>
     </message>
     <message>
         <source>%1
 Nothing was sent. If the message is still needed, look in the mail program&apos;s outbox and send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+このメールは送信されていません。必要な場合は、メールソフトの送信トレイを確認し、もう一度送信してください。</translation>
     </message>
     <message numerus="yes">
         <source>Sending in %n s. Undo or Esc goes back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒後に送信します。「取り消し」または Esc キーで確認に戻ります。</numerusform>
         </translation>
     </message>
 </context>
