@@ -826,7 +826,7 @@ void TestReviewDialog::summaryLineAndLookAlikeFirst()
 
     auto internalOnly = shown(SampleReview::internalOnly(u"i"_s));
     QCOMPARE(internalOnly->findChild<QLabel*>(u"summaryLabel"_s)->text(),
-             u"All 1 recipient are inside your organisation."_s);
+             u"The 1 recipient is inside your organisation."_s);
 }
 
 void TestReviewDialog::badgesFitAtDefaultWidth()
