@@ -2491,6 +2491,23 @@
     </message>
 </context>
 <context>
+    <name>Ui::FindingBadgeDelegate</name>
+    <message numerus="yes">
+        <source>%1 +%n</source>
+        <translation>
+            <numerusform>%1 +%n</numerusform>
+            <numerusform>%1 +%n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n findings</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ui::FirstRunWizard</name>
     <message>
         <source>Set up Yubisashi</source>
@@ -3340,6 +3357,30 @@
         <extracomment>The field a recipient had, and Bcc, where it goes: &quot;To → Bcc&quot;</extracomment>
         <translation></translation>
     </message>
+    <message>
+        <source>Moved to Bcc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to Bcc: the other recipients will not see this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External: %1 (%2), looks like %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not %2: the highlighted letters differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients outside your organisation. Ticking the domain ticks only the recipients without a warning; tick each flagged one on its own row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick to confirm: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
@@ -3428,27 +3469,11 @@
         <translation></translation>
     </message>
     <message>
-        <source>I have checked: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Reason (optional):</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Why is this message not sent?</source>
         <translation></translation>
     </message>
     <message>
-        <source>Cancel &amp;message</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>&amp;Back to review</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
         <translation></translation>
     </message>
     <message>
@@ -3484,18 +3509,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>This message was withdrawn by the mail client.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sending in %1 s — &amp;Undo</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Press Undo or Esc to go back.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Cancelled at review</source>
         <translation></translation>
     </message>
@@ -3506,16 +3519,113 @@
             <numerusform>The %n external addresses in To and Cc will be sent as Bcc, as your organisation requires: the recipients will not see each other.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&amp;Keep addresses private: move the %n external address(es) from To and Cc to Bcc</source>
-        <translation>
-            <numerusform>&amp;Keep addresses private: move the %n external address from To and Cc to Bcc</numerusform>
-            <numerusform>&amp;Keep addresses private: move the %n external addresses from To and Cc to Bcc</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Everyone still receives the message, but no recipient sees the other external addresses. Your own organisation&apos;s addresses stay visible.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Recipients (%1, %2 external):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n external address(es) in To and Cc can be seen by every recipient.</source>
+        <translation>
+            <numerusform>%n external address in To and Cc can be seen by every recipient.</numerusform>
+            <numerusform>%n external addresses in To and Cc can be seen by every recipient.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve to Bcc (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every recipient sees all the addresses in To and Cc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have checked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n external address(es) from To and Cc will be sent as Bcc: the recipients will not see each other&apos;s addresses.</source>
+        <translation>
+            <numerusform>The %n external address from To and Cc will be sent as Bcc: the recipients will not see each other&apos;s addresses.</numerusform>
+            <numerusform>The %n external addresses from To and Cc will be sent as Bcc: the recipients will not see each other&apos;s addresses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n recipient(s) are inside your organisation.</source>
+        <translation>
+            <numerusform>The %n recipient is inside your organisation.</numerusform>
+            <numerusform>All %n recipients are inside your organisation.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outside recipient(s) (%1)</source>
+        <extracomment>&quot;3 outside recipients (2 domains)&quot;; %1 is &quot;2 domains&quot;</extracomment>
+        <translation>
+            <numerusform>%n outside recipient (%1)</numerusform>
+            <numerusform>%n outside recipients (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n domain(s)</source>
+        <translation>
+            <numerusform>%n domain</numerusform>
+            <numerusform>%n domains</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Joins the parts of the summary line: &quot;3 outside recipients (2 domains) · 1 needs attention&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The mail program withdrew this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Nothing was sent. If the message is still needed, look in the mail program&apos;s outbox and send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending in %n s. Undo or Esc goes back.</source>
+        <translation>
+            <numerusform>Sending in %n s. Undo or Esc goes back.</numerusform>
+            <numerusform>Sending in %n s. Undo or Esc goes back.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2469,6 +2469,21 @@
     </message>
 </context>
 <context>
+    <name>Ui::FindingBadgeDelegate</name>
+    <message numerus="yes">
+        <source>%1 +%n</source>
+        <translation>
+            <numerusform>%1 ほか %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n findings</source>
+        <translation>
+            <numerusform>注意点 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ui::FirstRunWizard</name>
     <message>
         <source>Set up Yubisashi</source>
@@ -3313,6 +3328,30 @@
         <extracomment>The field a recipient had, and Bcc, where it goes: &quot;To → Bcc&quot;</extracomment>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>Moved to Bcc</source>
+        <translation>BCC に移動済み</translation>
+    </message>
+    <message>
+        <source>Moved to Bcc: the other recipients will not see this address.</source>
+        <translation>BCC に移動済みです。他の受信者にはこのアドレスが見えません。</translation>
+    </message>
+    <message>
+        <source>External: %1 (%2), looks like %3</source>
+        <translation>社外: %1 (%2)&#x3000;%3 に類似</translation>
+    </message>
+    <message>
+        <source>%1 is not %2: the highlighted letters differ.</source>
+        <translation>%1 は %2 ではありません。強調表示した文字が異なります。</translation>
+    </message>
+    <message>
+        <source>Recipients outside your organisation. Ticking the domain ticks only the recipients without a warning; tick each flagged one on its own row.</source>
+        <translation>社外の送信先です。ドメインをチェックすると、注意点のない送信先だけがチェックされます。注意点のある送信先は、その行で 1 件ずつチェックしてください。</translation>
+    </message>
+    <message>
+        <source>Tick to confirm: %1</source>
+        <translation>チェックして確認: %1</translation>
+    </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
@@ -3350,7 +3389,7 @@
     </message>
     <message>
         <source>The message will be signed with your certificate.</source>
-        <translation>あなたの証明書で署名して送信します。</translation>
+        <translation>送信者の証明書で署名して送信します。</translation>
     </message>
     <message>
         <source>Why:</source>
@@ -3358,7 +3397,7 @@
     </message>
     <message>
         <source>&amp;Recipients (%1):</source>
-        <translation>宛先 %1 件(&amp;R):</translation>
+        <translation>送信先 %1 件(&amp;R):</translation>
     </message>
     <message>
         <source>Check all &amp;internal</source>
@@ -3401,28 +3440,12 @@
         <translation>確認してください</translation>
     </message>
     <message>
-        <source>I have checked: %1</source>
-        <translation>確認しました: %1</translation>
-    </message>
-    <message>
-        <source>&amp;Reason (optional):</source>
-        <translation>理由 (省略可)(&amp;R):</translation>
-    </message>
-    <message>
         <source>Why is this message not sent?</source>
-        <translation>このメールを送信しない理由</translation>
-    </message>
-    <message>
-        <source>Cancel &amp;message</source>
-        <translation>送信を取り消す(&amp;M)</translation>
+        <translation>送信を中止する理由</translation>
     </message>
     <message>
         <source>&amp;Back to review</source>
         <translation>確認に戻る(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>キャンセル(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Send</source>
@@ -3457,20 +3480,8 @@
         <translation>%2 通中 %1 通目</translation>
     </message>
     <message>
-        <source>This message was withdrawn by the mail client.</source>
-        <translation>このメールはメールソフトによって取り下げられました。</translation>
-    </message>
-    <message>
-        <source>Sending in %1 s — &amp;Undo</source>
-        <translation>%1 秒後に送信 — 取り消し(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Press Undo or Esc to go back.</source>
-        <translation>[取り消し] または Esc キーで戻ります。</translation>
-    </message>
-    <message>
         <source>Cancelled at review</source>
-        <translation>確認画面で取り消し</translation>
+        <translation>確認画面で送信を中止</translation>
     </message>
     <message numerus="yes">
         <source>The %n external address(es) in To and Cc will be sent as Bcc, as your organisation requires: the recipients will not see each other.</source>
@@ -3478,15 +3489,107 @@
             <numerusform>組織の設定により、宛先と CC にある社外のアドレス %n 件は BCC で送信されます。受信者どうしで互いのアドレスは見えません。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&amp;Keep addresses private: move the %n external address(es) from To and Cc to Bcc</source>
-        <translation>
-            <numerusform>アドレスを伏せる: 社外のアドレス %n 件を宛先と CC から BCC に移す(&amp;K)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Everyone still receives the message, but no recipient sees the other external addresses. Your own organisation&apos;s addresses stay visible.</source>
         <translation>全員にメールは届きますが、受信者には他の社外アドレスが見えなくなります。自社のアドレスは見えたままです。</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients (%1, %2 external):</source>
+        <translation>送信先 %1 件・うち社外 %2 件(&amp;R):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n external address(es) in To and Cc can be seen by every recipient.</source>
+        <translation>
+            <numerusform>宛先と CC にある社外のアドレス %n 件は、すべての受信者に見えます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve to Bcc (recommended)</source>
+        <translation>BCC に移動（推奨）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Send &amp;as it is</source>
+        <translation>このまま送信(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Every recipient sees all the addresses in To and Cc.</source>
+        <translation>すべての受信者に、宛先と CC のアドレスがすべて見えます。</translation>
+    </message>
+    <message>
+        <source>I have checked:</source>
+        <translation>確認しました:</translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n (optional):</source>
+        <translation>理由（省略可）(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;sending</source>
+        <translation>送信を中止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sending…</source>
+        <translation>送信を中止…(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>取り消し(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>閉じる(&amp;L)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n external address(es) from To and Cc will be sent as Bcc: the recipients will not see each other&apos;s addresses.</source>
+        <translation>
+            <numerusform>宛先と CC にある社外のアドレス %n 件を BCC で送信します。受信者どうしで互いのアドレスは見えません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n recipient(s) are inside your organisation.</source>
+        <translation>
+            <numerusform>送信先 %n 件はすべて社内です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outside recipient(s) (%1)</source>
+        <extracomment>&quot;3 outside recipients (2 domains)&quot;; %1 is &quot;2 domains&quot;</extracomment>
+        <translation>
+            <numerusform>社外 %n 名（%1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n domain(s)</source>
+        <translation>
+            <numerusform>%n ドメイン</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Joins the parts of the summary line: &quot;3 outside recipients (2 domains) · 1 needs attention&quot;</extracomment>
+        <translation>%1・%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>要注意 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The mail program withdrew this message.</source>
+        <translation>このメールはメールソフトによって取り下げられました。</translation>
+    </message>
+    <message>
+        <source>%1
+Nothing was sent. If the message is still needed, look in the mail program&apos;s outbox and send it again.</source>
+        <translation>%1
+このメールは送信されていません。必要な場合は、メールソフトの送信トレイを確認し、もう一度送信してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending in %n s. Undo or Esc goes back.</source>
+        <translation>
+            <numerusform>%n 秒後に送信します。「取り消し」または Esc キーで確認に戻ります。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,9 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <functional>
+
+using namespace Qt::StringLiterals;
 
 namespace Ui {
 
@@ -44,20 +47,22 @@ QFont FindingBadgeDelegate::badgeFont(const QFont& base, int severity)
     return font;
 }
 
-QList<QRect> FindingBadgeDelegate::badgeRects(const QStyleOptionViewItem& option, const QModelIndex& index)
+namespace {
+
+QList<QRect> layoutBadges(const QRect& cell, const QFont& font, const QStringList& labels,
+                          const QList<int>& severities,
+                          const std::function<QFont(const QFont&, int)>& fontFor)
 {
-    const QStringList labels = index.data(RecipientModel::BadgeLabelsRole).toStringList();
-    const QVariantList severities = index.data(RecipientModel::BadgeSeveritiesRole).toList();
-    const QFontMetrics fm(option.font);
+    const QFontMetrics fm(font);
     const int padding = fm.height() / 3;
     const int gap = fm.height() / 4;
-    const int height = qMin(fm.height() + 2, option.rect.height() - 2);
-    int x = option.rect.left() + gap;
-    const int y = option.rect.top() + (option.rect.height() - height) / 2;
+    const int height = qMin(fm.height() + 2, cell.height() - 2);
+    int x = cell.left() + gap;
+    const int y = cell.top() + (cell.height() - height) / 2;
     QList<QRect> rects;
     rects.reserve(labels.size());
     for (qsizetype i = 0; i < labels.size(); ++i) {
-        const QFontMetrics badgeMetrics(badgeFont(option.font, severities.value(i).toInt()));
+        const QFontMetrics badgeMetrics(fontFor(font, severities.value(i)));
         const int width = badgeMetrics.horizontalAdvance(labels.at(i)) + 2 * padding;
         rects << QRect(x, y, width, height);
         x += width + gap;
@@ -65,11 +70,54 @@ QList<QRect> FindingBadgeDelegate::badgeRects(const QStyleOptionViewItem& option
     return rects;
 }
 
+} // namespace
+
+FindingBadgeDelegate::Badges FindingBadgeDelegate::badges(const QStyleOptionViewItem& option,
+                                                          const QModelIndex& index)
+{
+    Badges b;
+    b.labels = index.data(RecipientModel::BadgeLabelsRole).toStringList();
+    b.tips = index.data(RecipientModel::BadgeTipsRole).toStringList();
+    const QVariantList severities = index.data(RecipientModel::BadgeSeveritiesRole).toList();
+    for (qsizetype i = 0; i < b.labels.size(); ++i)
+        b.severities << severities.value(i).toInt();
+    if (b.labels.isEmpty())
+        return b;
+    b.rects = layoutBadges(option.rect, option.font, b.labels, b.severities, badgeFont);
+    // A zero-width rectangle is sizeHint() asking for the natural width.
+    if (option.rect.width() <= 0 || b.rects.constLast().right() <= option.rect.right() ||
+        b.labels.size() == 1)
+        return b;
+    // Too many for the column: one badge with the most severe colour that
+    // says how many there are; its tooltip lists every one.
+    int worst = 0;
+    QStringList lines;
+    for (qsizetype i = 0; i < b.labels.size(); ++i) {
+        worst = qMax(worst, b.severities.at(i));
+        lines << u"%1: %2"_s.arg(b.labels.at(i), b.tips.value(i));
+    }
+    const int n = static_cast<int>(b.labels.size());
+    b.combined = true;
+    b.labels = {tr("%1 +%n", nullptr, n - 1).arg(b.labels.constFirst())};
+    b.severities = {worst};
+    b.tips = {lines.join(QLatin1Char('\n'))};
+    b.rects = layoutBadges(option.rect, option.font, b.labels, b.severities, badgeFont);
+    if (b.rects.constFirst().right() > option.rect.right())
+        b.labels = {tr("%n findings", nullptr, n)};
+    b.rects = layoutBadges(option.rect, option.font, b.labels, b.severities, badgeFont);
+    return b;
+}
+
 void FindingBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                  const QModelIndex& index) const
 {
-    const QStringList labels = index.data(RecipientModel::BadgeLabelsRole).toStringList();
-    if (labels.isEmpty()) {
+    const QVariantList runs = index.data(RecipientModel::HighlightRole).toList();
+    if (!runs.isEmpty()) {
+        paintHighlighted(painter, option, index, runs);
+        return;
+    }
+    const Badges b = badges(option, index);
+    if (b.labels.isEmpty()) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
@@ -81,21 +129,75 @@ void FindingBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const QVariantList severities = index.data(RecipientModel::BadgeSeveritiesRole).toList();
-    const QList<QRect> rects = badgeRects(opt, index);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setClipRect(option.rect);
-    const qreal radius = rects.constFirst().height() / 3.0;
-    for (qsizetype i = 0; i < labels.size(); ++i) {
-        const int severity = severities.value(i).toInt();
+    const qreal radius = b.rects.constFirst().height() / 3.0;
+    for (qsizetype i = 0; i < b.labels.size(); ++i) {
+        const int severity = b.severities.value(i);
         const BadgeColours colours = coloursFor(severity);
         painter->setFont(badgeFont(opt.font, severity));
         painter->setPen(QPen(colours.border, 1));
         painter->setBrush(colours.background);
-        painter->drawRoundedRect(QRectF(rects.at(i)).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+        painter->drawRoundedRect(QRectF(b.rects.at(i)).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
         painter->setPen(colours.text);
-        painter->drawText(rects.at(i), Qt::AlignCenter, labels.at(i));
+        painter->drawText(b.rects.at(i), Qt::AlignCenter, b.labels.at(i));
+    }
+    painter->restore();
+}
+
+void FindingBadgeDelegate::paintHighlighted(QPainter* painter, const QStyleOptionViewItem& option,
+                                            const QModelIndex& index, const QVariantList& runs) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+    opt.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    // Plain runs in the item's font; the differing letters underlined on a
+    // marker colour, so they stand out without relying on colour alone.
+    QList<bool> marked(text.size(), false);
+    for (const QVariant& run : runs) {
+        const QPoint p = run.toPoint();
+        for (int i = p.x(); i < p.x() + p.y() && i < text.size(); ++i)
+            marked[i] = true;
+    }
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect area = textRect.adjusted(margin, 0, -margin, 0);
+    const QColor textColour =
+        opt.palette.color(opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text);
+    const BadgeColours marker = coloursFor(static_cast<int>(Review::Severity::Block));
+    painter->save();
+    painter->setClipRect(area);
+    QFont plain = opt.font;
+    QFont emphasised = opt.font;
+    emphasised.setUnderline(true);
+    int x = area.left();
+    qsizetype i = 0;
+    while (i < text.size()) {
+        qsizetype j = i;
+        while (j < text.size() && marked.at(j) == marked.at(i))
+            ++j;
+        const QString part = text.mid(i, j - i);
+        const QFont& font = marked.at(i) ? emphasised : plain;
+        const QFontMetrics fm(font);
+        const int width = fm.horizontalAdvance(part);
+        const QRect rect(x, area.top(), width, area.height());
+        painter->setFont(font);
+        if (marked.at(i)) {
+            painter->fillRect(QRect(x, area.center().y() - fm.height() / 2, width, fm.height()),
+                              marker.background);
+            painter->setPen(marker.text);
+        } else {
+            painter->setPen(textColour);
+        }
+        painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, part);
+        x += width;
+        i = j;
     }
     painter->restore();
 }
@@ -106,13 +208,12 @@ QSize FindingBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const Q
     // Rows a little taller than the text: room for the badges and easier to hit.
     const QFontMetrics fm(option.font);
     size.setHeight(qMax(size.height(), fm.height() * 3 / 2));
-    const QStringList labels = index.data(RecipientModel::BadgeLabelsRole).toStringList();
-    if (labels.isEmpty())
-        return size;
     QStyleOptionViewItem opt = option;
     opt.rect = QRect(0, 0, 0, size.height());
-    const QList<QRect> rects = badgeRects(opt, index);
-    size.setWidth(qMax(size.width(), rects.constLast().right() + fm.height() / 4));
+    const Badges b = badges(opt, index);
+    if (b.rects.isEmpty())
+        return size;
+    size.setWidth(qMax(size.width(), b.rects.constLast().right() + fm.height() / 4));
     return size;
 }
 
@@ -120,11 +221,10 @@ bool FindingBadgeDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
                                      const QStyleOptionViewItem& option, const QModelIndex& index)
 {
     if (event && event->type() == QEvent::ToolTip) {
-        const QStringList tips = index.data(RecipientModel::BadgeTipsRole).toStringList();
-        const QList<QRect> rects = badgeRects(option, index);
-        for (qsizetype i = 0; i < rects.size(); ++i) {
-            if (rects.at(i).contains(event->pos())) {
-                QToolTip::showText(event->globalPos(), tips.value(i), view->viewport(), rects.at(i));
+        const Badges b = badges(option, index);
+        for (qsizetype i = 0; i < b.rects.size(); ++i) {
+            if (b.rects.at(i).contains(event->pos())) {
+                QToolTip::showText(event->globalPos(), b.tips.value(i), view->viewport(), b.rects.at(i));
                 return true;
             }
         }

@@ -6,12 +6,28 @@ namespace Ui {
 
 // Paints the findings of a recipient as small labelled badges and shows the
 // message of the badge under the pointer as its tooltip. Painting instead of
-// one widget per row keeps a list of 1,000 recipients fast.
+// one widget per row keeps a list of 1,000 recipients fast. When the badges do
+// not all fit the column, they become one badge that names how many there are
+// and lists them all in its tooltip: a badge is never cut off. Domain rows
+// with a HighlightRole get those letters marked (the letters of a look-alike
+// domain that differ from the domain it resembles).
 class FindingBadgeDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    // What is painted in a findings cell: one rectangle, label, tooltip and
+    // severity per badge shown.
+    struct Badges
+    {
+        QList<QRect> rects;
+        QStringList labels;
+        QStringList tips;
+        QList<int> severities;
+        bool combined = false;
+    };
+    static Badges badges(const QStyleOptionViewItem& option, const QModelIndex& index);
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
@@ -20,9 +36,9 @@ public:
                    const QModelIndex& index) override;
 
 private:
-    // The rectangles of the badges inside an item rectangle, one per label.
-    static QList<QRect> badgeRects(const QStyleOptionViewItem& option, const QModelIndex& index);
     static QFont badgeFont(const QFont& base, int severity);
+    void paintHighlighted(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
+                          const QVariantList& runs) const;
 };
 
 } // namespace Ui

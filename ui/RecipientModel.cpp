@@ -3,10 +3,12 @@
 #include "Icons.h"
 #include "mail/DomainNames.h"
 #include "review/checks/CheckRegistry.h"
+#include "review/checks/ManyExternalVisibleCheck.h"
 
 #include <QCollator>
 #include <QFont>
 #include <QHash>
+#include <QPoint>
 #include <QSet>
 #include <algorithm>
 
@@ -42,6 +44,44 @@ QString RecipientModel::badgeLabel(const QString& code)
     return info ? Review::CheckInfo::translated(info->badge) : code;
 }
 
+bool RecipientModel::flagsRecipient(const Review::Finding& finding)
+{
+    if (finding.code == Review::ManyExternalVisibleCheck::info().code)
+        return false;
+    return finding.needsAcknowledgement || finding.severity != Review::Severity::Info;
+}
+
+QList<int> RecipientModel::differingLetters(const QString& domain, const QString& similar)
+{
+    // Domain names are short: a plain longest-common-subsequence table will do.
+    const qsizetype n = domain.size();
+    const qsizetype m = similar.size();
+    QList<int> table((n + 1) * (m + 1), 0);
+    const auto at = [&](qsizetype i, qsizetype j) -> int& {
+        return table[i * (m + 1) + j];
+    };
+    for (qsizetype i = n - 1; i >= 0; --i) {
+        for (qsizetype j = m - 1; j >= 0; --j)
+            at(i, j) =
+                domain.at(i) == similar.at(j) ? at(i + 1, j + 1) + 1 : qMax(at(i + 1, j), at(i, j + 1));
+    }
+    QList<int> differing;
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < n) {
+        if (j < m && domain.at(i) == similar.at(j)) {
+            ++i;
+            ++j;
+        } else if (j < m && at(i, j + 1) >= at(i + 1, j)) {
+            ++j;
+        } else {
+            differing << static_cast<int>(i);
+            ++i;
+        }
+    }
+    return differing;
+}
+
 void RecipientModel::setRecipients(const QList<Review::Recipient>& recipients,
                                    const QList<Review::Finding>& findings)
 {
@@ -49,6 +89,8 @@ void RecipientModel::setRecipients(const QList<Review::Recipient>& recipients,
     m_groups.clear();
     m_total = 0;
     m_checked = 0;
+    m_external = 0;
+    m_flagged = 0;
 
     QHash<QString, qsizetype> groupOf; // domain -> index in m_groups
     for (const Review::Recipient& r : recipients) {
@@ -56,7 +98,7 @@ void RecipientModel::setRecipients(const QList<Review::Recipient>& recipients,
         auto it = groupOf.constFind(key);
         if (it == groupOf.constEnd()) {
             it = groupOf.insert(key, m_groups.size());
-            m_groups.append(Group{key, r.internal, {}, 0});
+            m_groups.append(Group{key, r.internal, {}, 0, {}, false});
         }
         Group& group = m_groups[it.value()];
         // One external address makes the whole domain group count as external.
@@ -81,16 +123,33 @@ void RecipientModel::setRecipients(const QList<Review::Recipient>& recipients,
             }
             row.badgeTips << (best ? best->message : row.badgeLabels.constLast());
             row.badgeSeverities << static_cast<int>(best ? best->severity : Review::Severity::Info);
+            if (best && flagsRecipient(*best))
+                row.flagged = true;
+            if (code == Review::ManyExternalVisibleCheck::info().code) {
+                row.bccBadge = row.badgeLabels.size() - 1;
+                row.bccTip = row.badgeTips.constLast();
+                row.bccSeverity = row.badgeSeverities.constLast();
+            }
+            if (best && !best->similarDomain.isEmpty())
+                group.similarDomain = best->similarDomain;
         }
+        group.flagged = group.flagged || row.flagged;
+        m_flagged += row.flagged ? 1 : 0;
+        m_external += r.internal ? 0 : 1;
         group.rows.append(row);
         ++m_total;
     }
     // Natural order, so dept2 comes before dept10.
     QCollator collator;
     collator.setNumericMode(true);
-    std::stable_sort(m_groups.begin(), m_groups.end(), [&collator](const Group& a, const Group& b) {
-        if (a.internal != b.internal)
-            return a.internal;
+    // External groups that need attention first, where they are seen before
+    // anything else; then internal, then the other external groups.
+    const auto rank = [](const Group& g) {
+        return g.internal ? 1 : g.flagged ? 0 : 2;
+    };
+    std::stable_sort(m_groups.begin(), m_groups.end(), [&collator, &rank](const Group& a, const Group& b) {
+        if (rank(a) != rank(b))
+            return rank(a) < rank(b);
         return collator.compare(a.domain, b.domain) < 0;
     });
     endResetModel();
@@ -117,8 +176,24 @@ void RecipientModel::setMovedToBcc(const QStringList& addresses, bool moved)
                 !keys.contains(Mail::DomainNames::addressKey(row.recipient.address)))
                 continue;
             row.movedToBcc = moved;
-            const QModelIndex cell = index(r, FieldColumn, index(g, 0));
-            emit dataChanged(cell, cell, {Qt::DisplayRole, Qt::ToolTipRole});
+            if (row.bccBadge >= 0) {
+                // The warning about visible addresses is settled: the badge says what was done.
+                if (moved) {
+                    row.badgeLabels[row.bccBadge] = tr("Moved to Bcc");
+                    row.badgeTips[row.bccBadge] =
+                        tr("Moved to Bcc: the other recipients will not see this address.");
+                    row.badgeSeverities[row.bccBadge] = static_cast<int>(Review::Severity::Info);
+                } else {
+                    row.badgeLabels[row.bccBadge] = badgeLabel(Review::ManyExternalVisibleCheck::info().code);
+                    row.badgeTips[row.bccBadge] = row.bccTip;
+                    row.badgeSeverities[row.bccBadge] = row.bccSeverity;
+                }
+            }
+            const QModelIndex first = index(r, FieldColumn, index(g, 0));
+            const QModelIndex last = index(r, FindingsColumn, index(g, 0));
+            emit dataChanged(
+                first, last,
+                {Qt::DisplayRole, Qt::ToolTipRole, BadgeLabelsRole, BadgeTipsRole, BadgeSeveritiesRole});
         }
     }
 }
@@ -180,6 +255,12 @@ Qt::CheckState RecipientModel::groupState(const Group& group) const
     return group.checked == group.rows.size() ? Qt::Checked : Qt::PartiallyChecked;
 }
 
+int RecipientModel::externalDomainCount() const
+{
+    return static_cast<int>(
+        std::count_if(m_groups.cbegin(), m_groups.cend(), [](const Group& g) { return !g.internal; }));
+}
+
 QVariant RecipientModel::domainData(int g, int column, int role) const
 {
     const Group& group = m_groups.at(g);
@@ -188,8 +269,36 @@ QVariant RecipientModel::domainData(int g, int column, int role) const
         if (column != NameColumn)
             return {};
         // The word "External" is part of the text so the difference never rests on colour alone.
-        return group.internal ? tr("Internal: %1 (%2)").arg(group.domain).arg(group.rows.size())
-                              : tr("External: %1 (%2)").arg(group.domain).arg(group.rows.size());
+        if (group.internal)
+            return tr("Internal: %1 (%2)").arg(group.domain).arg(group.rows.size());
+        if (!group.similarDomain.isEmpty())
+            return tr("External: %1 (%2), looks like %3")
+                .arg(group.domain)
+                .arg(group.rows.size())
+                .arg(group.similarDomain);
+        return tr("External: %1 (%2)").arg(group.domain).arg(group.rows.size());
+    case HighlightRole: {
+        if (column != NameColumn || group.similarDomain.isEmpty())
+            return {};
+        const qsizetype offset = domainData(g, column, Qt::DisplayRole).toString().indexOf(group.domain);
+        if (offset < 0)
+            return {};
+        QVariantList runs;
+        for (int i : differingLetters(group.domain, group.similarDomain)) {
+            const int at = static_cast<int>(offset) + i;
+            if (!runs.isEmpty()) {
+                QPoint last = runs.constLast().toPoint();
+                if (last.x() + last.y() == at) {
+                    runs.last() = QPoint(last.x(), last.y() + 1);
+                    continue;
+                }
+            }
+            runs << QPoint(at, 1);
+        }
+        return runs;
+    }
+    case FlaggedRole:
+        return group.flagged;
     case Qt::CheckStateRole:
         return column == NameColumn ? QVariant(groupState(group)) : QVariant();
     case Qt::FontRole:
@@ -204,8 +313,14 @@ QVariant RecipientModel::domainData(int g, int column, int role) const
             return icon(u"dialog-warning"_s);
         return {};
     case Qt::ToolTipRole:
-        return group.internal ? tr("Recipients inside your organisation")
-                              : tr("Recipients outside your organisation: check each one");
+        if (group.internal)
+            return tr("Recipients inside your organisation");
+        if (!group.similarDomain.isEmpty())
+            return tr("%1 is not %2: the highlighted letters differ.").arg(group.domain, group.similarDomain);
+        if (group.flagged)
+            return tr("Recipients outside your organisation. Ticking the domain ticks only the recipients "
+                      "without a warning; tick each flagged one on its own row.");
+        return tr("Recipients outside your organisation: check each one");
     case InternalRole:
         return group.internal;
     case IsDomainRole:
@@ -237,6 +352,8 @@ QVariant RecipientModel::recipientData(const Group& group, const Row& row, int c
     case Qt::ToolTipRole: {
         if (column == FindingsColumn && !row.badgeTips.isEmpty())
             return row.badgeTips.join(QLatin1Char('\n'));
+        if (column == NameColumn && row.flagged)
+            return tr("Tick to confirm: %1").arg(row.badgeTips.join(QLatin1Char('\n')));
         if (column == FieldColumn && row.movedToBcc)
             return tr("Moved from %1 to Bcc: the other recipients will not see this address.")
                 .arg(fieldLabel(r.field));
@@ -252,6 +369,8 @@ QVariant RecipientModel::recipientData(const Group& group, const Row& row, int c
         return group.internal;
     case IsDomainRole:
         return false;
+    case FlaggedRole:
+        return row.flagged;
     default:
         return {};
     }
@@ -297,9 +416,32 @@ bool RecipientModel::setData(const QModelIndex& index, const QVariant& value, in
     // A partial domain row becomes fully ticked: anything else than Checked unticks.
     const bool checked = value.value<Qt::CheckState>() == Qt::Checked;
     if (index.internalId() == DomainId) {
-        const int last = static_cast<int>(m_groups.at(index.row()).rows.size()) - 1;
-        if (last >= 0)
-            setGroupRange(index.row(), 0, last, checked);
+        const Group& group = m_groups.at(index.row());
+        const int last = static_cast<int>(group.rows.size()) - 1;
+        if (group.internal || !checked || !group.flagged) {
+            if (last >= 0)
+                setGroupRange(index.row(), 0, last, checked);
+            return true;
+        }
+        // An external group with a flagged recipient: only the unflagged rows, run by
+        // run. When those are ticked already, the click (or Space) unticks the group,
+        // so the domain row still toggles.
+        const bool unflaggedDone = std::all_of(group.rows.cbegin(), group.rows.cend(),
+                                               [](const Row& row) { return row.flagged || row.checked; });
+        if (unflaggedDone) {
+            setGroupRange(index.row(), 0, last, false);
+            return true;
+        }
+        int first = -1;
+        for (int i = 0; i <= last + 1; ++i) {
+            const bool tickable = i <= last && !group.rows.at(i).flagged;
+            if (tickable && first < 0)
+                first = i;
+            if (!tickable && first >= 0) {
+                setGroupRange(index.row(), first, i - 1, true);
+                first = -1;
+            }
+        }
         return true;
     }
     setGroupRange(static_cast<int>(index.internalId() - 1), index.row(), index.row(), checked);

@@ -8,10 +8,14 @@
 
 namespace Ui {
 
-// The recipients of one message as a two-level tree: domain groups (internal
-// first, then external) with the recipients of each domain below. Every
-// recipient has a checkbox; a domain row is tristate and ticks all of its
-// recipients. Plain data and no widgets per row, so 1,000 recipients stay fast.
+// The recipients of one message as a two-level tree: domain groups (external
+// groups with a flagged recipient first, then internal, then the other
+// external ones) with the recipients of each domain below. Every recipient has
+// a checkbox; a domain row is tristate. An internal domain row ticks all of its
+// recipients; an external one ticks only the recipients without a warning, so
+// one click never confirms a flagged outsider: that row's own tick is its
+// acknowledgement. Plain data and no widgets per row, so 1,000 recipients stay
+// fast.
 class RecipientModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -31,6 +35,8 @@ public:
         BadgeSeveritiesRole,                // QVariantList of int(Review::Severity)
         InternalRole,                       // bool
         IsDomainRole,                       // bool: a domain group row
+        FlaggedRole,   // bool: a recipient that must be ticked on its own row (a group: has one)
+        HighlightRole, // QVariantList of QPoint(start, length): runs of DisplayRole to emphasise
     };
 
     explicit RecipientModel(QObject* parent = nullptr);
@@ -40,6 +46,9 @@ public:
     int recipientCount() const { return m_total; }
     int checkedCount() const { return m_checked; }
     bool allChecked() const { return m_checked == m_total; }
+    int externalCount() const { return m_external; }
+    int externalDomainCount() const;
+    int flaggedCount() const { return m_flagged; }
     // Ticks every internal recipient and leaves external ones exactly as they are:
     // an external address must always be ticked by a deliberate act.
     void checkAllInternal();
@@ -52,6 +61,13 @@ public:
     static QString fieldText(Review::Field field, bool movedToBcc);
     // A short label for a finding code, for a badge.
     static QString badgeLabel(const QString& code);
+    // Whether a finding makes its recipients "flagged": a warning or anything to
+    // acknowledge. The many-external-visible finding names recipients but is
+    // about the message's To and Cc as a whole, and is answered by the Bcc choice.
+    static bool flagsRecipient(const Review::Finding& finding);
+    // The positions in domain of the letters that differ from similar (those
+    // outside their longest common subsequence).
+    static QList<int> differingLetters(const QString& domain, const QString& similar);
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -74,6 +90,10 @@ private:
         QVariantList badgeSeverities;
         bool checked = false;
         bool movedToBcc = false;
+        bool flagged = false;
+        qsizetype bccBadge = -1; // the many-external-visible badge, relabelled once moved
+        QString bccTip;          // and what it said before
+        QVariant bccSeverity;
     };
     struct Group
     {
@@ -81,6 +101,8 @@ private:
         bool internal = false;
         QList<Row> rows;
         int checked = 0;
+        QString similarDomain; // look-alike-domain: the domain this one resembles
+        bool flagged = false;
     };
 
     QVariant domainData(int group, int column, int role) const;
@@ -92,6 +114,8 @@ private:
     QList<Group> m_groups;
     int m_total = 0;
     int m_checked = 0;
+    int m_external = 0;
+    int m_flagged = 0;
 };
 
 } // namespace Ui

@@ -4,6 +4,7 @@
 #include "RecipientModel.h"
 #include "review/checks/ManyExternalVisibleCheck.h"
 
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QFrame>
@@ -15,7 +16,9 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScreen>
 #include <QSet>
 #include <QSettings>
@@ -49,12 +52,6 @@ QString formatAddress(const Review::Address& address)
     if (address.name.isEmpty())
         return address.address;
     return u"%1 <%2>"_s.arg(address.name, address.address);
-}
-
-// A plain-text string for a QCheckBox or QPushButton, where '&' marks a mnemonic.
-QString escapeMnemonic(QString text)
-{
-    return text.replace(QLatin1Char('&'), u"&&"_s);
 }
 
 bool isToggleKey(const QKeyEvent* key)
@@ -108,7 +105,7 @@ ReviewDialog::ReviewDialog(const Delivery::ReviewRequest& request, int countdown
     layout->addWidget(buildButtons());
 
     m_countdown = new QTimer(this);
-    m_countdown->setInterval(1000);
+    m_countdown->setInterval(100); // smooth progress; the time itself comes from m_countdownClock
     connect(m_countdown, &QTimer::timeout, this, &ReviewDialog::onCountdownTick);
 
     setupTabOrder();
@@ -181,8 +178,12 @@ QWidget* ReviewDialog::buildHeader(const Delivery::ReviewRequest& request)
     if (review.willSign)
         form->addRow(tr("Signature:"),
                      valueLabel(tr("The message will be signed with your certificate."), header));
-    if (!request.reasons.isEmpty())
-        form->addRow(tr("Why:"), valueLabel(request.reasons.join(QLatin1Char('\n')), header));
+    m_reasons = request.reasons;
+    if (!request.reasons.isEmpty()) {
+        m_reasonsLabel = valueLabel(request.reasons.join(QLatin1Char('\n')), header);
+        m_reasonsLabel->setObjectName(u"reasonsLabel"_s);
+        form->addRow(tr("Why:"), m_reasonsLabel);
+    }
     return header;
 }
 
@@ -197,7 +198,13 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     m_recipientModel->setRecipients(review.recipients, review.findings);
 
     auto* titleRow = new QHBoxLayout;
-    auto* title = new QLabel(tr("&Recipients (%1):").arg(review.recipients.size()), box);
+    const int external = m_recipientModel->externalCount();
+    auto* title = new QLabel(
+        external > 0
+            ? tr("&Recipients (%1, %2 external):").arg(m_recipientModel->recipientCount()).arg(external)
+            : tr("&Recipients (%1):").arg(m_recipientModel->recipientCount()),
+        box);
+    title->setObjectName(u"recipientsTitle"_s);
     titleRow->addWidget(title, 1);
     m_checkInternalButton = new QPushButton(tr("Check all &internal"), box);
     m_checkInternalButton->setObjectName(u"checkInternalButton"_s);
@@ -206,6 +213,16 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     m_checkInternalButton->setAutoDefault(false);
     titleRow->addWidget(m_checkInternalButton);
     layout->addLayout(titleRow);
+
+    m_summaryLabel = new QLabel(box);
+    m_summaryLabel->setObjectName(u"summaryLabel"_s);
+    m_summaryLabel->setTextFormat(Qt::PlainText);
+    m_summaryLabel->setWordWrap(true);
+    QFont summaryFont = m_summaryLabel->font();
+    summaryFont.setBold(true);
+    m_summaryLabel->setFont(summaryFont);
+    layout->addWidget(m_summaryLabel);
+    updateSummary();
 
     m_recipientView = new QTreeView(box);
     m_recipientView->setObjectName(u"recipientView"_s);
@@ -327,16 +344,23 @@ QWidget* ReviewDialog::buildFindings(const Delivery::ReviewRequest& request)
     auto* box = new QGroupBox(tr("Please check"), this);
     box->setObjectName(u"findingsBox"_s);
     auto* layout = new QVBoxLayout(box);
-    // Findings that a recipient row already shows as a badge are not repeated here.
+    // Findings that a recipient row already shows as a badge are not repeated
+    // here: a flagged recipient is acknowledged by ticking its own row.
     QSet<QString> onRecipients;
     for (const Review::Recipient& r : review.recipients) {
         for (const QString& code : r.findingCodes)
             onRecipients.insert(code);
     }
+    const auto addMessage = [&](const QString& message) {
+        auto* label = valueLabel(message, box);
+        label->setTextInteractionFlags(Qt::NoTextInteraction);
+        layout->addWidget(label);
+        return label;
+    };
     int shown = 0;
     m_bccCandidates = review.bccCandidates;
     m_bccRequired = review.bccRequired && !m_bccCandidates.isEmpty();
-    const auto addBccOffer = [&] {
+    const auto addBccOffer = [&](const QString& message, bool needsChoice) {
         const int n = int(m_bccCandidates.size());
         if (m_bccRequired) {
             auto* label =
@@ -346,53 +370,78 @@ QWidget* ReviewDialog::buildFindings(const Delivery::ReviewRequest& request)
                            box);
             label->setObjectName(u"bccRequiredLabel"_s);
             layout->addWidget(label);
-        } else {
-            m_bccCheck = new QCheckBox(
-                tr("&Keep addresses private: move the %n external address(es) from To and Cc to Bcc", nullptr,
-                   n),
-                box);
-            m_bccCheck->setObjectName(u"bccCheck"_s);
-            m_bccCheck->setToolTip(tr("Everyone still receives the message, but no recipient sees the other "
-                                      "external addresses. Your own organisation's addresses stay visible."));
-            connect(m_bccCheck, &QCheckBox::toggled, this, &ReviewDialog::onBccToggled);
-            layout->addWidget(m_bccCheck);
+            ++shown;
+            return;
         }
+        // An either/or choice: two radio buttons. When the warning needs an
+        // acknowledgement, neither is preselected and choosing is the acknowledgement.
+        m_bccMessage =
+            message.isEmpty()
+                ? tr("%n external address(es) in To and Cc can be seen by every recipient.", nullptr, n)
+                : message;
+        m_bccLabel = addMessage(m_bccMessage);
+        m_bccLabel->setObjectName(u"bccMessageLabel"_s);
+        m_bccChoiceRequired = needsChoice;
+        auto* choice = new QWidget(box);
+        choice->setObjectName(u"bccChoice"_s);
+        auto* choiceLayout = new QVBoxLayout(choice);
+        choiceLayout->setContentsMargins(fontMetrics().averageCharWidth() * 2, 0, 0, 0);
+        m_bccMove = new QRadioButton(tr("Mo&ve to Bcc (recommended)"), choice);
+        m_bccMove->setObjectName(u"bccMove"_s);
+        m_bccMove->setToolTip(tr("Everyone still receives the message, but no recipient sees the other "
+                                 "external addresses. Your own organisation's addresses stay visible."));
+        m_bccKeep = new QRadioButton(tr("Send &as it is"), choice);
+        m_bccKeep->setObjectName(u"bccKeep"_s);
+        m_bccKeep->setToolTip(tr("Every recipient sees all the addresses in To and Cc."));
+        auto* group = new QButtonGroup(choice);
+        group->addButton(m_bccMove);
+        group->addButton(m_bccKeep);
+        if (!needsChoice)
+            m_bccKeep->setChecked(true); // nothing to confirm: as written unless the person moves them
+        choiceLayout->addWidget(m_bccMove);
+        choiceLayout->addWidget(m_bccKeep);
+        layout->addWidget(choice);
+        connect(m_bccMove, &QRadioButton::toggled, this, &ReviewDialog::onBccChosen);
+        connect(m_bccKeep, &QRadioButton::toggled, this, &ReviewDialog::onBccChosen);
         ++shown;
     };
     bool bccOffered = m_bccCandidates.isEmpty();
     for (const Review::Finding& f : review.findings) {
         const bool aboutBcc =
             f.code == Review::ManyExternalVisibleCheck::info().code && !m_bccCandidates.isEmpty();
-        if (f.needsAcknowledgement) {
-            auto* check = new QCheckBox(tr("I have checked: %1").arg(escapeMnemonic(f.message)), box);
+        const bool onARow = !f.recipients.isEmpty() && onRecipients.contains(f.code);
+        if (aboutBcc) {
+            if (!bccOffered)
+                addBccOffer(f.message, f.needsAcknowledgement);
+            bccOffered = true;
+        } else if (onARow && RecipientModel::flagsRecipient(f)) {
+            continue; // acknowledged on its recipient's row
+        } else if (f.needsAcknowledgement) {
+            // About the whole message: its own tick, the reason wrapped beside it.
+            auto* row = new QWidget(box);
+            auto* rowLayout = new QHBoxLayout(row);
+            rowLayout->setContentsMargins(0, 0, 0, 0);
+            auto* check = new QCheckBox(tr("I have checked:"), row);
             check->setObjectName(u"acknowledgement_%1"_s.arg(m_acknowledgements.size()));
             check->setToolTip(f.message);
+            check->setAccessibleDescription(f.message);
+            auto* label = valueLabel(f.message, row);
+            label->setTextInteractionFlags(Qt::NoTextInteraction);
+            rowLayout->addWidget(check, 0, Qt::AlignTop);
+            rowLayout->addWidget(label, 1);
             connect(check, &QCheckBox::toggled, this, &ReviewDialog::updateState);
             m_acknowledgements << check;
-            layout->addWidget(check);
+            layout->addWidget(row);
             ++shown;
-            if (aboutBcc) {
-                m_bccAcknowledgement = check;
-                addBccOffer();
-                bccOffered = true;
-            }
-        } else if (aboutBcc) {
-            auto* label = valueLabel(u"• "_s + f.message, box);
-            label->setTextInteractionFlags(Qt::NoTextInteraction);
-            layout->addWidget(label);
-            addBccOffer();
-            bccOffered = true;
         } else if (f.recipients.isEmpty() && f.attachments.isEmpty() && !onRecipients.contains(f.code)) {
             // About the whole message (a keyword, personal data): shown once here,
             // since no recipient or attachment row carries it.
-            auto* label = valueLabel(u"• "_s + f.message, box);
-            label->setTextInteractionFlags(Qt::NoTextInteraction);
-            layout->addWidget(label);
+            addMessage(u"• "_s + f.message);
             ++shown;
         }
     }
     if (!bccOffered)
-        addBccOffer();
+        addBccOffer({}, false);
     if (m_bccRequired)
         m_recipientModel->setMovedToBcc(m_bccCandidates, true);
     if (shown == 0)
@@ -410,13 +459,13 @@ QWidget* ReviewDialog::buildButtons()
     m_cancelPanel->setObjectName(u"cancelPanel"_s);
     auto* panelLayout = new QHBoxLayout(m_cancelPanel);
     panelLayout->setContentsMargins(0, 0, 0, 0);
-    auto* reasonLabel = new QLabel(tr("&Reason (optional):"), m_cancelPanel);
+    auto* reasonLabel = new QLabel(tr("Reaso&n (optional):"), m_cancelPanel);
     m_reasonEdit = new QLineEdit(m_cancelPanel);
     m_reasonEdit->setObjectName(u"cancelReasonEdit"_s);
     m_reasonEdit->setPlaceholderText(tr("Why is this message not sent?"));
     m_reasonEdit->setClearButtonEnabled(true);
     reasonLabel->setBuddy(m_reasonEdit);
-    m_confirmCancelButton = new QPushButton(tr("Cancel &message"), m_cancelPanel);
+    m_confirmCancelButton = new QPushButton(tr("Cancel &sending"), m_cancelPanel);
     m_confirmCancelButton->setObjectName(u"confirmCancelButton"_s);
     m_backButton = new QPushButton(tr("&Back to review"), m_cancelPanel);
     m_backButton->setObjectName(u"backButton"_s);
@@ -434,15 +483,40 @@ QWidget* ReviewDialog::buildButtons()
     m_progressLabel->setObjectName(u"progressLabel"_s);
     m_progressLabel->setWordWrap(true);
     row->addWidget(m_progressLabel, 1);
-    m_cancelButton = new QPushButton(tr("&Cancel"), m_buttonRow);
+    m_countdownBar = new QProgressBar(m_buttonRow);
+    m_countdownBar->setObjectName(u"countdownBar"_s);
+    m_countdownBar->setTextVisible(false);
+    m_countdownBar->setMaximumWidth(fontMetrics().averageCharWidth() * 20);
+    m_countdownBar->hide();
+    row->addWidget(m_countdownBar);
+    m_cancelButton = new QPushButton(tr("&Cancel sending…"), m_buttonRow);
     m_cancelButton->setObjectName(u"cancelButton"_s);
     m_sendButton = new QPushButton(tr("&Send"), m_buttonRow);
     m_sendButton->setObjectName(u"sendButton"_s);
+    // Its own button, shown instead of Send: Send never turns into its opposite.
+    m_undoButton = new QPushButton(tr("&Undo"), m_buttonRow);
+    m_undoButton->setObjectName(u"undoButton"_s);
+    m_undoButton->setAutoDefault(false);
+    m_undoButton->hide();
     row->addWidget(m_cancelButton);
+    row->addWidget(m_undoButton);
     row->addWidget(m_sendButton);
     bottomLayout->addWidget(m_buttonRow);
 
+    m_withdrawnRow = new QWidget(bottom);
+    m_withdrawnRow->setObjectName(u"withdrawnRow"_s);
+    auto* withdrawnLayout = new QHBoxLayout(m_withdrawnRow);
+    withdrawnLayout->setContentsMargins(0, 0, 0, 0);
+    withdrawnLayout->addStretch(1);
+    m_closeButton = new QPushButton(tr("C&lose"), m_withdrawnRow);
+    m_closeButton->setObjectName(u"closeButton"_s);
+    withdrawnLayout->addWidget(m_closeButton);
+    m_withdrawnRow->hide();
+    bottomLayout->addWidget(m_withdrawnRow);
+
     connect(m_sendButton, &QPushButton::clicked, this, &ReviewDialog::onSendClicked);
+    connect(m_undoButton, &QPushButton::clicked, this, &ReviewDialog::onUndoClicked);
+    connect(m_closeButton, &QPushButton::clicked, this, [this] { done(QDialog::Rejected); });
     connect(m_cancelButton, &QPushButton::clicked, this, [this] {
         stopCountdown();
         showCancelPanel();
@@ -457,14 +531,12 @@ void ReviewDialog::setupTabOrder()
     QList<QWidget*> chain{m_checkInternalButton, m_recipientView};
     if (m_attachmentView->isVisibleTo(this))
         chain << m_attachmentView;
-    for (QCheckBox* check : std::as_const(m_acknowledgements)) {
+    if (m_bccMove)
+        chain << m_bccMove << m_bccKeep;
+    for (QCheckBox* check : std::as_const(m_acknowledgements))
         chain << check;
-        if (check == m_bccAcknowledgement && m_bccCheck)
-            chain << m_bccCheck;
-    }
-    if (m_bccCheck && !m_bccAcknowledgement)
-        chain << m_bccCheck;
-    chain << m_reasonEdit << m_confirmCancelButton << m_backButton << m_cancelButton << m_sendButton;
+    chain << m_reasonEdit << m_confirmCancelButton << m_backButton << m_cancelButton << m_undoButton
+          << m_sendButton << m_closeButton;
     for (qsizetype i = 1; i < chain.size(); ++i)
         setTabOrder(chain.at(i - 1), chain.at(i));
 }
@@ -485,6 +557,16 @@ int ReviewDialog::checkedAcknowledgements() const
                                           [](const QCheckBox* c) { return c->isChecked(); }));
 }
 
+bool ReviewDialog::bccChosen() const
+{
+    return !m_bccChoiceRequired || (m_bccMove && (m_bccMove->isChecked() || m_bccKeep->isChecked()));
+}
+
+int ReviewDialog::confirmationCount() const
+{
+    return static_cast<int>(m_acknowledgements.size()) + (m_bccChoiceRequired ? 1 : 0);
+}
+
 bool ReviewDialog::canSend() const
 {
     return !m_decided && !m_withdrawn && allTicked();
@@ -493,7 +575,7 @@ bool ReviewDialog::canSend() const
 bool ReviewDialog::allTicked() const
 {
     return m_recipientModel->allChecked() && checkedAttachments() == m_attachmentView->topLevelItemCount() &&
-           checkedAcknowledgements() == m_acknowledgements.size();
+           checkedAcknowledgements() == m_acknowledgements.size() && bccChosen();
 }
 
 void ReviewDialog::updateState()
@@ -519,21 +601,52 @@ void ReviewDialog::updateState()
         parts << tr("attachments: %1 of %2")
                      .arg(checkedAttachments())
                      .arg(m_attachmentView->topLevelItemCount());
-    if (!m_acknowledgements.isEmpty())
-        parts << tr("confirmations: %1 of %2").arg(checkedAcknowledgements()).arg(m_acknowledgements.size());
+    if (confirmationCount() > 0)
+        parts << tr("confirmations: %1 of %2")
+                     .arg(checkedAcknowledgements() + (m_bccChoiceRequired && bccChosen() ? 1 : 0))
+                     .arg(confirmationCount());
     m_progressLabel->setText(parts.join(tr(", ")));
 }
 
-void ReviewDialog::onBccToggled(bool moved)
+void ReviewDialog::onBccChosen()
 {
+    const bool moved = m_bccMove->isChecked();
     m_recipientModel->setMovedToBcc(m_bccCandidates, moved);
-    // Hiding the addresses settles what the warning was about; its own tick
-    // is given for the person, and taken back when the offer is undone.
-    if (m_bccAcknowledgement) {
-        m_bccAcknowledgement->setChecked(moved);
-        m_bccAcknowledgement->setEnabled(!moved);
+    // Once moved, the warning's text would describe what no longer happens.
+    const QString movedText =
+        tr("The %n external address(es) from To and Cc will be sent as Bcc: the recipients will not see "
+           "each other's addresses.",
+           nullptr, int(m_bccCandidates.size()));
+    m_bccLabel->setText(moved ? movedText : m_bccMessage);
+    if (m_reasonsLabel) {
+        QStringList reasons = m_reasons;
+        for (QString& reason : reasons) {
+            if (reason == m_bccMessage && moved)
+                reason = movedText;
+        }
+        m_reasonsLabel->setText(reasons.join(QLatin1Char('\n')));
     }
     updateState();
+}
+
+void ReviewDialog::updateSummary()
+{
+    const int total = m_recipientModel->recipientCount();
+    const int external = m_recipientModel->externalCount();
+    const int flagged = m_recipientModel->flaggedCount();
+    QString text;
+    if (external == 0) {
+        text = tr("All %n recipient(s) are inside your organisation.", nullptr, total);
+    } else {
+        //: "3 outside recipients (2 domains)"; %1 is "2 domains"
+        text = tr("%n outside recipient(s) (%1)", nullptr, external)
+                   .arg(tr("%n domain(s)", nullptr, m_recipientModel->externalDomainCount()));
+    }
+    if (flagged > 0) {
+        //: Joins the parts of the summary line: "3 outside recipients (2 domains) · 1 needs attention"
+        text = tr("%1 · %2").arg(text, tr("%n need(s) attention", nullptr, flagged));
+    }
+    m_summaryLabel->setText(text);
 }
 
 void ReviewDialog::updateBodyPreview()
@@ -578,22 +691,24 @@ void ReviewDialog::withdraw(const QString& note)
     m_content->setEnabled(false);
     m_cancelPanel->hide();
     m_buttonRow->hide();
-    showNote(note.isEmpty() ? tr("This message was withdrawn by the mail client.") : note);
+    const QString why = note.isEmpty() ? tr("The mail program withdrew this message.") : note;
+    // The window may have been in front of the person for a while: the note
+    // stays until they close it, and says what to do next.
+    showNote(tr("%1\nNothing was sent. If the message is still needed, look in the mail program's outbox "
+                "and send it again.")
+                 .arg(why));
     if (!isVisible()) {
         done(QDialog::Rejected);
         return;
     }
-    // Non-blocking: the note stays a moment so the person sees why the window goes away.
-    QTimer::singleShot(WithdrawNoteMs, this, [this] { done(QDialog::Rejected); });
+    m_withdrawnRow->show();
+    m_closeButton->setDefault(true);
+    m_closeButton->setFocus();
 }
 
 void ReviewDialog::onSendClicked()
 {
-    if (m_countdown->isActive()) {
-        stopCountdown(); // the button reads "Undo" while counting down
-        return;
-    }
-    if (!canSend())
+    if (m_countdown->isActive() || !canSend())
         return;
     if (m_countdownSeconds > 0)
         startCountdown();
@@ -601,18 +716,32 @@ void ReviewDialog::onSendClicked()
         finish(sendDecision());
 }
 
+void ReviewDialog::onUndoClicked()
+{
+    // The second click of a double-click on Send lands here: not an Undo.
+    if (!m_countdown->isActive() || m_countdownClock.elapsed() < UndoGuardMs)
+        return;
+    stopCountdown();
+}
+
 Delivery::Decision ReviewDialog::sendDecision() const
 {
-    return Delivery::Decision::send(m_bccCheck && m_bccCheck->isChecked() ? m_bccCandidates : QStringList());
+    return Delivery::Decision::send(m_bccMove && m_bccMove->isChecked() ? m_bccCandidates : QStringList());
 }
 
 void ReviewDialog::startCountdown()
 {
+    m_countdownClock.start();
     m_remaining = m_countdownSeconds;
-    m_sendButton->setText(tr("Sending in %1 s — &Undo").arg(m_remaining));
-    m_sendButton->setEnabled(true);
-    m_progressLabel->setText(tr("Press Undo or Esc to go back."));
-    m_sendButton->setFocus();
+    m_countdownBar->setRange(0, m_countdownSeconds * 1000);
+    m_countdownBar->setValue(0);
+    m_progressLabel->setText(tr("Sending in %n s. Undo or Esc goes back.", nullptr, m_remaining));
+    // Cancel would be a second way back that reads like "do not send at all".
+    m_cancelButton->hide();
+    m_sendButton->hide();
+    m_countdownBar->show();
+    m_undoButton->show();
+    m_undoButton->setFocus();
     m_countdown->start();
 }
 
@@ -621,19 +750,29 @@ void ReviewDialog::stopCountdown()
     if (!m_countdown->isActive())
         return;
     m_countdown->stop();
-    m_sendButton->setText(tr("&Send"));
+    m_countdownBar->hide();
+    m_undoButton->hide();
+    m_cancelButton->show();
+    m_sendButton->show();
+    m_sendButton->setFocus();
     updateState();
 }
 
 void ReviewDialog::onCountdownTick()
 {
-    --m_remaining;
-    if (m_remaining <= 0) {
+    const qint64 total = qint64(m_countdownSeconds) * 1000;
+    const qint64 elapsed = m_countdownClock.elapsed();
+    if (elapsed >= total) {
         m_countdown->stop();
         finish(sendDecision());
         return;
     }
-    m_sendButton->setText(tr("Sending in %1 s — &Undo").arg(m_remaining));
+    m_countdownBar->setValue(static_cast<int>(elapsed));
+    const int remaining = static_cast<int>((total - elapsed + 999) / 1000);
+    if (remaining != m_remaining) {
+        m_remaining = remaining;
+        m_progressLabel->setText(tr("Sending in %n s. Undo or Esc goes back.", nullptr, m_remaining));
+    }
 }
 
 void ReviewDialog::showCancelPanel()
@@ -720,7 +859,7 @@ void ReviewDialog::showEvent(QShowEvent* event)
     QDialog::showEvent(event);
     raise();
     activateWindow();
-    if (!m_cancelPanel->isVisible() && !m_countdown->isActive())
+    if (!m_cancelPanel->isVisible() && !m_countdown->isActive() && !m_withdrawn)
         m_recipientView->setFocus(Qt::ActiveWindowFocusReason);
     updateBodyPreview();
 }

@@ -3,13 +3,16 @@
 #include "delivery/Decision.h"
 
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QList>
 #include <QStringList>
 
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
+class QRadioButton;
 class QTimer;
 class QTreeView;
 class QTreeWidget;
@@ -27,7 +30,8 @@ class ReviewDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // countdownSeconds > 0: Send starts a countdown that can be undone.
+    // countdownSeconds > 0: Send starts a countdown that can be undone with a
+    // separate Undo button (Cancel is hidden meanwhile).
     explicit ReviewDialog(const Delivery::ReviewRequest& request, int countdownSeconds = 0,
                           QWidget* parent = nullptr);
     ~ReviewDialog() override;
@@ -41,11 +45,13 @@ public:
     void setQueuePosition(int position, int total);
     // A short message above the recipients, e.g. that the client stopped waiting.
     void showNote(const QString& note);
-    // The message is gone: show the note briefly and close without a decision.
+    // The message is gone: say so, that nothing was sent and what to do, and
+    // keep saying it until the person closes the window (no decision).
     void withdraw(const QString& note);
 
-    // How long withdraw() keeps the note on screen before closing.
-    static constexpr int WithdrawNoteMs = 2500;
+    // Undo ignores clicks this long after the countdown starts: the second
+    // click of a double-click on Send must not take the sending back.
+    static constexpr int UndoGuardMs = 700;
 
 signals:
     void decided(const Delivery::Decision& decision);
@@ -67,9 +73,11 @@ private:
     QWidget* buildButtons();
     void setupTabOrder();
     void updateState();
-    void onBccToggled(bool moved);
+    void onBccChosen();
+    void updateSummary();
     void updateBodyPreview();
     void onSendClicked();
+    void onUndoClicked();
     void showCancelPanel();
     void hideCancelPanel();
     void confirmCancel();
@@ -81,6 +89,8 @@ private:
     bool allTicked() const;
     int checkedAttachments() const;
     int checkedAcknowledgements() const;
+    int confirmationCount() const;
+    bool bccChosen() const;
 
     int m_countdownSeconds = 0;
     int m_remaining = 0;
@@ -94,15 +104,23 @@ private:
     QLabel* m_queueLabel = nullptr;
     QLabel* m_noteLabel = nullptr;
     QLabel* m_bodyLabel = nullptr;
+    QLabel* m_reasonsLabel = nullptr;
+    QLabel* m_summaryLabel = nullptr;
+    QStringList m_reasons;
     QTreeView* m_recipientView = nullptr;
     QPushButton* m_checkInternalButton = nullptr;
     QTreeWidget* m_attachmentView = nullptr;
     QList<QCheckBox*> m_acknowledgements;
-    // many-external-visible: the offer to move the visible external addresses to Bcc.
+    // many-external-visible: the choice between moving the visible external
+    // addresses to Bcc and sending as it is. When the finding needs an
+    // acknowledgement, making the choice is that acknowledgement.
     QStringList m_bccCandidates;
     bool m_bccRequired = false;
-    QCheckBox* m_bccCheck = nullptr;
-    QCheckBox* m_bccAcknowledgement = nullptr; // its "I have checked" box, settled by taking the offer
+    bool m_bccChoiceRequired = false;
+    QString m_bccMessage; // the finding's message, shown until the addresses are moved
+    QLabel* m_bccLabel = nullptr;
+    QRadioButton* m_bccMove = nullptr;
+    QRadioButton* m_bccKeep = nullptr;
     QWidget* m_content = nullptr;
     QWidget* m_buttonRow = nullptr;
     QLabel* m_progressLabel = nullptr;
@@ -113,6 +131,11 @@ private:
     QPushButton* m_confirmCancelButton = nullptr;
     QPushButton* m_backButton = nullptr;
     QTimer* m_countdown = nullptr;
+    QElapsedTimer m_countdownClock;
+    QPushButton* m_undoButton = nullptr;
+    QProgressBar* m_countdownBar = nullptr;
+    QWidget* m_withdrawnRow = nullptr;
+    QPushButton* m_closeButton = nullptr;
 };
 
 } // namespace Ui

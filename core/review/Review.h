@@ -37,6 +37,9 @@ struct Finding
     bool needsAcknowledgement = false;
     QStringList recipients;  // addresses it concerns (may be empty)
     QStringList attachments; // file names it concerns (may be empty)
+    // look-alike-domain: the known domain the recipients' domain resembles, so
+    // the review window can show which letters differ. Empty for other checks.
+    QString similarDomain;
 };
 
 struct Address

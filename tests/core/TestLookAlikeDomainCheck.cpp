@@ -78,6 +78,8 @@ void TestLookAlikeDomainCheck::againstInternal()
     const auto findings = Fixture::run(Review::LookAlikeDomainCheck(), v, Fixture::policy());
     QCOMPARE(findings.size(), 1);
     QVERIFY(findings.first().message.contains(u"example.co.jp"_s));
+    // The review window highlights the letters that differ from this one.
+    QCOMPARE(findings.first().similarDomain, u"example.co.jp"_s);
 }
 
 void TestLookAlikeDomainCheck::knownDomainsSetting()

@@ -24,8 +24,9 @@ inline Review::Recipient recipient(const QString& address, const QString& name, 
 }
 
 // A realistic Japanese business message: two internal and three external
-// recipients, one of them at a look-alike domain, one attachment and one
-// finding that needs an acknowledgement. japanese: the finding messages as
+// recipients, one of them at a look-alike domain (acknowledged on its row),
+// one attachment and one finding about the whole message that needs its own
+// acknowledgement. japanese: the finding messages as
 // core would translate them.
 inline Delivery::ReviewRequest japanese(bool japaneseMessages = false)
 {
@@ -63,6 +64,7 @@ inline Delivery::ReviewRequest japanese(bool japaneseMessages = false)
             ? u"partner-shouji.co.jp は、送信履歴のある partner-shoji.co.jp によく似たドメインです。"_s
             : u"partner-shouji.co.jp looks like partner-shoji.co.jp, a domain you have written to."_s;
     lookAlike.needsAcknowledgement = true;
+    lookAlike.similarDomain = u"partner-shoji.co.jp"_s;
     lookAlike.recipients = {u"tanaka@partner-shouji.co.jp"_s};
     Review::Finding firstDomain;
     firstDomain.code = u"first-time-domain"_s;
@@ -82,6 +84,7 @@ inline Delivery::ReviewRequest japanese(bool japaneseMessages = false)
     keyword.severity = Review::Severity::Warn;
     keyword.message = japaneseMessages ? u"件名に「見積」が含まれています。"_s
                                        : u"The subject contains \"見積\" (quotation)."_s;
+    keyword.needsAcknowledgement = true; // about the whole message: its own tick at the bottom
     r.findings = {lookAlike, firstDomain, firstRecipient, keyword};
     r.willSign = true;
     request.reasons = {japaneseMessages ? u"社外の宛先が含まれています。"_s

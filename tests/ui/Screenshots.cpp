@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QThread>
 #include <QTranslator>
@@ -94,8 +95,12 @@ void tickRecipients(Ui::ReviewDialog* dialog, bool all)
     auto* view = dialog->findChild<QTreeView*>(u"recipientView"_s);
     auto* model = qobject_cast<Ui::RecipientModel*>(view->model());
     if (all) {
-        for (int g = 0; g < model->rowCount(); ++g)
-            model->setData(model->index(g, 0), Qt::Checked, Qt::CheckStateRole);
+        // Flagged recipients are ticked on their own rows, never by their domain's.
+        for (int g = 0; g < model->rowCount(); ++g) {
+            const QModelIndex group = model->index(g, 0);
+            for (int r = 0; r < model->rowCount(group); ++r)
+                model->setData(model->index(r, 0, group), Qt::Checked, Qt::CheckStateRole);
+        }
     } else {
         model->checkAllInternal();
         const QModelIndex external = model->index(model->rowCount() - 1, 0);
@@ -140,7 +145,6 @@ void reviewWindows(const QString& language)
         tickRest(&dialog);
         dialog.findChild<QPushButton*>(u"sendButton"_s)->click();
         save(&dialog, u"review-%1-countdown"_s.arg(language));
-        dialog.findChild<QPushButton*>(u"sendButton"_s)->click(); // Undo
         dialog.withdraw(ja ? QString()
                            : u"The mail client disconnected before the message was handed over; "
                              u"nothing was sent."_s);
@@ -150,7 +154,7 @@ void reviewWindows(const QString& language)
         Ui::ReviewDialog dialog(SampleReview::manyVisible(ja));
         dialog.show();
         save(&dialog, u"review-%1-many-visible"_s.arg(language));
-        dialog.findChild<QCheckBox*>(u"bccCheck"_s)->click();
+        dialog.findChild<QRadioButton*>(u"bccMove"_s)->click();
         save(&dialog, u"review-%1-many-visible-bcc"_s.arg(language));
         dialog.withdraw({});
     }

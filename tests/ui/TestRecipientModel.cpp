@@ -22,7 +22,8 @@ class TestRecipientModel : public QObject
 {
     Q_OBJECT
 private slots:
-    void groupsInternalFirst();
+    void groupsFlaggedExternalFirst();
+    void externalGroupTickSkipsFlagged();
     void externalEmphasisedBeyondColour();
     void domainRowIsTristate();
     void checkAllInternal();
@@ -30,7 +31,7 @@ private slots:
     void badges();
 };
 
-void TestRecipientModel::groupsInternalFirst()
+void TestRecipientModel::groupsFlaggedExternalFirst()
 {
     RecipientModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -38,24 +39,53 @@ void TestRecipientModel::groupsInternalFirst()
     model.setRecipients(review.recipients, review.findings);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.recipientCount(), 5);
-    const QStringList expected{u"example.co.jp"_s, u"osaka.example.co.jp"_s, u"partner-shoji.co.jp"_s,
-                               u"partner-shouji.co.jp"_s};
+    // The external group with a flagged recipient (the look-alike) first, then
+    // internal, then the other external groups.
+    const QStringList expected{u"partner-shouji.co.jp"_s, u"example.co.jp"_s, u"osaka.example.co.jp"_s,
+                               u"partner-shoji.co.jp"_s};
     for (int g = 0; g < model.rowCount(); ++g) {
         const QModelIndex group = model.index(g, 0);
         QVERIFY2(group.data().toString().contains(expected.at(g)), qPrintable(group.data().toString()));
-        QCOMPARE(group.data(RecipientModel::InternalRole).toBool(), g < 2);
+        QCOMPARE(group.data(RecipientModel::InternalRole).toBool(), g == 1 || g == 2);
+        QCOMPARE(group.data(RecipientModel::FlaggedRole).toBool(), g == 0);
         QVERIFY(group.data(RecipientModel::IsDomainRole).toBool());
         for (int r = 0; r < model.rowCount(group); ++r)
             QCOMPARE(model.recipientAt(model.index(r, 0, group))->domain, expected.at(g));
     }
     // Envelope order within a domain; field, name and address in their columns.
-    const QModelIndex partner = model.index(2, 0);
+    const QModelIndex partner = model.index(3, 0);
     QCOMPARE(model.index(0, RecipientModel::AddressColumn, partner).data().toString(),
              u"sato@partner-shoji.co.jp"_s);
     QCOMPARE(model.index(0, RecipientModel::NameColumn, partner).data().toString(), u"佐藤 花子"_s);
     QCOMPARE(model.index(0, RecipientModel::FieldColumn, partner).data().toString(), u"To"_s);
     QCOMPARE(model.index(1, RecipientModel::FieldColumn, partner).data().toString(), u"Cc"_s);
-    QCOMPARE(model.index(0, RecipientModel::FieldColumn, model.index(1, 0)).data().toString(), u"Bcc"_s);
+    QCOMPARE(model.index(0, RecipientModel::FieldColumn, model.index(2, 0)).data().toString(), u"Bcc"_s);
+    QCOMPARE(model.externalCount(), 3);
+    QCOMPARE(model.externalDomainCount(), 2);
+    QCOMPARE(model.flaggedCount(), 1);
+}
+
+void TestRecipientModel::externalGroupTickSkipsFlagged()
+{
+    RecipientModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Review::MessageReview review = SampleReview::japanese().review;
+    // A second, unflagged recipient in the look-alike group, between flagged ones.
+    review.recipients << SampleReview::recipient(u"aoki@partner-shouji.co.jp"_s, {}, Review::Field::Cc, false)
+                      << SampleReview::recipient(u"ueda@partner-shouji.co.jp"_s, {}, Review::Field::Cc, false,
+                                                 {u"look-alike-domain"_s});
+    review.findings[0].recipients << u"ueda@partner-shouji.co.jp"_s;
+    model.setRecipients(review.recipients, review.findings);
+    const QModelIndex group = model.index(0, 0);
+    QCOMPARE(model.rowCount(group), 3);
+    QVERIFY(model.setData(group, Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(stateOf(model.index(0, 0, group)), Qt::Unchecked); // tanaka, look-alike
+    QCOMPARE(stateOf(model.index(1, 0, group)), Qt::Checked);   // aoki, no finding
+    QCOMPARE(stateOf(model.index(2, 0, group)), Qt::Unchecked); // ueda, look-alike
+    QCOMPARE(stateOf(group), Qt::PartiallyChecked);
+    // An internal group ticks everyone.
+    QVERIFY(model.setData(model.index(1, 0), Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(stateOf(model.index(1, 0)), Qt::Checked);
 }
 
 void TestRecipientModel::externalEmphasisedBeyondColour()
@@ -63,8 +93,8 @@ void TestRecipientModel::externalEmphasisedBeyondColour()
     RecipientModel model;
     const Review::MessageReview review = SampleReview::japanese().review;
     model.setRecipients(review.recipients, review.findings);
-    const QModelIndex internal = model.index(0, 0);
-    const QModelIndex external = model.index(2, 0);
+    const QModelIndex internal = model.index(1, 0);
+    const QModelIndex external = model.index(3, 0);
     QVERIFY(external.data().toString().contains(u"External"_s));
     QVERIFY(!internal.data().toString().contains(u"External"_s));
     QVERIFY(external.data(Qt::FontRole).value<QFont>().bold());
@@ -79,7 +109,7 @@ void TestRecipientModel::domainRowIsTristate()
     const Review::MessageReview review = SampleReview::japanese().review;
     model.setRecipients(review.recipients, review.findings);
     QSignalSpy counts(&model, &RecipientModel::checkedCountChanged);
-    const QModelIndex group = model.index(2, 0);
+    const QModelIndex group = model.index(3, 0); // external, nobody flagged
     QCOMPARE(stateOf(group), Qt::Unchecked);
     QVERIFY(model.setData(model.index(0, 0, group), Qt::Checked, Qt::CheckStateRole));
     QCOMPARE(stateOf(group), Qt::PartiallyChecked);

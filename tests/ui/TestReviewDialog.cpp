@@ -1,13 +1,21 @@
+#include "FindingBadgeDelegate.h"
 #include "RecipientModel.h"
 #include "ReviewDialog.h"
 #include "SampleReview.h"
+#include "Translator.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QElapsedTimer>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -94,6 +102,39 @@ std::unique_ptr<ReviewDialog> shown(const Delivery::ReviewRequest& request, int 
     return dialog;
 }
 
+// Every access key shown in the window now, with the texts that carry it.
+QMultiHash<QChar, QString> mnemonics(QWidget* window)
+{
+    QMultiHash<QChar, QString> keys;
+    const auto add = [&](const QString& text) {
+        const QKeySequence key = QKeySequence::mnemonic(text);
+        if (!key.isEmpty())
+            keys.insert(key.toString().back().toUpper(), text);
+    };
+    for (QWidget* w : window->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(window))
+            continue;
+        if (auto* button = qobject_cast<QAbstractButton*>(w))
+            add(button->text());
+        else if (auto* label = qobject_cast<QLabel*>(w); label && label->buddy())
+            add(label->text());
+        else if (auto* box = qobject_cast<QGroupBox*>(w))
+            add(box->title());
+    }
+    return keys;
+}
+
+QString duplicateMnemonics(QWidget* window)
+{
+    const QMultiHash<QChar, QString> keys = mnemonics(window);
+    QStringList clashes;
+    for (const QChar key : keys.uniqueKeys()) {
+        if (keys.count(key) > 1)
+            clashes << u"%1: %2"_s.arg(key).arg(keys.values(key).join(u" | "_s));
+    }
+    return clashes.join(u"; "_s);
+}
+
 // Ticks every recipient with the space bar, row by row, and every attachment
 // and acknowledgement with the keyboard too.
 void tickEverythingWithSpace(const Parts& p)
@@ -128,11 +169,18 @@ private slots:
     void countdownUndoThenSend();
     void keyboardOnly();
     void showsMessageData();
-    void withdrawClosesWithoutDecision();
+    void withdrawnNoteStaysUntilClosed();
     void remembersSize();
     void thousandRecipients();
     void bccOfferMovesVisibleExternal();
     void bccRequiredIsShownNotAsked();
+    void groupTickSkipsFlaggedOutsiders();
+    void flaggedRecipientAcknowledgedOnItsRowOnly();
+    void summaryLineAndLookAlikeFirst();
+    void badgesFitAtDefaultWidth();
+    void countdownIgnoresDoubleClick();
+    void mnemonicsUniquePerState_data();
+    void mnemonicsUniquePerState();
 };
 
 void TestReviewDialog::initTestCase()
@@ -259,9 +307,10 @@ void TestReviewDialog::domainRowTicksItsRecipients()
 {
     auto dialog = shown(SampleReview::japanese());
     const Parts p = partsOf(dialog.get());
-    // Groups: internal first, then external in name order.
-    QVERIFY(p.model->index(0, 0).data(RecipientModel::InternalRole).toBool());
-    const QModelIndex external = p.model->index(2, 0);
+    // Groups: the flagged external one first, then internal, then the other external one.
+    QVERIFY(p.model->index(0, 0).data(RecipientModel::FlaggedRole).toBool());
+    QVERIFY(p.model->index(1, 0).data(RecipientModel::InternalRole).toBool());
+    const QModelIndex external = p.model->index(3, 0);
     QCOMPARE(external.data(RecipientModel::InternalRole).toBool(), false);
     QVERIFY(external.data().toString().contains(u"partner-shoji.co.jp"_s));
     QCOMPARE(p.model->rowCount(external), 2);
@@ -334,17 +383,27 @@ void TestReviewDialog::countdownUndoThenSend()
 {
     auto dialog = shown(SampleReview::japanese(), 1);
     const Parts p = partsOf(dialog.get());
+    auto* undo = dialog->findChild<QPushButton*>(u"undoButton"_s);
+    auto* bar = dialog->findChild<QProgressBar*>(u"countdownBar"_s);
+    auto* progress = dialog->findChild<QLabel*>(u"progressLabel"_s);
+    QVERIFY(undo && bar && progress);
+    QVERIFY(!undo->isVisible());
     tickEverythingWithSpace(p);
     QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
 
+    // Send gives way to a separate Undo with a progress bar; Cancel goes away.
     QTest::mouseClick(p.send, Qt::LeftButton);
-    QVERIFY2(p.send->text().contains(u"Sending in 1 s"_s), qPrintable(p.send->text()));
-    QVERIFY(p.send->text().contains(u"Undo"_s));
-    QTest::mouseClick(p.send, Qt::LeftButton); // Undo
+    QVERIFY(undo->isVisible() && bar->isVisible());
+    QVERIFY(!p.send->isVisible());
+    QVERIFY(!p.cancel->isVisible());
+    QCOMPARE(p.send->text(), u"&Send"_s);
+    QVERIFY2(progress->text().contains(u"Sending in 1 s"_s), qPrintable(progress->text()));
+    QTest::qWait(ReviewDialog::UndoGuardMs + 50);
+    QTest::mouseClick(undo, Qt::LeftButton);
     QTest::qWait(1500);
     QCOMPARE(decided.count(), 0);
     QVERIFY(dialog->isVisible());
-    QCOMPARE(p.send->text(), u"&Send"_s);
+    QVERIFY(p.send->isVisible() && p.cancel->isVisible() && !undo->isVisible());
     QCOMPARE(p.model->checkedCount(), p.model->recipientCount());
     QCOMPARE(p.attachments->topLevelItem(0)->checkState(0), Qt::Checked);
     QVERIFY(p.acknowledgements.first()->isChecked());
@@ -364,7 +423,7 @@ void TestReviewDialog::countdownUndoThenSend()
     QTest::qWait(1300);
     QCOMPARE(decided.count(), 0);
     QVERIFY(!p.send->isEnabled());
-    QCOMPARE(p.send->text(), u"&Send"_s);
+    QVERIFY(p.send->isVisible());
     QTest::keyClick(p.recipients, Qt::Key_Space);
     QVERIFY(p.send->isEnabled());
 
@@ -377,6 +436,30 @@ void TestReviewDialog::countdownUndoThenSend()
     QVERIFY(!dialog->isVisible());
 }
 
+void TestReviewDialog::countdownIgnoresDoubleClick()
+{
+    auto dialog = shown(SampleReview::japanese(), 2);
+    const Parts p = partsOf(dialog.get());
+    auto* undo = dialog->findChild<QPushButton*>(u"undoButton"_s);
+    tickEverythingWithSpace(p);
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+
+    // A double-click on Send: the second click lands on Undo within the guard.
+    QTest::mouseClick(p.send, Qt::LeftButton);
+    QVERIFY(undo->isVisible());
+    QTest::mouseClick(undo, Qt::LeftButton);
+    QTest::keyClick(undo, Qt::Key_Space);
+    QVERIFY2(undo->isVisible(), "a click within the guard must not undo");
+    QVERIFY(!p.cancel->isVisible());
+    QVERIFY(!p.send->isVisible());
+    // Enter does not reach the hidden Send nor Undo.
+    QTest::keyClick(dialog.get(), Qt::Key_Return);
+    QVERIFY(undo->isVisible());
+    QCOMPARE(decided.count(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(decided.count(), 1, 5000);
+    QCOMPARE(decided.at(0).at(0).value<Decision>().kind, Decision::Kind::Send);
+}
+
 void TestReviewDialog::keyboardOnly()
 {
     auto dialog = shown(SampleReview::japanese());
@@ -385,12 +468,15 @@ void TestReviewDialog::keyboardOnly()
     QVERIFY(dialog->isActiveWindow());
     QCOMPARE(QApplication::focusWidget(), p.recipients);
 
-    // Walk the whole tree with the arrow key and tick each domain row with Space.
+    // Walk the whole tree with the arrow key and tick each domain row with
+    // Space; a flagged recipient needs its own Space on its row.
     const int visibleRows = p.model->rowCount() + p.model->recipientCount();
     for (int i = 0; i < visibleRows; ++i) {
         QWidget* focus = QApplication::focusWidget();
         QCOMPARE(focus, p.recipients);
-        if (!p.recipients->currentIndex().parent().isValid())
+        const QModelIndex current = p.recipients->currentIndex();
+        const bool domain = !current.parent().isValid();
+        if (domain || current.data(RecipientModel::FlaggedRole).toBool())
             QTest::keyClick(focus, Qt::Key_Space);
         QTest::keyClick(focus, Qt::Key_Down);
     }
@@ -450,21 +536,35 @@ void TestReviewDialog::showsMessageData()
         QVERIFY(badges.data(RecipientModel::BadgeTipsRole).toStringList().at(0).contains(u"looks like"_s));
     }
     QVERIFY(found);
-    // The acknowledgement keeps an ampersand as text, not as a mnemonic.
-    QVERIFY(p.acknowledgements.first()->text().startsWith(u"I have checked: "_s));
+    // The acknowledgement of a finding about the whole message: a tick, and
+    // the reason beside it in a label that wraps.
+    QCOMPARE(p.acknowledgements.size(), 1);
+    QCOMPARE(p.acknowledgements.first()->text(), u"I have checked:"_s);
+    QVERIFY(p.acknowledgements.first()->toolTip().contains(u"見積"_s));
 }
 
-void TestReviewDialog::withdrawClosesWithoutDecision()
+void TestReviewDialog::withdrawnNoteStaysUntilClosed()
 {
     auto dialog = shown(SampleReview::japanese());
     QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
     QSignalSpy finished(dialog.get(), &QDialog::finished);
-    dialog->withdraw(u"The mail client disconnected; nothing was sent."_s);
+    dialog->withdraw(u"The mail client disconnected."_s);
     auto* note = dialog->findChild<QLabel*>(u"noteLabel"_s);
     QVERIFY(note->isVisible());
     QVERIFY(note->text().contains(u"disconnected"_s));
+    // Says that nothing left and what to do about it.
+    QVERIFY(note->text().contains(u"Nothing was sent"_s));
+    QVERIFY(note->text().contains(u"outbox"_s));
     QVERIFY(!partsOf(dialog.get()).send->isVisible());
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, ReviewDialog::WithdrawNoteMs + 2000);
+    // No auto-close: still there long after the old 2.5 s.
+    QTest::qWait(3500);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(finished.count(), 0);
+    auto* close = dialog->findChild<QPushButton*>(u"closeButton"_s);
+    QVERIFY(close && close->isVisible());
+    QCOMPARE(QApplication::focusWidget(), close);
+    QTest::keyClick(close, Qt::Key_Space);
+    QCOMPARE(finished.count(), 1);
     QVERIFY(!dialog->isVisible());
     QCOMPARE(decided.count(), 0);
     QVERIFY(!dialog->isDecided());
@@ -525,44 +625,53 @@ void TestReviewDialog::bccOfferMovesVisibleExternal()
     const Delivery::ReviewRequest request = SampleReview::manyVisible();
     auto dialog = shown(request);
     const Parts p = partsOf(dialog.get());
-    auto* offer = dialog->findChild<QCheckBox*>(u"bccCheck"_s);
-    QVERIFY(offer && offer->isVisible());
-    QVERIFY(!offer->isChecked());
-    QCOMPARE(p.acknowledgements.size(), 1);
+    auto* move = dialog->findChild<QRadioButton*>(u"bccMove"_s);
+    auto* keep = dialog->findChild<QRadioButton*>(u"bccKeep"_s);
+    auto* message = dialog->findChild<QLabel*>(u"bccMessageLabel"_s);
+    auto* reasons = dialog->findChild<QLabel*>(u"reasonsLabel"_s);
+    QVERIFY(move && keep && message && reasons);
+    QVERIFY(move->isVisible() && keep->isVisible());
+    QVERIFY2(!move->isChecked() && !keep->isChecked(), "the choice is the person's");
+    QVERIFY(p.acknowledgements.isEmpty()); // the choice is the acknowledgement
+    QVERIFY(message->wordWrap());
     QCOMPARE(fieldShown(p.model, u"contact1@alpha-trading.co.jp"_s), u"To"_s);
     QCOMPARE(fieldShown(p.model, u"contact9@delta-shoji.co.jp"_s), u"Cc"_s);
+    const QString before = message->text();
 
-    // Every recipient ticked: the warning still needs its answer.
-    p.recipients->setFocus();
-    for (const QModelIndex& row : recipientRows(p.model)) {
-        p.recipients->setCurrentIndex(row);
-        QTest::keyClick(p.recipients, Qt::Key_Space);
-    }
+    // Every recipient ticked, each group with one click (the warning is about
+    // the visible addresses, not about a recipient): the choice is still missing.
+    p.checkInternal->click();
+    for (int g = 0; g < p.model->rowCount(); ++g)
+        p.model->setData(p.model->index(g, 0), Qt::Checked, Qt::CheckStateRole);
     QVERIFY(p.model->allChecked());
     QVERIFY(!p.send->isEnabled());
 
-    // Taking the offer answers it, and the list shows where the addresses go.
-    QTest::keyClick(offer, Qt::Key_Space);
-    QVERIFY(offer->isChecked());
-    QVERIFY(p.acknowledgements.first()->isChecked());
-    QVERIFY(!p.acknowledgements.first()->isEnabled());
+    // Moving answers it; the list, the badges and the reason say where the addresses go.
+    QTest::keyClick(move, Qt::Key_Space);
+    QVERIFY(move->isChecked() && !keep->isChecked());
     QVERIFY(p.send->isEnabled());
     QCOMPARE(fieldShown(p.model, u"contact1@alpha-trading.co.jp"_s), u"To → Bcc"_s);
     QCOMPARE(fieldShown(p.model, u"contact9@delta-shoji.co.jp"_s), u"Cc → Bcc"_s);
     QCOMPARE(fieldShown(p.model, u"kimura@example.co.jp"_s), u"To"_s); // colleagues stay visible
+    const QModelIndex contact1 = p.model->index(0, RecipientModel::FindingsColumn, p.model->index(1, 0));
+    QCOMPARE(contact1.data(RecipientModel::BadgeLabelsRole).toStringList(), QStringList{u"Moved to Bcc"_s});
+    QVERIFY(message->text() != before);
+    QVERIFY(message->text().contains(u"will be sent as Bcc"_s));
+    QVERIFY(reasons->text().contains(u"will be sent as Bcc"_s));
 
-    // Undone: back as it was, Send waits for the warning again.
-    QTest::keyClick(offer, Qt::Key_Space);
-    QVERIFY(!p.acknowledgements.first()->isChecked());
-    QVERIFY(p.acknowledgements.first()->isEnabled());
-    QVERIFY(!p.send->isEnabled());
+    // The other choice: back as it was, still answered.
+    QTest::keyClick(keep, Qt::Key_Space);
+    QVERIFY(keep->isChecked() && !move->isChecked());
+    QVERIFY(p.send->isEnabled());
     QCOMPARE(fieldShown(p.model, u"contact1@alpha-trading.co.jp"_s), u"To"_s);
+    QCOMPARE(message->text(), before);
+    QVERIFY(contact1.data(RecipientModel::BadgeLabelsRole).toStringList() != QStringList{u"Moved to Bcc"_s});
 
     // With the mnemonic, then Send: the decision names the addresses to move.
     dialog->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_K, Qt::AltModifier);
-    QTRY_VERIFY(offer->isChecked()); // a mnemonic clicks with a short animation
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_V, Qt::AltModifier);
+    QTRY_VERIFY(move->isChecked()); // a mnemonic clicks with a short animation
     QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
     QTest::mouseClick(p.send, Qt::LeftButton);
     QCOMPARE(decided.size(), 1);
@@ -575,7 +684,7 @@ void TestReviewDialog::bccRequiredIsShownNotAsked()
 {
     auto dialog = shown(SampleReview::manyVisible(false, true));
     const Parts p = partsOf(dialog.get());
-    QVERIFY(!dialog->findChild<QCheckBox*>(u"bccCheck"_s));
+    QVERIFY(!dialog->findChild<QRadioButton*>(u"bccMove"_s));
     auto* label = dialog->findChild<QLabel*>(u"bccRequiredLabel"_s);
     QVERIFY(label && label->isVisible());
     QVERIFY(p.acknowledgements.isEmpty());
@@ -594,6 +703,208 @@ void TestReviewDialog::bccRequiredIsShownNotAsked()
     QCOMPARE(decided.size(), 1);
     // The hop moves them by policy; the window only shows it.
     QVERIFY(decided.first().first().value<Decision>().toBcc.isEmpty());
+}
+
+// The Japanese sample with Suzuki flagged as well (a warning, not just information),
+// so one external domain holds a flagged and an unflagged recipient.
+static Delivery::ReviewRequest withFlaggedSuzuki()
+{
+    Delivery::ReviewRequest request = SampleReview::japanese();
+    for (Review::Finding& f : request.review.findings) {
+        if (f.code == "first-time-recipient"_L1) {
+            f.severity = Review::Severity::Warn;
+            f.needsAcknowledgement = true;
+        }
+    }
+    return request;
+}
+
+static QModelIndex groupOf(const RecipientModel* model, const QString& domain)
+{
+    for (int g = 0; g < model->rowCount(); ++g) {
+        const QModelIndex group = model->index(g, 0);
+        if (model->recipientAt(model->index(0, 0, group))->domain == domain)
+            return group;
+    }
+    return {};
+}
+
+void TestReviewDialog::groupTickSkipsFlaggedOutsiders()
+{
+    auto dialog = shown(withFlaggedSuzuki());
+    const Parts p = partsOf(dialog.get());
+    p.recipients->setFocus();
+
+    // Internal: the domain row ticks everyone.
+    const QModelIndex internal = groupOf(p.model, u"example.co.jp"_s);
+    p.recipients->setCurrentIndex(internal);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(internal), Qt::Checked);
+
+    // External with a flagged recipient: only the unflagged one (a mouse click this time).
+    const QModelIndex partner = groupOf(p.model, u"partner-shoji.co.jp"_s);
+    QCOMPARE(p.model->rowCount(partner), 2);
+    const QModelIndex sato = p.model->index(0, 0, partner);
+    const QModelIndex suzuki = p.model->index(1, 0, partner);
+    QVERIFY(!sato.data(RecipientModel::FlaggedRole).toBool());
+    QVERIFY(suzuki.data(RecipientModel::FlaggedRole).toBool());
+    QTest::mouseClick(p.recipients->viewport(), Qt::LeftButton, {}, checkboxCentre(p.recipients, partner));
+    QCOMPARE(stateOf(sato), Qt::Checked);
+    QCOMPARE(stateOf(suzuki), Qt::Unchecked);
+    QCOMPARE(stateOf(partner), Qt::PartiallyChecked);
+
+    // A group with only flagged recipients: the domain row ticks nobody.
+    const QModelIndex lookAlike = groupOf(p.model, u"partner-shouji.co.jp"_s);
+    p.recipients->setCurrentIndex(lookAlike);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(p.model->index(0, 0, lookAlike)), Qt::Unchecked);
+
+    // The flagged ones on their own rows; then the domain row unticks all of its group.
+    p.recipients->setCurrentIndex(suzuki);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(partner), Qt::Checked);
+    QTest::mouseClick(p.recipients->viewport(), Qt::LeftButton, {}, checkboxCentre(p.recipients, partner));
+    QCOMPARE(stateOf(sato), Qt::Unchecked);
+    QCOMPARE(stateOf(suzuki), Qt::Unchecked);
+    // And a domain row whose unflagged rows are ticked unticks too, so it still toggles.
+    p.recipients->setCurrentIndex(partner);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(sato), Qt::Checked);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(sato), Qt::Unchecked);
+}
+
+void TestReviewDialog::flaggedRecipientAcknowledgedOnItsRowOnly()
+{
+    auto dialog = shown(withFlaggedSuzuki());
+    const Parts p = partsOf(dialog.get());
+    // Look-alike (Tanaka) and first time (Suzuki) need acknowledging: not at the
+    // bottom, only the finding about the whole message (the keyword) is there.
+    QCOMPARE(p.acknowledgements.size(), 1);
+    QVERIFY(p.acknowledgements.first()->toolTip().contains(u"見積"_s));
+    for (QCheckBox* check : dialog->findChildren<QCheckBox*>()) {
+        QVERIFY2(!check->toolTip().contains(u"partner-shouji"_s), qPrintable(check->toolTip()));
+        QVERIFY2(!check->toolTip().contains(u"suzuki"_s), qPrintable(check->toolTip()));
+    }
+    // The row tick is the acknowledgement: its tooltip says what is confirmed.
+    const QModelIndex tanaka = p.model->index(0, 0, groupOf(p.model, u"partner-shouji.co.jp"_s));
+    QVERIFY(tanaka.data(RecipientModel::FlaggedRole).toBool());
+    QVERIFY(tanaka.data(Qt::ToolTipRole).toString().contains(u"looks like partner-shoji.co.jp"_s));
+    tickEverythingWithSpace(p);
+    QVERIFY(p.send->isEnabled());
+    p.recipients->setFocus();
+    p.recipients->setCurrentIndex(tanaka);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QVERIFY2(!p.send->isEnabled(), "unticking the flagged row takes its acknowledgement back");
+}
+
+void TestReviewDialog::summaryLineAndLookAlikeFirst()
+{
+    // English plurals come from yubisashi_en.ts, as in the app.
+    Translator english;
+    QVERIFY(english.load(QLocale(QLocale::English)));
+    QCoreApplication::installTranslator(&english);
+    const auto cleanup = qScopeGuard([&] { QCoreApplication::removeTranslator(&english); });
+    auto dialog = shown(SampleReview::japanese());
+    const Parts p = partsOf(dialog.get());
+    auto* summary = dialog->findChild<QLabel*>(u"summaryLabel"_s);
+    QVERIFY(summary && summary->isVisible());
+    QCOMPARE(summary->text(), u"3 outside recipients (2 domains) · 1 needs attention"_s);
+    auto* title = dialog->findChild<QLabel*>(u"recipientsTitle"_s);
+    QCOMPARE(title->text(), u"&Recipients (5, 3 external):"_s);
+    // The flagged external group first, with the letter that differs marked.
+    const QModelIndex first = p.model->index(0, 0);
+    const QString text = first.data().toString();
+    QVERIFY2(text.contains(u"partner-shouji.co.jp"_s) && text.contains(u"looks like partner-shoji.co.jp"_s),
+             qPrintable(text));
+    const QVariantList runs = first.data(RecipientModel::HighlightRole).toList();
+    QCOMPARE(runs.size(), 1);
+    const QPoint run = runs.first().toPoint();
+    QCOMPARE(text.mid(run.x(), run.y()), u"u"_s);
+    QCOMPARE(run.x(), text.indexOf(u"partner-shouji"_s) + 11); // partner-sho[u]ji: the added "u"
+    QCOMPARE(RecipientModel::differingLetters(u"examp1e.com"_s, u"example.com"_s), QList<int>{5});
+
+    auto internalOnly = shown(SampleReview::internalOnly(u"i"_s));
+    QCOMPARE(internalOnly->findChild<QLabel*>(u"summaryLabel"_s)->text(),
+             u"The 1 recipient is inside your organisation."_s);
+}
+
+void TestReviewDialog::badgesFitAtDefaultWidth()
+{
+    Delivery::ReviewRequest request = SampleReview::japanese();
+    // Four badges on one external recipient.
+    request.review.recipients[0].findingCodes = {u"look-alike-domain"_s, u"first-time-domain"_s,
+                                                 u"name-address-mismatch"_s, u"caution-domain"_s};
+    auto dialog = shown(request);
+    const Parts p = partsOf(dialog.get());
+    const QModelIndex group = groupOf(p.model, u"partner-shoji.co.jp"_s);
+    const QModelIndex cell = p.model->index(0, RecipientModel::FindingsColumn, group);
+    QCOMPARE(cell.data(RecipientModel::BadgeLabelsRole).toStringList().size(), 4);
+    p.recipients->scrollTo(cell);
+    const QRect column = p.recipients->visualRect(cell);
+    QVERIFY(!column.isEmpty());
+    // Inside the viewport: the findings column is not cut off by the window.
+    QVERIFY2(p.recipients->viewport()->rect().contains(column.topLeft()), "findings column off-screen");
+
+    QStyleOptionViewItem option;
+    option.initFrom(p.recipients->viewport());
+    option.rect = column;
+    option.font = p.recipients->font();
+    const auto badges = Ui::FindingBadgeDelegate::badges(option, cell);
+    QVERIFY(!badges.rects.isEmpty());
+    for (const QRect& r : badges.rects)
+        QVERIFY2(column.contains(r), "a badge is cut off");
+    QVERIFY(p.recipients->viewport()->rect().contains(badges.rects.constLast().topRight()));
+    // Every finding is in what is shown: as its own badge or in the combined badge's tooltip.
+    const QStringList all = cell.data(RecipientModel::BadgeLabelsRole).toStringList();
+    if (badges.combined) {
+        QCOMPARE(badges.labels.size(), 1);
+        for (const QString& label : all)
+            QVERIFY2(badges.tips.first().contains(label), qPrintable(label));
+    } else {
+        QCOMPARE(badges.labels, all);
+    }
+}
+
+void TestReviewDialog::mnemonicsUniquePerState_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("state");
+    for (const char* language : {"en", "ja"}) {
+        for (const char* state : {"normal", "countdown", "bcc", "cancel"})
+            QTest::addRow("%s %s", language, state)
+                << QString::fromLatin1(language) << QString::fromLatin1(state);
+    }
+}
+
+void TestReviewDialog::mnemonicsUniquePerState()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, state);
+    Translator translator;
+    if (language == "ja"_L1) {
+        QVERIFY(translator.load(QLocale(QLocale::Japanese)));
+        QCoreApplication::installTranslator(&translator);
+    }
+    const auto cleanup = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+    auto dialog = shown(state == "bcc"_L1 ? SampleReview::manyVisible() : SampleReview::japanese(), 3);
+    const Parts p = partsOf(dialog.get());
+    if (language == "ja"_L1)
+        QCOMPARE(p.send->text(), u"送信(&S)"_s); // the translation is in use
+    if (state == "countdown"_L1) {
+        tickEverythingWithSpace(p);
+        QTest::mouseClick(p.send, Qt::LeftButton);
+        QVERIFY(dialog->findChild<QPushButton*>(u"undoButton"_s)->isVisible());
+    } else if (state == "cancel"_L1) {
+        QTest::mouseClick(p.cancel, Qt::LeftButton);
+        QVERIFY(dialog->findChild<QWidget*>(u"cancelPanel"_s)->isVisible());
+    } else if (state == "bcc"_L1) {
+        QVERIFY(dialog->findChild<QRadioButton*>(u"bccMove"_s)->isVisible());
+    }
+    QVERIFY(mnemonics(dialog.get()).size() >= 3);
+    const QString clashes = duplicateMnemonics(dialog.get());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestReviewDialog)

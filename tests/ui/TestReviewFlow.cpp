@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -252,10 +253,10 @@ void TestReviewFlow::visibleExternalGoToBccWhenChosen()
     QProcess* client = swaks(to.join(u','));
     Ui::ReviewDialog* dialog = waitForDialog();
     QVERIFY(dialog);
-    auto* offer = dialog->findChild<QCheckBox*>(u"bccCheck"_s);
+    auto* offer = dialog->findChild<QRadioButton*>(u"bccMove"_s);
     QVERIFY2(offer, "eleven visible external addresses: the window offers Bcc");
-    tickEverything(dialog); // every recipient and the warning's acknowledgement
-    QTest::keyClick(offer, Qt::Key_Space);
+    tickEverything(dialog);                // every recipient
+    QTest::keyClick(offer, Qt::Key_Space); // the choice answers the warning
     auto* send = dialog->findChild<QPushButton*>(u"sendButton"_s);
     QTRY_VERIFY(send->isEnabled());
     QTest::mouseClick(send, Qt::LeftButton);

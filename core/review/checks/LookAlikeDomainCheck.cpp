@@ -233,10 +233,12 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
         }
         if (like.isEmpty())
             continue;
-        out << finding(Severity::Warn,
-                       tr("%1 looks like %2, a domain you know, but it is a different domain. %3")
-                           .arg(Mail::DomainNames::toUnicode(ace), like, reason),
-                       addressesByDomain.value(ace));
+        Finding f = finding(Severity::Warn,
+                            tr("%1 looks like %2, a domain you know, but it is a different domain. %3")
+                                .arg(Mail::DomainNames::toUnicode(ace), like, reason),
+                            addressesByDomain.value(ace));
+        f.similarDomain = like;
+        out << f;
     }
     return out;
 }
