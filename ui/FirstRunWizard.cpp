@@ -5,6 +5,7 @@
 #include "ListEditor.h"
 #include "MailProgramsPage.h"
 #include "SettingRow.h"
+#include "WindowSize.h"
 #include "settings/AccountSerializer.h"
 #include "settings/AdminPolicy.h"
 #include "settings/ConfigWriter.h"
@@ -56,8 +57,7 @@ FirstRunWizard::FirstRunWizard(const QString& configPath, Settings::SecretStore*
     setPage(CertificatePage, buildCertificate());
     setPage(MailProgramsPageId, buildMailPrograms());
     setStartId(WelcomePage);
-    const QFontMetrics fm = fontMetrics();
-    resize(fm.averageCharWidth() * 110, fm.height() * 44);
+    resizeWithinScreen(this, {latinCharWidth(this) * 110, fontMetrics().height() * 44});
 }
 
 FirstRunWizard::~FirstRunWizard() = default;
@@ -98,7 +98,7 @@ QWizardPage* FirstRunWizard::buildMode()
         text(tr("In test mode every message is checked as usual, but instead of being sent it is saved "
                 "as a file. Nothing leaves this computer. Add an account in Settings when you are ready."),
              page);
-    note->setIndent(fontMetrics().averageCharWidth() * 3);
+    note->setIndent(latinCharWidth(this) * 3);
     layout->addWidget(note);
     layout->addStretch(1);
     return page;
@@ -111,7 +111,7 @@ QWizardPage* FirstRunWizard::buildAccount()
     page->setSubTitle(
         tr("Choose your provider; for another server, ask your administrator for its name and port."));
     auto* layout = new QVBoxLayout(page);
-    m_accountForm = new AccountForm(page);
+    m_accountForm = new AccountForm;
     m_accountForm->setObjectName(u"accountForm"_s);
     Settings::Account a;
     a.name = u"work"_s;
@@ -124,8 +124,17 @@ QWizardPage* FirstRunWizard::buildAccount()
         a.name = u"work%1"_s.arg(n);
     m_accountForm->setTakenNames(taken);
     m_accountForm->setAccount(a, true, {}, false);
-    layout->addWidget(m_accountForm);
-    layout->addStretch(1);
+    // Scrolls rather than growing the wizard past a small screen (200 %).
+    auto* area = new QScrollArea(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    auto* box = new QWidget;
+    auto* boxLayout = new QVBoxLayout(box);
+    boxLayout->setContentsMargins(0, 0, 0, 0);
+    boxLayout->addWidget(m_accountForm);
+    boxLayout->addStretch(1);
+    area->setWidget(box);
+    layout->addWidget(area, 1);
     return page;
 }
 
