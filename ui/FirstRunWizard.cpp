@@ -6,6 +6,7 @@
 #include "MailProgramsPage.h"
 #include "SettingRow.h"
 #include "WindowSize.h"
+#include "oauth/Provider.h"
 #include "settings/AccountSerializer.h"
 #include "settings/AdminPolicy.h"
 #include "settings/ConfigWriter.h"
@@ -124,6 +125,16 @@ QWizardPage* FirstRunWizard::buildAccount()
         a.name = u"work%1"_s.arg(n);
     m_accountForm->setTakenNames(taken);
     m_accountForm->setAccount(a, true, {}, false);
+    // Microsoft 365 and Google sign in only with the application (client) ID
+    // the organisation registered; without one, say so instead of a dead button.
+    m_accountForm->setSignInProblemProvider([this](const Settings::Account& account) {
+        if (account.auth != Smtp::AuthMethod::XOAuth2 ||
+            !OAuth::Provider::forAccount(account, m_path).clientId.isEmpty())
+            return QString();
+        return tr("Before you can sign in with Microsoft 365 or Google, your administrator must register "
+                  "Yubisashi with them once (docs/OAUTH.md). Until then, go Back and choose \"Try it "
+                  "first\", or choose \"Other mail server\" if your server accepts a password.");
+    });
     // Scrolls rather than growing the wizard past a small screen (200 %).
     auto* area = new QScrollArea(page);
     area->setWidgetResizable(true);
@@ -225,9 +236,27 @@ void FirstRunWizard::setCertificateImporter(std::function<void(QWidget*)> import
         m_certificateImporter ? QString() : tr("Import it after this wizard, in Settings, Certificates."));
 }
 
-void FirstRunWizard::setSignInHandler(std::function<void(const QString&, QWidget*)> handler)
+void FirstRunWizard::setSignInHandler(std::function<void(const Settings::Account&, QWidget*)> handler)
 {
-    m_accountForm->setSignInHandler(std::move(handler));
+    if (!handler) {
+        m_accountForm->setSignInHandler({});
+        return;
+    }
+    m_accountForm->setSignInHandler([this, handler = std::move(handler)](const QString&, QWidget* parent) {
+        // The sign-in is kept under the account's name: it cannot change after this.
+        m_accountForm->nameEdit()->setReadOnly(true);
+        handler(m_accountForm->account(), parent);
+    });
+}
+
+void FirstRunWizard::setSignInStatusProvider(std::function<QString(const QString&)> status)
+{
+    m_accountForm->setSignInStatusProvider(std::move(status));
+}
+
+void FirstRunWizard::refreshSignInStatus()
+{
+    m_accountForm->refreshSignInStatus();
 }
 
 bool FirstRunWizard::testMode() const
