@@ -192,7 +192,7 @@ void TrayController::updateTray()
         detail = tr("%n message(s) wait to be retried", nullptr, waiting);
     }
     if (m_tray) {
-        m_tray->setState(state, detail);
+        m_tray->setState(state, detail, state == Ui::TrayIcon::State::ReviewWaiting ? reviewing : 0);
         m_tray->setPauseAllowed(m_pause->isAllowed());
     }
     if (m_mainWindow) {

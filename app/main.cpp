@@ -9,16 +9,20 @@
 #include "SingleInstance.h"
 #include "Terminal.h"
 #include "Translator.h"
+#include "oauth/Provider.h"
+#include "oauth/TokenManager.h"
 #include "settings/AdminPolicy.h"
 #include "settings/Config.h"
 #include "settings/SecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDesktopServices>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QTranslator>
 #include <cstdio>
 #include <memory>
@@ -91,7 +95,47 @@ bool runFirstRunWizard(const QString& configOption)
         QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Yubisashi"), error);
         return true; // starting reports the same problem in its own words (reportStartFailure)
     }
+    QPointer<OAuth::TokenManager> tokens; // outlives the wizard, whose handlers use it
     Ui::FirstRunWizard wizard(path, secrets.get());
+    // Sign in with Microsoft 365 or Google for the account being set up (the
+    // wizard offers it only when a client ID is set): the refresh token is
+    // stored under the account's name, where the app finds it after Finish.
+    wizard.setSignInHandler([&](const Settings::Account& account, QWidget* parent) {
+        delete tokens;
+        tokens = new OAuth::TokenManager(account.name, OAuth::Provider::forAccount(account, path),
+                                         account.user, secrets.get(), &wizard);
+        tokens->setBrowserOpener([](const QUrl& url) { QDesktopServices::openUrl(url); });
+        QObject::connect(tokens, &OAuth::TokenManager::stateChanged, &wizard,
+                         &Ui::FirstRunWizard::refreshSignInStatus);
+        QObject::connect(tokens, &OAuth::TokenManager::signInFinished, &wizard,
+                         [&wizard, parent](bool ok, const QString& message) {
+                             wizard.refreshSignInStatus();
+                             if (!ok || !message.isEmpty())
+                                 QMessageBox::information(
+                                     parent, QCoreApplication::translate("Application", "Sign in"), message);
+                         });
+        tokens->signIn();
+        wizard.refreshSignInStatus();
+    });
+    wizard.setSignInStatusProvider([&tokens](const QString&) -> QString {
+        if (!tokens)
+            return QString();
+        if (tokens->isSigningIn())
+            return QCoreApplication::translate("main",
+                                               "Finish signing in in the browser window that opened.");
+        switch (tokens->state()) {
+        case OAuth::TokenManager::State::SignedIn:
+            return QCoreApplication::translate("Application", "Signed in as %1.").arg(tokens->address());
+        case OAuth::TokenManager::State::NeedsSignIn:
+            return tokens->errorText().isEmpty()
+                       ? QCoreApplication::translate("Application", "Not signed in. Press Sign in.")
+                       : QCoreApplication::translate("Application", "Sign in again: %1")
+                             .arg(tokens->errorText());
+        case OAuth::TokenManager::State::Error:
+            break;
+        }
+        return QCoreApplication::translate("Application", "Problem: %1").arg(tokens->errorText());
+    });
     if (wizard.exec() != QDialog::Accepted)
         return false;
     return true;

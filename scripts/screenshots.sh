@@ -1,7 +1,9 @@
 #!/bin/sh
-# Renders Yubisashi's windows to PNG files, in English and Japanese, at 100 %
-# and 200 % scaling, under Xvfb with the Noto CJK fonts (Debian: xvfb,
-# fonts-noto-cjk).
+# Renders Yubisashi's windows to PNG files, in English and Japanese, at the
+# size each opens with on a 1280x720 screen at 100 % and on a 1920x1080
+# screen at 200 % (a 960x540 logical screen), under Xvfb with the Noto CJK
+# fonts (Debian: xvfb, fonts-noto-cjk). It prints each window's size and
+# marks one that does not fit the screen (tests/ui/TestWindowSizes fails then).
 #   scripts/screenshots.sh OUTDIR
 # BUILD_DIR: an existing build tree to use (default build/release if present,
 # else build/asan; configured as a release build when it does not exist yet).
@@ -45,5 +47,5 @@ fi
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 export QT_QPA_PLATFORM=xcb
 unset QT_SCALE_FACTOR QT_SCREEN_SCALE_FACTORS
-xvfb-run -a -s "-screen 0 2560x1600x24" "$tool" "$outdir"
-QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3840x2400x24" "$tool" "$outdir" -200pct
+xvfb-run -a -s "-screen 0 1280x720x24" "$tool" "$outdir"
+QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 1920x1080x24" "$tool" "$outdir" -200pct

@@ -2479,8 +2479,8 @@
         <translation></translation>
     </message>
     <message>
-        <source>After saving, sign in from Settings, Accounts (or run: yubisashi sign-in %1).</source>
-        <translation></translation>
+        <source>Once the account is saved, sign in from Settings, Accounts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2592,6 +2592,10 @@
     <message>
         <source>Import it after this wizard, in Settings, Certificates.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Before you can sign in with Microsoft 365 or Google, your administrator must register Yubisashi with them once (docs/OAUTH.md). Until then, go Back and choose &quot;Try it first&quot;, or choose &quot;Other mail server&quot; if your server accepts a password.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4006,6 +4010,10 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     <message>
         <source>Yubisashi cannot start</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Finish signing in in the browser window that opened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2457,8 +2457,8 @@
         <translation>アカウントを保存した後に、設定の「アカウント」でサインインしてください。</translation>
     </message>
     <message>
-        <source>After saving, sign in from Settings, Accounts (or run: yubisashi sign-in %1).</source>
-        <translation>保存した後、設定の「アカウント」からサインインしてください (または次を実行: yubisashi sign-in %1)。</translation>
+        <source>Once the account is saved, sign in from Settings, Accounts.</source>
+        <translation>アカウントを保存した後、設定の「アカウント」からサインインしてください。</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2568,10 @@
     <message>
         <source>Import it after this wizard, in Settings, Certificates.</source>
         <translation>このウィザードの後、設定の「証明書」で取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Before you can sign in with Microsoft 365 or Google, your administrator must register Yubisashi with them once (docs/OAUTH.md). Until then, go Back and choose &quot;Try it first&quot;, or choose &quot;Other mail server&quot; if your server accepts a password.</source>
+        <translation>Microsoft 365 または Google でサインインするには、先に管理者が Yubisashi を登録しておく必要があります (docs/OAUTH.md)。それまでは「戻る」で「まず試してみる」を選ぶか、パスワードで送信できるサーバーであれば「その他のメールサーバー」を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -3970,6 +3974,10 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     <message>
         <source>Yubisashi cannot start</source>
         <translation>Yubisashi を起動できません</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the browser window that opened.</source>
+        <translation>開いたブラウザーのウィンドウでサインインを完了してください。</translation>
     </message>
 </context>
 </TS>

@@ -118,6 +118,7 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     m_signInState = new QLabel(this);
     m_signInState->setObjectName(u"signInState"_s);
     m_signInState->setWordWrap(true);
+    m_signInState->setTextFormat(Qt::PlainText);
     m_signInState->setTextInteractionFlags(Qt::TextSelectableByMouse);
     signInLayout->addWidget(m_signInState, 1);
     connect(m_signOut, &QPushButton::clicked, this, [this] {
@@ -172,6 +173,7 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     connect(m_auth, &QComboBox::currentIndexChanged, this, &AccountForm::updateVisibility);
     connect(m_name, &QLineEdit::textEdited, this, &AccountForm::nameEdited);
     connect(m_name, &QLineEdit::textEdited, this, &AccountForm::refreshSignInStatus);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &AccountForm::refreshSignInStatus);
     for (QLineEdit* edit : {m_name, m_host, m_port, m_user, m_password, m_from})
         connect(edit, &QLineEdit::textChanged, this, &AccountForm::changed);
     for (QComboBox* combo : {m_preset, m_security, m_auth, m_sign})
@@ -196,7 +198,6 @@ SettingRow* AccountForm::row(QWidget* field, const QString& key)
 void AccountForm::setSignInHandler(SignIn handler)
 {
     m_signInHandler = std::move(handler);
-    m_signIn->setEnabled(bool(m_signInHandler));
     m_signIn->setToolTip(m_signInHandler
                              ? tr("Opens the sign-in page of Microsoft or Google in your browser.")
                              : tr("Sign in once the account is saved: in Settings, Accounts."));
@@ -209,6 +210,12 @@ void AccountForm::setSignInStatusProvider(SignInStatus provider)
     refreshSignInStatus();
 }
 
+void AccountForm::setSignInProblemProvider(SignInProblem provider)
+{
+    m_signInProblem = std::move(provider);
+    refreshSignInStatus();
+}
+
 void AccountForm::setSignOutHandler(SignOut handler)
 {
     m_signOutHandler = std::move(handler);
@@ -217,11 +224,13 @@ void AccountForm::setSignOutHandler(SignOut handler)
 
 void AccountForm::refreshSignInStatus()
 {
-    const QString name = m_loaded.name;
-    if (!m_signInHandler) // the first-run wizard: the account does not exist yet
-        m_signInState->setText(
-            tr("After saving, sign in from Settings, Accounts (or run: yubisashi sign-in %1).")
-                .arg(m_name->text().trimmed().isEmpty() ? u"NAME"_s : m_name->text().trimmed()));
+    const QString name = m_signInStatus && m_isNew ? m_name->text().trimmed() : m_loaded.name;
+    const QString problem = m_signInProblem ? m_signInProblem(account()) : QString();
+    m_signIn->setEnabled(bool(m_signInHandler) && problem.isEmpty());
+    if (!problem.isEmpty())
+        m_signInState->setText(problem);
+    else if (!m_signInHandler)
+        m_signInState->setText(tr("Once the account is saved, sign in from Settings, Accounts."));
     else
         m_signInState->setText(m_signInStatus && !name.isEmpty() ? m_signInStatus(name) : QString());
     m_signOut->setEnabled(bool(m_signOutHandler) && !name.isEmpty() && !m_isNew);

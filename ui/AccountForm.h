@@ -58,6 +58,10 @@ public:
     // The sign-in state in plain words ("Signed in as …", "Sign in again: …"), and "Sign out".
     using SignInStatus = std::function<QString(const QString& account)>;
     void setSignInStatusProvider(SignInStatus provider);
+    // Why this account cannot sign in yet, in plain words for staff (no
+    // client ID registered), or empty. Sign in stays off while there is one.
+    using SignInProblem = std::function<QString(const Settings::Account& account)>;
+    void setSignInProblemProvider(SignInProblem provider);
     using SignOut = std::function<void(const QString& account, QWidget* parent)>;
     void setSignOutHandler(SignOut handler);
     // Reads the state again (after a sign-in finished).
@@ -110,6 +114,7 @@ private:
     StoredPassword m_storedPassword;
     SignIn m_signInHandler;
     SignInStatus m_signInStatus;
+    SignInProblem m_signInProblem;
     SignOut m_signOutHandler;
     QPushButton* m_signOut = nullptr;
     QLabel* m_signInState = nullptr;

@@ -5,6 +5,8 @@
 #include "ListEditor.h"
 #include "MailProgramsPage.h"
 #include "SettingRow.h"
+#include "WindowSize.h"
+#include "oauth/Provider.h"
 #include "settings/AccountSerializer.h"
 #include "settings/AdminPolicy.h"
 #include "settings/ConfigWriter.h"
@@ -56,8 +58,7 @@ FirstRunWizard::FirstRunWizard(const QString& configPath, Settings::SecretStore*
     setPage(CertificatePage, buildCertificate());
     setPage(MailProgramsPageId, buildMailPrograms());
     setStartId(WelcomePage);
-    const QFontMetrics fm = fontMetrics();
-    resize(fm.averageCharWidth() * 110, fm.height() * 44);
+    resizeWithinScreen(this, {latinCharWidth(this) * 110, fontMetrics().height() * 44});
 }
 
 FirstRunWizard::~FirstRunWizard() = default;
@@ -98,7 +99,7 @@ QWizardPage* FirstRunWizard::buildMode()
         text(tr("In test mode every message is checked as usual, but instead of being sent it is saved "
                 "as a file. Nothing leaves this computer. Add an account in Settings when you are ready."),
              page);
-    note->setIndent(fontMetrics().averageCharWidth() * 3);
+    note->setIndent(latinCharWidth(this) * 3);
     layout->addWidget(note);
     layout->addStretch(1);
     return page;
@@ -111,7 +112,7 @@ QWizardPage* FirstRunWizard::buildAccount()
     page->setSubTitle(
         tr("Choose your provider; for another server, ask your administrator for its name and port."));
     auto* layout = new QVBoxLayout(page);
-    m_accountForm = new AccountForm(page);
+    m_accountForm = new AccountForm;
     m_accountForm->setObjectName(u"accountForm"_s);
     Settings::Account a;
     a.name = u"work"_s;
@@ -124,8 +125,27 @@ QWizardPage* FirstRunWizard::buildAccount()
         a.name = u"work%1"_s.arg(n);
     m_accountForm->setTakenNames(taken);
     m_accountForm->setAccount(a, true, {}, false);
-    layout->addWidget(m_accountForm);
-    layout->addStretch(1);
+    // Microsoft 365 and Google sign in only with the application (client) ID
+    // the organisation registered; without one, say so instead of a dead button.
+    m_accountForm->setSignInProblemProvider([this](const Settings::Account& account) {
+        if (account.auth != Smtp::AuthMethod::XOAuth2 ||
+            !OAuth::Provider::forAccount(account, m_path).clientId.isEmpty())
+            return QString();
+        return tr("Before you can sign in with Microsoft 365 or Google, your administrator must register "
+                  "Yubisashi with them once (docs/OAUTH.md). Until then, go Back and choose \"Try it "
+                  "first\", or choose \"Other mail server\" if your server accepts a password.");
+    });
+    // Scrolls rather than growing the wizard past a small screen (200 %).
+    auto* area = new QScrollArea(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    auto* box = new QWidget;
+    auto* boxLayout = new QVBoxLayout(box);
+    boxLayout->setContentsMargins(0, 0, 0, 0);
+    boxLayout->addWidget(m_accountForm);
+    boxLayout->addStretch(1);
+    area->setWidget(box);
+    layout->addWidget(area, 1);
     return page;
 }
 
@@ -216,9 +236,27 @@ void FirstRunWizard::setCertificateImporter(std::function<void(QWidget*)> import
         m_certificateImporter ? QString() : tr("Import it after this wizard, in Settings, Certificates."));
 }
 
-void FirstRunWizard::setSignInHandler(std::function<void(const QString&, QWidget*)> handler)
+void FirstRunWizard::setSignInHandler(std::function<void(const Settings::Account&, QWidget*)> handler)
 {
-    m_accountForm->setSignInHandler(std::move(handler));
+    if (!handler) {
+        m_accountForm->setSignInHandler({});
+        return;
+    }
+    m_accountForm->setSignInHandler([this, handler = std::move(handler)](const QString&, QWidget* parent) {
+        // The sign-in is kept under the account's name: it cannot change after this.
+        m_accountForm->nameEdit()->setReadOnly(true);
+        handler(m_accountForm->account(), parent);
+    });
+}
+
+void FirstRunWizard::setSignInStatusProvider(std::function<QString(const QString&)> status)
+{
+    m_accountForm->setSignInStatusProvider(std::move(status));
+}
+
+void FirstRunWizard::refreshSignInStatus()
+{
+    m_accountForm->refreshSignInStatus();
 }
 
 bool FirstRunWizard::testMode() const

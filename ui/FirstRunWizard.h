@@ -47,7 +47,12 @@ public:
 
     // Seams the application wires (S/MIME import, OAuth sign-in).
     void setCertificateImporter(std::function<void(QWidget* parent)> importer);
-    void setSignInHandler(std::function<void(const QString& account, QWidget* parent)> handler);
+    // Sign in is offered only when the account has an application (client)
+    // ID to sign in with (docs/OAUTH.md); handler gets the account as typed,
+    // not saved yet. status: the sign-in state in plain words.
+    void setSignInHandler(std::function<void(const Settings::Account& account, QWidget* parent)> handler);
+    void setSignInStatusProvider(std::function<QString(const QString& account)> status);
+    void refreshSignInStatus();
 
     int nextId() const override;
     bool validateCurrentPage() override;

@@ -2,6 +2,7 @@
 
 #include "HistorySource.h"
 #include "Icons.h"
+#include "WindowSize.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -107,7 +108,7 @@ HistoryWindow::HistoryWindow(HistorySource* source, QWidget* parent)
     m_auditView = makeView(m_audit, u"auditView"_s);
     m_auditView->setAccessibleName(tr("Audit log"));
     m_auditView->sortByColumn(TimeColumn, Qt::DescendingOrder);
-    const int chars = fontMetrics().averageCharWidth();
+    const int chars = latinCharWidth(this);
     QHeaderView* rh = m_recipientView->header();
     rh->setStretchLastSection(false);
     rh->resizeSection(AddressColumn, chars * 34);
@@ -185,7 +186,7 @@ HistoryWindow::HistoryWindow(HistorySource* source, QWidget* parent)
 
     const QByteArray geometry = QSettings().value(kGeometryKey).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(chars * 170, fontMetrics().lineSpacing() * 30);
+        resizeWithinScreen(this, {chars * 170, fontMetrics().lineSpacing() * 30});
     m_search->setFocus();
     refresh();
 }

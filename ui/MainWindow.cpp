@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Icons.h"
+#include "WindowSize.h"
 
 #include <QCloseEvent>
 #include <QFormLayout>
@@ -105,7 +106,7 @@ MainWindow::MainWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     setCounts(0, 0, 0);
     setPaused(false);
     m_queue->setFocus();
-    resize(fontMetrics().averageCharWidth() * 72, sizeHint().height());
+    resizeWithinScreen(this, {latinCharWidth(this) * 72, sizeHint().height()});
     fitContents();
 }
 

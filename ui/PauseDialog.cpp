@@ -1,6 +1,7 @@
 #include "PauseDialog.h"
 
 #include "Icons.h"
+#include "WindowSize.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -59,7 +60,7 @@ PauseDialog::PauseDialog(QWidget* parent) : QDialog(parent)
     layout->addWidget(tomorrow);
     layout->addWidget(buttons);
     layout->setSizeConstraint(QLayout::SetFixedSize);
-    warning->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
+    warning->setMinimumWidth(latinCharWidth(this) * 50);
     fifteen->setFocus();
 }
 

@@ -2,6 +2,7 @@
 
 #include "Icons.h"
 #include "QueueActions.h"
+#include "WindowSize.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -89,7 +90,7 @@ QueueWindow::QueueWindow(QueueModel* model, QWidget* parent)
     header->setSectionResizeMode(QueueModel::StateColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(QueueModel::ReasonColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(QueueModel::SizeColumn, QHeaderView::ResizeToContents);
-    const int chars = fontMetrics().averageCharWidth();
+    const int chars = latinCharWidth(this);
     header->resizeSection(QueueModel::RecipientsColumn, chars * 40);
     header->resizeSection(QueueModel::FromColumn, chars * 24);
 
@@ -197,7 +198,7 @@ QueueWindow::QueueWindow(QueueModel* model, QWidget* parent)
 
     const QByteArray geometry = QSettings().value(kGeometryKey).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(fontMetrics().averageCharWidth() * 170, fontMetrics().lineSpacing() * 28);
+        resizeWithinScreen(this, {latinCharWidth(this) * 170, fontMetrics().lineSpacing() * 28});
 
     updateTabs();
     updateActions();

@@ -6,6 +6,7 @@
 #include "MailProgramsPage.h"
 #include "SettingRow.h"
 #include "SettingValidator.h"
+#include "WindowSize.h"
 #include "review/checks/CheckRegistry.h"
 #include "review/checks/ManyExternalVisibleCheck.h"
 #include "settings/AccountSecrets.h"
@@ -128,7 +129,7 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
     }
     m_pages->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Expanding);
     m_pages->setMaximumWidth(m_pages->sizeHintForColumn(0) + 4 * m_pages->frameWidth() +
-                             m_pages->fontMetrics().averageCharWidth() * 4);
+                             latinCharWidth(m_pages) * 4);
     body->addWidget(m_pages);
     body->addWidget(m_stack, 1);
     layout->addLayout(body, 1);
@@ -160,8 +161,7 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
     lockRows();
     m_pages->setCurrentRow(0);
     updateSaveState();
-    const QFontMetrics fm = fontMetrics();
-    resize(fm.averageCharWidth() * 140, fm.height() * 44);
+    resizeWithinScreen(this, {latinCharWidth(this) * 140, fontMetrics().height() * 44});
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -240,7 +240,7 @@ QWidget* SettingsDialog::buildAccounts()
     buttons->addWidget(m_removeAccount);
     left->addLayout(buttons);
     m_accountList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
-    m_accountList->setMaximumWidth(m_accountList->fontMetrics().averageCharWidth() * 24);
+    m_accountList->setMaximumWidth(latinCharWidth(m_accountList) * 24);
     columns->addLayout(left);
 
     m_accountForm = new AccountForm(page);

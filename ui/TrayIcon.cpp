@@ -2,7 +2,9 @@
 
 #include "Icons.h"
 
+#include <QFont>
 #include <QMenu>
+#include <QPainter>
 #include <QSignalBlocker>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +61,39 @@ QString TrayIcon::iconName(State state)
     return u"tray-idle"_s;
 }
 
+QIcon TrayIcon::stateIcon(State state, int count)
+{
+    const QIcon base = Ui::icon(iconName(state));
+    if (state != State::ReviewWaiting || count <= 0)
+        return base;
+    const QString number = count > 9 ? u"9+"_s : QString::number(count);
+    QIcon icon;
+    for (int size : {16, 22, 24, 32, 48, 64}) {
+        QPixmap pixmap = base.pixmap(QSize(size, size));
+        pixmap.setDevicePixelRatio(1);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        // The badge of tray-review.svg: centre (22.5, 22.5), radius 7.9 of 32;
+        // its "!" is painted over with the number.
+        const qreal unit = size / 32.0;
+        const QPointF centre(22.5 * unit, 22.5 * unit);
+        painter.setPen(QPen(Qt::white, 1.7 * unit));
+        painter.setBrush(QColor(0xf5, 0xb3, 0x01));
+        painter.drawEllipse(centre, 7.9 * unit, 7.9 * unit);
+        QFont font;
+        font.setBold(true);
+        font.setPixelSize(qMax(7, qRound((number.size() > 1 ? 9.5 : 12.5) * unit)));
+        painter.setFont(font);
+        painter.setPen(QColor(0x1b, 0x1f, 0x24));
+        const QRectF box(centre.x() - 8 * unit, centre.y() - 8 * unit, 16 * unit, 16 * unit);
+        painter.drawText(box, Qt::AlignCenter, number);
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
 QString TrayIcon::stateText(State state) const
 {
     switch (state) {
@@ -76,10 +111,10 @@ QString TrayIcon::stateText(State state) const
     return {};
 }
 
-void TrayIcon::setState(State state, const QString& detail)
+void TrayIcon::setState(State state, const QString& detail, int count)
 {
     m_state = state;
-    setIcon(Ui::icon(iconName(state)));
+    setIcon(stateIcon(state, count));
     QString tip = tr("Yubisashi: %1").arg(stateText(state));
     if (!detail.isEmpty())
         tip += QLatin1Char('\n') + detail;

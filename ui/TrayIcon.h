@@ -38,7 +38,8 @@ public:
 
     State state() const { return m_state; }
     // detail: one line for the tooltip, e.g. "2 messages wait for review".
-    void setState(State state, const QString& detail = {});
+    // count: for ReviewWaiting, how many wait; drawn on the icon's badge.
+    void setState(State state, const QString& detail = {}, int count = 0);
     void showNotice(const QString& title, const QString& text, bool isError = false);
     // false: the administrator does not allow pausing; the entry is greyed out and says why.
     void setPauseAllowed(bool allowed);
@@ -46,6 +47,9 @@ public:
     QAction* action(Action which) const;
 
     static QString iconName(State state);
+    // The icon of a state; with count > 0 (ReviewWaiting) the number, up
+    // to "9+", is drawn on its badge.
+    static QIcon stateIcon(State state, int count = 0);
 
 signals:
     void queueRequested();

@@ -24,6 +24,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSettings>
 #include <QThread>
 #include <QTranslator>
@@ -51,6 +52,12 @@ void settle(int ms = 300)
 void save(QWidget* widget, const QString& name)
 {
     settle();
+    // The size the window really has on this screen; grab() would draw
+    // parts that are off the screen as well, so say when there are some.
+    const QRect screen = widget->screen()->availableGeometry();
+    const QRect frame = widget->frameGeometry();
+    qInfo("%-40s %4d x %4d  %s", qPrintable(name + g_suffix), widget->width(), widget->height(),
+          screen.contains(frame) ? "" : "EXCEEDS THE SCREEN");
     const QString path = QDir(g_outDir).filePath(name + g_suffix + u".png"_s);
     if (!widget->grab().save(path))
         qWarning("could not write %s", qPrintable(path));
@@ -377,6 +384,12 @@ int main(int argc, char* argv[])
 
     for (const QString& language : {u"en"_s, u"ja"_s}) {
         QLocale::setDefault(QLocale(language));
+        // A Japanese desktop's interface font is a CJK one (Windows: Yu Gothic UI).
+        static const QFont latin = QApplication::font();
+        QFont font = latin;
+        if (language == "ja"_L1)
+            font.setFamilies({u"Noto Sans CJK JP"_s, u"Yu Gothic UI"_s, u"Meiryo UI"_s});
+        QApplication::setFont(font);
         const QList<QTranslator*> translators = loadTranslations(language);
         reviewWindows(language);
         queueAndHistoryWindows(language);

@@ -5,7 +5,9 @@
 
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,6 +61,8 @@ private slots:
     void accountPath();
     void invalidAccountStops();
     void lockedDomains();
+    void signInNeedsRegistration();
+    void signInWithClientId();
 
 private:
     QString configPath() const { return m_tmp->path() + u"/conf/yubisashi.ini"_s; }
@@ -237,6 +241,52 @@ void TestFirstRunWizard::lockedDomains()
     // Nothing of the administrator's lands in the user's file.
     const QSettings file(configPath(), QSettings::IniFormat);
     QVERIFY(!file.contains(u"policy/internal_domains"_s));
+}
+
+// Without a client ID, Sign in is off and the page says in plain words what
+// must happen first: no command line, no placeholder.
+void TestFirstRunWizard::signInNeedsRegistration()
+{
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    int calls = 0;
+    wizard.setSignInHandler([&calls](const Settings::Account&, QWidget*) { ++calls; });
+    wizard.show();
+    next(&wizard);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::AccountPage));
+    auto* signIn = child<QPushButton>(&wizard, u"signInButton"_s);
+    QVERIFY(signIn->isVisible());
+    QVERIFY(!signIn->isEnabled());
+    const QString state = child<QLabel>(&wizard, u"signInState"_s)->text();
+    QVERIFY2(state.contains(u"administrator"_s) && state.contains(u"Try it first"_s), qPrintable(state));
+    QVERIFY2(!state.contains(u"yubisashi sign-in"_s) && !state.contains(u"NAME"_s), qPrintable(state));
+    QCOMPARE(calls, 0);
+}
+
+// With the organisation's client ID, Sign in starts the sign-in for the
+// account as typed, and the name is kept from then on.
+void TestFirstRunWizard::signInWithClientId()
+{
+    QDir().mkpath(QFileInfo(configPath()).absolutePath());
+    {
+        QSettings ini(configPath(), QSettings::IniFormat);
+        ini.setValue(u"account.work/oauth_client_id"_s, u"00000000-1111-2222-3333-444444444444"_s);
+    }
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    Settings::Account signedIn;
+    wizard.setSignInHandler([&signedIn](const Settings::Account& account, QWidget*) { signedIn = account; });
+    wizard.show();
+    next(&wizard);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::AccountPage));
+    QCOMPARE(child<QLineEdit>(&wizard, u"accountName"_s)->text(), u"work"_s);
+    auto* signIn = child<QPushButton>(&wizard, u"signInButton"_s);
+    QVERIFY(signIn->isEnabled());
+    retype(child<QLineEdit>(&wizard, u"user"_s), u"taro@example.co.jp"_s);
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    QCOMPARE(signedIn.name, u"work"_s);
+    QCOMPARE(signedIn.user, u"taro@example.co.jp"_s);
+    QVERIFY(child<QLineEdit>(&wizard, u"accountName"_s)->isReadOnly());
 }
 
 QTEST_MAIN(TestFirstRunWizard)

@@ -27,6 +27,26 @@ double coverage(const QIcon& icon, int size)
     return double(drawn) / (image.width() * image.height());
 }
 
+// Pixels of a warning colour: orange to amber, saturated, clearly drawn.
+int warningPixels(const QImage& image)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = QColor::fromRgba(image.pixel(x, y));
+            if (c.alpha() > 200 && c.hsvSaturation() > 180 && c.value() > 180 && c.hsvHue() >= 15 &&
+                c.hsvHue() <= 50)
+                ++n;
+        }
+    }
+    return n;
+}
+
+QImage imageOf(const QIcon& icon, int size)
+{
+    return icon.pixmap(QSize(size, size)).toImage().convertToFormat(QImage::Format_ARGB32);
+}
+
 } // namespace
 
 class TestTrayIcon : public QObject
@@ -36,6 +56,8 @@ private slots:
     void states_data();
     void states();
     void statesLookDifferent();
+    void pausedLooksLikeAWarning();
+    void waitingShowsTheCount();
     void menuActionsEmitSignals_data();
     void menuActionsEmitSignals();
     void pauseFollowsState();
@@ -81,6 +103,36 @@ void TestTrayIcon::statesLookDifferent()
         QVERIFY(!images.contains(image));
         images << image;
     }
+}
+
+// Protection off is a warning, not the calm idle look: a clear share of
+// orange, where idle has none.
+void TestTrayIcon::pausedLooksLikeAWarning()
+{
+    for (int size : {16, 22, 32}) {
+        const QImage idle = imageOf(TrayIcon::stateIcon(TrayIcon::State::Idle), size);
+        const QImage paused = imageOf(TrayIcon::stateIcon(TrayIcon::State::Paused), size);
+        QCOMPARE(warningPixels(idle), 0);
+        QVERIFY2(warningPixels(paused) >= size * size / 12,
+                 qPrintable(u"%1 warning pixels at %2 px"_s.arg(warningPixels(paused)).arg(size)));
+    }
+}
+
+void TestTrayIcon::waitingShowsTheCount()
+{
+    TrayIcon tray;
+    QList<QImage> images;
+    for (int count : {0, 1, 2, 9, 10, 25}) {
+        tray.setState(TrayIcon::State::ReviewWaiting, {}, count);
+        images << imageOf(tray.icon(), 32);
+    }
+    for (int i = 1; i < 4; ++i) // 0 (no number), 1, 2, 9: each its own icon
+        QVERIFY2(images.at(i) != images.at(i - 1), qPrintable(u"count row %1"_s.arg(i)));
+    QCOMPARE(images.at(4), images.at(5)); // both "9+"
+    QVERIFY(images.at(3) != images.at(4));
+    // Every state but ReviewWaiting ignores a count.
+    QCOMPARE(imageOf(TrayIcon::stateIcon(TrayIcon::State::Idle, 3), 32),
+             imageOf(TrayIcon::stateIcon(TrayIcon::State::Idle), 32));
 }
 
 void TestTrayIcon::menuActionsEmitSignals_data()
