@@ -2,6 +2,7 @@
 
 #include "FindingBadgeDelegate.h"
 #include "RecipientModel.h"
+#include "WindowSize.h"
 #include "review/checks/ManyExternalVisibleCheck.h"
 
 #include <QButtonGroup>
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSet>
 #include <QSettings>
 #include <QTimer>
@@ -100,7 +102,16 @@ ReviewDialog::ReviewDialog(const Delivery::ReviewRequest& request, int countdown
     contentLayout->addWidget(buildRecipients(request), 1);
     contentLayout->addWidget(buildAttachments(request));
     contentLayout->addWidget(buildFindings(request));
-    layout->addWidget(m_content, 1);
+    // On a small screen (or at 200 %) the window opens within it and what does
+    // not fit scrolls; the buttons below stay in view.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(u"contentScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(m_content);
+    layout->addWidget(scroll, 1);
 
     layout->addWidget(buildButtons());
 
@@ -114,11 +125,8 @@ ReviewDialog::ReviewDialog(const Delivery::ReviewRequest& request, int countdown
 
     // A size from the font, so the window grows with the scaling factor; then
     // whatever size the person chose last time.
-    const QFontMetrics fm = fontMetrics();
-    QSize size(fm.averageCharWidth() * 130, fm.height() * 50);
-    if (const QScreen* s = screen())
-        size = size.boundedTo(s->availableSize() * 9 / 10);
-    resize(size);
+    // Widths in Latin letters: a Japanese font's average character is full-width.
+    resizeWithinScreen(this, QSize(latinCharWidth(this) * 130, fontMetrics().height() * 50));
     const QByteArray geometry = QSettings().value(GeometryKey).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
@@ -235,7 +243,7 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     // One delegate for all columns: badges in the findings column, and the same
     // row height everywhere (uniform rows are what keeps 1,000 recipients fast).
     m_recipientView->setItemDelegate(new FindingBadgeDelegate(m_recipientView));
-    m_recipientView->setMinimumHeight(fontMetrics().height() * 10);
+    m_recipientView->setMinimumHeight(fontMetrics().height() * 6);
     m_recipientView->installEventFilter(this);
     title->setBuddy(m_recipientView);
     m_recipientView->expandAll();
@@ -246,7 +254,7 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     const QFontMetrics fm = fontMetrics();
     QHeaderView* header = m_recipientView->header();
     header->setStretchLastSection(true);
-    m_recipientView->setColumnWidth(RecipientModel::NameColumn, fm.averageCharWidth() * 26);
+    m_recipientView->setColumnWidth(RecipientModel::NameColumn, latinCharWidth(this) * 26);
     // Wide enough for the longest field text in this language, "宛先 → Bcc" included.
     int fieldWidth = fm.horizontalAdvance(
         m_recipientModel->headerData(RecipientModel::FieldColumn, Qt::Horizontal).toString());
@@ -254,8 +262,8 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
         for (bool moved : {false, true})
             fieldWidth = qMax(fieldWidth, fm.horizontalAdvance(RecipientModel::fieldText(field, moved)));
     }
-    m_recipientView->setColumnWidth(RecipientModel::FieldColumn, fieldWidth + fm.averageCharWidth() * 3);
-    m_recipientView->setColumnWidth(RecipientModel::AddressColumn, fm.averageCharWidth() * 34);
+    m_recipientView->setColumnWidth(RecipientModel::FieldColumn, fieldWidth + latinCharWidth(this) * 3);
+    m_recipientView->setColumnWidth(RecipientModel::AddressColumn, latinCharWidth(this) * 34);
     // A current row for the keyboard, without a selection highlight that could read as "ticked".
     if (m_recipientModel->rowCount() > 0)
         m_recipientView->selectionModel()->setCurrentIndex(m_recipientModel->index(0, 0),
@@ -325,8 +333,8 @@ QWidget* ReviewDialog::buildAttachments(const Delivery::ReviewRequest& request)
                          a.contentType.isEmpty() ? a.filename : u"%1 (%2)"_s.arg(a.filename, a.contentType));
     }
     const QFontMetrics fm = fontMetrics();
-    m_attachmentView->setColumnWidth(0, fm.averageCharWidth() * 40);
-    m_attachmentView->setColumnWidth(1, fm.averageCharWidth() * 12);
+    m_attachmentView->setColumnWidth(0, latinCharWidth(this) * 40);
+    m_attachmentView->setColumnWidth(1, latinCharWidth(this) * 12);
     m_attachmentView->selectionModel()->setCurrentIndex(m_attachmentView->model()->index(0, 0),
                                                         QItemSelectionModel::NoUpdate);
     const int rows = qMin(static_cast<int>(review.attachments.size()), MaxAttachmentRowsShown);
@@ -385,7 +393,7 @@ QWidget* ReviewDialog::buildFindings(const Delivery::ReviewRequest& request)
         auto* choice = new QWidget(box);
         choice->setObjectName(u"bccChoice"_s);
         auto* choiceLayout = new QVBoxLayout(choice);
-        choiceLayout->setContentsMargins(fontMetrics().averageCharWidth() * 2, 0, 0, 0);
+        choiceLayout->setContentsMargins(latinCharWidth(this) * 2, 0, 0, 0);
         m_bccMove = new QRadioButton(tr("Mo&ve to Bcc (recommended)"), choice);
         m_bccMove->setObjectName(u"bccMove"_s);
         m_bccMove->setToolTip(tr("Everyone still receives the message, but no recipient sees the other "
@@ -486,7 +494,7 @@ QWidget* ReviewDialog::buildButtons()
     m_countdownBar = new QProgressBar(m_buttonRow);
     m_countdownBar->setObjectName(u"countdownBar"_s);
     m_countdownBar->setTextVisible(false);
-    m_countdownBar->setMaximumWidth(fontMetrics().averageCharWidth() * 20);
+    m_countdownBar->setMaximumWidth(latinCharWidth(this) * 20);
     m_countdownBar->hide();
     row->addWidget(m_countdownBar);
     m_cancelButton = new QPushButton(tr("&Cancel sending…"), m_buttonRow);
@@ -659,7 +667,7 @@ void ReviewDialog::updateBodyPreview()
     }
     const QFontMetrics fm = m_bodyLabel->fontMetrics();
     const int width =
-        qMax(m_bodyLabel->contentsRect().width() - 2 * m_bodyLabel->margin(), fm.averageCharWidth() * 10);
+        qMax(m_bodyLabel->contentsRect().width() - 2 * m_bodyLabel->margin(), latinCharWidth(this) * 10);
     QStringList shown;
     for (qsizetype i = 0; i < m_bodyLines.size(); ++i) {
         QString line = m_bodyLines.at(i);
