@@ -29,7 +29,7 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export QT_LOGGING_RULES="${QT_LOGGING_RULES:-*.debug=false;smtp.info=false}"
 
 for t in "${targets[@]}"; do
-  # Seeds: tests/fuzz/corpus/smtp/ and tests/data/mime/. The fuzzer adds what it finds to a
+  # Seeds: tests/fuzz/corpus/{smtp,mime}/ (inputs that once failed among them) and tests/data/mime/. The fuzzer adds what it finds to a
   # working corpus in the build folder; the committed seeds stay as they are.
   short=${t%%_*}
   maxlen=65536
@@ -39,7 +39,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$work" "$artifacts"
   seeds=()
   [ -d "$root/tests/fuzz/corpus/$short" ] && seeds=("$root/tests/fuzz/corpus/$short")
-  [ "$t" = message_view ] && seeds=("$root/tests/data/mime")
+  [ "$t" = message_view ] && seeds+=("$root/tests/data/mime")
   echo "== fuzz_$t for $seconds s"
   "$build/tests/fuzz/fuzz_$t" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" \

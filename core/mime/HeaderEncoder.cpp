@@ -202,6 +202,10 @@ public:
                 plain(QString(QLatin1Char(' ') + text));
             return;
         }
+        // Spaces at the end of a field are not read back (unfolding drops
+        // them), so trailing spaces travel inside the last encoded word.
+        if (QStringView(text).sliced(spanEnd).trimmed().isEmpty())
+            spanEnd = text.size();
         // The space before the encoded words stands for the one that ends the prefix.
         if (spanStart > 0)
             plain(QString(QLatin1Char(' ') + text.left(spanStart - 1)));

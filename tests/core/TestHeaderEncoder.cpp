@@ -75,6 +75,12 @@ void TestHeaderEncoder::sevenBit_data()
         << QByteArray("To: team: \"Yamada, Hanako\" <h@x.com>, (Jiro) jiro@b\xff.exaam: a@x.example;\r\n")
         << QByteArray()
         << QByteArray("To: team: \"Yamada, Hanako\" <h@x.com>, (Jiro) jiro@b\xff.exaam: a@x.example;\r\n");
+    // A raw 8-bit byte inside base64 makes the first word text; the second
+    // decodes to nothing, so the text ends in the space between them, which
+    // only an encoded word can carry.
+    QTest::newRow("raw byte inside an encoded word")
+        << QByteArray("Subject: =?UTF-8?B?44\xe5=?= =?UTF-8?B?M=?=\r\n") << QByteArray("shift_jis")
+        << QByteArray("Subject: =?UTF-8?B?PT9VVEYtOD9CPzQ077+9PT89IA==?=\r\n");
     QTest::newRow("Message-ID has no encoded form")
         << QByteArray("Message-ID: <\xe5\xb1\xb1@x>\r\n") << QByteArray()
         << QByteArray("Message-ID: <\xe5\xb1\xb1@x>\r\n");
