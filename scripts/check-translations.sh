@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fails when the .ts files are not current with the sources (a string added or
-# changed without running lupdate) or when a Japanese string is unfinished.
+# changed without running lupdate), when a Japanese string is unfinished, or when
+# one breaks a mechanical rule of docs/TRANSLATION.md (scripts/check-ja-wording.py).
 # Update them with: scripts/update-translations.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +23,5 @@ if [ "${unfinished:-0}" -gt 0 ]; then
   echo "translations: $unfinished Japanese strings are unfinished in translations/yubisashi_ja.ts" >&2
   status=1
 fi
+/usr/bin/python3 scripts/check-ja-wording.py translations/yubisashi_ja.ts || status=1
 exit $status

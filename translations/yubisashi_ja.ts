@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Save the account with the sign-in method OAuth first and restart Yubisashi; then press Sign in again.</source>
-        <translation>先にサインイン方法を OAuth にしてアカウントを保存し、Yubisashi を再起動してください。その後、もう一度 [サインイン] を押してください。</translation>
+        <translation>先にサインイン方法を OAuth にしてアカウントを保存し、Yubisashi を再起動してください。その後、もう一度「サインイン」を押してください。</translation>
     </message>
     <message>
         <source>Settings saved</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Not signed in. Press Sign in.</source>
-        <translation>サインインしていません。[サインイン] を押してください。</translation>
+        <translation>サインインしていません。「サインイン」を押してください。</translation>
     </message>
     <message>
         <source>Sign in again: %1</source>
@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>Your administrator requires every message to be reviewed by a person, so Yubisashi cannot start with --decide (reviews answered by a script). Start it without --decide, or ask your administrator to set allow_scripted_decisions=true in [policy] of the policy file %1.</source>
-        <translation>管理者の設定により、すべてのメッセージを人が確認する必要があるため、--decide（スクリプトによる自動応答）を付けて Yubisashi を起動することはできません。--decide を付けずに起動するか、ポリシーファイル %1 の [policy] に allow_scripted_decisions=true を設定するよう管理者に依頼してください。</translation>
+        <translation>管理者の設定により、すべてのメールを人が確認する必要があるため、--decide（スクリプトによる自動応答）を付けて Yubisashi を起動することはできません。--decide を付けずに起動するか、ポリシーファイル %1 の [policy] に allow_scripted_decisions=true を設定するよう管理者に依頼してください。</translation>
     </message>
 </context>
 <context>
@@ -124,7 +124,7 @@
     </message>
     <message>
         <source>Checks every recipient before a message leaves</source>
-        <translation>送信前にすべての宛先を確認します</translation>
+        <translation>送信前にすべての送信先を確認します</translation>
     </message>
     <message>
         <source>The Windows registry entry %1 could not be changed.</source>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Recipients (%n):</source>
-        <translation>宛先 (%n 件):</translation>
+        <translation>送信先 (%n 件):</translation>
     </message>
     <message>
         <source>%1 (internal)</source>
@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>An envelope recipient; repeat for each (default: To, Cc and Bcc).</source>
-        <translation>エンベロープの宛先。宛先ごとに繰り返して指定します (既定: To、Cc、Bcc)。</translation>
+        <translation>エンベロープの送信先。送信先ごとに繰り返して指定します (既定: To、Cc、Bcc)。</translation>
     </message>
     <message>
         <source>Print the review as JSON.</source>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <source>A file sent before to another organisation</source>
-        <translation>別の組織に送信したことのあるファイル</translation>
+        <translation>以前に別のドメインへ送ったファイル</translation>
     </message>
     <message>
         <source>File new here</source>
@@ -270,11 +270,11 @@
     </message>
     <message>
         <source>Speaks up when a file you sent to one outside organisation now goes to another.</source>
-        <translation>社外のある組織に送ったファイルが、今回は別の組織に送られるときに知らせます。</translation>
+        <translation>社外のあるドメインに送ったファイルが、今回は別のドメインに送られるときに知らせます。</translation>
     </message>
     <message>
         <source>A recipient&apos;s domain is on the blocked list</source>
-        <translation>宛先のドメインが禁止リストにある</translation>
+        <translation>送信先のドメインが禁止リストにある</translation>
     </message>
     <message>
         <source>Blocked</source>
@@ -282,11 +282,11 @@
     </message>
     <message>
         <source>Speaks up for a recipient whose domain is on the blocked list of the Recipients page.</source>
-        <translation>[宛先] ページの禁止ドメインに含まれるドメインの宛先があれば知らせます。</translation>
+        <translation>「送信先」ページの禁止ドメインに含まれるドメインの送信先があれば知らせます。</translation>
     </message>
     <message>
         <source>A recipient&apos;s domain is on the caution list</source>
-        <translation>宛先のドメインが注意リストにある</translation>
+        <translation>送信先のドメインが注意リストにある</translation>
     </message>
     <message>
         <source>Caution</source>
@@ -294,15 +294,15 @@
     </message>
     <message>
         <source>Speaks up for a recipient whose domain is on the caution list of the Recipients page.</source>
-        <translation>[宛先] ページの注意ドメインに含まれるドメインの宛先があれば知らせます。</translation>
+        <translation>「送信先」ページの注意ドメインに含まれるドメインの送信先があれば知らせます。</translation>
     </message>
     <message>
         <source>Hidden (Bcc) recipients, or addresses that will not receive it</source>
-        <translation>BCC の宛先、または受信しないアドレスがある</translation>
+        <translation>BCC の送信先、または受信しないアドレスがある</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation>非表示の宛先</translation>
+        <translation>非表示の送信先</translation>
     </message>
     <message>
         <source>Shows who receives the message without being in To or Cc, and who is in To or Cc but will not receive it.</source>
@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>A recipient is outside your organisation</source>
-        <translation>社外の宛先がある</translation>
+        <translation>社外の送信先がある</translation>
     </message>
     <message>
         <source>External</source>
@@ -318,11 +318,11 @@
     </message>
     <message>
         <source>Speaks up for every recipient whose domain is not one of your internal domains.</source>
-        <translation>社内ドメインに含まれないドメインの宛先をすべて知らせます。</translation>
+        <translation>社内ドメインに含まれないドメインの送信先をすべて知らせます。</translation>
     </message>
     <message>
         <source>First message to this organisation</source>
-        <translation>初めての組織 (ドメイン)</translation>
+        <translation>初めて送信するドメイン</translation>
     </message>
     <message>
         <source>New domain</source>
@@ -334,11 +334,11 @@
     </message>
     <message>
         <source>First message to this person</source>
-        <translation>初めての宛先</translation>
+        <translation>初めて送信する相手</translation>
     </message>
     <message>
         <source>First time</source>
-        <translation>初めての宛先</translation>
+        <translation>初めての送信先</translation>
     </message>
     <message>
         <source>Speaks up for an outside address you have never sent mail to before.</source>
@@ -346,7 +346,7 @@
     </message>
     <message>
         <source>The greeting names nobody among the recipients</source>
-        <translation>本文の宛名が宛先の誰とも一致しない</translation>
+        <translation>本文の宛名が送信先の誰とも一致しない</translation>
     </message>
     <message>
         <source>Greeting</source>
@@ -354,11 +354,11 @@
     </message>
     <message>
         <source>Speaks up when the greeting at the top of the text names someone who is not a recipient.</source>
-        <translation>本文冒頭の宛名が宛先にない人の名前のときに知らせます。</translation>
+        <translation>本文冒頭の宛名が送信先にない人の名前のときに知らせます。</translation>
     </message>
     <message>
         <source>A keyword from the Recipients page appears</source>
-        <translation>[宛先] ページのキーワードが含まれている</translation>
+        <translation>「送信先」ページのキーワードが含まれている</translation>
     </message>
     <message>
         <source>Keyword</source>
@@ -430,7 +430,7 @@
     </message>
     <message>
         <source>A new organisation joins a conversation</source>
-        <translation>やり取りに新しい組織が加わる</translation>
+        <translation>やり取りに新しいドメインが加わる</translation>
     </message>
     <message>
         <source>New in thread</source>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>Speaks up when a reply goes to an outside organisation that had no part in the conversation.</source>
-        <translation>返信が、それまでのやり取りに含まれていなかった社外の組織に送られるときに知らせます。</translation>
+        <translation>返信が、それまでのやり取りに含まれていなかった社外のドメインに送られるときに知らせます。</translation>
     </message>
 </context>
 <context>
@@ -510,11 +510,11 @@
     </message>
     <message>
         <source>Cancelled at review: %1</source>
-        <translation>確認画面で取り消し: %1</translation>
+        <translation>確認画面で送信を中止: %1</translation>
     </message>
     <message>
         <source>The message to %1 was cancelled and is kept in the queue. You can send it anyway, export or delete it there.</source>
-        <translation>%1 宛てのメールの送信を取り消しました。メールは送信キューに残っているので、そこから送信、書き出し、削除ができます。</translation>
+        <translation>%1 宛てのメールの送信を中止しました。メールは送信キューに残っているので、そこから送信、書き出し、削除ができます。</translation>
     </message>
     <message>
         <source>Message delivered</source>
@@ -556,11 +556,11 @@
     </message>
     <message>
         <source>The addresses in To and Cc could not be moved to Bcc (%1). The message is kept in the queue: send it from there as it is, or delete it and send it again from your mail program.</source>
-        <translation>宛先と CC のアドレスを BCC に移せませんでした(%1)。メールは送信キューに残っています。そこからそのまま送信するか、削除してメールソフトからもう一度送信してください。</translation>
+        <translation>宛先と CC のアドレスを BCC に移せませんでした (%1)。メールは送信キューに残っています。そこからそのまま送信するか、削除してメールソフトからもう一度送信してください。</translation>
     </message>
     <message>
         <source>Message waits: the account needs your attention</source>
-        <translation>メッセージは送信待ちです。アカウントの設定を確認してください</translation>
+        <translation>メールは送信待ちです。アカウントの確認が必要です</translation>
     </message>
 </context>
 <context>
@@ -579,7 +579,7 @@
     </message>
     <message>
         <source>The message must be encrypted, but no valid certificate is known any more for %1. Import their certificates again, or remove them from the recipients.</source>
-        <translation>このメッセージは暗号化が必要ですが、%1 の有効な証明書が見つからなくなりました。証明書をもう一度取り込むか、送信先から外してください。</translation>
+        <translation>このメールは暗号化が必要ですが、%1 の有効な証明書が見つからなくなりました。証明書をもう一度インポートするか、送信先から外してください。</translation>
     </message>
 </context>
 <context>
@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>Account &quot;%1&quot; signs in with OAuth, but its sign-in is not set up. Open Settings and press Sign in.</source>
-        <translation>アカウント「%1」は OAuth でサインインしますが、サインインがまだ済んでいません。設定を開いて [サインイン] を押してください。</translation>
+        <translation>アカウント「%1」は OAuth でサインインしますが、サインインがまだ済んでいません。設定を開いて「サインイン」を押してください。</translation>
     </message>
     <message>
         <source>No password is stored for account &quot;%1&quot;. Enter it in Settings.</source>
@@ -613,14 +613,14 @@
     </message>
     <message>
         <source>cancelled</source>
-        <translation>取り消されました</translation>
+        <translation>中止されました</translation>
     </message>
 </context>
 <context>
     <name>ImportHistoryCommand</name>
     <message>
         <source>Learns the recipients of sent mail, so that people you have written to before are not reported as first-time recipients.</source>
-        <translation>送信済みメールの宛先を学習し、以前に送信したことのある相手が初めての宛先として報告されないようにします。</translation>
+        <translation>送信済みメールの送信先を学習し、以前に送信したことのある相手が初めての送信先として報告されないようにします。</translation>
     </message>
     <message>
         <source>Use the settings file &lt;file&gt;.</source>
@@ -655,7 +655,7 @@
     <name>ImportHistoryCommand::Importer</name>
     <message>
         <source>Reading… %n message(s), %1 recipients learned</source>
-        <translation>読み込み中… メール %n 件、学習した宛先 %1 件</translation>
+        <translation>読み込み中… メール %n 件、学習した送信先 %1 件</translation>
     </message>
 </context>
 <context>
@@ -786,7 +786,7 @@
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation>サインインは取り消されました。</translation>
+        <translation>サインインを中止しました。</translation>
     </message>
     <message>
         <source>The sign-in was declined in the browser, so Yubisashi cannot send mail for this account. Sign in again and accept the request.</source>
@@ -817,7 +817,7 @@
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation>サインインは取り消されました。</translation>
+        <translation>サインインを中止しました。</translation>
     </message>
     <message>
         <source>The sign-in code expired before it was entered. Start the sign-in again.</source>
@@ -902,7 +902,7 @@
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation>サインインは取り消されました。</translation>
+        <translation>サインインを中止しました。</translation>
     </message>
     <message>
         <source>The sign-in server did not allow Yubisashi to stay signed in (no refresh token).</source>
@@ -964,14 +964,14 @@
     <name>Review::BlockedDomainCheck</name>
     <message>
         <source>Your organisation does not allow sending to %1. Remove these recipients.</source>
-        <translation>%1 への送信は組織で禁止されています。これらの宛先を削除してください。</translation>
+        <translation>%1 への送信は組織で禁止されています。これらの送信先を削除してください。</translation>
     </message>
 </context>
 <context>
     <name>Review::CautionDomainCheck</name>
     <message>
         <source>Your organisation asks you to take extra care with %1. Check that these recipients are right.</source>
-        <translation>%1 への送信には特に注意するよう、組織で定められています。宛先が正しいか確認してください。</translation>
+        <translation>%1 への送信には特に注意するよう、組織で定められています。送信先が正しいか確認してください。</translation>
     </message>
 </context>
 <context>
@@ -1040,7 +1040,7 @@
     <name>Review::GreetingMismatchCheck</name>
     <message>
         <source>The message greets &quot;%1&quot;, but no recipient has that name. Check that it goes to the right person.</source>
-        <translation>本文の宛名は「%1」ですが、その名前の宛先はありません。正しい相手に送るか確認してください。</translation>
+        <translation>本文の宛名は「%1」ですが、その名前の送信先はありません。正しい相手に送るか確認してください。</translation>
     </message>
 </context>
 <context>
@@ -1087,7 +1087,7 @@
     <name>Review::ManyExternalVisibleCheck</name>
     <message>
         <source>%1 external addresses from %2 organisations are in To and Cc, so every recipient sees all of them. Put them in Bcc to keep them private.</source>
-        <translation>宛先と CC に %2 組織の社外アドレスが %1 件あり、すべての受信者に互いのアドレスが見えます。アドレスを伏せるには BCC に入れてください。</translation>
+        <translation>宛先と CC に %2 ドメインの社外アドレスが %1 件あり、すべての受信者に互いのアドレスが見えます。アドレスを伏せるには BCC に入れてください。</translation>
     </message>
 </context>
 <context>
@@ -1130,11 +1130,11 @@
     <name>Review::Reviewer</name>
     <message>
         <source>There is no recipient history.</source>
-        <translation>宛先の履歴がありません。</translation>
+        <translation>送信先の履歴がありません。</translation>
     </message>
     <message>
         <source>The recipient history is unavailable, so these checks were skipped: %1. %2</source>
-        <translation>宛先の履歴を利用できないため、次のチェックを省略しました: %1。%2</translation>
+        <translation>送信先の履歴を利用できないため、次のチェックを省略しました: %1。%2</translation>
     </message>
     <message>
         <source>Sending to %1 is not allowed by your organisation&apos;s policy.</source>
@@ -1248,7 +1248,7 @@
     </message>
     <message>
         <source>[%1]: the account name &quot;%2&quot; is also the user name mail clients log in with, so it may only contain letters A-Z and a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. The account is not used.</source>
-        <translation>[%1]: アカウント名「%2」はメールソフトがログインするときのユーザー名でもあるため、英字 (A-Z、a-z)、数字、&apos;.&apos;、&apos;_&apos;、&apos;-&apos; のみ使用できます。このアカウントは使用されません。</translation>
+        <translation>[%1]: アカウント名「%2」はメールソフトが認証に使うユーザー名でもあるため、英字 (A-Z、a-z)、数字、&apos;.&apos;、&apos;_&apos;、&apos;-&apos; のみ使用できます。このアカウントは使用されません。</translation>
     </message>
     <message>
         <source>retry_max_seconds (%1) is shorter than retry_initial_seconds (%2); using %2 for both.</source>
@@ -1401,7 +1401,7 @@
     </message>
     <message>
         <source>%1 is not allowed in the name. The name is the user name your mail program logs in with, so use only the letters A-Z and a-z, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;.</source>
-        <translation>名前に %1 は使用できません。この名前はメールソフトがログインするときのユーザー名になるため、英字 (A-Z、a-z)、数字、「.」「_」「-」だけを使用してください。</translation>
+        <translation>名前に %1 は使用できません。この名前はメールソフトが認証に使うユーザー名になるため、英字 (A-Z、a-z)、数字、「.」「_」「-」だけを使用してください。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is an address. Write only the domain after &quot;@&quot;, like example.co.jp.</source>
@@ -1593,7 +1593,7 @@
     </message>
     <message>
         <source>The message is already encrypted by the mail program.</source>
-        <translation>このメッセージはメールソフトで暗号化済みです。</translation>
+        <translation>このメールはメールソフトで暗号化済みです。</translation>
     </message>
     <message>
         <source>Not encrypted: it has Bcc recipients (%1), and encryption would show every recipient&apos;s certificate to all.</source>
@@ -1601,22 +1601,22 @@
     </message>
     <message>
         <source>It has Bcc recipients (%1). Encrypted messages cannot have Bcc recipients here: the encryption would show every recipient&apos;s certificate to all. Send a separate message to the Bcc recipients.</source>
-        <translation>Bcc の送信先（%1）があります。暗号化するメッセージには Bcc の送信先を含められません。暗号化するとすべての送信先の証明書が全員に見えてしまうためです。Bcc の送信先には別のメッセージで送ってください。</translation>
+        <translation>Bcc の送信先（%1）があります。暗号化するメールには Bcc の送信先を含められません。暗号化するとすべての送信先の証明書が全員に見えてしまうためです。Bcc の送信先には別のメールで送ってください。</translation>
     </message>
     <message>
         <source>No valid certificate is known for %1. Import their certificates (ask them for a signed message or a .cer file), or remove them from the recipients.</source>
-        <translation>%1 の有効な証明書が登録されていません。相手の証明書を取り込む（署名付きメールか .cer ファイルを依頼してください）か、送信先から外してください。</translation>
+        <translation>%1 の有効な証明書が登録されていません。相手の証明書をインポートする (署名付きメールか .cer ファイルを依頼してください) か、送信先から外してください。</translation>
     </message>
     <message>
         <source>This message must be encrypted because it goes to %1.</source>
-        <translation>%1 宛てのため、このメッセージは暗号化が必要です。</translation>
+        <translation>%1 宛てのため、このメールは暗号化が必要です。</translation>
     </message>
 </context>
 <context>
     <name>Smime::Encryptor</name>
     <message>
         <source>The message cannot be encrypted: there are no recipients&apos; certificates.</source>
-        <translation>メールを暗号化できません: 宛先の証明書がありません。</translation>
+        <translation>メールを暗号化できません: 送信先の証明書がありません。</translation>
     </message>
     <message>
         <source>The message could not be encrypted (%1).</source>
@@ -1712,7 +1712,7 @@
     </message>
     <message>
         <source>All recipients are internal; signing is only for external mail.</source>
-        <translation>宛先はすべて社内です。署名は社外宛てのメールにのみ行います。</translation>
+        <translation>送信先はすべて社内です。署名は社外宛てのメールにのみ行います。</translation>
     </message>
     <message>
         <source>The message is already signed or encrypted by the mail program.</source>
@@ -1735,7 +1735,7 @@
     </message>
     <message>
         <source>cancelled</source>
-        <translation>取り消されました</translation>
+        <translation>中止されました</translation>
     </message>
     <message>
         <source>No mail server is set for this account. Enter the server name and port in Settings.</source>
@@ -1887,11 +1887,11 @@
     </message>
     <message>
         <source>The message has no recipients, so it was not sent.</source>
-        <translation>メールに宛先がないため、送信しませんでした。</translation>
+        <translation>メールに送信先がないため、送信しませんでした。</translation>
     </message>
     <message>
         <source>The recipient address &quot;%1&quot; is not valid, so the message was not sent.</source>
-        <translation>宛先のアドレス「%1」が正しくないため、メールを送信しませんでした。</translation>
+        <translation>送信先のアドレス「%1」が正しくないため、メールを送信しませんでした。</translation>
     </message>
     <message>
         <source>The sender address &quot;%1&quot; is not valid, so the message was not sent.</source>
@@ -1927,11 +1927,11 @@
     </message>
     <message>
         <source>The mail server %1 refused the recipient %2: %3. The message was not sent to anyone.</source>
-        <translation>メールサーバー %1 が宛先 %2 を拒否しました: %3。メールはどの宛先にも送信していません。</translation>
+        <translation>メールサーバー %1 が送信先 %2 を拒否しました: %3。メールはどの送信先にも送信していません。</translation>
     </message>
     <message>
         <source>The mail server %1 did not accept the recipient %2 right now: %3. The message was not sent to anyone; it will be tried again.</source>
-        <translation>メールサーバー %1 は現在宛先 %2 を受け付けていません: %3。メールはどの宛先にも送信していません。後で再試行します。</translation>
+        <translation>メールサーバー %1 は現在送信先 %2 を受け付けていません: %3。メールはどの送信先にも送信していません。後で再試行します。</translation>
     </message>
     <message>
         <source>The mail server %1 did not accept the message right now: %2. It will be tried again.</source>
@@ -2033,7 +2033,7 @@
     </message>
     <message>
         <source>recipient number %1 in &quot;%2&quot; must be an address, but it is %3</source>
-        <translation>「%2」の %1 番目の宛先はアドレスである必要がありますが、%3 です</translation>
+        <translation>「%2」の %1 番目の送信先はアドレスである必要がありますが、%3 です</translation>
     </message>
     <message>
         <source>one of %1</source>
@@ -2096,7 +2096,7 @@
     </message>
     <message>
         <source>from %1 to %2, received %3</source>
-        <translation>差出人 %1、宛先 %2、受付 %3</translation>
+        <translation>差出人 %1、送信先 %2、受付 %3</translation>
     </message>
     <message>
         <source>The folder %1 could not be created.</source>
@@ -2148,15 +2148,15 @@
     </message>
     <message>
         <source>its envelope names the message &quot;%1&quot;, which does not match its file name</source>
-        <translation>エンベロープに記載のメッセージ名「%1」がファイル名と一致しません</translation>
+        <translation>エンベロープに記載のメール名「%1」がファイル名と一致しません</translation>
     </message>
     <message>
         <source>the message content (%1) is missing</source>
-        <translation>メッセージの本体 (%1) がありません</translation>
+        <translation>メールの本体 (%1) がありません</translation>
     </message>
     <message>
         <source>the message content is %1 bytes long, but its envelope says %2 bytes</source>
-        <translation>メッセージの本体は %1 バイトですが、エンベロープには %2 バイトと記載されています</translation>
+        <translation>メールの本体は %1 バイトですが、エンベロープには %2 バイトと記載されています</translation>
     </message>
     <message>
         <source>Queued message %1 (%2)</source>
@@ -2187,43 +2187,43 @@
     <name>Store::History</name>
     <message>
         <source>The recipient history could not be updated (%1).</source>
-        <translation>宛先の履歴を更新できませんでした (%1)。</translation>
+        <translation>送信先の履歴を更新できませんでした (%1)。</translation>
     </message>
     <message>
         <source>The recipient history cannot be used: the SQLite driver of Qt is missing.</source>
-        <translation>宛先の履歴を使用できません: Qt の SQLite ドライバーがありません。</translation>
+        <translation>送信先の履歴を使用できません: Qt の SQLite ドライバーがありません。</translation>
     </message>
     <message>
         <source>The recipient history %1 could not be opened (%2).</source>
-        <translation>宛先の履歴 %1 を開けませんでした (%2)。</translation>
+        <translation>送信先の履歴 %1 を開けませんでした (%2)。</translation>
     </message>
     <message>
         <source>The recipient history %1 is in use by another program. Checks that need it are skipped until it is free.</source>
-        <translation>宛先の履歴 %1 は別のプログラムが使用中です。使用できるようになるまで、履歴を使うチェックは省略します。</translation>
+        <translation>送信先の履歴 %1 は別のプログラムが使用中です。使用できるようになるまで、履歴を使うチェックは省略します。</translation>
     </message>
     <message>
         <source>The recipient history %1 is damaged or is not a Yubisashi history (%2). Move the file away to start a new history; checks that need it are skipped until then.</source>
-        <translation>宛先の履歴 %1 は壊れているか、Yubisashi の履歴ではありません (%2)。ファイルを別の場所に移動すると、新しい履歴が作成されます。それまで、履歴を使うチェックは省略します。</translation>
+        <translation>送信先の履歴 %1 は壊れているか、Yubisashi の履歴ではありません (%2)。ファイルを別の場所に移動すると、新しい履歴が作成されます。それまで、履歴を使うチェックは省略します。</translation>
     </message>
     <message>
         <source>The recipient history %1 was written by a newer version of Yubisashi (schema %2; this version reads up to %3). Update Yubisashi.</source>
-        <translation>宛先の履歴 %1 は新しいバージョンの Yubisashi で作成されています (スキーマ %2。このバージョンが読めるのは %3 まで)。Yubisashi を更新してください。</translation>
+        <translation>送信先の履歴 %1 は新しいバージョンの Yubisashi で作成されています (スキーマ %2。このバージョンが読めるのは %3 まで)。Yubisashi を更新してください。</translation>
     </message>
     <message>
         <source>The recipient history could not be created (%1).</source>
-        <translation>宛先の履歴を作成できませんでした (%1)。</translation>
+        <translation>送信先の履歴を作成できませんでした (%1)。</translation>
     </message>
     <message>
         <source>The recipient history could not be upgraded (%1).</source>
-        <translation>宛先の履歴をアップグレードできませんでした (%1)。</translation>
+        <translation>送信先の履歴をアップグレードできませんでした (%1)。</translation>
     </message>
     <message>
         <source>The recipient history could not be upgraded from schema %1: %2</source>
-        <translation>宛先の履歴をスキーマ %1 からアップグレードできませんでした: %2</translation>
+        <translation>送信先の履歴をスキーマ %1 からアップグレードできませんでした: %2</translation>
     </message>
     <message>
         <source>The recipient history could not be read (%1).</source>
-        <translation>宛先の履歴を読み込めませんでした (%1)。</translation>
+        <translation>送信先の履歴を読み込めませんでした (%1)。</translation>
     </message>
     <message>
         <source>The audit log could not be written (%1).</source>
@@ -2231,7 +2231,7 @@
     </message>
     <message>
         <source>The recipient history is not open.</source>
-        <translation>宛先の履歴が開かれていません。</translation>
+        <translation>送信先の履歴が開かれていません。</translation>
     </message>
     <message>
         <source>The audit log could not be read (%1).</source>
@@ -2250,7 +2250,7 @@
     </message>
     <message>
         <source>the recipients could not be read (%1)</source>
-        <translation>宛先を読み込めませんでした (%1)</translation>
+        <translation>送信先を読み込めませんでした (%1)</translation>
     </message>
     <message>
         <source>the audit log could not be read (%1)</source>
@@ -2314,7 +2314,7 @@
     </message>
     <message>
         <source>The user name your mail program logs in to Yubisashi with.</source>
-        <translation>メールソフトが Yubisashi にログインするときのユーザー名です。</translation>
+        <translation>メールソフトが Yubisashi の認証に使うユーザー名です。</translation>
     </message>
     <message>
         <source>Microsoft 365</source>
@@ -2434,7 +2434,7 @@
     </message>
     <message>
         <source>The name cannot be changed: it is the user name your mail program logs in with. Add a new account instead.</source>
-        <translation>名前は変更できません (メールソフトがログインするときのユーザー名のため)。代わりに新しいアカウントを追加してください。</translation>
+        <translation>名前は変更できません (メールソフトが認証に使うユーザー名のため)。代わりに新しいアカウントを追加してください。</translation>
     </message>
     <message>
         <source>saved; type a new one to change it</source>
@@ -2495,11 +2495,11 @@
     </message>
     <message>
         <source>Yubisashi checks every message before it leaves: who receives it, which files go with it, and whether something looks like a mistake. You tick each recipient and each file, and only then is the message sent.</source>
-        <translation>Yubisashi は、メールを送信する前に、誰が受け取るのか、どのファイルが添付されているのか、誤りと思われる点がないかを確認します。宛先と添付ファイルを 1 つずつチェックして初めて、メールが送信されます。</translation>
+        <translation>Yubisashi は、メールを送信する前に、誰が受け取るのか、どのファイルが添付されているのか、誤りと思われる点がないかを確認します。送信先と添付ファイルを 1 つずつチェックして初めて、メールが送信されます。</translation>
     </message>
     <message>
         <source>Your mail program sends through Yubisashi on this computer, and Yubisashi sends on through your mail server. The next pages set this up; it takes a few minutes, and everything can be changed later in Settings.</source>
-        <translation>メールソフトはこのコンピューター上の Yubisashi にメールを送り、Yubisashi がメールサーバーを通じて送信します。次のページからこの設定を行います。数分で終わり、すべての設定は後から [設定] で変更できます。</translation>
+        <translation>メールソフトはこのコンピューター上の Yubisashi にメールを送り、Yubisashi がメールサーバーを通じて送信します。次のページからこの設定を行います。数分で終わり、すべての設定は後から「設定」で変更できます。</translation>
     </message>
     <message>
         <source>How do you want to start?</source>
@@ -2507,15 +2507,15 @@
     </message>
     <message>
         <source>&amp;Send through my mail server (Microsoft 365, Google or another)</source>
-        <translation>メールサーバーを通じて送信する (Microsoft 365、Google など)(&amp;S)</translation>
+        <translation>メールサーバーを通じて送信する(&amp;S) — Microsoft 365、Google など</translation>
     </message>
     <message>
         <source>&amp;Try it first (test mode)</source>
-        <translation>まず試してみる (テストモード)(&amp;T)</translation>
+        <translation>テストモードで試す(&amp;T)</translation>
     </message>
     <message>
         <source>In test mode every message is checked as usual, but instead of being sent it is saved as a file. Nothing leaves this computer. Add an account in Settings when you are ready.</source>
-        <translation>テストモードでは、メールは通常どおり確認されますが、送信されずにファイルとして保存されます。このコンピューターの外には何も送信されません。準備ができたら、[設定] でアカウントを追加してください。</translation>
+        <translation>テストモードでは、メールは通常どおり確認されますが、送信されずにファイルとして保存されます。このコンピューターの外には何も送信されません。準備ができたら、「設定」でアカウントを追加してください。</translation>
     </message>
     <message>
         <source>Your mail server</source>
@@ -2547,7 +2547,7 @@
     </message>
     <message>
         <source>With an S/MIME certificate, Yubisashi signs your messages so recipients can tell they come from you. It is usually a .p12 or .pfx file with a password, from your organisation.</source>
-        <translation>S/MIME 証明書があると、Yubisashi がメールに署名し、受信者はあなたからのメールであることを確認できます。証明書は通常、組織から配布されるパスワード付きの .p12 または .pfx ファイルです。</translation>
+        <translation>S/MIME 証明書があると、Yubisashi がメールに署名し、受信者は差出人が本人であることを確認できます。証明書は通常、組織から配布されるパスワード付きの .p12 または .pfx ファイルです。</translation>
     </message>
     <message>
         <source>&amp;Import certificate…</source>
@@ -2555,7 +2555,7 @@
     </message>
     <message>
         <source>No certificate yet? Click Next; you can add it later in Settings, Certificates.</source>
-        <translation>証明書がまだない場合は [次へ] をクリックしてください。後から [設定] の [証明書] で追加できます。</translation>
+        <translation>証明書がまだない場合は「次へ」をクリックしてください。後から「設定」の「証明書」で追加できます。</translation>
     </message>
     <message>
         <source>Set up your mail program</source>
@@ -2567,11 +2567,11 @@
     </message>
     <message>
         <source>Import it after this wizard, in Settings, Certificates.</source>
-        <translation>このウィザードの後、設定の「証明書」で取り込んでください。</translation>
+        <translation>このウィザードの後、設定の「証明書」でインポートしてください。</translation>
     </message>
     <message>
         <source>Before you can sign in with Microsoft 365 or Google, your administrator must register Yubisashi with them once (docs/OAUTH.md). Until then, go Back and choose &quot;Try it first&quot;, or choose &quot;Other mail server&quot; if your server accepts a password.</source>
-        <translation>Microsoft 365 または Google でサインインするには、先に管理者が Yubisashi を登録しておく必要があります (docs/OAUTH.md)。それまでは「戻る」で「まず試してみる」を選ぶか、パスワードで送信できるサーバーであれば「その他のメールサーバー」を選んでください。</translation>
+        <translation>Microsoft 365 または Google でサインインするには、先に管理者が Yubisashi を登録しておく必要があります (docs/OAUTH.md)。それまでは「戻る」で「テストモードで試す」を選ぶか、パスワードで送信できるサーバーであれば「その他のメールサーバー」を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -2590,7 +2590,7 @@
     </message>
     <message>
         <source>Cancelled at review</source>
-        <translation>確認画面で取り消し</translation>
+        <translation>確認画面で送信を中止</translation>
     </message>
     <message>
         <source>Blocked</source>
@@ -2650,7 +2650,7 @@
     </message>
     <message>
         <source>To</source>
-        <translation>宛先</translation>
+        <translation>送信先</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -2670,7 +2670,7 @@
     </message>
     <message>
         <source>Recipients you have written to</source>
-        <translation>これまでに送信した宛先</translation>
+        <translation>これまでの送信先</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -2678,7 +2678,7 @@
     </message>
     <message>
         <source>&amp;Recipients</source>
-        <translation>宛先(&amp;R)</translation>
+        <translation>送信先(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Audit log</source>
@@ -2698,11 +2698,11 @@
     </message>
     <message>
         <source>The recipient history is not available.</source>
-        <translation>宛先の履歴を利用できません。</translation>
+        <translation>送信先の履歴を利用できません。</translation>
     </message>
     <message>
         <source>The recipient history cannot be read: %1</source>
-        <translation>宛先の履歴を読み込めません: %1</translation>
+        <translation>送信先の履歴を読み込めません: %1</translation>
     </message>
     <message>
         <source>Showing the first %1 matches. Type more of the name or address to narrow the search.</source>
@@ -2714,7 +2714,7 @@
     </message>
     <message>
         <source>No recipient matches “%1”.</source>
-        <translation>「%1」に一致する宛先はありません。</translation>
+        <translation>「%1」に一致する送信先はありません。</translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s)</source>
@@ -2780,7 +2780,7 @@
     <name>Ui::MailProgramsPage</name>
     <message>
         <source>Set your mail program to send its mail to Yubisashi. Yubisashi checks each message with you and then sends it on through your mail server. Use these settings for the outgoing server (SMTP):</source>
-        <translation>メールソフトの送信先を Yubisashi に設定してください。Yubisashi はメールを 1 通ずつあなたと一緒に確認してから、メールサーバーを通じて送信します。送信サーバー (SMTP) には次の設定を使用してください:</translation>
+        <translation>メールソフトの送信先を Yubisashi に設定してください。Yubisashi は送信前にメールを 1 通ずつ確認し、メールサーバーを通じて送信します。送信サーバー (SMTP) には次の設定を使用してください:</translation>
     </message>
     <message>
         <source>Outgoing server</source>
@@ -2864,7 +2864,7 @@
     </message>
     <message>
         <source>&lt;li&gt;Choose &lt;b&gt;File › Account Settings › Account Settings…&lt;/b&gt;, select your account and click &lt;b&gt;Change…&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Outgoing mail server (SMTP): &lt;b&gt;%1&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;More Settings…&lt;/b&gt;. On &lt;b&gt;Outgoing Server&lt;/b&gt;, tick &lt;b&gt;My outgoing server (SMTP) requires authentication&lt;/b&gt;, choose &lt;b&gt;Log on using&lt;/b&gt; and enter the user name and password above.&lt;/li&gt;&lt;li&gt;On &lt;b&gt;Advanced&lt;/b&gt;, set Outgoing server (SMTP) to &lt;b&gt;%2&lt;/b&gt; and the encrypted connection to &lt;b&gt;None&lt;/b&gt;. Click OK, then Next.&lt;/li&gt;</source>
-        <translation>&lt;li&gt;&lt;b&gt;ファイル › アカウント設定 › アカウント設定…&lt;/b&gt; を選び、アカウントを選択して &lt;b&gt;変更…&lt;/b&gt; をクリックします。&lt;/li&gt;&lt;li&gt;送信メール サーバー (SMTP) に &lt;b&gt;%1&lt;/b&gt; を入力します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;詳細設定…&lt;/b&gt; をクリックします。&lt;b&gt;送信サーバー&lt;/b&gt; タブで &lt;b&gt;送信サーバー (SMTP) は認証が必要&lt;/b&gt; をオンにし、&lt;b&gt;次のアカウントとパスワードでログオンする&lt;/b&gt; を選んで、上記のユーザー名とパスワードを入力します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;詳細設定&lt;/b&gt; タブで、送信サーバー (SMTP) を &lt;b&gt;%2&lt;/b&gt;、使用する暗号化接続の種類を &lt;b&gt;なし&lt;/b&gt; にします。[OK]、[次へ] の順にクリックします。&lt;/li&gt;</translation>
+        <translation>&lt;li&gt;&lt;b&gt;ファイル › アカウント設定 › アカウント設定…&lt;/b&gt; を選び、アカウントを選択して &lt;b&gt;変更…&lt;/b&gt; をクリックします。&lt;/li&gt;&lt;li&gt;送信メール サーバー (SMTP) に &lt;b&gt;%1&lt;/b&gt; を入力します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;詳細設定…&lt;/b&gt; をクリックします。&lt;b&gt;送信サーバー&lt;/b&gt; タブで &lt;b&gt;送信サーバー (SMTP) は認証が必要&lt;/b&gt; をオンにし、&lt;b&gt;次のアカウントとパスワードでログオンする&lt;/b&gt; を選んで、上記のユーザー名とパスワードを入力します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;詳細設定&lt;/b&gt; タブで、送信サーバー (SMTP) を &lt;b&gt;%2&lt;/b&gt;、使用する暗号化接続の種類を &lt;b&gt;なし&lt;/b&gt; にします。&lt;b&gt;OK&lt;/b&gt;、&lt;b&gt;次へ&lt;/b&gt; の順にクリックします。&lt;/li&gt;</translation>
     </message>
     <message>
         <source>The new Outlook, and Outlook with a Microsoft 365 (Exchange) account, cannot use another outgoing server. Use classic Outlook with an IMAP account, or another mail program.</source>
@@ -2872,7 +2872,7 @@
     </message>
     <message>
         <source>&lt;li&gt;Choose &lt;b&gt;Mail › Settings › Accounts&lt;/b&gt;, select your account and open &lt;b&gt;Server Settings&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Under &lt;b&gt;Outgoing Mail Server (SMTP)&lt;/b&gt;, choose &lt;b&gt;Edit SMTP Server List…&lt;/b&gt; and add a server with the name &lt;b&gt;%1&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Turn off &lt;b&gt;Automatically manage connection settings&lt;/b&gt;. Port: &lt;b&gt;%2&lt;/b&gt;, &lt;b&gt;Use TLS/SSL&lt;/b&gt; off, Authentication: &lt;b&gt;Password&lt;/b&gt;, with the user name and password above.&lt;/li&gt;&lt;li&gt;Click OK and Save.&lt;/li&gt;</source>
-        <translation>&lt;li&gt;&lt;b&gt;メール › 設定 › アカウント&lt;/b&gt; を選び、アカウントを選択して &lt;b&gt;サーバ設定&lt;/b&gt; を開きます。&lt;/li&gt;&lt;li&gt;&lt;b&gt;送信用メールサーバ (SMTP)&lt;/b&gt; で &lt;b&gt;SMTP サーバリストを編集…&lt;/b&gt; を選び、名前が &lt;b&gt;%1&lt;/b&gt; のサーバを追加します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;接続設定を自動的に管理&lt;/b&gt; をオフにします。ポート: &lt;b&gt;%2&lt;/b&gt;、&lt;b&gt;TLS/SSL を使用&lt;/b&gt;: オフ、認証: &lt;b&gt;パスワード&lt;/b&gt; とし、上記のユーザー名とパスワードを入力します。&lt;/li&gt;&lt;li&gt;[OK] をクリックし、[保存] をクリックします。&lt;/li&gt;</translation>
+        <translation>&lt;li&gt;&lt;b&gt;メール › 設定 › アカウント&lt;/b&gt; を選び、アカウントを選択して &lt;b&gt;サーバ設定&lt;/b&gt; を開きます。&lt;/li&gt;&lt;li&gt;&lt;b&gt;送信用メールサーバ (SMTP)&lt;/b&gt; で &lt;b&gt;SMTP サーバリストを編集…&lt;/b&gt; を選び、名前が &lt;b&gt;%1&lt;/b&gt; のサーバを追加します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;接続設定を自動的に管理&lt;/b&gt; をオフにします。ポート: &lt;b&gt;%2&lt;/b&gt;、&lt;b&gt;TLS/SSL を使用&lt;/b&gt;: オフ、認証: &lt;b&gt;パスワード&lt;/b&gt; とし、上記のユーザー名とパスワードを入力します。&lt;/li&gt;&lt;li&gt;&lt;b&gt;OK&lt;/b&gt; をクリックし、&lt;b&gt;保存&lt;/b&gt; をクリックします。&lt;/li&gt;</translation>
     </message>
     <message>
         <source>Server name</source>
@@ -2971,7 +2971,7 @@
     </message>
     <message>
         <source>Your administrator does not allow pausing protection: every message is checked before it leaves.</source>
-        <translation>管理者が保護の一時停止を許可していません。すべてのメッセージは送信前に確認されます。</translation>
+        <translation>管理者が保護の一時停止を許可していません。すべてのメールは送信前に確認されます。</translation>
     </message>
 </context>
 <context>
@@ -2982,19 +2982,19 @@
     </message>
     <message>
         <source>While protection is paused, messages are sent &lt;b&gt;without review&lt;/b&gt;: recipients are not checked and no warning is shown. Protection comes back on by itself.</source>
-        <translation>保護を一時停止している間、メールは&lt;b&gt;確認なしで&lt;/b&gt;送信されます。宛先の確認も警告も行われません。保護は自動的に再開します。</translation>
+        <translation>保護を一時停止している間、メールは&lt;b&gt;確認なしで&lt;/b&gt;送信されます。送信先の確認も警告も行われません。保護は自動的に再開します。</translation>
     </message>
     <message>
         <source>For &amp;15 minutes (until %1)</source>
-        <translation>15 分間(&amp;1) (%1 まで)</translation>
+        <translation>15 分間(&amp;1)・%1 まで</translation>
     </message>
     <message>
         <source>For one &amp;hour (until %1)</source>
-        <translation>1 時間(&amp;H) (%1 まで)</translation>
+        <translation>1 時間(&amp;H)・%1 まで</translation>
     </message>
     <message>
         <source>Until &amp;tomorrow (%1)</source>
-        <translation>明日まで(&amp;T) (%1)</translation>
+        <translation>今日の終わりまで(&amp;T)・%1</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
@@ -3061,11 +3061,11 @@
     </message>
     <message>
         <source>Cancelled at review.</source>
-        <translation>確認画面で取り消されました。</translation>
+        <translation>確認画面で送信を中止しました。</translation>
     </message>
     <message>
         <source>The mail server did not accept the message.</source>
-        <translation>メールサーバーがメッセージを受け付けませんでした。</translation>
+        <translation>メールサーバーがメールを受け付けませんでした。</translation>
     </message>
     <message>
         <source>Attempt %1</source>
@@ -3073,7 +3073,7 @@
     </message>
     <message>
         <source>(no recipients)</source>
-        <translation>(宛先なし)</translation>
+        <translation>(送信先なし)</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -3101,7 +3101,7 @@
     </message>
     <message>
         <source>To</source>
-        <translation>宛先</translation>
+        <translation>送信先</translation>
     </message>
     <message>
         <source>Size</source>
@@ -3120,11 +3120,11 @@
     <name>Ui::QueueWindow</name>
     <message>
         <source>Export message</source>
-        <translation>メッセージの書き出し</translation>
+        <translation>メールの書き出し</translation>
     </message>
     <message>
         <source>E-mail message (*.eml)</source>
-        <translation>メールメッセージ (*.eml)</translation>
+        <translation>メール (*.eml)</translation>
     </message>
     <message>
         <source>Yubisashi — Queue</source>
@@ -3132,7 +3132,7 @@
     </message>
     <message>
         <source>Queued messages</source>
-        <translation>キューのメッセージ</translation>
+        <translation>キューのメール</translation>
     </message>
     <message>
         <source>&amp;Retry now</source>
@@ -3140,7 +3140,7 @@
     </message>
     <message>
         <source>Try to send this message now instead of waiting for the next attempt.</source>
-        <translation>次の試行を待たずに、今すぐこのメッセージの送信を試みます。</translation>
+        <translation>次の試行を待たずに、今すぐこのメールの送信を試みます。</translation>
     </message>
     <message>
         <source>&amp;Send anyway…</source>
@@ -3156,7 +3156,7 @@
     </message>
     <message>
         <source>Save a copy of the message as a file your mail program can open.</source>
-        <translation>メールソフトで開けるファイルとして、メッセージのコピーを保存します。</translation>
+        <translation>メールソフトで開けるファイルとして、メールのコピーを保存します。</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
@@ -3164,7 +3164,7 @@
     </message>
     <message>
         <source>Remove the message from the queue for good; it is not sent.</source>
-        <translation>メッセージをキューから完全に削除します。送信はされません。</translation>
+        <translation>メールをキューから完全に削除します。送信はされません。</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -3182,11 +3182,11 @@
     </message>
     <message>
         <source>There are no messages in this list.</source>
-        <translation>この一覧にメッセージはありません。</translation>
+        <translation>この一覧にメールはありません。</translation>
     </message>
     <message>
         <source>Select a message to see its details.</source>
-        <translation>メッセージを選ぶと詳細が表示されます。</translation>
+        <translation>メールを選ぶと詳細が表示されます。</translation>
     </message>
     <message>
         <source>From: %1</source>
@@ -3198,7 +3198,7 @@
     </message>
     <message>
         <source>To: %1</source>
-        <translation>宛先: %1</translation>
+        <translation>送信先: %1</translation>
     </message>
     <message>
         <source>Received: %1</source>
@@ -3218,7 +3218,7 @@
     </message>
     <message>
         <source>This message is no longer waiting for its next attempt. It may be on its way already.</source>
-        <translation>このメッセージはもう次の試行を待っていません。すでに送信中の可能性があります。</translation>
+        <translation>このメールはもう次の試行を待っていません。すでに送信中の可能性があります。</translation>
     </message>
     <message>
         <source>Cannot send</source>
@@ -3226,7 +3226,7 @@
     </message>
     <message>
         <source>This message can no longer be sent from here. It may have been deleted or sent already.</source>
-        <translation>このメッセージはここからは送信できなくなりました。削除されたか、すでに送信された可能性があります。</translation>
+        <translation>このメールはここからは送信できなくなりました。削除されたか、すでに送信された可能性があります。</translation>
     </message>
     <message>
         <source>Cannot export</source>
@@ -3234,7 +3234,7 @@
     </message>
     <message>
         <source>The queued copy of the message cannot be read: %1</source>
-        <translation>キューにあるメッセージのコピーを読み込めません: %1</translation>
+        <translation>キューにあるメールのコピーを読み込めません: %1</translation>
     </message>
     <message>
         <source>%1 could not be written: %2. Choose another folder.</source>
@@ -3246,19 +3246,19 @@
     </message>
     <message>
         <source>This message is being handed to the mail server right now. Try again in a moment.</source>
-        <translation>このメッセージは今まさにメールサーバーへ渡しているところです。少し待ってからもう一度お試しください。</translation>
+        <translation>このメールは今まさにメールサーバーへ渡しているところです。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
         <source>Delete message?</source>
-        <translation>メッセージを削除しますか?</translation>
+        <translation>メールを削除しますか?</translation>
     </message>
     <message>
         <source>Delete the sent message to %1 from the queue folder?</source>
-        <translation>%1 宛ての送信済みメッセージをキューのフォルダーから削除しますか?</translation>
+        <translation>%1 宛ての送信済みメールをキューのフォルダーから削除しますか?</translation>
     </message>
     <message>
         <source>Delete the message to %1? It will not be sent, and it cannot be restored.</source>
-        <translation>%1 宛てのメッセージを削除しますか? 送信されず、元に戻すこともできません。</translation>
+        <translation>%1 宛てのメールを削除しますか? 送信されず、元に戻すこともできません。</translation>
     </message>
     <message>
         <source>Export it as .eml first if you may need it later.</source>
@@ -3274,7 +3274,7 @@
     </message>
     <message>
         <source>The message could not be deleted. It may be being sent right now; try again in a moment.</source>
-        <translation>メッセージを削除できませんでした。送信中の可能性があります。少し待ってからもう一度お試しください。</translation>
+        <translation>メールを削除できませんでした。送信中の可能性があります。少し待ってからもう一度お試しください。</translation>
     </message>
 </context>
 <context>
@@ -3301,11 +3301,11 @@
     </message>
     <message>
         <source>Recipients inside your organisation</source>
-        <translation>社内の宛先</translation>
+        <translation>社内の送信先</translation>
     </message>
     <message>
         <source>Recipients outside your organisation: check each one</source>
-        <translation>社外の宛先: 1 件ずつ確認してください</translation>
+        <translation>社外の送信先: 1 件ずつ確認してください</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3409,11 +3409,11 @@
     </message>
     <message>
         <source>Ticks every recipient inside your organisation. External recipients must be ticked one by one.</source>
-        <translation>社内の宛先をすべてチェックします。社外の宛先は 1 件ずつチェックしてください。</translation>
+        <translation>社内の送信先をすべてチェックします。社外の送信先は 1 件ずつチェックしてください。</translation>
     </message>
     <message>
         <source>Named in the message but will not receive it: %1</source>
-        <translation>メールに記載されていますが、受信しない宛先: %1</translation>
+        <translation>メールに記載されていますが、受信しない相手: %1</translation>
     </message>
     <message>
         <source>No attachments.</source>
@@ -3461,7 +3461,7 @@
     </message>
     <message>
         <source>Recipients ticked: %1 of %2</source>
-        <translation>チェック済みの宛先: %1/%2</translation>
+        <translation>チェック済みの送信先: %1/%2</translation>
     </message>
     <message>
         <source>attachments: %1 of %2</source>
@@ -3509,7 +3509,7 @@
     </message>
     <message>
         <source>Mo&amp;ve to Bcc (recommended)</source>
-        <translation>BCC に移動（推奨）(&amp;V)</translation>
+        <translation>BCC に移動(&amp;V)・推奨</translation>
     </message>
     <message>
         <source>Send &amp;as it is</source>
@@ -3525,7 +3525,7 @@
     </message>
     <message>
         <source>Reaso&amp;n (optional):</source>
-        <translation>理由（省略可）(&amp;N):</translation>
+        <translation>理由(&amp;N)・省略可:</translation>
     </message>
     <message>
         <source>Cancel &amp;sending</source>
@@ -3533,7 +3533,7 @@
     </message>
     <message>
         <source>&amp;Cancel sending…</source>
-        <translation>送信を中止…(&amp;C)</translation>
+        <translation>送信を中止(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -3627,7 +3627,7 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>Recipients</source>
-        <translation>宛先</translation>
+        <translation>送信先</translation>
     </message>
     <message>
         <source>Checks</source>
@@ -3675,15 +3675,15 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>Mail programs must log in (recommended)</source>
-        <translation>メールソフトのログインを必須にする (推奨)</translation>
+        <translation>メールソフトに認証を求める (推奨)</translation>
     </message>
     <message>
         <source>Stops other programs on this computer from sending mail as you.</source>
-        <translation>このコンピューター上のほかのプログラムが、あなたになりすましてメールを送信するのを防ぎます。</translation>
+        <translation>このコンピューター上のほかのプログラムが、本人になりすましてメールを送信するのを防ぎます。</translation>
     </message>
     <message>
         <source>Log-in:</source>
-        <translation>ログイン:</translation>
+        <translation>認証:</translation>
     </message>
     <message>
         <source>A changed port takes effect the next time Yubisashi starts; change it in your mail program too.</source>
@@ -3751,7 +3751,7 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>Your S/MIME certificate signs your messages, so recipients can tell they come from you and were not changed. It usually comes as a .p12 or .pfx file with a password.</source>
-        <translation>S/MIME 証明書でメールに署名すると、受信者はあなたからのメールであること、改ざんされていないことを確認できます。証明書は通常、パスワード付きの .p12 または .pfx ファイルで配布されます。</translation>
+        <translation>S/MIME 証明書でメールに署名すると、受信者は差出人が本人であること、内容が改ざんされていないことを確認できます。証明書は通常、パスワード付きの .p12 または .pfx ファイルで配布されます。</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -3775,7 +3775,7 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>Mail program &amp;waits (seconds):</source>
-        <translation>メールソフトの待ち時間 (秒)(&amp;W):</translation>
+        <translation>メールソフトの待ち時間(&amp;W)・秒:</translation>
     </message>
     <message>
         <source>While you review, your mail program waits this long for the result. After that it is told the message is queued, and Yubisashi finishes sending on its own. Thunderbird gives up after 100 seconds, other mail programs often sooner, so values above 60 rarely help. 0: always answer at once.</source>
@@ -3783,11 +3783,11 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>&amp;Countdown after Send (seconds):</source>
-        <translation>送信前のカウントダウン (秒)(&amp;C):</translation>
+        <translation>送信前のカウントダウン(&amp;C)・秒:</translation>
     </message>
     <message>
         <source>After you press Send in the review window, wait this long, with an Undo button, before the message goes out. 0: send at once.</source>
-        <translation>確認画面で [送信] を押してから、実際に送信するまでの時間です。この間は [取り消し] ボタンで送信を取り消せます。0: すぐに送信します。</translation>
+        <translation>確認画面で「送信」を押してから、実際に送信するまでの時間です。この間は「取り消し」ボタンで送信を取り消せます。0: すぐに送信します。</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -3807,7 +3807,7 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>The system &amp;keychain (recommended)</source>
-        <translation>システムのキーチェーン (推奨)(&amp;K)</translation>
+        <translation>システムのキーチェーン(&amp;K)・推奨</translation>
     </message>
     <message>
         <source>A &amp;file on this computer</source>
@@ -3823,7 +3823,7 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>&lt;b&gt;The file store is less safe.&lt;/b&gt; Your passwords are written unencrypted to this file. Only your user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, can read your passwords. Use it only when this computer has no keychain.</source>
-        <translation>&lt;b&gt;ファイルへの保存は安全性が低くなります。&lt;/b&gt;パスワードは暗号化されずにこのファイルに書き込まれます。このファイルを読めるのはあなたのユーザーアカウントだけですが、あなたとして操作できる人や、ファイルのバックアップやコピーを読める人は、パスワードを読み取れます。このコンピューターにキーチェーンがない場合にのみ使用してください。</translation>
+        <translation>&lt;b&gt;ファイルへの保存は安全性が低くなります。&lt;/b&gt;パスワードは暗号化されずにこのファイルに書き込まれます。このファイルを読めるのはご自身のユーザーアカウントだけですが、そのアカウントで操作できる人や、ファイルのバックアップやコピーを読める人は、パスワードを読み取れます。このコンピューターにキーチェーンがない場合にのみ使用してください。</translation>
     </message>
     <message>
         <source>In use now: %1</source>
@@ -3934,14 +3934,14 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>Your administrator does not allow pausing protection: every message is checked before it leaves.</source>
-        <translation>管理者が保護の一時停止を許可していません。すべてのメッセージは送信前に確認されます。</translation>
+        <translation>管理者が保護の一時停止を許可していません。すべてのメールは送信前に確認されます。</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Yubisashi checks every recipient before a message leaves, signs it and sends it on.</source>
-        <translation>Yubisashi は送信前にすべての宛先を確認し、メールに署名して送信します。</translation>
+        <translation>Yubisashi は送信前にすべての送信先を確認し、メールに署名して送信します。</translation>
     </message>
     <message>
         <source>Use the settings file &lt;file&gt;.</source>
@@ -3953,7 +3953,7 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>Optional: client-setup (print the mail-client settings), check FILE.eml (show the review; see check --help), import-history PATH... (learn recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 or Google).</source>
-        <translation>省略可: client-setup (メールソフトの設定を表示)、check FILE.eml (確認内容を表示。check --help を参照)、import-history PATH... (送信済みメールから宛先を学習)、sign-in ACCOUNT (Microsoft 365 または Google への OAuth サインイン)。</translation>
+        <translation>省略可: client-setup (メールソフトの設定を表示)、check FILE.eml (確認内容を表示。check --help を参照)、import-history PATH... (送信済みメールから送信先を学習)、sign-in ACCOUNT (Microsoft 365 または Google への OAuth サインイン)。</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;. See --help.</source>

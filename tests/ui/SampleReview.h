@@ -87,7 +87,7 @@ inline Delivery::ReviewRequest japanese(bool japaneseMessages = false)
     keyword.needsAcknowledgement = true; // about the whole message: its own tick at the bottom
     r.findings = {lookAlike, firstDomain, firstRecipient, keyword};
     r.willSign = true;
-    request.reasons = {japaneseMessages ? u"社外の宛先が含まれています。"_s
+    request.reasons = {japaneseMessages ? u"社外の送信先が含まれています。"_s
                                         : u"The message goes outside your organisation."_s};
     return request;
 }
@@ -146,7 +146,7 @@ inline Delivery::ReviewRequest manyVisible(bool japaneseMessages = false, bool r
     }
     many.message =
         japaneseMessages
-            ? u"宛先と CC に 5 組織の社外アドレスが 12 件あり、すべての受信者に互いのアドレスが見えます。"
+            ? u"宛先と CC に 5 ドメインの社外アドレスが 12 件あり、すべての受信者に互いのアドレスが見えます。"
               u"アドレスを伏せるには BCC に入れてください。"_s
             : u"12 external addresses from 5 organisations are in To and Cc, so every recipient sees "
               u"all of them. Put them in Bcc to keep them private."_s;

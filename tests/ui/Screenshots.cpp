@@ -139,7 +139,7 @@ void reviewWindows(const QString& language)
         save(&dialog, u"review-%1-ready"_s.arg(language));
         dialog.findChild<QPushButton*>(u"cancelButton"_s)->click();
         dialog.findChild<QLineEdit*>(u"cancelReasonEdit"_s)
-            ->setText(ja ? u"宛先を確認します"_s : u"Check the address"_s);
+            ->setText(ja ? u"送信先を確認します"_s : u"Check the address"_s);
         save(&dialog, u"review-%1-cancel"_s.arg(language));
         dialog.findChild<QPushButton*>(u"backButton"_s)->click();
         dialog.findChild<QPushButton*>(u"cancelButton"_s)->click();
@@ -238,7 +238,7 @@ QList<Spool::Entry> sampleQueue(bool ja)
                ja ? u"レビューで取り消し: 添付ファイルが違う"_s : u"Cancelled at review: wrong attachment"_s);
     q << entry(
         Spool::State::Failed, 62, {u"info@customer.example"_s},
-        ja ? u"メールサーバーがメッセージを拒否しました: 宛先のメールボックスがありません (550 5.1.1 User unknown)"_s
+        ja ? u"メールサーバーがメールを拒否しました: 送信先のメールボックスがありません (550 5.1.1 User unknown)"_s
            : u"The mail server refused the message: the mailbox does not exist (550 5.1.1 User unknown)"_s);
     Spool::Entry retry = entry(Spool::State::Approved, 20, {u"tanaka@supplier.example"_s},
                                ja ? u"メールサーバーに接続できません (接続がタイムアウトしました)"_s
@@ -339,7 +339,7 @@ void queueAndHistoryWindows(const QString& language)
     {
         Ui::MainWindow window;
         window.setState(Ui::TrayIcon::State::Error,
-                        ja ? u"メールサーバーがメッセージを拒否しました: 宛先のメールボックスがありません"_s
+                        ja ? u"メールサーバーがメールを拒否しました: 送信先のメールボックスがありません"_s
                            : u"The mail server refused the message: the mailbox does not exist"_s);
         window.setCounts(1, 1, 2);
         window.setSettingsAvailable(false);
