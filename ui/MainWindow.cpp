@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Icons.h"
+#include "TextBreaks.h"
 #include "WindowSize.h"
 
 #include <QCloseEvent>
@@ -144,7 +145,7 @@ void MainWindow::setState(TrayIcon::State state, const QString& detail)
     const int size = fontMetrics().height() * 3;
     m_icon->setPixmap(Ui::icon(TrayIcon::iconName(state)).pixmap(QSize(size, size), devicePixelRatioF()));
     m_title->setText(stateTitle(state));
-    m_detail->setText(detail);
+    m_detail->setText(phraseBreaks(detail));
     m_detail->setVisible(!detail.isEmpty());
     setWindowTitle(tr("Yubisashi — %1").arg(stateTitle(state)));
     fitContents();
