@@ -130,7 +130,7 @@ QRect FindingBadgeDelegate::outsideMarkerRect(const QStyleOptionViewItem& option
 void FindingBadgeDelegate::paintOutsideMarker(QPainter* painter, const QStyleOptionViewItem& option,
                                               const QModelIndex& index, const QString& marker) const
 {
-    const QRect tag = outsideMarkerRect(option, index);
+    QRect tag = outsideMarkerRect(option, index);
     // The background (and selection) across the whole cell, then the checkbox
     // and name in what is left of it beside the tag.
     QStyleOptionViewItem background = option;
@@ -141,9 +141,18 @@ void FindingBadgeDelegate::paintOutsideMarker(QPainter* painter, const QStyleOpt
     const QWidget* widget = option.widget;
     QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+    const int gap = option.fontMetrics.height() / 4;
     QStyleOptionViewItem rest = option;
-    rest.rect.setRight(tag.left() - option.fontMetrics.height() / 4);
+    rest.rect.setRight(tag.left() - gap);
     QStyledItemDelegate::paint(painter, rest, index);
+
+    // The tag right after the name where it fits, so it reads with the name.
+    QStyleOptionViewItem text = rest;
+    initStyleOption(&text, index);
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &text, widget);
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const int nameEnd = textRect.left() + text.fontMetrics.horizontalAdvance(text.text) + 2 * margin;
+    tag.moveLeft(qMin(tag.left(), nameEnd + gap));
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
