@@ -1219,7 +1219,8 @@ void TestReviewDialog::everyOutsideRowCarriesItsMarker()
             const QRect rect = view->visualRect(i.siblingAtColumn(RecipientModel::NameColumn));
             if (rect.bottom() >= view->viewport()->height() || !i.parent().isValid())
                 continue;
-            if (rect.top() < view->findChild<QWidget*>(u"pinnedGroupHeader"_s)->height())
+            const QWidget* pinned = view->findChild<QWidget*>(u"pinnedGroupHeader"_s);
+            if (pinned->isVisible() && rect.top() < pinned->height())
                 continue; // under the pinned header
             const bool outside = !p.model->recipientAt(i)->internal;
             bool hasTag = false;
