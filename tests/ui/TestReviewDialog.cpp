@@ -936,18 +936,13 @@ static bool rowShown(const QTreeView* view, const QModelIndex& index)
 static QList<QModelIndex> shownRows(const QTreeView* view)
 {
     QList<QModelIndex> rows;
-    for (QModelIndex i = view->indexBelow(QModelIndex()); i.isValid(); i = view->indexBelow(i))
-        rows << i.siblingAtColumn(0);
-    // indexBelow(invalid) is invalid in Qt: start from the first shown top-level row.
-    if (rows.isEmpty()) {
-        const QAbstractItemModel* model = view->model();
-        for (int g = 0; g < model->rowCount(); ++g) {
-            if (view->isRowHidden(g, {}))
-                continue;
-            for (QModelIndex i = model->index(g, 0); i.isValid(); i = view->indexBelow(i))
-                rows << i.siblingAtColumn(0);
-            break;
-        }
+    const QAbstractItemModel* model = view->model();
+    for (int g = 0; g < model->rowCount(); ++g) {
+        if (view->isRowHidden(g, {}))
+            continue;
+        for (QModelIndex i = model->index(g, 0); i.isValid(); i = view->indexBelow(i))
+            rows << i.siblingAtColumn(0);
+        break;
     }
     return rows;
 }
