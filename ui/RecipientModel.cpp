@@ -284,7 +284,6 @@ QVariant RecipientModel::domainData(int g, int column, int role) const
     case Qt::DisplayRole:
         if (column != NameColumn)
             return {};
-        // The word "External" is part of the text so the difference never rests on colour alone.
         if (group.internal && summarisesInternal())
             //: A summary row for an internal domain in a large message; %1 is the domain
             return tr("Internal: %1 — %n people inside your organisation", nullptr,
@@ -292,6 +291,7 @@ QVariant RecipientModel::domainData(int g, int column, int role) const
                 .arg(group.domain);
         if (group.internal)
             return tr("Internal: %1 (%2)").arg(group.domain).arg(group.rows.size());
+        // The word "External" is part of the text so the difference never rests on colour alone.
         if (!group.similarDomain.isEmpty())
             return tr("External: %1 (%2), looks like %3")
                 .arg(group.domain)
