@@ -108,9 +108,73 @@ FindingBadgeDelegate::Badges FindingBadgeDelegate::badges(const QStyleOptionView
     return b;
 }
 
+QColor FindingBadgeDelegate::outsideColour()
+{
+    return QColor(0xc2, 0x4e, 0x00);
+}
+
+QRect FindingBadgeDelegate::outsideMarkerRect(const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    const QString marker = index.data(RecipientModel::OutsideMarkerRole).toString();
+    if (marker.isEmpty())
+        return {};
+    const QFontMetrics fm(option.font);
+    const int padding = fm.height() / 3;
+    const int gap = fm.height() / 4;
+    const int height = qMin(fm.height() + 2, option.rect.height() - 2);
+    const int width = fm.horizontalAdvance(marker) + 2 * padding;
+    return QRect(option.rect.right() - gap - width + 1,
+                 option.rect.top() + (option.rect.height() - height) / 2, width, height);
+}
+
+void FindingBadgeDelegate::paintOutsideMarker(QPainter* painter, const QStyleOptionViewItem& option,
+                                              const QModelIndex& index, const QString& marker) const
+{
+    QRect tag = outsideMarkerRect(option, index);
+    // The background (and selection) across the whole cell, then the checkbox
+    // and name in what is left of it beside the tag.
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    background.features &= ~(QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDecoration);
+    background.state &= ~QStyle::State_HasFocus;
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+    const int gap = option.fontMetrics.height() / 4;
+    QStyleOptionViewItem rest = option;
+    rest.rect.setRight(tag.left() - gap);
+    QStyledItemDelegate::paint(painter, rest, index);
+
+    // The tag right after the name where it fits, so it reads with the name.
+    QStyleOptionViewItem text = rest;
+    initStyleOption(&text, index);
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &text, widget);
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const int nameEnd = textRect.left() + text.fontMetrics.horizontalAdvance(text.text) + 2 * margin;
+    tag.moveLeft(qMin(tag.left(), nameEnd + gap));
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setClipRect(option.rect);
+    const qreal radius = tag.height() / 3.0;
+    painter->setPen(QPen(outsideColour(), 1));
+    painter->setBrush(QColor(0xff, 0xe8, 0xd6));
+    painter->drawRoundedRect(QRectF(tag).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+    painter->setPen(QColor(0x6b, 0x2a, 0x00));
+    painter->setFont(option.font);
+    painter->drawText(tag, Qt::AlignCenter, marker);
+    painter->restore();
+}
+
 void FindingBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                  const QModelIndex& index) const
 {
+    const QString marker = index.data(RecipientModel::OutsideMarkerRole).toString();
+    if (!marker.isEmpty()) {
+        paintOutsideMarker(painter, option, index, marker);
+        return;
+    }
     const QVariantList runs = index.data(RecipientModel::HighlightRole).toList();
     if (!runs.isEmpty()) {
         paintHighlighted(painter, option, index, runs);
@@ -210,6 +274,9 @@ QSize FindingBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const Q
     size.setHeight(qMax(size.height(), fm.height() * 3 / 2));
     QStyleOptionViewItem opt = option;
     opt.rect = QRect(0, 0, 0, size.height());
+    const QRect tag = outsideMarkerRect(opt, index);
+    if (!tag.isEmpty())
+        size.setWidth(size.width() + tag.width() + fm.height() / 2);
     const Badges b = badges(opt, index);
     if (b.rects.isEmpty())
         return size;

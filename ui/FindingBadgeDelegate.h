@@ -10,7 +10,9 @@ namespace Ui {
 // not all fit the column, they become one badge that names how many there are
 // and lists them all in its tooltip: a badge is never cut off. Domain rows
 // with a HighlightRole get those letters marked (the letters of a look-alike
-// domain that differ from the domain it resembles).
+// domain that differ from the domain it resembles). A cell with an
+// OutsideMarkerRole text (an outside recipient's name) shows that text as a
+// tag at its right end; the name is elided before it, never the tag.
 class FindingBadgeDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -28,6 +30,10 @@ public:
         bool combined = false;
     };
     static Badges badges(const QStyleOptionViewItem& option, const QModelIndex& index);
+    // Where the outside marker of a cell is painted; empty when it has none.
+    static QRect outsideMarkerRect(const QStyleOptionViewItem& option, const QModelIndex& index);
+    // The colour of the outside marker's border, also used for the edge of an outside row.
+    static QColor outsideColour();
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
@@ -37,6 +43,8 @@ public:
 
 private:
     static QFont badgeFont(const QFont& base, int severity);
+    void paintOutsideMarker(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
+                            const QString& marker) const;
     void paintHighlighted(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
                           const QVariantList& runs) const;
 };

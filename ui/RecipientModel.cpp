@@ -44,6 +44,22 @@ QString RecipientModel::badgeLabel(const QString& code)
     return info ? Review::CheckInfo::translated(info->badge) : code;
 }
 
+QString RecipientModel::outsideMarker()
+{
+    //: A short marker on the row of a recipient outside the organisation (Japanese: 社外)
+    return tr("External", "recipient row marker");
+}
+
+int RecipientModel::uncheckedInternalCount() const
+{
+    int n = 0;
+    for (const Group& g : m_groups) {
+        if (g.internal)
+            n += static_cast<int>(g.rows.size()) - g.checked;
+    }
+    return n;
+}
+
 bool RecipientModel::flagsRecipient(const Review::Finding& finding)
 {
     if (finding.code == Review::ManyExternalVisibleCheck::info().code)
@@ -268,9 +284,14 @@ QVariant RecipientModel::domainData(int g, int column, int role) const
     case Qt::DisplayRole:
         if (column != NameColumn)
             return {};
-        // The word "External" is part of the text so the difference never rests on colour alone.
+        if (group.internal && summarisesInternal())
+            //: A summary row for an internal domain in a large message; %1 is the domain
+            return tr("Internal: %1 — %n people inside your organisation", nullptr,
+                      static_cast<int>(group.rows.size()))
+                .arg(group.domain);
         if (group.internal)
             return tr("Internal: %1 (%2)").arg(group.domain).arg(group.rows.size());
+        // The word "External" is part of the text so the difference never rests on colour alone.
         if (!group.similarDomain.isEmpty())
             return tr("External: %1 (%2), looks like %3")
                 .arg(group.domain)
@@ -313,6 +334,10 @@ QVariant RecipientModel::domainData(int g, int column, int role) const
             return icon(u"dialog-warning"_s);
         return {};
     case Qt::ToolTipRole:
+        if (group.internal && summarisesInternal())
+            return tr("%n recipient(s) inside your organisation. Ticking this row ticks them all; "
+                      "press the right arrow key or click the arrow to see them.",
+                      nullptr, static_cast<int>(group.rows.size()));
         if (group.internal)
             return tr("Recipients inside your organisation");
         if (!group.similarDomain.isEmpty())
@@ -357,8 +382,16 @@ QVariant RecipientModel::recipientData(const Group& group, const Row& row, int c
         if (column == FieldColumn && row.movedToBcc)
             return tr("Moved from %1 to Bcc: the other recipients will not see this address.")
                 .arg(fieldLabel(r.field));
-        return r.name.isEmpty() ? r.address : u"%1 <%2>"_s.arg(r.name, r.address);
+        const QString who = r.name.isEmpty() ? r.address : u"%1 <%2>"_s.arg(r.name, r.address);
+        return group.internal ? who : tr("%1 (outside your organisation)").arg(who);
     }
+    case Qt::AccessibleTextRole:
+        // A screen reader hears the marker that the row shows.
+        if (column == NameColumn && !group.internal)
+            return tr("%1 (outside your organisation)").arg(r.name.isEmpty() ? r.address : r.name);
+        return {};
+    case OutsideMarkerRole:
+        return column == NameColumn && !group.internal ? outsideMarker() : QString();
     case BadgeLabelsRole:
         return column == FindingsColumn ? QVariant(row.badgeLabels) : QVariant();
     case BadgeTipsRole:

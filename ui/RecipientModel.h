@@ -15,7 +15,10 @@ namespace Ui {
 // recipients; an external one ticks only the recipients without a warning, so
 // one click never confirms a flagged outsider: that row's own tick is its
 // acknowledgement. Plain data and no widgets per row, so 1,000 recipients stay
-// fast.
+// fast. A message with more than SummariseInternalAbove recipients shows each
+// internal group as a summary row (how many people, inside the organisation)
+// that the view collapses; every outside recipient row carries a marker of its
+// own (OutsideMarkerRole), so the group header need not be in view.
 class RecipientModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -35,9 +38,14 @@ public:
         BadgeSeveritiesRole,                // QVariantList of int(Review::Severity)
         InternalRole,                       // bool
         IsDomainRole,                       // bool: a domain group row
-        FlaggedRole,   // bool: a recipient that must be ticked on its own row (a group: has one)
-        HighlightRole, // QVariantList of QPoint(start, length): runs of DisplayRole to emphasise
+        FlaggedRole,       // bool: a recipient that must be ticked on its own row (a group: has one)
+        HighlightRole,     // QVariantList of QPoint(start, length): runs of DisplayRole to emphasise
+        OutsideMarkerRole, // QString: the marker an outside recipient's own row shows (name column)
     };
+
+    // Above this many recipients, internal groups become summary rows shown
+    // collapsed: the outside recipients are what needs reading in a large list.
+    static constexpr int SummariseInternalAbove = 30;
 
     explicit RecipientModel(QObject* parent = nullptr);
 
@@ -49,6 +57,8 @@ public:
     int externalCount() const { return m_external; }
     int externalDomainCount() const;
     int flaggedCount() const { return m_flagged; }
+    bool summarisesInternal() const { return m_total > SummariseInternalAbove; }
+    int uncheckedInternalCount() const;
     // Ticks every internal recipient and leaves external ones exactly as they are:
     // an external address must always be ticked by a deliberate act.
     void checkAllInternal();
@@ -61,6 +71,8 @@ public:
     static QString fieldText(Review::Field field, bool movedToBcc);
     // A short label for a finding code, for a badge.
     static QString badgeLabel(const QString& code);
+    // The marker on an outside recipient's row: "External".
+    static QString outsideMarker();
     // Whether a finding makes its recipients "flagged": a warning or anything to
     // acknowledge. The many-external-visible finding names recipients but is
     // about the message's To and Cc as a whole, and is answered by the Bcc choice.

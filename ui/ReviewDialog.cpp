@@ -2,6 +2,7 @@
 
 #include "FindingBadgeDelegate.h"
 #include "RecipientModel.h"
+#include "RecipientView.h"
 #include "WindowSize.h"
 #include "review/checks/ManyExternalVisibleCheck.h"
 
@@ -214,6 +215,14 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
         box);
     title->setObjectName(u"recipientsTitle"_s);
     titleRow->addWidget(title, 1);
+    m_outsideOnly = new QCheckBox(tr("&Outside recipients only"), box);
+    m_outsideOnly->setObjectName(u"outsideOnlyCheck"_s);
+    m_outsideOnly->setToolTip(
+        tr("Hides the recipients inside your organisation. Flagged ones stay in view, "
+           "and hidden ones keep their ticks: Send still needs every recipient ticked."));
+    // Only a choice when there is something on both sides.
+    m_outsideOnly->setVisible(external > 0 && external < m_recipientModel->recipientCount());
+    titleRow->addWidget(m_outsideOnly);
     m_checkInternalButton = new QPushButton(tr("Check all &internal"), box);
     m_checkInternalButton->setObjectName(u"checkInternalButton"_s);
     m_checkInternalButton->setToolTip(tr("Ticks every recipient inside your organisation. "
@@ -232,7 +241,7 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     layout->addWidget(m_summaryLabel);
     updateSummary();
 
-    m_recipientView = new QTreeView(box);
+    m_recipientView = new RecipientView(box);
     m_recipientView->setObjectName(u"recipientView"_s);
     m_recipientView->setModel(m_recipientModel);
     m_recipientView->setUniformRowHeights(true);
@@ -248,13 +257,24 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     title->setBuddy(m_recipientView);
     m_recipientView->expandAll();
     const QModelIndex root;
-    for (int row = 0; row < m_recipientModel->rowCount(); ++row)
+    for (int row = 0; row < m_recipientModel->rowCount(); ++row) {
         m_recipientView->setFirstColumnSpanned(row, root, true);
+        // A large message: each internal group is one summary row, unless a
+        // recipient in it needs attention.
+        const QModelIndex group = m_recipientModel->index(row, 0);
+        if (m_recipientModel->summarisesInternal() && group.data(RecipientModel::InternalRole).toBool() &&
+            !group.data(RecipientModel::FlaggedRole).toBool())
+            m_recipientView->collapse(group);
+    }
     // Column widths from the font rather than from 1,000 rows of content.
     const QFontMetrics fm = fontMetrics();
     QHeaderView* header = m_recipientView->header();
     header->setStretchLastSection(true);
-    m_recipientView->setColumnWidth(RecipientModel::NameColumn, latinCharWidth(this) * 26);
+    // Outside recipients' names share the column with their marker: room for both.
+    const int markerWidth = external > 0 ? fm.horizontalAdvance(RecipientModel::outsideMarker()) +
+                                               fm.height() * 2 / 3 + fm.height() / 2
+                                         : 0;
+    m_recipientView->setColumnWidth(RecipientModel::NameColumn, latinCharWidth(this) * 26 + markerWidth);
     // Wide enough for the longest field text in this language, "宛先 → Bcc" included.
     int fieldWidth = fm.horizontalAdvance(
         m_recipientModel->headerData(RecipientModel::FieldColumn, Qt::Horizontal).toString());
@@ -281,6 +301,7 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     }
 
     connect(m_recipientModel, &RecipientModel::checkedCountChanged, this, &ReviewDialog::updateState);
+    connect(m_outsideOnly, &QCheckBox::toggled, this, &ReviewDialog::applyOutsideOnly);
     connect(m_checkInternalButton, &QPushButton::clicked, m_recipientModel,
             &RecipientModel::checkAllInternal);
     return box;
@@ -536,7 +557,7 @@ QWidget* ReviewDialog::buildButtons()
 
 void ReviewDialog::setupTabOrder()
 {
-    QList<QWidget*> chain{m_checkInternalButton, m_recipientView};
+    QList<QWidget*> chain{m_outsideOnly, m_checkInternalButton, m_recipientView};
     if (m_attachmentView->isVisibleTo(this))
         chain << m_attachmentView;
     if (m_bccMove)
@@ -609,11 +630,49 @@ void ReviewDialog::updateState()
         parts << tr("attachments: %1 of %2")
                      .arg(checkedAttachments())
                      .arg(m_attachmentView->topLevelItemCount());
+    const int hiddenUnticked = m_outsideOnly->isChecked() ? m_recipientModel->uncheckedInternalCount() : 0;
+    if (hiddenUnticked > 0)
+        parts << tr("%n hidden internal recipient(s) not ticked yet", nullptr, hiddenUnticked);
     if (confirmationCount() > 0)
         parts << tr("confirmations: %1 of %2")
                      .arg(checkedAcknowledgements() + (m_bccChoiceRequired && bccChosen() ? 1 : 0))
                      .arg(confirmationCount());
     m_progressLabel->setText(parts.join(tr(", ")));
+}
+
+void ReviewDialog::applyOutsideOnly(bool on)
+{
+    // Rows are hidden, never changed: their ticks stay, and Send still needs all of them.
+    const QModelIndex root;
+    for (int g = 0; g < m_recipientModel->rowCount(); ++g) {
+        const QModelIndex group = m_recipientModel->index(g, 0);
+        if (!group.data(RecipientModel::InternalRole).toBool())
+            continue;
+        const bool flagged = group.data(RecipientModel::FlaggedRole).toBool();
+        // Nothing that needs attention is hidden: a flagged internal group keeps its
+        // header and its flagged rows.
+        m_recipientView->setRowHidden(g, root, on && !flagged);
+        for (int r = 0; r < m_recipientModel->rowCount(group); ++r) {
+            const bool rowFlagged =
+                m_recipientModel->index(r, 0, group).data(RecipientModel::FlaggedRole).toBool();
+            m_recipientView->setRowHidden(r, group, on && flagged && !rowFlagged);
+        }
+        if (on && flagged)
+            m_recipientView->expand(group);
+    }
+    // The keyboard's row must be one that can be seen.
+    const QModelIndex current = m_recipientView->currentIndex();
+    const QModelIndex parent = current.parent();
+    const bool hidden =
+        current.isValid() && (m_recipientView->isRowHidden(current.row(), parent) ||
+                              (parent.isValid() && m_recipientView->isRowHidden(parent.row(), root)));
+    if (hidden) {
+        const QModelIndex first = m_recipientView->indexAt(QPoint(0, 0));
+        if (first.isValid())
+            m_recipientView->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    }
+    m_recipientView->updatePinnedHeader();
+    updateState();
 }
 
 void ReviewDialog::onBccChosen()

@@ -21,6 +21,7 @@ class QWidget;
 namespace Ui {
 
 class RecipientModel;
+class RecipientView;
 
 // The review window for one message: who receives it (grouped by domain),
 // which files go with it and what needs a second look. Send stays disabled
@@ -73,6 +74,8 @@ private:
     QWidget* buildButtons();
     void setupTabOrder();
     void updateState();
+    // Hides the internal groups (all but their flagged rows) or shows them again.
+    void applyOutsideOnly(bool on);
     void onBccChosen();
     void updateSummary();
     void updateBodyPreview();
@@ -107,7 +110,8 @@ private:
     QLabel* m_reasonsLabel = nullptr;
     QLabel* m_summaryLabel = nullptr;
     QStringList m_reasons;
-    QTreeView* m_recipientView = nullptr;
+    RecipientView* m_recipientView = nullptr;
+    QCheckBox* m_outsideOnly = nullptr;
     QPushButton* m_checkInternalButton = nullptr;
     QTreeWidget* m_attachmentView = nullptr;
     QList<QCheckBox*> m_acknowledgements;

@@ -118,6 +118,70 @@ inline Delivery::ReviewRequest large(int count, int domains, int internalDomains
     return request;
 }
 
+// A company-wide announcement with partners in copy: 120 recipients, 100 of
+// them internal in two domains (60 at the head office, 40 in Osaka) and 20
+// outside in four domains of five. Two outside recipients are flagged: one whose
+// display name was seen with another address, one first-time recipient the
+// policy asks to confirm; their domains come first. flaggedInternal: one
+// internal recipient is flagged too (osaka, the seventh).
+inline Delivery::ReviewRequest hundredTwenty(bool japaneseMessages = false, bool flaggedInternal = false)
+{
+    Delivery::ReviewRequest request;
+    request.id = u"announcement"_s;
+    request.account = u"yamada@example.co.jp"_s;
+    Review::MessageReview& r = request.review;
+    r.from = {u"yamada@example.co.jp"_s, u"山田 太郎"_s};
+    r.subject = japaneseMessages ? u"【ご案内】4 月からの新しい受注システムについて"_s
+                                 : u"The new order system from April"_s;
+    r.bodyStart = japaneseMessages ? u"各位\n\n4 月 1 日より新しい受注システムに切り替わります。"_s
+                                   : u"Dear all,\n\nFrom 1 April orders go through the new system."_s;
+    static const char* const surnames[] = {"佐藤", "鈴木", "高橋", "田中", "伊藤",   "渡辺", "山本", "中村",
+                                           "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本"};
+    for (int i = 0; i < 100; ++i) {
+        const bool osaka = i >= 60;
+        const int n = osaka ? i - 60 : i;
+        const QString domain = osaka ? u"osaka.example.co.jp"_s : u"example.co.jp"_s;
+        QStringList codes;
+        if (flaggedInternal && osaka && n == 6)
+            codes << u"name-address-mismatch"_s;
+        r.recipients << recipient(u"staff%1@%2"_s.arg(n + 1, 3, 10, QLatin1Char('0')).arg(domain),
+                                  u"%1 %2"_s.arg(QString::fromUtf8(surnames[i % 15])).arg(n + 1),
+                                  Review::Field::To, true, codes);
+    }
+    static const char* const partners[] = {"partner-shoji.co.jp", "gamma-kogyo.jp", "delta.example.com",
+                                           "beta-trading.co.jp"};
+    for (int i = 0; i < 20; ++i) {
+        const QString domain = QString::fromLatin1(partners[i / 5]);
+        QStringList codes;
+        if (i == 2)
+            codes << u"name-address-mismatch"_s;
+        if (i == 7)
+            codes << u"first-time-recipient"_s;
+        r.recipients << recipient(u"contact%1@%2"_s.arg(i % 5 + 1).arg(domain),
+                                  u"担当者 %1-%2"_s.arg(i / 5 + 1).arg(i % 5 + 1), Review::Field::Cc, false,
+                                  codes);
+    }
+    Review::Finding mismatch;
+    mismatch.code = u"name-address-mismatch"_s;
+    mismatch.severity = Review::Severity::Warn;
+    mismatch.recipients = {u"contact3@partner-shoji.co.jp"_s};
+    if (flaggedInternal)
+        mismatch.recipients << u"staff007@osaka.example.co.jp"_s;
+    mismatch.message = japaneseMessages ? u"この表示名は以前、別のアドレスで使われていました。"_s
+                                        : u"This display name was used with another address before."_s;
+    Review::Finding first;
+    first.code = u"first-time-recipient"_s;
+    first.severity = Review::Severity::Warn;
+    first.needsAcknowledgement = true;
+    first.recipients = {u"contact3@gamma-kogyo.jp"_s};
+    first.message = japaneseMessages ? u"contact3@gamma-kogyo.jp に送るのは初めてです。"_s
+                                     : u"You have never written to contact3@gamma-kogyo.jp before."_s;
+    r.findings = {mismatch, first};
+    request.reasons = {japaneseMessages ? u"社外の宛先が含まれています。"_s
+                                        : u"The message goes outside your organisation."_s};
+    return request;
+}
+
 // An invitation with twelve partners from five companies visible in To and Cc
 // and one colleague: many-external-visible offers to move the partners to Bcc.
 // japaneseMessages: the finding message as core would translate it.

@@ -166,6 +166,23 @@ void reviewWindows(const QString& language)
         dialog.withdraw({});
     }
     {
+        // 120 recipients: internal groups as summary rows; then scrolled into
+        // the middle of an outside group (its header pinned at the top); then
+        // outside recipients only.
+        Ui::ReviewDialog dialog(SampleReview::hundredTwenty(ja));
+        dialog.show();
+        save(&dialog, u"review-%1-120"_s.arg(language));
+        auto* view = dialog.findChild<QTreeView*>(u"recipientView"_s);
+        auto* model = qobject_cast<Ui::RecipientModel*>(view->model());
+        const QModelIndex outside = model->index(1, 0);
+        view->scrollTo(model->index(2, 0, outside), QAbstractItemView::PositionAtTop);
+        save(&dialog, u"review-%1-120-scrolled"_s.arg(language));
+        dialog.findChild<QCheckBox*>(u"outsideOnlyCheck"_s)->setChecked(true);
+        view->scrollToTop();
+        save(&dialog, u"review-%1-120-outside-only"_s.arg(language));
+        dialog.withdraw({});
+    }
+    {
         Ui::ReviewDialog dialog(SampleReview::large(1000, 200, 20));
         dialog.show();
         save(&dialog, u"review-%1-1000"_s.arg(language));

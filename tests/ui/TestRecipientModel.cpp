@@ -29,6 +29,8 @@ private slots:
     void checkAllInternal();
     void badges_data();
     void badges();
+    void largeMessageSummarisesInternal_data();
+    void largeMessageSummarisesInternal();
 };
 
 void TestRecipientModel::groupsFlaggedExternalFirst()
@@ -183,6 +185,52 @@ void TestRecipientModel::badges()
         }
     }
     QFAIL("recipient not found");
+}
+
+void TestRecipientModel::largeMessageSummarisesInternal_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<bool>("summarised");
+    QTest::newRow("at the threshold") << RecipientModel::SummariseInternalAbove << false;
+    QTest::newRow("one more") << RecipientModel::SummariseInternalAbove + 1 << true;
+    QTest::newRow("120") << 120 << true;
+}
+
+void TestRecipientModel::largeMessageSummarisesInternal()
+{
+    QFETCH(int, count);
+    QFETCH(bool, summarised);
+    RecipientModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Two internal domains and two outside ones.
+    const Review::MessageReview review = SampleReview::large(count, 4, 2).review;
+    model.setRecipients(review.recipients, review.findings);
+    QCOMPARE(model.summarisesInternal(), summarised);
+    int outside = 0;
+    for (int g = 0; g < model.rowCount(); ++g) {
+        const QModelIndex group = model.index(g, 0);
+        const bool internal = group.data(RecipientModel::InternalRole).toBool();
+        const QString text = group.data().toString();
+        if (internal) {
+            const QString people = u"%1 people inside your organisation"_s.arg(model.rowCount(group));
+            QCOMPARE(text.contains(people), summarised);
+        }
+        for (int r = 0; r < model.rowCount(group); ++r) {
+            const QModelIndex name = model.index(r, RecipientModel::NameColumn, group);
+            QCOMPARE(name.data(RecipientModel::OutsideMarkerRole).toString().isEmpty(), internal);
+            // Only the name column carries it: one marker per row.
+            QVERIFY(model.index(r, RecipientModel::AddressColumn, group)
+                        .data(RecipientModel::OutsideMarkerRole)
+                        .toString()
+                        .isEmpty());
+            outside += internal ? 0 : 1;
+        }
+        QVERIFY(group.data(RecipientModel::OutsideMarkerRole).toString().isEmpty());
+    }
+    QCOMPARE(outside, model.externalCount());
+    QCOMPARE(model.uncheckedInternalCount(), count - outside);
+    model.checkAllInternal();
+    QCOMPARE(model.uncheckedInternalCount(), 0);
 }
 
 QTEST_MAIN(TestRecipientModel)

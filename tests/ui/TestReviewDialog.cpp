@@ -1,5 +1,6 @@
 #include "FindingBadgeDelegate.h"
 #include "RecipientModel.h"
+#include "RecipientView.h"
 #include "ReviewDialog.h"
 #include "SampleReview.h"
 #include "Translator.h"
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -181,6 +183,13 @@ private slots:
     void countdownIgnoresDoubleClick();
     void mnemonicsUniquePerState_data();
     void mnemonicsUniquePerState();
+    void manyRecipientsCollapseInternalGroups();
+    void outsideOnlyHidesInternalButNoFlaggedRow_data();
+    void outsideOnlyHidesInternalButNoFlaggedRow();
+    void collapsedSummaryTicksItsHiddenMembers();
+    void manyRecipientsSendNeedsEveryFlaggedRow();
+    void pinnedHeaderNamesTheGroupScrolledInto();
+    void everyOutsideRowCarriesItsMarker();
 };
 
 void TestReviewDialog::initTestCase()
@@ -871,7 +880,7 @@ void TestReviewDialog::mnemonicsUniquePerState_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("state");
     for (const char* language : {"en", "ja"}) {
-        for (const char* state : {"normal", "countdown", "bcc", "cancel"})
+        for (const char* state : {"normal", "countdown", "bcc", "cancel", "many"})
             QTest::addRow("%s %s", language, state)
                 << QString::fromLatin1(language) << QString::fromLatin1(state);
     }
@@ -887,7 +896,10 @@ void TestReviewDialog::mnemonicsUniquePerState()
         QCoreApplication::installTranslator(&translator);
     }
     const auto cleanup = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
-    auto dialog = shown(state == "bcc"_L1 ? SampleReview::manyVisible() : SampleReview::japanese(), 3);
+    auto dialog = shown(state == "bcc"_L1    ? SampleReview::manyVisible()
+                        : state == "many"_L1 ? SampleReview::hundredTwenty()
+                                             : SampleReview::japanese(),
+                        3);
     const Parts p = partsOf(dialog.get());
     if (language == "ja"_L1)
         QCOMPARE(p.send->text(), u"送信(&S)"_s); // the translation is in use
@@ -900,11 +912,323 @@ void TestReviewDialog::mnemonicsUniquePerState()
         QVERIFY(dialog->findChild<QWidget*>(u"cancelPanel"_s)->isVisible());
     } else if (state == "bcc"_L1) {
         QVERIFY(dialog->findChild<QRadioButton*>(u"bccMove"_s)->isVisible());
+    } else if (state == "many"_L1) {
+        auto* outsideOnly = dialog->findChild<QCheckBox*>(u"outsideOnlyCheck"_s);
+        QVERIFY(outsideOnly && outsideOnly->isVisible());
+        outsideOnly->setChecked(true);
     }
     QVERIFY(mnemonics(dialog.get()).size() >= 3);
     const QString clashes = duplicateMnemonics(dialog.get());
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes));
     dialog->reject();
+}
+
+// Whether a person can see the row: not hidden, nor inside a hidden or collapsed group.
+static bool rowShown(const QTreeView* view, const QModelIndex& index)
+{
+    const QModelIndex parent = index.parent();
+    if (view->isRowHidden(index.row(), parent))
+        return false;
+    return !parent.isValid() || (!view->isRowHidden(parent.row(), {}) && view->isExpanded(parent));
+}
+
+// The rows the view shows, top to bottom, as the arrow keys walk them.
+static QList<QModelIndex> shownRows(const QTreeView* view)
+{
+    QList<QModelIndex> rows;
+    const QAbstractItemModel* model = view->model();
+    for (int g = 0; g < model->rowCount(); ++g) {
+        if (view->isRowHidden(g, {}))
+            continue;
+        for (QModelIndex i = model->index(g, 0); i.isValid(); i = view->indexBelow(i))
+            rows << i.siblingAtColumn(0);
+        break;
+    }
+    return rows;
+}
+
+void TestReviewDialog::manyRecipientsCollapseInternalGroups()
+{
+    auto dialog = shown(SampleReview::hundredTwenty());
+    const Parts p = partsOf(dialog.get());
+    QCOMPARE(p.model->recipientCount(), 120);
+    QVERIFY(p.model->recipientCount() > RecipientModel::SummariseInternalAbove);
+    QCOMPARE(p.model->rowCount(), 6);
+    int internalGroups = 0;
+    for (int g = 0; g < p.model->rowCount(); ++g) {
+        const QModelIndex group = p.model->index(g, 0);
+        const bool internal = group.data(RecipientModel::InternalRole).toBool();
+        // Internal: one summary row that says how many people, and that they are inside.
+        QCOMPARE(p.recipients->isExpanded(group), !internal);
+        if (internal) {
+            ++internalGroups;
+            const QString text = group.data().toString();
+            const QString people = u"%1 people inside your organisation"_s.arg(p.model->rowCount(group));
+            QVERIFY2(text.contains(people), qPrintable(text));
+        }
+    }
+    QCOMPARE(internalGroups, 2);
+    // What the person walks through: 2 summary rows, 4 outside groups of 5 with their headers.
+    QCOMPARE(shownRows(p.recipients).size(), 2 + 4 * 6);
+    // The summary row expands to show the people (Right arrow), and collapses again.
+    const QModelIndex head = groupOf(p.model, u"example.co.jp"_s);
+    p.recipients->setFocus();
+    p.recipients->setCurrentIndex(head);
+    QTest::keyClick(p.recipients, Qt::Key_Right);
+    QVERIFY(p.recipients->isExpanded(head));
+    QCOMPARE(shownRows(p.recipients).size(), 2 + 4 * 6 + 60);
+    QTest::keyClick(p.recipients, Qt::Key_Left);
+    QVERIFY(!p.recipients->isExpanded(head));
+
+    // A small message keeps every group open.
+    auto small = shown(SampleReview::japanese());
+    const Parts q = partsOf(small.get());
+    for (int g = 0; g < q.model->rowCount(); ++g)
+        QVERIFY(q.recipients->isExpanded(q.model->index(g, 0)));
+}
+
+void TestReviewDialog::outsideOnlyHidesInternalButNoFlaggedRow_data()
+{
+    QTest::addColumn<bool>("flaggedInternal");
+    QTest::newRow("flagged outside only") << false;
+    QTest::newRow("one flagged inside too") << true;
+}
+
+void TestReviewDialog::outsideOnlyHidesInternalButNoFlaggedRow()
+{
+    QFETCH(bool, flaggedInternal);
+    auto dialog = shown(SampleReview::hundredTwenty(false, flaggedInternal));
+    const Parts p = partsOf(dialog.get());
+    auto* outsideOnly = dialog->findChild<QCheckBox*>(u"outsideOnlyCheck"_s);
+    QVERIFY(outsideOnly && outsideOnly->isVisible());
+    QCOMPARE(p.model->flaggedCount(), flaggedInternal ? 3 : 2);
+    // Some internal people ticked before: hiding must not change them.
+    const QModelIndex osaka = groupOf(p.model, u"osaka.example.co.jp"_s);
+    p.model->setData(p.model->index(0, 0, osaka), Qt::Checked, Qt::CheckStateRole);
+    const int checkedBefore = p.model->checkedCount();
+
+    // By its access key, as a keyboard user would.
+    QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::AltModifier);
+    QTRY_VERIFY(outsideOnly->isChecked());
+
+    int flaggedShown = 0;
+    for (const QModelIndex& row : recipientRows(p.model)) {
+        const Review::Recipient* r = p.model->recipientAt(row);
+        const bool flagged = row.data(RecipientModel::FlaggedRole).toBool();
+        if (flagged) {
+            QVERIFY2(rowShown(p.recipients, row), qPrintable(r->address));
+            ++flaggedShown;
+        } else {
+            QCOMPARE(rowShown(p.recipients, row), !r->internal);
+        }
+    }
+    QCOMPARE(flaggedShown, p.model->flaggedCount());
+    const QList<QModelIndex> rows = shownRows(p.recipients);
+    // The 4 outside groups of 5; with a flagged colleague, its group header and that row too.
+    QCOMPARE(rows.size(), 4 * 6 + (flaggedInternal ? 2 : 0));
+    QVERIFY(rowShown(p.recipients, p.recipients->currentIndex()));
+    QCOMPARE(p.model->checkedCount(), checkedBefore);
+    QVERIFY(dialog->findChild<QLabel*>(u"progressLabel"_s)->text().contains(u"hidden internal"_s));
+
+    // Off again: the summary rows are back, collapsed as before, still as ticked.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::AltModifier);
+    QTRY_VERIFY(!outsideOnly->isChecked());
+    // (A group with a flagged colleague was never collapsed.)
+    QCOMPARE(shownRows(p.recipients).size(), 2 + 4 * 6 + (flaggedInternal ? 40 : 0));
+    QCOMPARE(stateOf(p.model->index(0, 0, osaka)), Qt::Checked);
+}
+
+void TestReviewDialog::collapsedSummaryTicksItsHiddenMembers()
+{
+    auto dialog = shown(SampleReview::hundredTwenty());
+    const Parts p = partsOf(dialog.get());
+    const QModelIndex head = groupOf(p.model, u"example.co.jp"_s);
+    QVERIFY(!p.recipients->isExpanded(head));
+    p.recipients->setFocus();
+    p.recipients->setCurrentIndex(head);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(head), Qt::Checked);
+    QCOMPARE(p.model->checkedCount(), 60);
+    for (int r = 0; r < p.model->rowCount(head); ++r)
+        QCOMPARE(stateOf(p.model->index(r, 0, head)), Qt::Checked);
+    QVERIFY(!p.recipients->isExpanded(head)); // ticked as a whole, still one row
+    // The other internal summary with the mouse, on its checkbox.
+    const QModelIndex osaka = groupOf(p.model, u"osaka.example.co.jp"_s);
+    QTest::mouseClick(p.recipients->viewport(), Qt::LeftButton, {}, checkboxCentre(p.recipients, osaka));
+    QCOMPARE(p.model->checkedCount(), 100);
+    QCOMPARE(p.model->uncheckedInternalCount(), 0);
+    QTest::keyClick(p.recipients, Qt::Key_Space); // and off again
+    QCOMPARE(p.model->checkedCount(), 40);
+}
+
+void TestReviewDialog::manyRecipientsSendNeedsEveryFlaggedRow()
+{
+    auto dialog = shown(SampleReview::hundredTwenty());
+    const Parts p = partsOf(dialog.get());
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+    QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+    QCOMPARE(QApplication::focusWidget(), p.recipients);
+    // Keyboard only: outside recipients only, then every shown row walked with the
+    // arrow key, Space on each domain row.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::AltModifier);
+    auto* outsideOnly = dialog->findChild<QCheckBox*>(u"outsideOnlyCheck"_s);
+    QTRY_VERIFY(outsideOnly->isChecked());
+    p.recipients->setFocus();
+    const QList<QModelIndex> rows = shownRows(p.recipients);
+    p.recipients->setCurrentIndex(rows.first());
+    QList<QModelIndex> flagged;
+    for (const QModelIndex& row : rows) {
+        QCOMPARE(p.recipients->currentIndex().siblingAtColumn(0), row);
+        if (!row.parent().isValid())
+            QTest::keyClick(p.recipients, Qt::Key_Space);
+        else if (row.data(RecipientModel::FlaggedRole).toBool())
+            flagged << row;
+        QTest::keyClick(p.recipients, Qt::Key_Down);
+    }
+    QCOMPARE(flagged.size(), 2);
+    // The domain rows left the flagged outsiders alone; the hidden colleagues are unticked.
+    QCOMPARE(p.model->checkedCount(), 18);
+    QVERIFY(!p.send->isEnabled());
+    // Check all internal ticks the hidden ones (Shift+Tab to it, Space).
+    QTest::keyClick(p.recipients, Qt::Key_Backtab);
+    QCOMPARE(QApplication::focusWidget(), p.checkInternal);
+    QTest::keyClick(p.checkInternal, Qt::Key_Space);
+    QCOMPARE(p.model->checkedCount(), 118);
+    QVERIFY2(!p.send->isEnabled(), "two flagged rows still unacknowledged");
+    // One flagged row acknowledged: not yet.
+    p.recipients->setFocus();
+    p.recipients->setCurrentIndex(flagged.at(0));
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QVERIFY(!p.send->isEnabled());
+    // Turning the filter off and on changes nothing about Send.
+    outsideOnly->setChecked(false);
+    QVERIFY(!p.send->isEnabled());
+    outsideOnly->setChecked(true);
+    p.recipients->setFocus();
+    p.recipients->setCurrentIndex(flagged.at(1));
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QVERIFY(p.send->isEnabled());
+    QCOMPARE(p.model->checkedCount(), 120);
+    // Unticking a hidden colleague (here through the model, as the filter hides it) disables Send again.
+    const QModelIndex hidden = p.model->index(5, 0, groupOf(p.model, u"example.co.jp"_s));
+    QVERIFY(!rowShown(p.recipients, hidden));
+    p.model->setData(hidden, Qt::Unchecked, Qt::CheckStateRole);
+    QVERIFY(!p.send->isEnabled());
+    p.model->setData(hidden, Qt::Checked, Qt::CheckStateRole);
+    QVERIFY(p.send->isEnabled());
+    QTest::keyClick(p.recipients, Qt::Key_Return);
+    QCOMPARE(decided.size(), 1);
+    QCOMPARE(decided.at(0).at(0).value<Decision>().kind, Decision::Kind::Send);
+}
+
+void TestReviewDialog::pinnedHeaderNamesTheGroupScrolledInto()
+{
+    auto dialog = shown(SampleReview::hundredTwenty());
+    const Parts p = partsOf(dialog.get());
+    auto* view = qobject_cast<Ui::RecipientView*>(p.recipients);
+    QVERIFY(view);
+    QWidget* pinned = view->findChild<QWidget*>(u"pinnedGroupHeader"_s);
+    QVERIFY(pinned);
+    // At the top, the first group's own row is in view: nothing pinned.
+    QVERIFY(!pinned->isVisible());
+    QVERIFY(!view->pinnedGroup().isValid());
+
+    // A window made lower by the person, so that the list scrolls far enough.
+    dialog->resize(dialog->width(), dialog->height() - view->viewport()->height() * 2 / 3);
+    QTRY_VERIFY(view->verticalScrollBar()->maximum() >= 17);
+    // Into the middle of the second outside group (partner-shoji.co.jp, after gamma-kogyo.jp).
+    const QModelIndex group = groupOf(p.model, u"partner-shoji.co.jp"_s);
+    QCOMPARE(group.row(), 1);
+    const QModelIndex middle = p.model->index(2, 0, group);
+    view->scrollTo(middle, QAbstractItemView::PositionAtTop);
+    QCoreApplication::processEvents();
+    QVERIFY2(view->verticalScrollBar()->value() > 0, "the list must have scrolled");
+    QVERIFY(!view->visualRect(group).intersects(view->viewport()->rect())); // its own row scrolled away
+    QVERIFY(pinned->isVisible());
+    QCOMPARE(view->pinnedGroup(), group);
+    QVERIFY2(pinned->accessibleName().contains(u"External: partner-shoji.co.jp"_s),
+             qPrintable(pinned->accessibleName()));
+    // Over the top of the list, below the column headers, the list's width.
+    QCOMPARE(pinned->geometry().top(), view->viewport()->geometry().top());
+    QCOMPARE(pinned->width(), view->viewport()->width());
+    // The row scrolled to is not under it.
+    QVERIFY(view->visualRect(middle).top() >= pinned->height());
+    // What is painted there names the domain: the pinned header covers the top row.
+    QVERIFY(view->indexAt(QPoint(0, 0)).parent() == group);
+
+    // Further down into the next outside group: its name follows.
+    const QModelIndex later = p.model->index(p.model->rowCount() - 2, 0);
+    QVERIFY(!later.data(RecipientModel::InternalRole).toBool());
+    view->scrollTo(p.model->index(2, 0, later), QAbstractItemView::PositionAtTop);
+    QCOMPARE(view->indexAt(QPoint(0, 0)).parent(), later);
+    QCOMPARE(view->pinnedGroup(), later);
+    QVERIFY2(pinned->accessibleName().contains(u"beta-trading.co.jp"_s),
+             qPrintable(pinned->accessibleName()));
+
+    // A click on it goes back to the group's own row, which then needs no pin.
+    view->scrollTo(middle, QAbstractItemView::PositionAtTop);
+    QCOMPARE(view->pinnedGroup(), group);
+    QTest::mouseClick(pinned, Qt::LeftButton, {}, pinned->rect().center());
+    QCOMPARE(view->indexAt(QPoint(0, 0)).siblingAtColumn(0), group);
+    QVERIFY(!pinned->isVisible());
+
+    // The keyboard's current row is never left under the pin.
+    view->scrollTo(middle, QAbstractItemView::PositionAtTop);
+    const QModelIndex covered = view->indexAt(QPoint(0, 0));
+    QVERIFY(covered.parent().isValid());
+    view->setFocus();
+    view->setCurrentIndex(covered);
+    QVERIFY(!pinned->isVisible() || view->visualRect(covered).top() >= pinned->height());
+}
+
+void TestReviewDialog::everyOutsideRowCarriesItsMarker()
+{
+    auto dialog = shown(SampleReview::hundredTwenty());
+    const Parts p = partsOf(dialog.get());
+    auto* view = p.recipients;
+    // Every row in the model: the marker on outside recipients only, heard by a screen reader too.
+    int marked = 0;
+    for (const QModelIndex& row : recipientRows(p.model)) {
+        const bool internal = p.model->recipientAt(row)->internal;
+        const QString marker = row.data(RecipientModel::OutsideMarkerRole).toString();
+        QCOMPARE(marker.isEmpty(), internal);
+        if (!internal) {
+            ++marked;
+            QCOMPARE(marker, u"External"_s);
+            QVERIFY(row.data(Qt::AccessibleTextRole).toString().contains(u"outside your organisation"_s));
+        }
+    }
+    QCOMPARE(marked, 20);
+
+    // Painted in the row itself: the tag's fill and the coloured edge, on outside
+    // rows and on no internal one.
+    view->expand(groupOf(p.model, u"example.co.jp"_s));
+    const QColor edge = Ui::FindingBadgeDelegate::outsideColour();
+    const QColor tagFill(0xff, 0xe8, 0xd6);
+    int checkedRows = 0;
+    for (int pass = 0; pass < 20 && checkedRows < 30; ++pass) {
+        const QImage image = view->viewport()->grab().toImage();
+        const qreal dpr = image.devicePixelRatio();
+        for (QModelIndex i = view->indexAt(QPoint(0, 0)); i.isValid(); i = view->indexBelow(i)) {
+            const QRect rect = view->visualRect(i.siblingAtColumn(RecipientModel::NameColumn));
+            if (rect.bottom() >= view->viewport()->height() || !i.parent().isValid())
+                continue;
+            const QWidget* pinned = view->findChild<QWidget*>(u"pinnedGroupHeader"_s);
+            if (pinned->isVisible() && rect.top() < pinned->height())
+                continue; // under the pinned header
+            const bool outside = !p.model->recipientAt(i)->internal;
+            bool hasTag = false;
+            for (int x = rect.left(); x <= rect.right() && !hasTag; ++x)
+                hasTag = image.pixelColor(QPoint(x, rect.center().y()) * dpr) == tagFill;
+            const QColor edgePixel = image.pixelColor(QPoint(1, rect.center().y()) * dpr);
+            QVERIFY2(hasTag == outside, qPrintable(p.model->recipientAt(i)->address));
+            QVERIFY2((edgePixel == edge) == outside, qPrintable(p.model->recipientAt(i)->address));
+            ++checkedRows;
+        }
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 5);
+    }
+    QVERIFY(checkedRows >= 30);
 }
 
 QTEST_MAIN(TestReviewDialog)
