@@ -3385,6 +3385,31 @@
         <source>Tick to confirm: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>External</source>
+        <comment>recipient row marker</comment>
+        <extracomment>A short marker on the row of a recipient outside the organisation (Japanese: 社外)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Internal: %1 — %n people inside your organisation</source>
+        <extracomment>A summary row for an internal domain in a large message; %1 is the domain</extracomment>
+        <translation>
+            <numerusform>Internal: %1 — %n person inside your organisation</numerusform>
+            <numerusform>Internal: %1 — %n people inside your organisation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) inside your organisation. Ticking this row ticks them all; press the right arrow key or click the arrow to see them.</source>
+        <translation>
+            <numerusform>%n recipient inside your organisation. Ticking this row ticks them all; press the right arrow key or click the arrow to see them.</numerusform>
+            <numerusform>%n recipients inside your organisation. Ticking this row ticks them all; press the right arrow key or click the arrow to see them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (outside your organisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
@@ -3629,6 +3654,21 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation>
             <numerusform>Sending in %n s. Undo or Esc goes back.</numerusform>
             <numerusform>Sending in %n s. Undo or Esc goes back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Outside recipients only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hides the recipients inside your organisation. Flagged ones stay in view, and hidden ones keep their ticks: Send still needs every recipient ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden internal recipient(s) not ticked yet</source>
+        <translation>
+            <numerusform>%n hidden internal recipient not ticked yet</numerusform>
+            <numerusform>%n hidden internal recipients not ticked yet</numerusform>
         </translation>
     </message>
 </context>

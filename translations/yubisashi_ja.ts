@@ -3356,6 +3356,29 @@
         <source>Tick to confirm: %1</source>
         <translation>チェックして確認: %1</translation>
     </message>
+    <message>
+        <source>External</source>
+        <comment>recipient row marker</comment>
+        <extracomment>A short marker on the row of a recipient outside the organisation (Japanese: 社外)</extracomment>
+        <translation>社外</translation>
+    </message>
+    <message numerus="yes">
+        <source>Internal: %1 — %n people inside your organisation</source>
+        <extracomment>A summary row for an internal domain in a large message; %1 is the domain</extracomment>
+        <translation>
+            <numerusform>社内: %1 — %n 名</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) inside your organisation. Ticking this row ticks them all; press the right arrow key or click the arrow to see them.</source>
+        <translation>
+            <numerusform>社内の送信先 %n 件。この行をチェックするとすべてチェックされます。一覧を見るには右矢印キーを押すか、矢印をクリックしてください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (outside your organisation)</source>
+        <translation>%1 (社外)</translation>
+    </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
@@ -3593,6 +3616,20 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <source>Sending in %n s. Undo or Esc goes back.</source>
         <translation>
             <numerusform>%n 秒後に送信します。「取り消し」または Esc キーで確認に戻ります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Outside recipients only</source>
+        <translation>社外の送信先だけを表示(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hides the recipients inside your organisation. Flagged ones stay in view, and hidden ones keep their ticks: Send still needs every recipient ticked.</source>
+        <translation>社内の送信先を非表示にします。注意点のある送信先は表示されたままです。非表示の送信先のチェックはそのまま残り、送信するにはすべての送信先のチェックが必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden internal recipient(s) not ticked yet</source>
+        <translation>
+            <numerusform>非表示の社内の送信先 %n 件が未チェックです</numerusform>
         </translation>
     </message>
 </context>
