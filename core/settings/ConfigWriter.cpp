@@ -88,7 +88,12 @@ ConfigWriter::ConfigWriter(const QString& path, const QStringList& lockedKeys)
 
 bool ConfigWriter::isLocked(const QString& key) const
 {
-    return m_locked.contains(key);
+    if (m_locked.contains(key))
+        return true;
+    // [accounts] in the policy locks the key for every account, also a new one.
+    const qsizetype slash = key.indexOf(u'/');
+    return key.startsWith(u"account."_s) && slash > 0 &&
+           m_locked.contains(u"accounts/"_s + key.mid(slash + 1));
 }
 
 QString ConfigWriter::settingsKey(const QString& key)
