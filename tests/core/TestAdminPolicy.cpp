@@ -447,11 +447,24 @@ void TestAdminPolicy::lockedKeyRefusedByConfigWriter()
     QVERIFY(!writer.set(u"listener/port"_s, u"2526"_s, &error));
     QVERIFY2(error.contains(u"administrator"_s), qPrintable(error));
     QVERIFY(!writer.set(u"account.work/oauth_client_id"_s, u"mine"_s, &error));
-    QVERIFY(!writer.set(u"account.later/oauth_client_id"_s, u"mine"_s, &error));
-    QVERIFY(!writer.removeGroup(u"account.work"_s, &error));
+    // An account being added (the wizard's): the key is locked too; saving the
+    // account does not fail over it, and the value is not written.
+    QVERIFY(writer.isLocked(u"account.later/oauth_client_id"_s));
+    QVERIFY(writer.set(u"account.later/oauth_client_id"_s, u"mine"_s, &error));
+    QVERIFY(writer.set(u"account.later/host"_s, u"smtp.example.co.jp"_s, &error));
     QVERIFY(writer.set(u"delivery/countdown_seconds"_s, u"3"_s, &error));
     QVERIFY2(writer.commit(&error), qPrintable(error));
-    QCOMPARE(QSettings(userPath(), QSettings::IniFormat).value(u"listener/port"_s).toString(), u"2525"_s);
+    const QSettings file(userPath(), QSettings::IniFormat);
+    QCOMPARE(file.value(u"listener/port"_s).toString(), u"2525"_s);
+    QVERIFY(!file.contains(u"account.later/oauth_client_id"_s));
+    QCOMPARE(file.value(u"account.later/host"_s).toString(), u"smtp.example.co.jp"_s);
+    QVERIFY(Settings::loadEffective(userPath(), &c, nullptr, nullptr));
+    QCOMPARE(Config::accountValues(userPath(), AdminPolicy::load(policyPath(), nullptr), u"later"_s)
+                 .value(u"oauth_client_id"_s),
+             u"corp-client"_s);
+    // Keys locked for every account do not keep a person from removing one of theirs.
+    Settings::ConfigWriter remover(userPath(), locked);
+    QVERIFY2(remover.removeGroup(u"account.work"_s, &error), qPrintable(error));
 }
 
 void TestAdminPolicy::recommendedKeyWrittenByConfigWriter()
