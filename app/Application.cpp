@@ -108,7 +108,7 @@ bool Application::start(QString* error)
     if (!loadConfigAndSecrets(error))
         return false;
     // Ways around the review that the administrator's policy may forbid.
-    const Settings::AdminPolicy policy = Settings::AdminPolicy::load(Settings::AdminPolicy::path(), nullptr);
+    const Settings::AdminPolicy policy = Settings::AdminPolicy::system(nullptr);
     if (!m_options.decideScript.isEmpty() &&
         !policy.allows(Settings::ReviewBypass::ScriptedDecisions, m_config)) {
         *error =

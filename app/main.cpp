@@ -1,3 +1,4 @@
+#include "AdminCommand.h"
 #include "Application.h"
 #include "CheckCommand.h"
 #include "DesktopSession.h"
@@ -68,10 +69,12 @@ int runTool(const QStringList& arguments, bool* handled)
             before << a;
             continue;
         }
-        if (a != u"check"_s && a != u"import-history"_s && a != u"sign-in"_s)
+        if (a != u"check"_s && a != u"import-history"_s && a != u"sign-in"_s && a != u"admin"_s)
             return 0;
         *handled = true;
         const QStringList rest = arguments.mid(i + 1) + before;
+        if (a == u"admin"_s)
+            return runAdmin(rest);
         if (a == u"sign-in"_s)
             return runSignIn(rest);
         return a == u"check"_s ? runCheck(rest) : runImportHistory(rest);
@@ -189,7 +192,8 @@ int main(int argc, char** argv)
     bool headless = !DesktopSession::available();
     for (int i = 1; i < argc; ++i) {
         if (qstrcmp(argv[i], "--headless") == 0 || qstrcmp(argv[i], "check") == 0 ||
-            qstrcmp(argv[i], "import-history") == 0 || qstrcmp(argv[i], "client-setup") == 0)
+            qstrcmp(argv[i], "import-history") == 0 || qstrcmp(argv[i], "client-setup") == 0 ||
+            qstrcmp(argv[i], "--check") == 0)
             headless = true;
     }
     std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv)
@@ -228,7 +232,7 @@ int main(int argc, char** argv)
             "main", "Optional: client-setup (print the mail-client settings), check FILE.eml "
                     "(show the review; see check --help), import-history PATH... (learn "
                     "recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 "
-                    "or Google)."),
+                    "or Google), admin --check FILE (validate an administrator's policy file)."),
         u"[command]"_s);
     parser.process(*app);
 

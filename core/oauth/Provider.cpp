@@ -1,10 +1,10 @@
 #include "oauth/Provider.h"
 
+#include "settings/AdminPolicy.h"
 #include "settings/Config.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QSettings>
 
 namespace OAuth {
 
@@ -73,10 +73,15 @@ Provider Provider::google()
 
 Provider Provider::forAccount(const Settings::Account& account, const QString& iniPath)
 {
-    QSettings ini(iniPath, QSettings::IniFormat);
-    ini.beginGroup(QStringLiteral("account.") + account.name);
-    const auto value = [&ini](const char* key) {
-        return ini.value(QLatin1String(key)).toString().trimmed();
+    return forAccount(account, iniPath, Settings::AdminPolicy::system(nullptr));
+}
+
+Provider Provider::forAccount(const Settings::Account& account, const QString& iniPath,
+                              const Settings::AdminPolicy& policy)
+{
+    const QHash<QString, QString> keys = Settings::Config::accountValues(iniPath, policy, account.name);
+    const auto value = [&keys](const char* key) {
+        return keys.value(QLatin1String(key)).trimmed();
     };
 
     const QString preset = presetFor(account);
@@ -94,7 +99,7 @@ Provider Provider::forAccount(const Settings::Account& account, const QString& i
         p.authorizeUrl = QUrl(v);
     if (const QString v = value("oauth_token_url"); !v.isEmpty())
         p.tokenUrl = QUrl(v);
-    if (ini.contains(QStringLiteral("oauth_device_url")))
+    if (keys.contains(QStringLiteral("oauth_device_url")))
         p.deviceUrl = QUrl(value("oauth_device_url")); // may be set empty to turn the device flow off
     if (const QString v = value("oauth_scopes"); !v.isEmpty())
         p.scopes = v.simplified();

@@ -7,7 +7,8 @@
 
 namespace Settings {
 struct Account;
-}
+class AdminPolicy;
+} // namespace Settings
 
 namespace OAuth {
 
@@ -34,8 +35,12 @@ struct Provider
     // The account's provider: the preset named by account.preset (or guessed
     // from a Microsoft or Google host), then [account.NAME] oauth_client_id,
     // oauth_client_secret, oauth_tenant, oauth_authorize_url, oauth_token_url,
-    // oauth_device_url and oauth_scopes read from the INI file iniPath.
+    // oauth_device_url and oauth_scopes as they apply: the INI file iniPath
+    // with the administrator's policy (AdminPolicy::system(), whose [accounts]
+    // keys serve every account, also one not saved yet).
     static Provider forAccount(const Settings::Account& account, const QString& iniPath);
+    static Provider forAccount(const Settings::Account& account, const QString& iniPath,
+                               const Settings::AdminPolicy& policy);
 
     // Empty when the provider can be used; otherwise what the administrator
     // must set, in plain words. Endpoints must be https (http only on loopback,

@@ -1,6 +1,7 @@
 #include "settings/AdminPolicy.h"
 
 #include "settings/Config.h"
+#include "settings/IniPolicySource.h"
 #include "settings/Validation.h"
 
 #include <QDir>
@@ -19,11 +20,6 @@ namespace {
 
 // QSettings' key ("data_dir" at its top level, "listener/port") -> the
 // documented "group/key".
-QString documentedKey(const QString& settingsKey)
-{
-    return settingsKey.contains(u'/') ? settingsKey : u"general/"_s + settingsKey;
-}
-
 QString asText(const QVariant& v)
 {
     if (v.userType() == QMetaType::QStringList)
@@ -31,9 +27,29 @@ QString asText(const QVariant& v)
     return v.toString();
 }
 
+// "accounts/KEY" (every account) has the rules of "account.NAME/KEY".
+QString specKey(const QString& key)
+{
+    return key.startsWith(u"accounts/"_s) ? u"account.any/"_s + key.mid(9) : key;
+}
+
+std::optional<Validation::KeySpec> policySpec(const QString& key)
+{
+    return Validation::spec(specKey(key));
+}
+
+// "account.NAME/KEY" -> "accounts/KEY"; empty for any other key.
+QString accountsKey(const QString& key)
+{
+    if (!key.startsWith(u"account."_s))
+        return QString();
+    const qsizetype slash = key.indexOf(u'/');
+    return slash < 0 ? QString() : u"accounts/"_s + key.mid(slash + 1);
+}
+
 bool isPathKey(const QString& key)
 {
-    const std::optional<Validation::KeySpec> spec = Validation::spec(key);
+    const std::optional<Validation::KeySpec> spec = policySpec(key);
     return spec && spec->type == Validation::Type::Path;
 }
 
@@ -45,7 +61,7 @@ QVariant resolved(const QString& key, const QVariant& value, const QString& base
     if (!isPathKey(key))
         return value;
     const QString p = asText(value).trimmed();
-    if (p.isEmpty() || p == u"~"_s || p.startsWith(u"~/"_s) || QDir::isAbsolutePath(p))
+    if (p.isEmpty() || base.isEmpty() || p == u"~"_s || p.startsWith(u"~/"_s) || QDir::isAbsolutePath(p))
         return p;
     return QDir::cleanPath(QDir(base).absoluteFilePath(p));
 }
@@ -92,58 +108,146 @@ QString AdminPolicy::path()
     return pathFor(variable, honoured);
 }
 
+AdminPolicy AdminPolicy::system(QStringList* errors)
+{
+    const QString variable = qEnvironmentVariable("YUBISASHI_POLICY_FILE");
+    if (!variable.isEmpty() && honoursPolicyFileVariable())
+        return load(path(), errors);
+    if (!variable.isEmpty())
+        path(); // says once in the log that the variable is ignored
+    const std::vector<std::unique_ptr<PolicySource>> sources = PolicySource::system();
+    QList<const PolicySource*> list;
+    for (const auto& s : sources)
+        list << s.get();
+    return load(list, errors);
+}
+
 AdminPolicy AdminPolicy::load(const QString& path, QStringList* errors)
+{
+    const IniPolicySource source(path);
+    AdminPolicy policy = load(QList<const PolicySource*>{&source}, errors);
+    policy.m_path = QFileInfo(path).absoluteFilePath();
+    return policy;
+}
+
+AdminPolicy AdminPolicy::load(const QList<const PolicySource*>& sources, QStringList* errors)
+{
+    QStringList localErrors;
+    if (!errors)
+        errors = &localErrors;
+    AdminPolicy merged;
+    for (const PolicySource* source : sources) {
+        const AdminPolicy one =
+            fromEntries(source->read(errors), source->location(), source->baseFolder(), errors);
+        if (one.isEmpty())
+            continue;
+        if (merged.m_path.isEmpty())
+            merged.m_path = source->location();
+        for (auto it = one.m_locked.constBegin(); it != one.m_locked.constEnd(); ++it) {
+            if (!merged.m_locked.contains(it.key()))
+                merged.m_locked.insert(it.key(), it.value());
+        }
+        for (auto it = one.m_recommended.constBegin(); it != one.m_recommended.constEnd(); ++it) {
+            if (!merged.m_recommended.contains(it.key()))
+                merged.m_recommended.insert(it.key(), it.value());
+        }
+    }
+    for (const QString& key : merged.m_locked.keys())
+        merged.m_recommended.remove(key);
+    return merged;
+}
+
+QString AdminPolicy::refusal(const QString& key)
+{
+    const qsizetype slash = key.lastIndexOf(u'/');
+    const QString group = key.left(slash);
+    const QString name = key.mid(slash + 1);
+    const bool accountGroup = group == u"accounts"_s || group.startsWith(u"account."_s);
+    static const QStringList secrets{u"password"_s, u"smime_password"_s, u"refresh_token"_s,
+                                     u"local_password"_s};
+    if (slash > 0 && (accountGroup || group == u"secrets"_s) && secrets.contains(name))
+        return tr("\"%1\" is a password or sign-in token. Secrets are never taken from the policy: each "
+                  "person enters their own, and Yubisashi keeps it in the keychain.")
+            .arg(key);
+    if (!policySpec(key))
+        return tr("\"%1\" is not a setting Yubisashi knows.").arg(key);
+    return QString();
+}
+
+QStringList AdminPolicy::templateKeys()
+{
+    QStringList keys = Validation::fixedKeyNames();
+    for (const QString& k : Validation::accountKeyNames())
+        keys << u"accounts/"_s + k;
+    keys.sort();
+    return keys;
+}
+
+AdminPolicy AdminPolicy::fromEntries(const QList<PolicyEntry>& entries, const QString& location,
+                                     const QString& baseFolder, QStringList* errors)
 {
     QStringList localErrors;
     if (!errors)
         errors = &localErrors;
     AdminPolicy policy;
-    policy.m_path = QFileInfo(path).absoluteFilePath();
-    const QFileInfo info(policy.m_path);
-    if (!info.exists())
-        return policy;
-    const QString shown = QDir::toNativeSeparators(policy.m_path);
-    if (!info.isFile() || !info.isReadable()) {
-        *errors << tr("The administrator's policy file %1 cannot be read, so its settings are not applied. "
-                      "Ask your administrator to check its permissions.")
-                       .arg(shown);
-        return policy;
-    }
-    QSettings settings(policy.m_path, QSettings::IniFormat);
-    if (settings.status() != QSettings::NoError) {
-        *errors << tr("The administrator's policy file %1 is not a valid INI file, so its settings are not "
-                      "applied.")
-                       .arg(shown);
-        return policy;
-    }
-    const QString base = info.absolutePath();
-    for (const QString& k : settings.allKeys()) {
-        const QString key = documentedKey(k);
-        const QVariant value = settings.value(k);
-        if (!Validation::spec(key)) {
-            *errors << tr("The administrator's policy file %1 sets \"%2\", which is not a setting Yubisashi "
-                          "knows; it is ignored.")
-                           .arg(shown, key);
+    policy.m_path = location;
+    for (const PolicyEntry& e : entries) {
+        const QString where = IniPolicySource::where(location, e.line);
+        QHash<QString, QVariant>& tier =
+            e.tier == PolicyTier::Locked ? policy.m_locked : policy.m_recommended;
+        if (tier.contains(e.key))
+            continue; // the same key twice in one source (a .reg with HKLM and HKCU): the first wins
+        if (const QString why = refusal(e.key); !why.isEmpty()) {
+            *errors << tr("The administrator's policy (%1) sets \"%2\", which is ignored: %3")
+                           .arg(where, e.key, why);
             continue;
         }
-        const QString problem = Validation::check(key, asText(value));
+        if (!e.value.isValid()) {
+            // The source could not read the value (it said why): locked keys keep the default.
+            if (e.tier == PolicyTier::Locked)
+                tier.insert(e.key, QVariant());
+            continue;
+        }
+        const QString problem = Validation::check(specKey(e.key), asText(e.value));
         if (!problem.isEmpty()) {
-            // Still locked: the user's own value is not what the administrator wants either.
-            *errors << tr("The administrator's policy file %1 sets \"%2\": %3 The default is used.")
-                           .arg(shown, key, problem);
-            policy.m_values.insert(key, QVariant());
+            if (e.tier == PolicyTier::Locked) {
+                // Still locked: the user's own value is not what the administrator wants either.
+                *errors << tr("The administrator's policy (%1) sets \"%2\": %3 The default is used.")
+                               .arg(where, e.key, problem);
+                tier.insert(e.key, QVariant());
+            } else {
+                *errors << tr("The administrator's policy (%1) recommends \"%2\": %3 It is ignored.")
+                               .arg(where, e.key, problem);
+            }
             continue;
         }
-        policy.m_values.insert(key, resolved(key, value, base));
+        tier.insert(e.key, resolved(e.key, e.value, baseFolder));
     }
     return policy;
 }
 
 QStringList AdminPolicy::lockedKeys() const
 {
-    QStringList keys = m_values.keys();
+    QStringList keys = m_locked.keys();
     keys.sort();
     return keys;
+}
+
+QStringList AdminPolicy::recommendedKeys() const
+{
+    QStringList keys = m_recommended.keys();
+    keys.sort();
+    return keys;
+}
+
+bool AdminPolicy::isLocked(const QString& key) const
+{
+    return m_locked.contains(key) || m_locked.contains(accountsKey(key));
+}
+
+bool AdminPolicy::isRecommended(const QString& key) const
+{
+    return !isLocked(key) && (m_recommended.contains(key) || m_recommended.contains(accountsKey(key)));
 }
 
 bool AdminPolicy::allows(ReviewBypass which, const Config& effective) const
@@ -161,10 +265,27 @@ bool loadEffective(const QString& path, Config* config, QStringList* errors, QSt
     QStringList localErrors;
     if (!errors)
         errors = &localErrors;
-    const AdminPolicy policy = AdminPolicy::load(AdminPolicy::path(), errors);
-    if (lockedKeys)
-        *lockedKeys = policy.lockedKeys();
-    return Config::load(path, policy, config, errors);
+    const AdminPolicy policy = AdminPolicy::system(errors);
+    return loadEffective(path, policy, config, errors, lockedKeys);
+}
+
+bool loadEffective(const QString& path, const AdminPolicy& policy, Config* config, QStringList* errors,
+                   QStringList* lockedKeys)
+{
+    const bool ok = Config::load(path, policy, config, errors);
+    if (lockedKeys) {
+        QStringList keys = policy.lockedKeys();
+        for (const QString& key : policy.lockedKeys()) {
+            if (!key.startsWith(u"accounts/"_s))
+                continue;
+            for (const Account& a : std::as_const(config->accounts))
+                keys << Validation::accountGroup(a.name) + key.mid(8);
+        }
+        keys.removeDuplicates();
+        keys.sort();
+        *lockedKeys = keys;
+    }
+    return ok;
 }
 
 } // namespace Settings

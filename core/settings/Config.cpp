@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QVariant>
@@ -374,19 +375,81 @@ bool readFile(const QString& path, Values* values, QStringList* errors)
     return true;
 }
 
-// The policy's keys over the user's. A [general] key may be spelled at the top
-// level (QSettings' [General]) or under "general/"; the policy replaces both.
-void applyPolicy(const AdminPolicy& policy, Values* values)
+// The ways a documented key is spelled in Values: a [general] key may be at
+// the top level (QSettings' [General]) or under "general/".
+QStringList spellingsOf(const QString& key)
 {
-    for (const QString& key : policy.lockedKeys()) {
-        QStringList spellings{key};
-        if (key.startsWith(QLatin1String("general/")))
-            spellings.prepend(key.mid(8));
-        for (const QString& k : std::as_const(spellings))
-            values->remove(k);
-        const QVariant value = policy.value(key);
-        if (value.isValid()) // a refused value: the default applies
-            values->insert(spellings.constFirst(), value);
+    QStringList spellings{key};
+    if (key.startsWith(QLatin1String("general/")))
+        spellings.prepend(key.mid(8));
+    return spellings;
+}
+
+bool hasAny(const Values& values, const QStringList& spellings)
+{
+    for (const QString& k : spellings) {
+        if (values.contains(k))
+            return true;
+    }
+    return false;
+}
+
+void lock(const QString& key, const QVariant& value, Values* values)
+{
+    const QStringList spellings = spellingsOf(key);
+    for (const QString& k : spellings)
+        values->remove(k);
+    if (value.isValid()) // a refused value: the default applies
+        values->insert(spellings.constFirst(), value);
+}
+
+void recommend(const QString& key, const QVariant& value, Values* values)
+{
+    const QStringList spellings = spellingsOf(key);
+    if (value.isValid() && !hasAny(*values, spellings))
+        values->insert(spellings.constFirst(), value);
+}
+
+const QLatin1String kEveryAccount("accounts/");
+
+// The policy over the user's keys: recommended keys fill what the user left
+// unset, locked keys replace whatever is there. [accounts]' keys then apply
+// to every account group (extraAccount: one that is not in any file yet),
+// each below the same key set for that account by name.
+void applyPolicy(const AdminPolicy& policy, Values* values, const QString& extraAccount = QString())
+{
+    const QStringList recommended = policy.recommendedKeys();
+    const QStringList locked = policy.lockedKeys();
+    const QSet<QString> lockedSet(locked.constBegin(), locked.constEnd());
+    for (const QString& key : recommended) {
+        if (!key.startsWith(kEveryAccount))
+            recommend(key, policy.recommendedValue(key), values);
+    }
+    for (const QString& key : locked) {
+        if (!key.startsWith(kEveryAccount))
+            lock(key, policy.value(key), values);
+    }
+
+    QStringList groups;
+    if (!extraAccount.isEmpty())
+        groups << QLatin1String("account.") + extraAccount;
+    for (auto it = values->constBegin(); it != values->constEnd(); ++it) {
+        const qsizetype slash = it.key().indexOf(QLatin1Char('/'));
+        if (slash > 0 && it.key().startsWith(QLatin1String("account.")) &&
+            !groups.contains(it.key().left(slash)))
+            groups << it.key().left(slash);
+    }
+    for (const QString& group : std::as_const(groups)) {
+        for (const QString& key : recommended) {
+            if (key.startsWith(kEveryAccount))
+                recommend(group + QLatin1Char('/') + key.mid(kEveryAccount.size()),
+                          policy.recommendedValue(key), values);
+        }
+        for (const QString& key : locked) {
+            const QString own = group + QLatin1Char('/') + key.mid(kEveryAccount.size());
+            if (key.startsWith(kEveryAccount) && !lockedSet.contains(own))
+                lock(own, policy.value(key), values);
+        }
     }
 }
 
@@ -544,6 +607,26 @@ bool Config::load(const QString& path, const AdminPolicy& policy, Config* config
     applyPolicy(policy, &values);
     parse(values, QFileInfo(config->path).absolutePath(), config, errors);
     return ok;
+}
+
+QHash<QString, QString> Config::accountValues(const QString& path, const AdminPolicy& policy,
+                                              const QString& name)
+{
+    QStringList errors;
+    Values values;
+    readFile(path.isEmpty() ? defaultPath() : QFileInfo(path).absoluteFilePath(), &values, &errors);
+    applyPolicy(policy, &values, name);
+    const QString prefix = QLatin1String("account.") + name + QLatin1Char('/');
+    QHash<QString, QString> out;
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        if (!it.key().startsWith(prefix) || it.key().mid(prefix.size()).contains(QLatin1Char('/')))
+            continue;
+        const QVariant& v = it.value();
+        out.insert(it.key().mid(prefix.size()), v.userType() == QMetaType::QStringList
+                                                    ? v.toStringList().join(QLatin1Char(','))
+                                                    : v.toString());
+    }
+    return out;
 }
 
 QStringList ChecksConfig::defaultKeywords()

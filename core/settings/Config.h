@@ -148,9 +148,17 @@ struct Config
     // kept). Returns false only when the file exists but cannot be read.
     static bool load(const QString& path, Config* config, QStringList* errors);
     // load() with an administrator's policy on top, merged in memory: every key
-    // the policy sets wins, and one it refused leaves the default (not the
-    // user's value). Paths in the policy are already absolute (AdminPolicy::load).
+    // the policy locks wins, and one it refused leaves the default (not the
+    // user's value); a key it recommends applies where the user's file does
+    // not set it. [accounts]' keys apply to every account. Paths in the policy
+    // are already absolute (AdminPolicy::load).
     static bool load(const QString& path, const AdminPolicy& policy, Config* config, QStringList* errors);
+    // The keys of [account.NAME] as they apply ("oauth_client_id" -> value):
+    // the user's file under policy, [accounts]' keys included, also for an
+    // account that is in no file yet (the first-run wizard signs in before
+    // it saves the account). Values as written; lists joined with ",".
+    static QHash<QString, QString> accountValues(const QString& path, const AdminPolicy& policy,
+                                                 const QString& name);
     // The per-user default location of the INI file.
     static QString defaultPath();
     static QString defaultDataDir();

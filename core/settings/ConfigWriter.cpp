@@ -88,7 +88,14 @@ ConfigWriter::ConfigWriter(const QString& path, const QStringList& lockedKeys)
 
 bool ConfigWriter::isLocked(const QString& key) const
 {
-    return m_locked.contains(key);
+    return m_locked.contains(key) || lockedForEveryAccount(key);
+}
+
+bool ConfigWriter::lockedForEveryAccount(const QString& key) const
+{
+    const qsizetype slash = key.indexOf(u'/');
+    return key.startsWith(u"account."_s) && slash > 0 &&
+           m_locked.contains(u"accounts/"_s + key.mid(slash + 1));
 }
 
 QString ConfigWriter::settingsKey(const QString& key)
@@ -111,7 +118,7 @@ bool ConfigWriter::setList(const QString& key, const QStringList& values, QStrin
     QString problem;
     if (!spec)
         problem = Validation::tr("\"%1\" is not a setting Yubisashi knows.").arg(key);
-    else if (isLocked(key))
+    else if (m_locked.contains(key))
         problem = tr("\"%1\" is set by your administrator and cannot be changed here.").arg(key);
     else
         problem = Validation::checkList(key, values);
@@ -120,6 +127,11 @@ bool ConfigWriter::setList(const QString& key, const QStringList& values, QStrin
             *error = problem;
         return false;
     }
+    // Locked by [accounts] for an account the caller did not know was
+    // covered (one being added): its value would not apply, so it is not
+    // written, and adding the account does not fail over it.
+    if (lockedForEveryAccount(key))
+        return true;
     Change c;
     c.key = key;
     if (isList(spec->type)) {
@@ -136,7 +148,7 @@ bool ConfigWriter::setList(const QString& key, const QStringList& values, QStrin
 
 bool ConfigWriter::remove(const QString& key, QString* error)
 {
-    if (isLocked(key)) {
+    if (m_locked.contains(key)) {
         if (error)
             *error = tr("\"%1\" is set by your administrator and cannot be changed here.").arg(key);
         return false;
@@ -151,7 +163,9 @@ bool ConfigWriter::remove(const QString& key, QString* error)
 bool ConfigWriter::removeGroup(const QString& group, QString* error)
 {
     for (const QString& locked : m_locked) {
-        if (locked.startsWith(group + u'/')) {
+        // A key locked for every account ([accounts]) does not keep this one.
+        if (locked.startsWith(group + u'/') &&
+            !m_locked.contains(u"accounts/"_s + locked.mid(group.size() + 1))) {
             if (error)
                 *error =
                     tr("[%1] contains settings made by your administrator and cannot be removed.").arg(group);

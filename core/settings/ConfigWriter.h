@@ -41,12 +41,18 @@ public:
 
     // After commit(): the keys that were written or removed.
     QStringList writtenKeys() const { return m_written; }
+    // Also true for "account.NAME/KEY" while lockedKeys has "accounts/KEY"
+    // (the policy's [accounts]): set() then accepts a valid value without
+    // writing it (the policy's applies), so adding an account does not fail
+    // over a key the caller could not know was locked.
     bool isLocked(const QString& key) const;
 
     // The QSettings key of a documented key: [general] is QSettings' top level.
     static QString settingsKey(const QString& key);
 
 private:
+    bool lockedForEveryAccount(const QString& key) const;
+
     enum class Op
     {
         Set,

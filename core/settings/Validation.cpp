@@ -1,7 +1,9 @@
 #include "settings/Validation.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QRegularExpression>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -98,6 +100,14 @@ const QHash<QString, KeySpec>& accountKeys()
         {u"encrypt"_s, choice({u"never"_s, u"when-possible"_s, u"required-for-domains"_s})},
         {u"encrypt_domains"_s, of(Type::DomainList)},
         {u"allow_plaintext_auth"_s, of(Type::Boolean)},
+        // Sign-in (core/oauth/Provider, docs/OAUTH.md); empty means the preset's.
+        {u"oauth_client_id"_s, of(Type::Text)},
+        {u"oauth_client_secret"_s, of(Type::Text)}, // Google's desktop clients: not a real secret
+        {u"oauth_tenant"_s, of(Type::Text)},
+        {u"oauth_authorize_url"_s, of(Type::Url)},
+        {u"oauth_token_url"_s, of(Type::Url)},
+        {u"oauth_device_url"_s, of(Type::Url)},
+        {u"oauth_scopes"_s, of(Type::Text)},
     };
     return keys;
 }
@@ -161,6 +171,19 @@ QString checkOne(const KeySpec& spec, const QString& raw)
         return {};
     case Type::DomainList:
         return Validation::domainProblem(value);
+    case Type::Url: {
+        if (value.isEmpty())
+            return {};
+        // Provider::problem's rule: tokens never cross the network in clear text.
+        const QUrl url(value, QUrl::StrictMode);
+        const QString host = url.host();
+        const bool loopback = host == u"localhost"_s || QHostAddress(host).isLoopback();
+        if (!url.isValid() || host.isEmpty() ||
+            !(url.scheme() == u"https"_s || (url.scheme() == u"http"_s && loopback)))
+            return Validation::tr("\"%1\" is not an https address (like https://login.example.com/token).")
+                .arg(value);
+        return {};
+    }
     case Type::AddressList:
         if (!Validation::isPlausibleAddress(value))
             return Validation::tr("\"%1\" is not an e-mail address (like name@example.co.jp).").arg(value);
@@ -218,6 +241,20 @@ QString Validation::check(const QString& key, const QString& value)
         return checkList(key, parts);
     }
     return checkOne(*s, value);
+}
+
+QStringList Validation::fixedKeyNames()
+{
+    QStringList keys = fixedKeys().keys();
+    keys.sort();
+    return keys;
+}
+
+QStringList Validation::accountKeyNames()
+{
+    QStringList keys = accountKeys().keys();
+    keys.sort();
+    return keys;
 }
 
 QString Validation::checkList(const QString& key, const QStringList& values)

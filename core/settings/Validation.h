@@ -28,6 +28,7 @@ public:
         AddressList,   // comma list of e-mail addresses
         TextList,      // comma list of words or phrases
         ExtensionList, // comma list of file extensions (exe, .exe, *.exe)
+        Url,           // an https address (http only to this computer); empty means the default
     };
 
     struct KeySpec
@@ -47,6 +48,10 @@ public:
     // Empty when the value is allowed; otherwise one translated sentence
     // saying what is wrong and what is allowed.
     static QString check(const QString& key, const QString& value);
+    // The keys of the fixed sections ("listener/port"…) and of an account
+    // section ("host", "oauth_client_id"…), sorted.
+    static QStringList fixedKeyNames();
+    static QStringList accountKeyNames();
     static QString checkList(const QString& key, const QStringList& values);
 
     // The parts of the rules that forms check on their own.

@@ -1,5 +1,7 @@
 #include "settings/AdminPolicy.h"
 #include "settings/Config.h"
+#include "settings/ConfigWriter.h"
+#include "settings/IniPolicySource.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,6 +15,7 @@ using namespace Qt::StringLiterals;
 
 using Settings::AdminPolicy;
 using Settings::Config;
+using Settings::IniPolicySource;
 
 namespace {
 
@@ -48,6 +51,22 @@ private slots:
     void policyFileVariableOnlyInTestBuilds();
     void reviewBypass_data();
     void reviewBypass();
+
+    // Tiers (issue 11): locked and recommended keys, and where each comes from.
+    void iniTierSyntax();
+    void recommendedLosesToUser();
+    void recommendedAppliesWhenUserHasNone();
+    void lockedWinsOverRecommended();
+    void everyAccountKeys();
+    void lockedKeyRefusedByConfigWriter();
+    void recommendedKeyWrittenByConfigWriter();
+    void secretsRefused_data();
+    void secretsRefused();
+    void oauthKeysAllowed();
+    void earlierSourceWins();
+    void lineNumbersInErrors();
+    void notUtf8ValueRefused();
+    void recommendedDoesNotAllowBypass();
 
 private:
     QString userPath() const { return m_tmp->path() + u"/user/yubisashi.ini"_s; }
@@ -305,6 +324,309 @@ void TestAdminPolicy::reviewBypass()
     const AdminPolicy admin = AdminPolicy::load(policyPath(), nullptr);
     QCOMPARE(admin.allows(Settings::ReviewBypass::ScriptedDecisions, c), scripted);
     QCOMPARE(admin.allows(Settings::ReviewBypass::Pause, c), pause);
+}
+
+void TestAdminPolicy::iniTierSyntax()
+{
+    // Plain sections lock (as before); [recommended/...] and its spellings recommend.
+    writeFile(policyPath(),
+              "[policy]\nreview=always\n\n[recommended/policy]\ninternal_domains=corp.example\n\n"
+              "[Recommended\\checks]\nkeyword=block\n\n[recommended]\nlanguage=ja\n\n"
+              "[recommended/general]\nstart_at_login=true\n");
+    QStringList errors;
+    const AdminPolicy policy = AdminPolicy::load(policyPath(), &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(policy.lockedKeys(), QStringList{u"policy/review"_s});
+    QCOMPARE(policy.recommendedKeys(),
+             (QStringList{u"checks/keyword"_s, u"general/language"_s, u"general/start_at_login"_s,
+                          u"policy/internal_domains"_s}));
+    QVERIFY(policy.isLocked(u"policy/review"_s));
+    QVERIFY(!policy.isLocked(u"policy/internal_domains"_s));
+    QVERIFY(policy.isRecommended(u"policy/internal_domains"_s));
+    QCOMPARE(policy.recommendedValue(u"general/language"_s).toString(), u"ja"_s);
+}
+
+void TestAdminPolicy::recommendedLosesToUser()
+{
+    writeFile(userPath(), "[delivery]\ncountdown_seconds=2\n\n[general]\nlanguage=en\n");
+    writeFile(policyPath(), "[recommended/delivery]\ncountdown_seconds=5\n\n[recommended]\nlanguage=ja\n");
+    Config c;
+    QStringList errors;
+    QStringList locked;
+    QVERIFY(Settings::loadEffective(userPath(), &c, &errors, &locked));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(c.delivery.countdownSeconds, 2);
+    QCOMPARE(c.language, u"en"_s);
+    QVERIFY(locked.isEmpty());
+}
+
+void TestAdminPolicy::recommendedAppliesWhenUserHasNone()
+{
+    writeFile(userPath(), "[listener]\nport=2525\n");
+    writeFile(policyPath(),
+              "[recommended/delivery]\ncountdown_seconds=5\n\n[recommended/general]\nlanguage=ja\n\n"
+              "[recommended/checks]\nkeyword=block\n");
+    Config c;
+    QStringList errors;
+    QVERIFY(Settings::loadEffective(userPath(), &c, &errors, nullptr));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(c.delivery.countdownSeconds, 5);
+    QCOMPARE(c.language, u"ja"_s);
+    QCOMPARE(c.checks.actionWords.value(u"keyword"_s), u"block"_s);
+    QCOMPARE(c.listener.port, 2525);
+}
+
+void TestAdminPolicy::lockedWinsOverRecommended()
+{
+    writeFile(userPath(), "[delivery]\ncountdown_seconds=2\n");
+    writeFile(policyPath(),
+              "[recommended/delivery]\ncountdown_seconds=5\n\n[delivery]\ncountdown_seconds=9\n");
+    Config c;
+    QStringList errors;
+    QStringList locked;
+    QVERIFY(Settings::loadEffective(userPath(), &c, &errors, &locked));
+    QCOMPARE(c.delivery.countdownSeconds, 9);
+    QCOMPARE(locked, QStringList{u"delivery/countdown_seconds"_s});
+    const AdminPolicy policy = AdminPolicy::load(policyPath(), nullptr);
+    QVERIFY(policy.recommendedKeys().isEmpty());
+}
+
+// [accounts]: one policy for every account, whatever each person named theirs.
+void TestAdminPolicy::everyAccountKeys()
+{
+    writeFile(userPath(), "[account.work]\nhost=smtp.office365.com\nsign=never\nencrypt=when-possible\n\n"
+                          "[account.home]\nhost=smtp.gmail.com\n");
+    writeFile(policyPath(),
+              "[accounts]\noauth_client_id=corp-client\nsign=always\n\n"
+              "[account.home]\noauth_client_id=home-client\n\n"
+              "[recommended/accounts]\nencrypt=required-for-domains\nencrypt_domains=corp.example\n");
+    Config c;
+    QStringList errors;
+    QStringList locked;
+    QVERIFY(Settings::loadEffective(userPath(), &c, &errors, &locked));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    const Settings::Account* work = c.account(u"work"_s);
+    const Settings::Account* home = c.account(u"home"_s);
+    QVERIFY(work && home);
+    // Locked for every account, over the user's own value.
+    QCOMPARE(work->sign, Settings::SignPolicy::Always);
+    QCOMPARE(home->sign, Settings::SignPolicy::Always);
+    // Recommended: the user's own value stays; where there is none, the policy's applies.
+    QCOMPARE(work->encrypt, Settings::EncryptPolicy::WhenPossible);
+    QCOMPARE(home->encrypt, Settings::EncryptPolicy::RequiredForDomains);
+    QCOMPARE(home->encryptDomains, QStringList{u"corp.example"_s});
+    // The locks, named per account for whoever shows them.
+    for (const QString& key :
+         {u"account.work/sign"_s, u"account.home/sign"_s, u"account.work/oauth_client_id"_s,
+          u"account.home/oauth_client_id"_s, u"accounts/sign"_s})
+        QVERIFY2(locked.contains(key), qPrintable(key));
+    QVERIFY(!locked.contains(u"account.work/encrypt"_s));
+    // An account by name wins over [accounts]; a new account gets [accounts]' keys too.
+    const AdminPolicy policy = AdminPolicy::load(policyPath(), nullptr);
+    QCOMPARE(Config::accountValues(userPath(), policy, u"home"_s).value(u"oauth_client_id"_s),
+             u"home-client"_s);
+    QCOMPARE(Config::accountValues(userPath(), policy, u"work"_s).value(u"oauth_client_id"_s),
+             u"corp-client"_s);
+    QCOMPARE(Config::accountValues(userPath(), policy, u"new"_s).value(u"oauth_client_id"_s),
+             u"corp-client"_s);
+    QVERIFY(policy.isLocked(u"account.new/sign"_s));
+    QVERIFY(policy.isRecommended(u"account.new/encrypt"_s));
+}
+
+// A locked key cannot be changed through ConfigWriter (Settings, the wizard), also for an account added
+// later.
+void TestAdminPolicy::lockedKeyRefusedByConfigWriter()
+{
+    writeFile(userPath(), "[listener]\nport=2525\n\n[account.work]\nhost=smtp.example.co.jp\n");
+    writeFile(policyPath(), "[listener]\nport=10600\n\n[accounts]\noauth_client_id=corp-client\n");
+    Config c;
+    QStringList locked;
+    QVERIFY(Settings::loadEffective(userPath(), &c, nullptr, &locked));
+    Settings::ConfigWriter writer(userPath(), locked);
+    QString error;
+    QVERIFY(!writer.set(u"listener/port"_s, u"2526"_s, &error));
+    QVERIFY2(error.contains(u"administrator"_s), qPrintable(error));
+    QVERIFY(!writer.set(u"account.work/oauth_client_id"_s, u"mine"_s, &error));
+    // An account being added (the wizard's): the key is locked too; saving the
+    // account does not fail over it, and the value is not written.
+    QVERIFY(writer.isLocked(u"account.later/oauth_client_id"_s));
+    QVERIFY(writer.set(u"account.later/oauth_client_id"_s, u"mine"_s, &error));
+    QVERIFY(writer.set(u"account.later/host"_s, u"smtp.example.co.jp"_s, &error));
+    QVERIFY(writer.set(u"delivery/countdown_seconds"_s, u"3"_s, &error));
+    QVERIFY2(writer.commit(&error), qPrintable(error));
+    const QSettings file(userPath(), QSettings::IniFormat);
+    QCOMPARE(file.value(u"listener/port"_s).toString(), u"2525"_s);
+    QVERIFY(!file.contains(u"account.later/oauth_client_id"_s));
+    QCOMPARE(file.value(u"account.later/host"_s).toString(), u"smtp.example.co.jp"_s);
+    QVERIFY(Settings::loadEffective(userPath(), &c, nullptr, nullptr));
+    QCOMPARE(Config::accountValues(userPath(), AdminPolicy::load(policyPath(), nullptr), u"later"_s)
+                 .value(u"oauth_client_id"_s),
+             u"corp-client"_s);
+    // Keys locked for every account do not keep a person from removing one of theirs.
+    Settings::ConfigWriter remover(userPath(), locked);
+    QVERIFY2(remover.removeGroup(u"account.work"_s, &error), qPrintable(error));
+}
+
+void TestAdminPolicy::recommendedKeyWrittenByConfigWriter()
+{
+    writeFile(policyPath(), "[recommended/delivery]\ncountdown_seconds=5\n");
+    Config c;
+    QStringList locked;
+    QVERIFY(Settings::loadEffective(userPath(), &c, nullptr, &locked));
+    QCOMPARE(c.delivery.countdownSeconds, 5);
+    Settings::ConfigWriter writer(userPath(), locked);
+    QString error;
+    QVERIFY2(writer.set(u"delivery/countdown_seconds"_s, u"1"_s, &error), qPrintable(error));
+    QVERIFY2(writer.commit(&error), qPrintable(error));
+    QVERIFY(Settings::loadEffective(userPath(), &c, nullptr, nullptr));
+    QCOMPARE(c.delivery.countdownSeconds, 1);
+}
+
+void TestAdminPolicy::secretsRefused_data()
+{
+    QTest::addColumn<QByteArray>("policy");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("password") << QByteArray("[account.work]\nhost=h.example\npassword=hunter2\n")
+                              << u"account.work/password"_s;
+    QTest::newRow("refresh token, every account")
+        << QByteArray("[accounts]\nrefresh_token=abc\n") << u"accounts/refresh_token"_s;
+    QTest::newRow("local password, recommended")
+        << QByteArray("[recommended/account.work]\nlocal_password=x\n") << u"account.work/local_password"_s;
+    QTest::newRow("PKCS#12 password")
+        << QByteArray("[accounts]\nsmime_password=x\n") << u"accounts/smime_password"_s;
+}
+
+void TestAdminPolicy::secretsRefused()
+{
+    QFETCH(QByteArray, policy);
+    QFETCH(QString, key);
+    writeFile(policyPath(), policy);
+    QStringList errors;
+    const AdminPolicy admin = AdminPolicy::load(policyPath(), &errors);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.constFirst().contains(key) &&
+                 errors.constFirst().contains(u"password or sign-in token"_s),
+             qPrintable(errors.constFirst()));
+    QVERIFY(!admin.isLocked(key));
+    QVERIFY(!admin.isRecommended(key));
+}
+
+void TestAdminPolicy::oauthKeysAllowed()
+{
+    writeFile(policyPath(),
+              "[accounts]\noauth_client_id=00000000-1111-2222-3333-444444444444\n"
+              "oauth_tenant=example.onmicrosoft.com\noauth_scopes=https://outlook.office.com/SMTP.Send "
+              "offline_access\noauth_authorize_url=https://login.example.com/authorize\n"
+              "oauth_token_url=http://login.example.com/token\n\n"
+              "[account.corp]\nhost=smtp.office365.com\noauth_client_secret=GOCSPX-x\n"
+              "oauth_device_url=\n");
+    QStringList errors;
+    const AdminPolicy policy = AdminPolicy::load(policyPath(), &errors);
+    // Only the http endpoint to another computer is refused (tokens would cross the network in clear).
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.constFirst().contains(u"accounts/oauth_token_url"_s) &&
+                 errors.constFirst().contains(u"https"_s),
+             qPrintable(errors.constFirst()));
+    for (const QString& key : {u"accounts/oauth_client_id"_s, u"accounts/oauth_tenant"_s,
+                               u"accounts/oauth_scopes"_s, u"accounts/oauth_authorize_url"_s,
+                               u"account.corp/oauth_client_secret"_s, u"account.corp/oauth_device_url"_s})
+        QVERIFY2(policy.isLocked(key) && policy.value(key).isValid(), qPrintable(key));
+    QVERIFY(policy.isLocked(u"accounts/oauth_token_url"_s));
+    QVERIFY(!policy.value(u"accounts/oauth_token_url"_s).isValid());
+}
+
+namespace {
+
+class FakeSource : public Settings::PolicySource
+{
+public:
+    FakeSource(const QString& location, const QList<Settings::PolicyEntry>& entries)
+        : m_location(location), m_entries(entries)
+    {}
+    QString location() const override { return m_location; }
+    QList<Settings::PolicyEntry> read(QStringList*) const override { return m_entries; }
+
+private:
+    QString m_location;
+    QList<Settings::PolicyEntry> m_entries;
+};
+
+Settings::PolicyEntry entry(const QString& key, const QString& value, Settings::PolicyTier tier)
+{
+    Settings::PolicyEntry e;
+    e.key = key;
+    e.value = value;
+    e.tier = tier;
+    return e;
+}
+
+} // namespace
+
+// HKLM before HKCU: the earlier source wins in the same tier; a lock anywhere wins over a recommendation.
+void TestAdminPolicy::earlierSourceWins()
+{
+    using Settings::PolicyTier;
+    const FakeSource machine(u"HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Yubisashi"_s,
+                             {entry(u"listener/port"_s, u"10600"_s, PolicyTier::Locked),
+                              entry(u"delivery/countdown_seconds"_s, u"5"_s, PolicyTier::Recommended)});
+    const FakeSource user(u"HKEY_CURRENT_USER\\SOFTWARE\\Policies\\Yubisashi"_s,
+                          {entry(u"listener/port"_s, u"10700"_s, PolicyTier::Locked),
+                           entry(u"delivery/countdown_seconds"_s, u"7"_s, PolicyTier::Locked),
+                           entry(u"policy/review"_s, u"always"_s, PolicyTier::Recommended)});
+    QStringList errors;
+    const AdminPolicy policy =
+        AdminPolicy::load(QList<const Settings::PolicySource*>{&machine, &user}, &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(policy.value(u"listener/port"_s).toString(), u"10600"_s);
+    QCOMPARE(policy.value(u"delivery/countdown_seconds"_s).toString(), u"7"_s);
+    QCOMPARE(policy.lockedKeys(), (QStringList{u"delivery/countdown_seconds"_s, u"listener/port"_s}));
+    QCOMPARE(policy.recommendedKeys(), QStringList{u"policy/review"_s});
+    QCOMPARE(policy.filePath(), machine.location());
+}
+
+void TestAdminPolicy::lineNumbersInErrors()
+{
+    writeFile(policyPath(),
+              "; comment\n[listener]\nport=10600\n\n[policy]\nreview=sometimes\nthis is not a setting\n");
+    QStringList errors;
+    AdminPolicy::load(policyPath(), &errors);
+    QCOMPARE(errors.size(), 2);
+    const QString all = errors.join(u'\n');
+    QVERIFY2(all.contains(IniPolicySource::where(QDir::toNativeSeparators(policyPath()), 6)) &&
+                 all.contains(u"policy/review"_s),
+             qPrintable(all));
+    QVERIFY2(all.contains(IniPolicySource::where(QDir::toNativeSeparators(policyPath()), 7)),
+             qPrintable(all));
+}
+
+// A value saved as Shift_JIS would be read as something else: it is refused, and the file named with the fix.
+void TestAdminPolicy::notUtf8ValueRefused()
+{
+    writeFile(userPath(), "[policy]\nkeywords=mine\n");
+    writeFile(policyPath(), "[listener]\nport=10600\n\n[policy]\nkeywords=\x8e\xd0\x8aO\x94\xe9, secret\n");
+    Config c;
+    QStringList errors;
+    QStringList locked;
+    QVERIFY(Settings::loadEffective(userPath(), &c, &errors, &locked));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.constFirst().contains(u"UTF-8"_s) && errors.constFirst().contains(u"Shift_JIS"_s) &&
+                 errors.constFirst().contains(u"line 5"_s),
+             qPrintable(errors.constFirst()));
+    QCOMPARE(c.listener.port, 10600);
+    QVERIFY(locked.contains(u"policy/keywords"_s));
+    QCOMPARE(c.checks.keywords, Settings::ChecksConfig::defaultKeywords());
+}
+
+// Only a locked value lets a way around a locked review: a recommended one does not.
+void TestAdminPolicy::recommendedDoesNotAllowBypass()
+{
+    writeFile(policyPath(), "[policy]\nreview=always\n\n[recommended/policy]\nallow_pause=true\n"
+                            "allow_scripted_decisions=true\n");
+    Config c;
+    QVERIFY(Settings::loadEffective(userPath(), &c, nullptr, nullptr));
+    const AdminPolicy admin = AdminPolicy::load(policyPath(), nullptr);
+    QVERIFY(!admin.allows(Settings::ReviewBypass::Pause, c));
+    QVERIFY(!admin.allows(Settings::ReviewBypass::ScriptedDecisions, c));
 }
 
 QTEST_GUILESS_MAIN(TestAdminPolicy)

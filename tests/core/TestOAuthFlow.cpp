@@ -8,10 +8,13 @@
 #include "oauth/Pkce.h"
 #include "oauth/Provider.h"
 #include "oauth/Tokens.h"
+#include "settings/AdminPolicy.h"
 #include "settings/Config.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -70,6 +73,7 @@ private slots:
     void verifierValidity();
     void providerFromSettings_data();
     void providerFromSettings();
+    void providerFromPolicy();
     void addressFromIdToken_data();
     void addressFromIdToken();
 
@@ -251,6 +255,41 @@ void TestOAuthFlow::providerFromSettings()
     QVERIFY2(p.problem().isEmpty() == usable, qPrintable(p.problem()));
     if (map.contains(u"oauth_client_secret"_s))
         QCOMPARE(p.clientSecret, map.value(u"oauth_client_secret"_s));
+}
+
+// The administrator's policy reaches sign-in: [accounts] serves every account
+// (also one not saved yet, as in the first-run wizard), a locked key wins over
+// the user's, a recommended one does not. forAccount(account, path) reads the
+// policy as the app does (YUBISASHI_POLICY_FILE in builds made for tests).
+void TestOAuthFlow::providerFromPolicy()
+{
+    if (!Settings::AdminPolicy::honoursPolicyFileVariable())
+        QSKIP("needs a build made for tests (YUBISASHI_TEST_HOOKS)");
+    const QString policyPath = m_dir->filePath(u"policy.ini"_s);
+    QFile policy(policyPath);
+    QVERIFY(policy.open(QIODevice::WriteOnly));
+    policy.write("[accounts]\noauth_client_id=corp-client\noauth_tenant=corp.onmicrosoft.com\n\n"
+                 "[recommended/accounts]\noauth_scopes=https://outlook.office.com/SMTP.Send offline_access "
+                 "openid\n");
+    policy.close();
+    qputenv("YUBISASHI_POLICY_FILE", policyPath.toLocal8Bit());
+    const auto unset = qScopeGuard([] { qunsetenv("YUBISASHI_POLICY_FILE"); });
+
+    // An account the user's file does not have yet.
+    const QString empty = m_dir->filePath(u"none.ini"_s);
+    const Provider fresh = Provider::forAccount(account(u"microsoft365"_s), empty);
+    QCOMPARE(fresh.clientId, u"corp-client"_s);
+    QCOMPARE(fresh.authorizeUrl.toString(),
+             u"https://login.microsoftonline.com/corp.onmicrosoft.com/oauth2/v2.0/authorize"_s);
+    QCOMPARE(fresh.scopes, u"https://outlook.office.com/SMTP.Send offline_access openid"_s);
+    QVERIFY2(fresh.problem().isEmpty(), qPrintable(fresh.problem()));
+
+    // The user's own client ID loses to the locked one; their scopes win over the recommended ones.
+    const QString ini = writeIni(m_dir->path(), u"work"_s,
+                                 {{u"oauth_client_id"_s, u"mine"_s}, {u"oauth_scopes"_s, u"smtp"_s}});
+    const Provider p = Provider::forAccount(account(u"microsoft365"_s), ini);
+    QCOMPARE(p.clientId, u"corp-client"_s);
+    QCOMPARE(p.scopes, u"smtp"_s);
 }
 
 void TestOAuthFlow::addressFromIdToken_data()

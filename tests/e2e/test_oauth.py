@@ -200,3 +200,21 @@ def test_expired_access_token_is_renewed(make_upstream, make_app, tmp_path):
         assert short.stats()["refresh_token"] >= 1
     finally:
         short.stop()
+
+
+def test_sign_in_with_the_client_id_from_the_policy(oauth, make_upstream, make_app):
+    """The administrator's policy sets the sign-in for every account ([accounts]); the person's own
+    settings file names none of it. Sign-in and delivery use the policy's client ID and endpoints
+    (the local OAuth server refuses any other client ID)."""
+    up = make_upstream(auth=(), extra_args=["--xoauth2-validate", f"{oauth.base}/admin/valid"])
+    app = make_app(upstream=up, auth="xoauth2", upstream_user=OAUTH_USER, review="never", start=False)
+    assert "oauth_" not in app.config_path.read_text()
+    policy = app.dir / "policy.ini"
+    policy.write_text("[accounts]\n" + "".join(f"{k}={v}\n" for k, v in oauth.account_keys().items()))
+    app.env["YUBISASHI_POLICY_FILE"] = str(policy)
+    sign_in(app)
+    assert oauth.stats()["authorization_code"] == 1
+    app.start()
+    app.smtplib(make_message("policy sign-in", to=(f"hanako@{INTERNAL}",)), [f"hanako@{INTERNAL}"]).check(250)
+    msgs = up.wait_count(1)
+    assert msgs[0]["auth_user"] == OAUTH_USER, msgs[0]

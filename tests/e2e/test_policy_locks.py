@@ -5,7 +5,9 @@ refused at start, unless the policy itself allows it
 YUBISASHI_POLICY_FILE, which only builds made for testing honour
 (YUBISASHI_TEST_HOOKS, on in the asan preset these tests run against)."""
 
+import os
 import subprocess
+from pathlib import Path
 
 from conftest import EXTERNAL, make_message, port_open, wait_until
 
@@ -74,3 +76,40 @@ def test_locked_review_without_decide_starts(make_upstream, make_app):
     reply.check(250, "2.6.0", ["review"])
     assert [e["state"] for e in app.spool()] == ["reviewing"]
     up.assert_count_stays(0, 1)
+
+
+def run_admin_check(path):
+    binary = os.environ["YUBISASHI_BIN"]
+    return subprocess.run([binary, "admin", "--check", str(path)], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, stdin=subprocess.DEVNULL)
+
+
+def test_admin_check_reports_lines_and_encodings(tmp_path):
+    """`yubisashi admin --check FILE`: 0 for a valid policy (UTF-8 with a byte-order mark included),
+    1 with the file's line for a wrong value, and a plain word about Shift_JIS."""
+    good = tmp_path / "good.ini"
+    good.write_bytes("\ufeff[policy]\nkeywords=社外秘, 極秘\n\n[recommended/delivery]\ncountdown_seconds=5\n"
+                     "\n[accounts]\noauth_client_id=abc\n".encode("utf-8"))
+    r = run_admin_check(good)
+    assert r.returncode == 0, r
+    assert "is valid: it locks 2 and recommends 1 settings" in r.stdout, r.stdout
+
+    bad = tmp_path / "bad.ini"
+    bad.write_text("[listener]\nport=10600\n\n[policy]\nreview=sometimes\n[account.work]\npassword=x\n")
+    r = run_admin_check(bad)
+    assert r.returncode == 1, r
+    assert f"{bad}, line 5" in r.stderr and "policy/review" in r.stderr, r.stderr
+    assert f"{bad}, line 7" in r.stderr and "password" in r.stderr, r.stderr
+
+    sjis = tmp_path / "sjis.ini"
+    sjis.write_bytes("[policy]\nkeywords=社外秘\n".encode("shift_jis"))
+    r = run_admin_check(sjis)
+    assert r.returncode == 1, r
+    assert "not saved as UTF-8" in r.stderr and "Shift_JIS" in r.stderr and "line 2" in r.stderr, r.stderr
+
+
+def test_sample_policies_are_valid():
+    root = Path(__file__).resolve().parents[2]
+    for sample in (root / "deploy/linux/policy.ini", root / "deploy/windows/yubisashi-sample.reg"):
+        r = run_admin_check(sample)
+        assert r.returncode == 0, (sample, r.stdout, r.stderr)
