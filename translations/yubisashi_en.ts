@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminCommand</name>
+    <message>
+        <source>Tools for administrators. --check FILE validates a policy file (policy.ini, or a .reg export of HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Yubisashi) with the rules Yubisashi applies it by. Exit status: 0 valid, 1 not valid, 3 usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the policy file &lt;file&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the settings file &lt;file&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: yubisashi admin --check FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid: correct the lines above and check it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is valid: it locks %2 and recommends %3 settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>The settings file %1 cannot be read: %2</source>
@@ -1172,20 +1199,24 @@
 <context>
     <name>Settings::AdminPolicy</name>
     <message>
-        <source>The administrator&apos;s policy file %1 cannot be read, so its settings are not applied. Ask your administrator to check its permissions.</source>
-        <translation></translation>
+        <source>&quot;%1&quot; is a password or sign-in token. Secrets are never taken from the policy: each person enters their own, and Yubisashi keeps it in the keychain.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The administrator&apos;s policy file %1 is not a valid INI file, so its settings are not applied.</source>
-        <translation></translation>
+        <source>&quot;%1&quot; is not a setting Yubisashi knows.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The administrator&apos;s policy file %1 sets &quot;%2&quot;, which is not a setting Yubisashi knows; it is ignored.</source>
-        <translation></translation>
+        <source>The administrator&apos;s policy (%1) sets &quot;%2&quot;, which is ignored: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The administrator&apos;s policy file %1 sets &quot;%2&quot;: %3 The default is used.</source>
-        <translation></translation>
+        <source>The administrator&apos;s policy (%1) sets &quot;%2&quot;: %3 The default is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy (%1) recommends &quot;%2&quot;: %3 It is ignored.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1333,85 @@
     <message>
         <source>The settings file %1 cannot be written. Check that you may change it and that the disk is not full.</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Settings::IniPolicySource</name>
+    <message>
+        <source>%1, line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not saved as UTF-8 text (the first character that is not UTF-8 is on line %2). Editors on Japanese Windows often save as Shift_JIS (ANSI): open the file in Notepad, choose File, Save As, set Encoding to UTF-8 and save it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy file %1 cannot be read, so its settings are not applied. Ask your administrator to check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy file %1 is not a valid INI file, so its settings are not applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this line is neither a [section] nor key=value; it is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ManagedPreferencesSource</name>
+    <message>
+        <source>The administrator&apos;s policy %1 cannot be read, so its settings are not applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy %1 is not a valid property list, so its settings are not applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings::PolicyCheck</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is neither a policy INI file nor a registry export (.reg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings::RegPolicyFile</name>
+    <message>
+        <source>%1: a registry key must be written in square brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this deletes a registry key; a policy file only sets values. It is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the key %2 is not under HKEY_LOCAL_MACHINE or HKEY_CURRENT_USER\SOFTWARE\Policies\Yubisashi; its values are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this line is neither a [registry key] nor &quot;name&quot;=value; it is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this deletes the value &quot;%2&quot;; a policy file only sets values. It is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the value of &quot;%2&quot; is neither text (&quot;...&quot;) nor a number (dword:...); write it as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings::RegistryPolicySource</name>
+    <message>
+        <source>The administrator&apos;s policy in the registry key %1 cannot be read, so its settings are not applied. Ask your administrator to check its permissions.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1534,10 @@
     <message>
         <source>&quot;%1&quot; is not a domain. Write example.co.jp, or *.example.co.jp for its subdomains.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an https address (like https://login.example.com/token).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4028,10 +4142,6 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation></translation>
     </message>
     <message>
-        <source>Optional: client-setup (print the mail-client settings), check FILE.eml (show the review; see check --help), import-history PATH... (learn recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 or Google).</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;. See --help.</source>
         <translation></translation>
     </message>
@@ -4053,6 +4163,10 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>Finish signing in in the browser window that opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: client-setup (print the mail-client settings), check FILE.eml (show the review; see check --help), import-history PATH... (learn recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 or Google), admin --check FILE (validate an administrator&apos;s policy file).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>AdminCommand</name>
+    <message>
+        <source>Tools for administrators. --check FILE validates a policy file (policy.ini, or a .reg export of HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Yubisashi) with the rules Yubisashi applies it by. Exit status: 0 valid, 1 not valid, 3 usage error.</source>
+        <translation>管理者向けのツールです。--check FILE は、ポリシーファイル (policy.ini、または HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Yubisashi をエクスポートした .reg) を、Yubisashi が適用するときと同じ規則で検証します。終了ステータス: 0 正常、1 不備あり、3 使い方の誤り。</translation>
+    </message>
+    <message>
+        <source>Validate the policy file &lt;file&gt;.</source>
+        <translation>ポリシーファイル &lt;file&gt; を検証します。</translation>
+    </message>
+    <message>
+        <source>Use the settings file &lt;file&gt;.</source>
+        <translation>設定ファイル &lt;file&gt; を使用します。</translation>
+    </message>
+    <message>
+        <source>Usage: yubisashi admin --check FILE</source>
+        <translation>使い方: yubisashi admin --check FILE</translation>
+    </message>
+    <message>
+        <source>%1 is not valid: correct the lines above and check it again.</source>
+        <translation>%1 には不備があります。上記の行を修正して、もう一度検証してください。</translation>
+    </message>
+    <message>
+        <source>%1 is valid: it locks %2 and recommends %3 settings.</source>
+        <translation>%1 は正常です: 固定の設定 %2 件、推奨の設定 %3 件。</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>The settings file %1 cannot be read: %2</source>
@@ -1158,20 +1185,24 @@
 <context>
     <name>Settings::AdminPolicy</name>
     <message>
-        <source>The administrator&apos;s policy file %1 cannot be read, so its settings are not applied. Ask your administrator to check its permissions.</source>
-        <translation>管理者のポリシーファイル %1 を読み込めないため、その設定は適用されていません。ファイルのアクセス権を確認するよう管理者に依頼してください。</translation>
+        <source>&quot;%1&quot; is a password or sign-in token. Secrets are never taken from the policy: each person enters their own, and Yubisashi keeps it in the keychain.</source>
+        <translation>「%1」はパスワードまたはサインイントークンです。秘密情報はポリシーからは受け付けません。各利用者が自分で入力し、Yubisashi がキーチェーンに保管します。</translation>
     </message>
     <message>
-        <source>The administrator&apos;s policy file %1 is not a valid INI file, so its settings are not applied.</source>
-        <translation>管理者のポリシーファイル %1 は正しい INI ファイルではないため、その設定は適用されていません。</translation>
+        <source>&quot;%1&quot; is not a setting Yubisashi knows.</source>
+        <translation>「%1」は Yubisashi の設定項目ではありません。</translation>
     </message>
     <message>
-        <source>The administrator&apos;s policy file %1 sets &quot;%2&quot;, which is not a setting Yubisashi knows; it is ignored.</source>
-        <translation>管理者のポリシーファイル %1 にある「%2」は Yubisashi の設定項目ではないため、無視されます。</translation>
+        <source>The administrator&apos;s policy (%1) sets &quot;%2&quot;, which is ignored: %3</source>
+        <translation>管理者のポリシー (%1) で「%2」が設定されていますが、無視されます: %3</translation>
     </message>
     <message>
-        <source>The administrator&apos;s policy file %1 sets &quot;%2&quot;: %3 The default is used.</source>
-        <translation>管理者のポリシーファイル %1 の設定「%2」: %3 既定値を使用します。</translation>
+        <source>The administrator&apos;s policy (%1) sets &quot;%2&quot;: %3 The default is used.</source>
+        <translation>管理者のポリシー (%1) の設定「%2」: %3 既定値を使用します。</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy (%1) recommends &quot;%2&quot;: %3 It is ignored.</source>
+        <translation>管理者のポリシー (%1) の推奨値「%2」: %3 この推奨値は無視されます。</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1319,85 @@
     <message>
         <source>The settings file %1 cannot be written. Check that you may change it and that the disk is not full.</source>
         <translation>設定ファイル %1 に書き込めません。変更の権限があること、ディスクに空きがあることを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::IniPolicySource</name>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1、%2 行目</translation>
+    </message>
+    <message>
+        <source>%1 is not saved as UTF-8 text (the first character that is not UTF-8 is on line %2). Editors on Japanese Windows often save as Shift_JIS (ANSI): open the file in Notepad, choose File, Save As, set Encoding to UTF-8 and save it again.</source>
+        <translation>%1 は UTF-8 で保存されていません (UTF-8 でない最初の文字は %2 行目にあります)。日本語版 Windows のエディターは Shift_JIS (ANSI) で保存することがよくあります。メモ帳でファイルを開き、「ファイル」の「名前を付けて保存」を選び、「エンコード」を UTF-8 にして保存し直してください。</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy file %1 cannot be read, so its settings are not applied. Ask your administrator to check its permissions.</source>
+        <translation>管理者のポリシーファイル %1 を読み込めないため、その設定は適用されていません。ファイルのアクセス権を確認するよう管理者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy file %1 is not a valid INI file, so its settings are not applied.</source>
+        <translation>管理者のポリシーファイル %1 は正しい INI ファイルではないため、その設定は適用されていません。</translation>
+    </message>
+    <message>
+        <source>%1: this line is neither a [section] nor key=value; it is ignored.</source>
+        <translation>%1: この行はセクションの見出し ([group] の形式) でも key=value でもないため、無視されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ManagedPreferencesSource</name>
+    <message>
+        <source>The administrator&apos;s policy %1 cannot be read, so its settings are not applied.</source>
+        <translation>管理者のポリシー %1 を読み込めないため、その設定は適用されていません。</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy %1 is not a valid property list, so its settings are not applied.</source>
+        <translation>管理者のポリシー %1 は正しいプロパティリストではないため、その設定は適用されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::PolicyCheck</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is neither a policy INI file nor a registry export (.reg).</source>
+        <translation>%1 はポリシーの INI ファイルでも、レジストリのエクスポート (.reg) でもありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::RegPolicyFile</name>
+    <message>
+        <source>%1: a registry key must be written in square brackets.</source>
+        <translation>%1: レジストリキーは角かっこ [ ] で囲んで書いてください。</translation>
+    </message>
+    <message>
+        <source>%1: this deletes a registry key; a policy file only sets values. It is ignored.</source>
+        <translation>%1: これはレジストリキーを削除する記述です。ポリシーファイルでは値の設定だけができます。この行は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1: the key %2 is not under HKEY_LOCAL_MACHINE or HKEY_CURRENT_USER\SOFTWARE\Policies\Yubisashi; its values are ignored.</source>
+        <translation>%1: キー %2 は HKEY_LOCAL_MACHINE または HKEY_CURRENT_USER の \SOFTWARE\Policies\Yubisashi の下にないため、その値は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1: this line is neither a [registry key] nor &quot;name&quot;=value; it is ignored.</source>
+        <translation>%1: この行は [レジストリキー] でも &quot;名前&quot;=値 でもないため、無視されます。</translation>
+    </message>
+    <message>
+        <source>%1: this deletes the value &quot;%2&quot;; a policy file only sets values. It is ignored.</source>
+        <translation>%1: これは値「%2」を削除する記述です。ポリシーファイルでは値の設定だけができます。この行は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1: the value of &quot;%2&quot; is neither text (&quot;...&quot;) nor a number (dword:...); write it as text.</source>
+        <translation>%1: 「%2」の値はテキスト (&quot;...&quot;) でも数値 (dword:...) でもありません。テキストで書いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::RegistryPolicySource</name>
+    <message>
+        <source>The administrator&apos;s policy in the registry key %1 cannot be read, so its settings are not applied. Ask your administrator to check its permissions.</source>
+        <translation>レジストリキー %1 にある管理者のポリシーを読み込めないため、その設定は適用されていません。アクセス権を確認するよう管理者に依頼してください。</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1520,10 @@
     <message>
         <source>&quot;%1&quot; is not a domain. Write example.co.jp, or *.example.co.jp for its subdomains.</source>
         <translation>「%1」はドメインではありません。example.co.jp の形式で入力してください (サブドメインも含める場合は *.example.co.jp)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an https address (like https://login.example.com/token).</source>
+        <translation>「%1」は https のアドレスではありません (例: https://login.example.com/token)。</translation>
     </message>
 </context>
 <context>
@@ -3989,10 +4103,6 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation>ウィンドウとトレイアイコンなしで実行します (確認が必要なメールは送信キューで待機します)。</translation>
     </message>
     <message>
-        <source>Optional: client-setup (print the mail-client settings), check FILE.eml (show the review; see check --help), import-history PATH... (learn recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 or Google).</source>
-        <translation>省略可: client-setup (メールソフトの設定を表示)、check FILE.eml (確認内容を表示。check --help を参照)、import-history PATH... (送信済みメールから送信先を学習)、sign-in ACCOUNT (Microsoft 365 または Google への OAuth サインイン)。</translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;. See --help.</source>
         <translation>不明なコマンド「%1」です。--help を参照してください。</translation>
     </message>
@@ -4015,6 +4125,10 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     <message>
         <source>Finish signing in in the browser window that opened.</source>
         <translation>開いたブラウザーのウィンドウでサインインを完了してください。</translation>
+    </message>
+    <message>
+        <source>Optional: client-setup (print the mail-client settings), check FILE.eml (show the review; see check --help), import-history PATH... (learn recipients from sent mail), sign-in ACCOUNT (OAuth sign-in for Microsoft 365 or Google), admin --check FILE (validate an administrator&apos;s policy file).</source>
+        <translation>省略可: client-setup (メールソフトの設定を表示)、check FILE.eml (確認内容を表示。check --help を参照)、import-history PATH... (送信済みメールから送信先を学習)、sign-in ACCOUNT (Microsoft 365 または Google への OAuth サインイン)、admin --check FILE (管理者のポリシーファイルを検証)。</translation>
     </message>
 </context>
 </TS>
