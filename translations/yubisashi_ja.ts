@@ -1382,7 +1382,7 @@
     </message>
     <message>
         <source>%1: this line is neither a [registry key] nor &quot;name&quot;=value; it is ignored.</source>
-        <translation>%1: この行は [レジストリキー] でも &quot;名前&quot;=値 でもないため、無視されます。</translation>
+        <translation>%1: この行はレジストリキー ([HKEY_...] の形式) でも &quot;name&quot;=value でもないため、無視されます。</translation>
     </message>
     <message>
         <source>%1: this deletes the value &quot;%2&quot;; a policy file only sets values. It is ignored.</source>
