@@ -189,6 +189,10 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(u"Yubisashi"_s);
     QCoreApplication::setApplicationName(u"yubisashi"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(YUBISASHI_VERSION));
+    // The log file, before anything else has something to say (stderr goes on as well).
+    QString logError;
+    if (!Logging::openFile(Logging::defaultFolder(), &logError))
+        qWarning().noquote() << "no log file in" << Logging::defaultFolder() << "-" << logError;
 
     // Decide before creating the application object whether there is a desktop at all.
     bool headless = !DesktopSession::available();

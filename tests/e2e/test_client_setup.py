@@ -2,9 +2,10 @@
 programs read, from the real binary, used by a real msmtp against a running
 Yubisashi and the real upstream (tests/tools/upstream.py)."""
 
+import base64
 import json
-import os
 import subprocess
+from pathlib import Path
 
 from conftest import (INTERNAL, LOCAL_PW, LOCAL_USER, SENDER, UPSTREAM_PW, UPSTREAM_USER, assert_same_message,
                       make_message, yubisashi_bin)
@@ -42,7 +43,10 @@ def test_json_unknown_account_is_a_usage_error(make_app, upstream):
 
 
 def test_msmtp_from_msmtprc_delivers(make_app, upstream, tmp_path):
-    app = make_app(upstream=upstream, review="never")
+    app = make_app(upstream=upstream, review="never", start=False)
+    # The SMTP dialogues at debug level, both ways: the AUTH lines are logged (masked).
+    app.env["QT_LOGGING_RULES"] = "upstream.debug=true;smtp.debug=true;yubisashi.oauth.debug=true"
+    app.start()
     rc_text = client_setup(app, "--format", "msmtprc").decode("utf-8")
     assert "passwordeval" in rc_text and LOCAL_PW not in rc_text, rc_text
     rc = tmp_path / "msmtprc"
@@ -61,3 +65,16 @@ def test_msmtp_from_msmtprc_delivers(make_app, upstream, tmp_path):
     assert_same_message(msgs[0]["eml"], msg)
     assert msgs[0]["rcpt_tos"] == rcpts
     assert msgs[0].get("auth_user") == UPSTREAM_USER
+
+    # The log file (AppLocalDataLocation/logs) has the session, and no password
+    # in any form the two AUTH exchanges carried it.
+    log = Path(app.env["XDG_DATA_HOME"]) / "Yubisashi" / "yubisashi" / "logs" / "yubisashi.log"
+    assert log.exists(), f"no log file at {log}"
+    text = log.read_text(encoding="utf-8")
+    assert "listening on 127.0.0.1" in text and "C: <credentials>" in text, text[-3000:]
+    secrets = [LOCAL_PW, UPSTREAM_PW, base64.b64encode(LOCAL_PW.encode()).decode(),
+               base64.b64encode(f"\0{LOCAL_USER}\0{LOCAL_PW}".encode()).decode(),
+               base64.b64encode(f"\0{UPSTREAM_USER}\0{UPSTREAM_PW}".encode()).decode()]
+    for secret in secrets:
+        assert secret not in text, f"{secret} in the log file:\n{text[-3000:]}"
+        assert secret not in app.current_log(), f"{secret} on stderr"
