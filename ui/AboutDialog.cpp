@@ -1,5 +1,7 @@
 #include "AboutDialog.h"
 
+#include "WindowSize.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
@@ -33,8 +35,8 @@ AboutDialog::AboutDialog(const QString& logFolder, std::function<QString()> diag
         this);
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    // Wide enough for the licence lines in a few rows, in Latin letters as the other windows measure.
-    text->setMinimumWidth(text->fontMetrics().averageCharWidth() * 60);
+    // Wide enough for the licence lines in a few rows, in Latin letters (WindowSize.h says why).
+    text->setMinimumWidth(latinCharWidth(text) * 60);
 
     auto* logs = new QLabel(tr("If something does not work, whoever helps you may ask for the log files or "
                                "the diagnostics. The diagnostics never contain passwords."),
@@ -74,18 +76,27 @@ void AboutDialog::openLogFolder()
     // something.
     QDir().mkpath(m_logFolder);
     if (m_openUrl(QUrl::fromLocalFile(m_logFolder)))
-        m_status->setText(tr("The log folder %1 is open.").arg(QDir::toNativeSeparators(m_logFolder)));
+        showStatus(tr("The log folder %1 is open.").arg(QDir::toNativeSeparators(m_logFolder)));
     else
-        m_status->setText(tr("The log folder could not be opened. It is %1: open it in your file manager.")
-                              .arg(QDir::toNativeSeparators(m_logFolder)));
+        showStatus(tr("The log folder could not be opened. It is %1: open it in your file manager.")
+                       .arg(QDir::toNativeSeparators(m_logFolder)));
 }
 
 void AboutDialog::copyDiagnostics()
 {
     const QString text = m_diagnostics ? m_diagnostics() : QString();
     QApplication::clipboard()->setText(text);
-    m_status->setText(
+    showStatus(
         tr("The diagnostics are copied. Paste them into a message to whoever helps you with Yubisashi."));
+}
+
+void AboutDialog::showStatus(const QString& text)
+{
+    m_status->setText(text);
+    // The note takes rows the window did not have: it grows rather than squeezing the licence text.
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 } // namespace Ui

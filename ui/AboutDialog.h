@@ -27,6 +27,8 @@ public:
     void copyDiagnostics();
 
 private:
+    void showStatus(const QString& text);
+
     QString m_logFolder;
     std::function<QString()> m_diagnostics;
     std::function<bool(const QUrl&)> m_openUrl;
