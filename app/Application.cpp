@@ -2,6 +2,7 @@
 
 #include "Autostart.h"
 #include "DialogDecisionProvider.h"
+#include "Logging.h"
 #include "ReviewDialog.h"
 #include "SettingsDialog.h"
 #include "TrayController.h"
@@ -10,6 +11,9 @@
 #include "delivery/Dispatcher.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/UpstreamTransport.h"
+#include "diagnostics/LogFile.h"
+#include "diagnostics/Report.h"
+#include "diagnostics/SecretMask.h"
 #include "oauth/TokenManager.h"
 #include "settings/AdminPolicy.h"
 #include "settings/CertificateImport.h"
@@ -82,6 +86,9 @@ bool Application::loadConfigAndSecrets(QString* error)
                      .arg(m_secrets->description(), secretsError);
         return false;
     }
+    // A local password a mail client sends must never reach the log, whatever logs it.
+    for (const QString& user : m_credentials.users())
+        Diagnostics::SecretMask::addSecret(m_credentials.password(user));
     return true;
 }
 
@@ -244,6 +251,15 @@ bool Application::start(QString* error)
                                     QDir(m_config.dataDir).filePath(u"history.sqlite"_s), this);
         connect(m_tray, &TrayController::settingsRequested, this, &Application::openSettings);
         m_tray->setPauseAllowed(pauseAllowed);
+        m_tray->setDiagnostics(
+            Logging::folder().isEmpty() ? Logging::defaultFolder() : Logging::folder(), [this] {
+                const QString logs = Logging::folder();
+                return Diagnostics::Report::text(
+                    Diagnostics::Report::environment(QCoreApplication::applicationVersion()), m_config,
+                    m_lockedKeys, logs,
+                    logs.isEmpty() ? QStringList()
+                                   : Diagnostics::LogFile::lastLines(logs, Diagnostics::Report::LogLines));
+            });
         if (!pauseAllowed)
             qCInfo(lcApp) << "Pause protection is not allowed by the administrator's policy";
         // At start only ever adds the entry: a run with another settings file

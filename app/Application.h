@@ -58,6 +58,9 @@ public:
     // The local user name, password, host and port for each account (client setup).
     QString clientSetupText() const;
     bool loadForSetupInfo(QString* error);
+    // After loadForSetupInfo(): the settings and the local passwords (client-setup's other formats).
+    const Settings::Config& config() const { return m_config; }
+    const Settings::LocalCredentials& credentials() const { return m_credentials; }
     // A second start asked this instance to come to the front (SingleInstance).
     void activate();
     // The settings window (from the tray or the main window).

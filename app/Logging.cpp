@@ -1,12 +1,25 @@
 #include "Logging.h"
 
+#include "diagnostics/LogFile.h"
+#include "diagnostics/SecretMask.h"
+
 #include <QDateTime>
+#include <QDir>
+#include <QStandardPaths>
 #include <QtGlobal>
+#include <atomic>
 #include <cstdio>
+
+using namespace Qt::StringLiterals;
 
 namespace Logging {
 
 namespace {
+
+// Set once by openFile() and never destroyed: Qt may log from other threads
+// and during static destruction, after main() returned.
+std::atomic<Diagnostics::LogFile*> g_file{nullptr};
+
 void handler(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
     const char* level = "info ";
@@ -27,18 +40,47 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
         level = "fatal";
         break;
     }
-    const QByteArray time =
-        QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")).toUtf8();
-    const char* category =
-        context.category && qstrcmp(context.category, "default") != 0 ? context.category : "app";
-    std::fprintf(stderr, "%s %s %s: %s\n", time.constData(), level, category, message.toUtf8().constData());
+    const QString time = QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
+    const QString category = context.category && qstrcmp(context.category, "default") != 0
+                                 ? QString::fromUtf8(context.category)
+                                 : u"app"_s;
+    const QString line = Diagnostics::SecretMask::mask(time + u' ' + QLatin1StringView(level) + u' ' +
+                                                       category + u": "_s + message);
+    std::fprintf(stderr, "%s\n", line.toUtf8().constData());
     std::fflush(stderr);
+    if (Diagnostics::LogFile* file = g_file.load())
+        file->write(line);
 }
+
 } // namespace
 
 void install()
 {
     qInstallMessageHandler(handler);
+}
+
+bool openFile(const QString& folder, QString* error)
+{
+    if (g_file.load())
+        return true;
+    auto* file = new Diagnostics::LogFile(folder);
+    if (!file->open(error)) {
+        delete file;
+        return false;
+    }
+    g_file.store(file);
+    return true;
+}
+
+QString defaultFolder()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(u"logs"_s);
+}
+
+QString folder()
+{
+    const Diagnostics::LogFile* file = g_file.load();
+    return file ? file->folder() : QString();
 }
 
 } // namespace Logging

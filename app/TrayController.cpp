@@ -1,5 +1,6 @@
 #include "TrayController.h"
 
+#include "AboutDialog.h"
 #include "DialogDecisionProvider.h"
 #include "DispatcherQueueActions.h"
 #include "HistoryWindow.h"
@@ -16,7 +17,6 @@
 #include <QApplication>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QMessageBox>
 #include <QPixmapCache>
 #include <QSystemTrayIcon>
 #include <QTimer>
@@ -258,16 +258,21 @@ void TrayController::bringToFront()
     }
 }
 
+void TrayController::setDiagnostics(const QString& logFolder, std::function<QString()> diagnostics)
+{
+    m_logFolder = logFolder;
+    m_diagnostics = std::move(diagnostics);
+}
+
 void TrayController::showAbout()
 {
-    QMessageBox::about(
-        nullptr, tr("About Yubisashi"),
-        tr("<p><b>Yubisashi %1</b></p><p>Checks every recipient before a message leaves, signs it "
-           "and sends it on.</p><p>Licensed under the Apache License 2.0.</p>"
-           "<p>Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib "
-           "(LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public "
-           "domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.</p>")
-            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    if (!m_about) {
+        m_about = new Ui::AboutDialog(m_logFolder, m_diagnostics);
+        m_about->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_about->show();
+    m_about->raise();
+    m_about->activateWindow();
 }
 
 void TrayController::quit()

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 namespace Delivery {
@@ -21,6 +22,7 @@ class MainWindow;
 class QueueModel;
 class QueueWindow;
 class StoreHistorySource;
+class AboutDialog;
 class TrayIcon;
 } // namespace Ui
 
@@ -41,6 +43,8 @@ public:
     void bringToFront();
     // false: the administrator's policy does not allow Pause protection.
     void setPauseAllowed(bool allowed);
+    // What the About window's "Open log folder" opens and "Copy diagnostics" copies.
+    void setDiagnostics(const QString& logFolder, std::function<QString()> diagnostics);
 
 signals:
     void settingsRequested();
@@ -75,4 +79,7 @@ private:
     Delivery::PauseProtection* m_pause = nullptr;
     QString m_historyPath;
     QString m_lastNoticeId; // what a click on the last notification opens
+    QString m_logFolder;
+    std::function<QString()> m_diagnostics;
+    QPointer<Ui::AboutDialog> m_about;
 };

@@ -1,6 +1,7 @@
 #include "AdminCommand.h"
 #include "Application.h"
 #include "CheckCommand.h"
+#include "ClientSetupCommand.h"
 #include "DesktopSession.h"
 #include "FirstRunWizard.h"
 #include "ImportHistoryCommand.h"
@@ -69,7 +70,10 @@ int runTool(const QStringList& arguments, bool* handled)
             before << a;
             continue;
         }
-        if (a != u"check"_s && a != u"import-history"_s && a != u"sign-in"_s && a != u"admin"_s)
+        if (a == u"--headless"_s) // the tools never open a window anyway
+            continue;
+        if (a != u"check"_s && a != u"import-history"_s && a != u"sign-in"_s && a != u"admin"_s &&
+            a != u"client-setup"_s)
             return 0;
         *handled = true;
         const QStringList rest = arguments.mid(i + 1) + before;
@@ -77,6 +81,8 @@ int runTool(const QStringList& arguments, bool* handled)
             return runAdmin(rest);
         if (a == u"sign-in"_s)
             return runSignIn(rest);
+        if (a == u"client-setup"_s)
+            return runClientSetup(rest);
         return a == u"check"_s ? runCheck(rest) : runImportHistory(rest);
     }
     return 0;
@@ -187,6 +193,10 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(u"Yubisashi"_s);
     QCoreApplication::setApplicationName(u"yubisashi"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(YUBISASHI_VERSION));
+    // The log file, before anything else has something to say (stderr goes on as well).
+    QString logError;
+    if (!Logging::openFile(Logging::defaultFolder(), &logError))
+        qWarning().noquote() << "no log file in" << Logging::defaultFolder() << "-" << logError;
 
     // Decide before creating the application object whether there is a desktop at all.
     bool headless = !DesktopSession::available();
@@ -243,16 +253,6 @@ int main(int argc, char** argv)
 
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty()) {
-        if (args.constFirst() == u"client-setup"_s) {
-            Application setup(options);
-            QString error;
-            if (!setup.loadForSetupInfo(&error)) {
-                std::fprintf(stderr, "%s\n", qUtf8Printable(error));
-                return 2;
-            }
-            std::fprintf(stdout, "%s", qUtf8Printable(setup.clientSetupText()));
-            return 0;
-        }
         std::fprintf(stderr, "%s\n",
                      qUtf8Printable(QCoreApplication::translate("main", "Unknown command \"%1\". See --help.")
                                         .arg(args.constFirst())));

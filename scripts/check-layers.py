@@ -23,6 +23,7 @@ ALLOWED = {
     "review": {"mail", "mime", "smtp", "settings", "crypto", "spool", "smime"},
     "store": {"mail", "mime", "smtp", "spool", "review", "settings", "crypto", "smime"},
     "delivery": {"crypto", "mail", "smtp", "mime", "spool", "smime", "settings", "oauth", "review", "store"},
+    "diagnostics": {"smtp", "smime", "settings"},
 }
 SOURCES = ("*.cpp", "*.h")
 problems = []

@@ -46,7 +46,7 @@ echo
 "$bin" --config "$config" client-setup
 echo
 echo "Try it:  printf 'Subject: hello\\n\\nHi!\\n' | msmtp --host=127.0.0.1 --port=10587 --auth=plain --user=test \\"
-echo "           --passwordeval='$PWD/$bin --config $config client-setup | sed -n \"s/.*Password: //p\"' --tls=off \\"
+echo "           --passwordeval='$PWD/$bin --config $config client-setup --format json | grep \"^ *\\\"password\\\":\" | cut -d\\\" -f4' --tls=off \\"
 echo "           --from=taro@example.co.jp partner@example.com"
 echo "Saved messages appear in $try/data/test-mode/. Stop with Ctrl-C."
 echo

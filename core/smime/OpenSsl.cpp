@@ -1,11 +1,14 @@
 #include "smime/OpenSsl.h"
 
+#include "smime/Library.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QStringList>
 #include <ctime>
 #include <mutex>
+#include <openssl/crypto.h>
 #include <openssl/provider.h>
 
 namespace Smime::Ossl {
@@ -118,3 +121,12 @@ QDateTime toDateTime(const ASN1_TIME* t)
 }
 
 } // namespace Smime::Ossl
+
+namespace Smime {
+
+QString openSslVersion()
+{
+    return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+}
+
+} // namespace Smime

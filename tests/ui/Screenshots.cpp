@@ -2,6 +2,7 @@
 // to look at (scripts/screenshots.sh runs it under Xvfb with the Noto CJK fonts).
 //   yubisashi_screenshots OUTDIR [SUFFIX]
 
+#include "AboutDialog.h"
 #include "HistorySource.h"
 #include "HistoryWindow.h"
 #include "Icons.h"
@@ -380,6 +381,19 @@ void queueAndHistoryWindows(const QString& language)
     }
 }
 
+void aboutWindow(const QString& language)
+{
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    Ui::AboutDialog dialog(QDir::home().filePath(u".local/share/Yubisashi/yubisashi/logs"_s),
+                           [] { return QString(); });
+    dialog.setUrlOpener([](const QUrl&) { return true; });
+    dialog.show();
+    save(&dialog, u"about-%1"_s.arg(language));
+    dialog.copyDiagnostics(); // with the note it shows afterwards
+    save(&dialog, u"about-%1-copied"_s.arg(language));
+    dialog.reject();
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -411,6 +425,7 @@ int main(int argc, char* argv[])
         reviewWindows(language);
         queueAndHistoryWindows(language);
         settingsScreenshots(language, save);
+        aboutWindow(language);
         for (QTranslator* t : translators) {
             QCoreApplication::removeTranslator(t);
             delete t;
