@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPixmap>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -162,6 +163,8 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
     }
     m_pages->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Expanding);
     // Wide enough for a title with the problem marker in front of it (markPages).
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_pages->setIconSize(QSize(iconSize, iconSize));
     for (int i = 0; i < m_pages->count(); ++i)
         m_pages->item(i)->setIcon(icon(u"dialog-warning"_s));
     m_pages->setMaximumWidth(m_pages->sizeHintForColumn(0) + 4 * m_pages->frameWidth() +
@@ -312,12 +315,17 @@ QString SettingsDialog::pageLink(int page) const
 // says so in words to a screen reader and in its tooltip, not by colour alone.
 void SettingsDialog::markPages(const QSet<int>& pages)
 {
+    QPixmap empty(m_pages->iconSize() * devicePixelRatio());
+    empty.setDevicePixelRatio(devicePixelRatio());
+    empty.fill(Qt::transparent);
+    const QIcon blank(empty);
     for (int i = 0; i < m_pages->count(); ++i) {
         QListWidgetItem* item = m_pages->item(i);
         const bool marked = pages.contains(i);
         const QString title = m_pageTitles.value(i);
         const QString text = marked ? tr("%1: needs correcting").arg(title) : title;
-        item->setIcon(marked ? icon(u"dialog-warning"_s) : QIcon());
+        // An empty space of the icon's size keeps every title at the same place.
+        item->setIcon(marked ? icon(u"dialog-warning"_s) : blank);
         item->setData(Qt::AccessibleTextRole, text);
         item->setToolTip(marked ? text : QString());
     }
@@ -641,18 +649,18 @@ QWidget* SettingsDialog::buildChecks()
     const QList<Group> groups{{Review::CheckCategory::Recipients, u"recipients"_s, tr("Recipients")},
                               {Review::CheckCategory::Attachments, u"attachments"_s, tr("Attachments")},
                               {Review::CheckCategory::Body, u"body"_s, tr("Body")}};
+    // One form for all three groups, so the choices line up down the page.
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (const Group& g : groups) {
-        auto* group = new QWidget(page);
-        group->setObjectName(u"checkGroup-"_s + g.name);
-        auto* groupLayout = new QVBoxLayout(group);
-        groupLayout->setContentsMargins(0, fontMetrics().height() / 2, 0, 0);
-        groupLayout->addWidget(heading(g.title, group));
-        auto* form = new QFormLayout;
-        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        groupLayout->addLayout(form);
-        layout->addWidget(group);
+        auto* title = heading(g.title, page);
+        title->setObjectName(u"checkGroup-"_s + g.name);
+        // Space above a heading sets its group apart from the one before.
+        title->setContentsMargins(0, fontMetrics().height() / 2, 0, 0);
+        form->addRow(title);
         buildCheckRows(form, g.category, page);
     }
+    layout->addLayout(form);
     layout->addStretch(1);
     return scrolling(page);
 }

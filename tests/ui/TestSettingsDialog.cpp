@@ -26,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -599,27 +600,29 @@ void TestSettingsDialog::checksUnderThreeHeadings()
         {Review::CheckCategory::Attachments, {u"checkGroup-attachments"_s, u"Attachments"_s}},
         {Review::CheckCategory::Body, {u"checkGroup-body"_s, u"Body"_s}},
     };
-    int lastTop = -1;
-    for (const auto& [category, names] : groups) {
-        auto* group = child<QWidget>(&dialog, names.first);
-        QVERIFY(group->isVisibleTo(&dialog));
-        // The heading first, then the group's checks; the groups in this order down the page.
-        QList<QLabel*> labels = group->findChildren<QLabel*>(QString(), Qt::FindDirectChildrenOnly);
-        QVERIFY(!labels.isEmpty());
-        QCOMPARE(labels.constFirst()->text(), names.second);
-        QVERIFY(labels.constFirst()->font().bold());
-        QVERIFY(group->y() > lastTop);
-        lastTop = group->y();
+    // Each check's choice is below its group's heading and above the next heading, as seen on the page.
+    auto* page = child<QLabel>(&dialog, groups.constFirst().second.first)->parentWidget();
+    const auto top = [page](QWidget* w) {
+        return w->mapTo(page, QPoint()).y();
+    };
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        auto* heading = child<QLabel>(&dialog, groups.at(g).second.first);
+        QVERIFY(heading->isVisibleTo(&dialog));
+        QCOMPARE(heading->text(), groups.at(g).second.second);
+        QVERIFY(heading->font().bold());
+        const int from = top(heading);
+        const int to = g + 1 < groups.size() ? top(child<QLabel>(&dialog, groups.at(g + 1).second.first))
+                                             : std::numeric_limits<int>::max();
+        QVERIFY(from < to);
         int inGroup = 0;
         for (const Review::CheckInfo* info : Review::CheckRegistry::infos()) {
             auto* combo = child<QComboBox>(&dialog, u"check:"_s + info->code);
-            QCOMPARE(group->isAncestorOf(combo), info->category == category);
-            if (info->category == category) {
-                ++inGroup;
-                QVERIFY(combo->y() + combo->mapTo(group, QPoint()).y() > labels.constFirst()->y());
-            }
+            const bool below = top(combo) > from && top(combo) < to;
+            QVERIFY2(below == (info->category == groups.at(g).first),
+                     qPrintable(info->code + u" under "_s + groups.at(g).second.second));
+            inGroup += below ? 1 : 0;
         }
-        QVERIFY2(inGroup > 0, qPrintable(names.second));
+        QVERIFY2(inGroup > 0, qPrintable(groups.at(g).second.second));
     }
     // One sentence says what the choices do, in the words the choices use.
     bool explained = false;
