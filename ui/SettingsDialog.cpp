@@ -21,8 +21,10 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -582,6 +584,14 @@ void SettingsDialog::refreshMailPrograms()
         credentials << qMakePair(user, m_localPasswords.value(user));
     }
     m_mailPrograms->setCredentials(credentials);
+    // The account boxes were made anew; the scrolling page is told, or it keeps
+    // the height it had and squeezes them.
+    for (QWidget* w = m_mailPrograms->parentWidget(); w; w = w->parentWidget()) {
+        if (auto* area = qobject_cast<QScrollArea*>(w)) {
+            QCoreApplication::postEvent(area, new QEvent(QEvent::LayoutRequest));
+            break;
+        }
+    }
 }
 
 // ---- Recipients -------------------------------------------------------------
