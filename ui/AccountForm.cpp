@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 
 using namespace Qt::StringLiterals;
 
@@ -86,7 +87,9 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
                           {tr("Google (Gmail, Google Workspace)"), u"google"_s},
                           {tr("Other mail server"), u"generic"_s}});
     m_host = addText(u"host"_s, tr("&Server:"), tr("for example smtp.example.co.jp"));
-    m_port = addText(u"port"_s, tr("P&ort:"), QString());
+    m_port = SettingValidator::numberField(u"account.a/port"_s, QString(), this);
+    m_port->setObjectName(u"port"_s);
+    add(tr("P&ort:"), row(m_port, u"port"_s));
     m_security = addChoice(u"security"_s, tr("S&ecurity:"),
                            {{tr("STARTTLS (usually port 587)"), u"starttls"_s},
                             {tr("TLS from the start (usually port 465)"), u"tls"_s},
@@ -174,8 +177,9 @@ AccountForm::AccountForm(QWidget* parent) : QWidget(parent)
     connect(m_name, &QLineEdit::textEdited, this, &AccountForm::nameEdited);
     connect(m_name, &QLineEdit::textEdited, this, &AccountForm::refreshSignInStatus);
     connect(m_preset, &QComboBox::currentIndexChanged, this, &AccountForm::refreshSignInStatus);
-    for (QLineEdit* edit : {m_name, m_host, m_port, m_user, m_password, m_from})
+    for (QLineEdit* edit : {m_name, m_host, m_user, m_password, m_from})
         connect(edit, &QLineEdit::textChanged, this, &AccountForm::changed);
+    connect(m_port, &QSpinBox::valueChanged, this, &AccountForm::changed);
     for (QComboBox* combo : {m_preset, m_security, m_auth, m_sign})
         connect(combo, &QComboBox::currentIndexChanged, this, &AccountForm::changed);
 
@@ -250,7 +254,7 @@ void AccountForm::setAccount(const Settings::Account& account, bool isNew, const
     const QString preset = account.preset.isEmpty() ? u"generic"_s : account.preset;
     selectData(m_preset, preset);
     m_host->setText(account.host);
-    m_port->setText(QString::number(account.port));
+    m_port->setValue(account.port);
     selectData(m_security, Settings::settingWord(account.security));
     selectData(m_auth, Settings::settingWord(account.auth));
     m_user->setText(account.user);
@@ -274,7 +278,7 @@ Settings::Account AccountForm::account() const
     // "Other" for an account without a preset keeps it without one.
     a.preset = preset == u"generic"_s && m_loaded.preset.isEmpty() ? QString() : preset;
     a.host = m_host->text().trimmed();
-    a.port = quint16(m_port->text().trimmed().toUInt());
+    a.port = quint16(m_port->value());
     // The combo boxes hold the settings file's words; every item is one of them.
     Settings::fromSettingWord(m_security->currentData().toString(), &a.security);
     Settings::fromSettingWord(m_auth->currentData().toString(), &a.auth);
@@ -322,7 +326,7 @@ void AccountForm::applyPresetChoice()
     if (!locked(u"host"_s))
         m_host->setText(preset.host);
     if (!locked(u"port"_s))
-        m_port->setText(QString::number(preset.port));
+        m_port->setValue(preset.port);
     if (!locked(u"security"_s))
         selectData(m_security, Settings::settingWord(preset.security));
     if (!locked(u"auth"_s))
@@ -332,12 +336,12 @@ void AccountForm::applyPresetChoice()
 void AccountForm::onSecurityChosen()
 {
     // The usual port goes with the security chosen, unless another was typed.
-    const QString port = m_port->text().trimmed();
+    const int port = m_port->value();
     const QString security = m_security->currentData().toString();
-    if (security == u"tls"_s && port == u"587"_s)
-        m_port->setText(u"465"_s);
-    else if (security == u"starttls"_s && port == u"465"_s)
-        m_port->setText(u"587"_s);
+    if (security == u"tls"_s && port == 587)
+        m_port->setValue(465);
+    else if (security == u"starttls"_s && port == 465)
+        m_port->setValue(587);
 }
 
 void AccountForm::updateVisibility()

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace Delivery {
 class ConnectionTest;
@@ -91,7 +92,7 @@ private:
     QLineEdit* m_name;
     QComboBox* m_preset;
     QLineEdit* m_host;
-    QLineEdit* m_port;
+    QSpinBox* m_port;
     QComboBox* m_security;
     QComboBox* m_auth;
     QLineEdit* m_user;

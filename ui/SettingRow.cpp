@@ -21,16 +21,32 @@ SettingRow::SettingRow(QWidget* field, QWidget* parent) : QWidget(parent), m_fie
     outer->setContentsMargins(0, 0, 0, 0);
     auto* line = new QHBoxLayout;
     line->setContentsMargins(0, 0, 0, 0);
-    line->addWidget(field, 1);
-    m_lock = new QLabel(this);
+    // A field of fixed width (a number) stays at its width, at the start of the line.
+    const bool fixed = field->sizePolicy().horizontalPolicy() == QSizePolicy::Fixed;
+    line->addWidget(field, fixed ? 0 : 1);
+    if (fixed)
+        line->addStretch(1);
+    outer->addLayout(line);
+
+    // Under a locked field, a lock and the words saying who set it: a greyed
+    // field alone does not say why it cannot be changed.
+    m_lockLine = new QWidget(this);
+    m_lockLine->setObjectName(u"lockLine"_s);
+    auto* lockLayout = new QHBoxLayout(m_lockLine);
+    lockLayout->setContentsMargins(0, 0, 0, 0);
+    m_lock = new QLabel(m_lockLine);
     m_lock->setObjectName(u"lockIcon"_s);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_lock->setPixmap(icon(u"locked"_s).pixmap(size, size));
-    m_lock->setToolTip(lockedToolTip());
     m_lock->setAccessibleName(lockedToolTip());
-    m_lock->hide();
-    line->addWidget(m_lock);
-    outer->addLayout(line);
+    m_lockNote = new QLabel(lockedToolTip(), m_lockLine);
+    m_lockNote->setObjectName(u"lockNote"_s);
+    m_lockNote->setTextFormat(Qt::PlainText);
+    m_lockNote->setWordWrap(true);
+    lockLayout->addWidget(m_lock);
+    lockLayout->addWidget(m_lockNote, 1);
+    m_lockLine->hide();
+    outer->addWidget(m_lockLine);
 
     m_message = problemLabel(this);
     outer->addWidget(m_message);
@@ -58,10 +74,9 @@ QString SettingRow::lockedToolTip()
 void SettingRow::setLocked(bool locked)
 {
     m_locked = locked;
-    m_lock->setVisible(locked);
-    if (auto* edit = qobject_cast<QLineEdit*>(m_field))
-        edit->setReadOnly(locked);
-    else if (auto* list = qobject_cast<ListEditor*>(m_field))
+    m_lockLine->setVisible(locked);
+    // A list stays readable and scrollable (ListEditor::setLocked); any other field is disabled.
+    if (auto* list = qobject_cast<ListEditor*>(m_field))
         list->setLocked(locked);
     else
         m_field->setEnabled(!locked);

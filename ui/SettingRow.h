@@ -18,8 +18,8 @@ public:
 
     QWidget* field() const { return m_field; }
 
-    // Locked fields stay readable (a line edit can still be selected and
-    // copied) but cannot be changed.
+    // A locked field is disabled (a list stays readable) and has a line
+    // under it with a lock and "Set by your administrator".
     void setLocked(bool locked);
     bool isLocked() const { return m_locked; }
 
@@ -34,7 +34,9 @@ public:
 
 private:
     QWidget* m_field;
+    QWidget* m_lockLine;
     QLabel* m_lock;
+    QLabel* m_lockNote;
     QLabel* m_message;
     QString m_problem;
     bool m_locked = false;

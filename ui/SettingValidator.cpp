@@ -4,6 +4,8 @@
 #include "settings/Validation.h"
 
 #include <QLineEdit>
+#include <QSpinBox>
+#include <limits>
 
 namespace Ui {
 
@@ -30,6 +32,24 @@ SettingValidator* SettingValidator::attach(QLineEdit* edit, SettingRow* row, Rul
     QObject::connect(edit, &QLineEdit::textChanged, row,
                      [row, validator](const QString& text) { row->setProblem(validator->problem(text)); });
     return validator;
+}
+
+QSpinBox* SettingValidator::numberField(const QString& key, const QString& suffix, QWidget* parent)
+{
+    auto* spin = new QSpinBox(parent);
+    const std::optional<Settings::Validation::KeySpec> spec = Settings::Validation::spec(key);
+    Q_ASSERT(spec && spec->type == Settings::Validation::Type::Integer);
+    if (spec) {
+        const qint64 low = std::numeric_limits<int>::min();
+        const qint64 high = std::numeric_limits<int>::max();
+        spin->setRange(int(qBound(low, spec->min, high)), int(qBound(low, spec->max, high)));
+    }
+    spin->setSuffix(suffix);
+    // A port or a count is read digit by digit, not as a sum of thousands.
+    spin->setGroupSeparatorShown(false);
+    spin->setAccelerated(true);
+    spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    return spin;
 }
 
 } // namespace Ui

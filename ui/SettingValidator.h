@@ -5,6 +5,8 @@
 #include <functional>
 
 class QLineEdit;
+class QSpinBox;
+class QWidget;
 
 namespace Ui {
 
@@ -29,6 +31,11 @@ public:
 
     // Validates edit with rule and keeps row's message current as the text changes.
     static SettingValidator* attach(QLineEdit* edit, SettingRow* row, Rule rule);
+
+    // A number field for an Integer key: it takes only the whole numbers the
+    // key allows (Settings::Validation), so no value out of range can be typed.
+    // The unit (" s", " min", " MB"…) goes after the number as the suffix.
+    static QSpinBox* numberField(const QString& key, const QString& suffix, QWidget* parent);
 
 private:
     Rule m_rule;

@@ -13,6 +13,7 @@
 #include "settings/AccountSerializer.h"
 #include "settings/AdminPolicy.h"
 #include "settings/ConfigWriter.h"
+#include "settings/KeychainName.h"
 #include "settings/LocalCredentials.h"
 #include "settings/SecretStore.h"
 #include "settings/Validation.h"
@@ -20,18 +21,23 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPixmap>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -96,20 +102,20 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
     setWindowTitle(tr("Yubisashi Settings"));
     setWindowIcon(icon(u"yubisashi"_s));
     load();
+    m_pageTitles =
+        QStringList{tr("Accounts"),     tr("Mail programs"), tr("Recipients"), tr("Checks"),
+                    tr("Certificates"), tr("Timing"),        tr("General"),    tr("Secrets store")};
 
     auto* layout = new QVBoxLayout(this);
     m_problemsBanner = new QLabel(this);
     m_problemsBanner->setObjectName(u"problemsBanner"_s);
     m_problemsBanner->setWordWrap(true);
-    m_problemsBanner->setTextFormat(Qt::PlainText);
+    m_problemsBanner->setTextFormat(Qt::RichText);
+    m_problemsBanner->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_problemsBanner->setFrameShape(QFrame::StyledPanel);
     m_problemsBanner->setVisible(!m_loadProblems.isEmpty());
-    if (!m_loadProblems.isEmpty()) {
-        QString text = tr("Some settings in the file could not be used; their defaults apply:");
-        for (const QString& p : std::as_const(m_loadProblems))
-            text += u"\n• "_s + p;
-        m_problemsBanner->setText(text);
-    }
+    connect(m_problemsBanner, &QLabel::linkActivated, this,
+            [this](const QString& link) { goToProblem(link.mid(5).toInt()); });
     layout->addWidget(m_problemsBanner);
 
     auto* body = new QHBoxLayout;
@@ -117,19 +123,55 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
     m_pages->setObjectName(u"pageList"_s);
     m_pages->setAccessibleName(tr("Settings pages"));
     m_stack = new QStackedWidget(this);
-    const QList<QPair<QString, QWidget*>> pages{
-        {tr("Accounts"), buildAccounts()},         {tr("Mail programs"), buildMailPrograms()},
-        {tr("Recipients"), buildRecipients()},     {tr("Checks"), buildChecks()},
-        {tr("Certificates"), buildCertificates()}, {tr("Timing"), buildTiming()},
-        {tr("General"), buildGeneral()},           {tr("Secrets store"), buildSecrets()},
-    };
-    for (const auto& [title, page] : pages) {
-        m_pages->addItem(title);
-        m_stack->addWidget(page);
+    const QList<QWidget*> pages{buildAccounts(),     buildMailPrograms(), buildRecipients(), buildChecks(),
+                                buildCertificates(), buildTiming(),       buildGeneral(),    buildSecrets()};
+    for (int i = 0; i < pages.size(); ++i) {
+        m_pages->addItem(m_pageTitles.at(i));
+        // The banner sits above the page's scrolling part, so it is seen however far the page scrolls.
+        auto* holder = new QWidget(m_stack);
+        auto* holderLayout = new QVBoxLayout(holder);
+        holderLayout->setContentsMargins(0, 0, 0, 0);
+        auto* banner = new QFrame(holder);
+        banner->setObjectName(u"lockBanner"_s);
+        banner->setFrameShape(QFrame::StyledPanel);
+        auto* bannerLayout = new QHBoxLayout(banner);
+        auto* lock = new QLabel(banner);
+        const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+        lock->setPixmap(icon(u"locked"_s).pixmap(size, size));
+        bannerLayout->addWidget(lock, 0, Qt::AlignTop);
+        bannerLayout->addWidget(note(tr("Some settings on this page are set by your administrator and cannot "
+                                        "be changed here."),
+                                     banner),
+                                1);
+        banner->hide();
+        m_lockBanners << banner;
+        holderLayout->addWidget(banner);
+        holderLayout->addWidget(pages.at(i), 1);
+        m_stack->addWidget(holder);
+    }
+    if (!m_loadProblems.isEmpty()) {
+        QString text =
+            tr("Some settings in the file could not be used; their defaults apply:").toHtmlEscaped();
+        for (const QString& p : std::as_const(m_loadProblems)) {
+            const int page = pageOfLoadProblem(p);
+            QString line = p.toHtmlEscaped();
+            if (page >= 0) {
+                line = tr("%1 (on the %2 page)").arg(line, pageLink(page));
+                m_loadProblemPages.insert(page);
+            }
+            text += u"<br>• "_s + line;
+        }
+        m_problemsBanner->setText(text);
     }
     m_pages->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Expanding);
+    // Wide enough for a title with the problem marker in front of it (markPages).
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_pages->setIconSize(QSize(iconSize, iconSize));
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_pages->item(i)->setIcon(icon(u"dialog-warning"_s));
     m_pages->setMaximumWidth(m_pages->sizeHintForColumn(0) + 4 * m_pages->frameWidth() +
                              latinCharWidth(m_pages) * 4);
+    markPages({});
     body->addWidget(m_pages);
     body->addWidget(m_stack, 1);
     layout->addLayout(body, 1);
@@ -142,7 +184,11 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
     m_status = new QLabel(this);
     m_status->setObjectName(u"statusLabel"_s);
     m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextFormat(Qt::RichText);
+    // The page named in the message is a link to the field to correct.
+    m_status->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_status, &QLabel::linkActivated, this,
+            [this](const QString& link) { goToProblem(link.mid(5).toInt()); });
     QPalette palette = m_status->palette();
     palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
     m_status->setPalette(palette);
@@ -159,6 +205,7 @@ SettingsDialog::SettingsDialog(const QString& configPath, Settings::SecretStore*
     layout->addWidget(buttons);
 
     lockRows();
+    showLockBanners();
     m_pages->setCurrentRow(0);
     updateSaveState();
     resizeWithinScreen(this, {latinCharWidth(this) * 140, fontMetrics().height() * 44});
@@ -199,6 +246,9 @@ SettingRow* SettingsDialog::addSetting(QFormLayout* form, const QString& label, 
         edit->setText(initial.toString());
         SettingValidator::attach(edit, row, SettingValidator::keyRule(key));
         connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::updateSaveState);
+    } else if (auto* spin = qobject_cast<QSpinBox*>(field)) {
+        spin->setValue(initial.toInt());
+        connect(spin, &QSpinBox::valueChanged, this, &SettingsDialog::updateSaveState);
     }
     auto* l = new QLabel(label);
     l->setBuddy(field);
@@ -210,6 +260,109 @@ void SettingsDialog::lockRows()
 {
     for (auto it = m_rows.constBegin(); it != m_rows.constEnd(); ++it)
         it.value()->setLocked(m_locked.contains(it.key()));
+}
+
+void SettingsDialog::showLockBanners()
+{
+    QSet<int> locked;
+    for (auto it = m_rows.constBegin(); it != m_rows.constEnd(); ++it) {
+        if (it.value()->isLocked())
+            locked.insert(pageOf(it.value()));
+    }
+    for (const AccountDraft& d : std::as_const(m_drafts)) {
+        if (!d.locked.isEmpty())
+            locked.insert(AccountsPage);
+    }
+    for (int i = 0; i < m_lockBanners.size(); ++i)
+        m_lockBanners.at(i)->setVisible(locked.contains(i));
+}
+
+int SettingsDialog::pageOf(const QWidget* widget) const
+{
+    for (int i = 0; i < m_stack->count(); ++i) {
+        if (m_stack->widget(i)->isAncestorOf(widget))
+            return i;
+    }
+    return -1;
+}
+
+// Config::load names the group of each problem ("[listener]", "[account.work]")
+// and the key in quotes; the page is the one that shows that key.
+int SettingsDialog::pageOfLoadProblem(const QString& problem) const
+{
+    static const QRegularExpression group(u"\\[(account\\.[^\\]\\s]+|[a-z]+)\\]"_s);
+    const QRegularExpressionMatch m = group.match(problem);
+    if (!m.hasMatch())
+        return -1;
+    const QString name = m.captured(1);
+    if (name.startsWith(u"account."_s))
+        return AccountsPage;
+    if (name == u"checks"_s)
+        return ChecksPage;
+    static const QRegularExpression quoted(u"\"([a-z_]+)\""_s);
+    for (auto it = quoted.globalMatch(problem); it.hasNext();) {
+        const SettingRow* row = m_rows.value(name + u'/' + it.next().captured(1));
+        if (row)
+            return pageOf(row);
+    }
+    return -1;
+}
+
+QString SettingsDialog::pageLink(int page) const
+{
+    return u"<a href=\"page:%1\">%2</a>"_s.arg(page).arg(m_pageTitles.value(page).toHtmlEscaped());
+}
+
+// A page with something to correct carries a warning sign in the list, and
+// says so in words to a screen reader and in its tooltip, not by colour alone.
+void SettingsDialog::markPages(const QSet<int>& pages)
+{
+    QPixmap empty(m_pages->iconSize() * devicePixelRatio());
+    empty.setDevicePixelRatio(devicePixelRatio());
+    empty.fill(Qt::transparent);
+    const QIcon blank(empty);
+    for (int i = 0; i < m_pages->count(); ++i) {
+        QListWidgetItem* item = m_pages->item(i);
+        const bool marked = pages.contains(i);
+        const QString title = m_pageTitles.value(i);
+        const QString text = marked ? tr("%1: needs correcting").arg(title) : title;
+        // An empty space of the icon's size keeps every title at the same place.
+        item->setIcon(marked ? icon(u"dialog-warning"_s) : blank);
+        item->setData(Qt::AccessibleTextRole, text);
+        item->setToolTip(marked ? text : QString());
+    }
+}
+
+void SettingsDialog::goToProblem(int page)
+{
+    if (page < 0 || page >= m_stack->count())
+        return;
+    if (page == AccountsPage && m_problemAccount >= 0 && m_problemAccount < m_accountList->count())
+        m_accountList->setCurrentRow(m_problemAccount);
+    showPage(Page(page));
+    QWidget* holder = m_stack->widget(page);
+    QWidget* target = nullptr;
+    for (SettingRow* row : holder->findChildren<SettingRow*>()) {
+        if (!row->problem().isEmpty() && row->isVisibleTo(holder)) {
+            target = row->field();
+            break;
+        }
+    }
+    for (ListEditor* editor : holder->findChildren<ListEditor*>()) {
+        if (!target && !editor->problem().isEmpty())
+            target = editor->lineEdit();
+    }
+    if (!target && page == AccountsPage && m_currentAccount >= 0)
+        target = m_accountForm->nameEdit();
+    if (!target)
+        return;
+    target->setFocus(Qt::OtherFocusReason);
+    for (QWidget* w = target->parentWidget(); w; w = w->parentWidget()) {
+        if (auto* area = qobject_cast<QScrollArea*>(w)) {
+            area->ensureWidgetVisible(target);
+            break;
+        }
+    }
 }
 
 // ---- Accounts ---------------------------------------------------------------
@@ -373,7 +526,7 @@ QWidget* SettingsDialog::buildMailPrograms()
     layout->addWidget(heading(tr("Mail programs"), page));
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_listenerPort = new QLineEdit(page);
+    m_listenerPort = SettingValidator::numberField(u"listener/port"_s, QString(), page);
     m_listenerPort->setObjectName(u"listenerPort"_s);
     addSetting(form, tr("&Port Yubisashi listens on:"), m_listenerPort, u"listener/port"_s,
                QString::number(m_config.listener.port));
@@ -397,12 +550,8 @@ QWidget* SettingsDialog::buildMailPrograms()
                 m_localPasswords.insert(user, password);
                 m_localPasswordsToWrite.insert(user);
             });
-    connect(m_listenerPort, &QLineEdit::textChanged, this, [this](const QString& text) {
-        bool ok = false;
-        const uint port = text.trimmed().toUInt(&ok);
-        if (ok && port >= 1 && port <= 65535)
-            m_mailPrograms->setPort(quint16(port));
-    });
+    connect(m_listenerPort, &QSpinBox::valueChanged, this,
+            [this](int port) { m_mailPrograms->setPort(quint16(port)); });
     m_mailPrograms->setPort(m_config.listener.port);
     refreshMailPrograms();
     return scrolling(page);
@@ -435,6 +584,14 @@ void SettingsDialog::refreshMailPrograms()
         credentials << qMakePair(user, m_localPasswords.value(user));
     }
     m_mailPrograms->setCredentials(credentials);
+    // The account boxes were made anew; the scrolling page is told, or it keeps
+    // the height it had and squeezes them.
+    for (QWidget* w = m_mailPrograms->parentWidget(); w; w = w->parentWidget()) {
+        if (auto* area = qobject_cast<QScrollArea*>(w)) {
+            QCoreApplication::postEvent(area, new QEvent(QEvent::LayoutRequest));
+            break;
+        }
+    }
 }
 
 // ---- Recipients -------------------------------------------------------------
@@ -489,13 +646,40 @@ QWidget* SettingsDialog::buildChecks()
     auto* page = new QWidget;
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(heading(tr("Checks"), page));
-    layout->addWidget(
-        note(tr("What Yubisashi does when a check finds something: show it in the review "
-                "window, ask for an extra tick, or block the message. \"Off\" skips the check."),
-             page));
+    layout->addWidget(note(tr("\"Show\" lists what a check finds in the review window, \"Ask to confirm\" "
+                              "also needs a tick beside it before the message can be sent, and \"Block the "
+                              "message\" stops the message from being sent; \"Off\" skips the check."),
+                           page));
+    struct Group
+    {
+        Review::CheckCategory category;
+        QString name; // object name, for tests
+        QString title;
+    };
+    const QList<Group> groups{{Review::CheckCategory::Recipients, u"recipients"_s, tr("Recipients")},
+                              {Review::CheckCategory::Attachments, u"attachments"_s, tr("Attachments")},
+                              {Review::CheckCategory::Body, u"body"_s, tr("Body")}};
+    // One form for all three groups, so the choices line up down the page.
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    for (const Group& g : groups) {
+        auto* title = heading(g.title, page);
+        title->setObjectName(u"checkGroup-"_s + g.name);
+        // Space above a heading sets its group apart from the one before.
+        title->setContentsMargins(0, fontMetrics().height() / 2, 0, 0);
+        form->addRow(title);
+        buildCheckRows(form, g.category, page);
+    }
+    layout->addLayout(form);
+    layout->addStretch(1);
+    return scrolling(page);
+}
+
+void SettingsDialog::buildCheckRows(QFormLayout* form, Review::CheckCategory category, QWidget* page)
+{
     for (const Review::CheckInfo* info : Review::CheckRegistry::infos()) {
+        if (info->category != category)
+            continue;
         const QString& code = info->code;
         auto* combo = new QComboBox;
         combo->setObjectName(u"check:"_s + code);
@@ -525,9 +709,6 @@ QWidget* SettingsDialog::buildChecks()
                              "receives the message. Your organisation's addresses stay visible."),
                           page));
     }
-    layout->addLayout(form);
-    layout->addStretch(1);
-    return scrolling(page);
 }
 
 // ---- Certificates -----------------------------------------------------------
@@ -603,9 +784,9 @@ QWidget* SettingsDialog::buildTiming()
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(heading(tr("Timing"), page));
     auto* form = new QFormLayout;
-    m_clientWait = new QLineEdit(page);
+    m_clientWait = SettingValidator::numberField(u"delivery/client_wait_seconds"_s, tr(" s"), page);
     m_clientWait->setObjectName(u"clientWaitSeconds"_s);
-    addSetting(form, tr("Mail program &waits (seconds):"), m_clientWait, u"delivery/client_wait_seconds"_s,
+    addSetting(form, tr("Mail program &waits:"), m_clientWait, u"delivery/client_wait_seconds"_s,
                QString::number(m_config.delivery.clientWaitSeconds));
     form->addRow(QString(),
                  note(tr("While you review, your mail program waits this long for the result. After "
@@ -613,9 +794,9 @@ QWidget* SettingsDialog::buildTiming()
                          "own. Thunderbird gives up after 100 seconds, other mail programs often "
                          "sooner, so values above 60 rarely help. 0: always answer at once."),
                       page));
-    m_countdown = new QLineEdit(page);
+    m_countdown = SettingValidator::numberField(u"delivery/countdown_seconds"_s, tr(" s"), page);
     m_countdown->setObjectName(u"countdownSeconds"_s);
-    addSetting(form, tr("&Countdown after Send (seconds):"), m_countdown, u"delivery/countdown_seconds"_s,
+    addSetting(form, tr("&Countdown after Send:"), m_countdown, u"delivery/countdown_seconds"_s,
                QString::number(m_config.delivery.countdownSeconds));
     form->addRow(QString(), note(tr("After you press Send in the review window, wait this long, with an Undo "
                                     "button, before the message goes out. 0: send at once."),
@@ -668,7 +849,8 @@ QWidget* SettingsDialog::buildSecrets()
     choice->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto* choiceLayout = new QVBoxLayout(choice);
     choiceLayout->setContentsMargins(0, 0, 0, 0);
-    m_keychain = new QRadioButton(tr("The system &keychain (recommended)"), choice);
+    m_keychain = new QRadioButton(
+        tr("The system's &password store, %1 (recommended)").arg(Settings::KeychainName::of()), choice);
     m_keychain->setObjectName(u"storeKeychain"_s);
     m_fileStore = new QRadioButton(tr("A &file on this computer"), choice);
     m_fileStore->setObjectName(u"storeFile"_s);
@@ -694,10 +876,12 @@ QWidget* SettingsDialog::buildSecrets()
     auto* warningIcon = new QLabel(page);
     warningIcon->setPixmap(icon(u"dialog-warning"_s).pixmap(size, size));
     warningIcon->setAlignment(Qt::AlignTop);
-    m_fileWarning->setText(tr(
-        "<b>The file store is less safe.</b> Your passwords are written unencrypted to this file. Only your "
-        "user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, can "
-        "read your passwords. Use it only when this computer has no keychain."));
+    m_fileWarning->setText(
+        tr("<b>The file store is less safe.</b> Your passwords are written unencrypted to this file. Only "
+           "your "
+           "user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, "
+           "can read your passwords. Use it only when %1 cannot be used on this computer.")
+            .arg(Settings::KeychainName::of().toHtmlEscaped()));
     warningRow->addWidget(warningIcon);
     warningRow->addWidget(m_fileWarning, 1);
     auto* warning = new QWidget(page);
@@ -757,13 +941,13 @@ void SettingsDialog::setAccessTokenProvider(std::function<QString(const QString&
 QVariant SettingsDialog::currentValue(const QString& key) const
 {
     if (key == u"listener/port"_s)
-        return m_listenerPort->text().trimmed();
+        return QString::number(m_listenerPort->value());
     if (key == u"listener/require_auth"_s)
         return m_requireAuth->isChecked() ? u"true"_s : u"false"_s;
     if (key == u"delivery/client_wait_seconds"_s)
-        return m_clientWait->text().trimmed();
+        return QString::number(m_clientWait->value());
     if (key == u"delivery/countdown_seconds"_s)
-        return m_countdown->text().trimmed();
+        return QString::number(m_countdown->value());
     if (key == u"policy/internal_domains"_s)
         return m_internal->values();
     if (key == u"policy/caution_domains"_s)
@@ -810,17 +994,50 @@ void SettingsDialog::updateSaveState()
 {
     if (!m_save)
         return;
+    // Every page with a problem is marked; the message names the first, in
+    // the order of the pages, and links to it.
+    QSet<int> pages = m_loadProblemPages;
+    int firstPage = -1;
+    int firstAccount = -1;
     QString problem;
-    for (auto it = m_rows.constBegin(); it != m_rows.constEnd() && problem.isEmpty(); ++it)
-        problem = it.value()->problem();
+    const auto found = [&](int page, const QString& p, int account) {
+        if (p.isEmpty())
+            return;
+        if (page < 0) // not on a page: cannot happen, but the problem must still stop Save
+            page = m_stack->currentIndex();
+        pages.insert(page);
+        if (problem.isEmpty() || page < firstPage) {
+            firstPage = page;
+            firstAccount = account;
+            problem = p;
+        }
+    };
+    for (auto it = m_rows.constBegin(); it != m_rows.constEnd(); ++it)
+        found(pageOf(it.value()), it.value()->problem(), -1);
     for (const ListEditor* editor : {m_internal, m_caution, m_blocked, m_keywords}) {
-        if (problem.isEmpty() && editor)
-            problem = editor->problem();
+        if (editor)
+            found(pageOf(editor), editor->problem(), -1);
     }
-    for (int i = 0; i < m_drafts.size() && problem.isEmpty(); ++i)
-        problem = accountProblem(i);
+    for (int i = 0; i < m_drafts.size(); ++i)
+        found(AccountsPage, accountProblem(i), i);
+    m_problemAccount = firstAccount;
     m_save->setEnabled(problem.isEmpty());
-    m_status->setText(problem.isEmpty() ? QString() : tr("To save, correct this first: %1").arg(problem));
+    markPages(pages);
+    if (problem.isEmpty()) {
+        m_status->clear();
+        m_statusText.clear();
+        return;
+    }
+    m_statusText =
+        tr("To save, correct this first on the %1 page: %2").arg(m_pageTitles.value(firstPage), problem);
+    m_status->setText(tr("To save, correct this first on the %1 page: %2")
+                          .arg(pageLink(firstPage), problem.toHtmlEscaped()));
+}
+
+void SettingsDialog::showError(const QString& text)
+{
+    m_lastError = text;
+    m_status->setText(text.toHtmlEscaped().replace(u'\n', u"<br>"_s));
 }
 
 void SettingsDialog::accept()
@@ -838,7 +1055,7 @@ bool SettingsDialog::save()
         editor->commitPending();
     updateSaveState();
     if (!canSave()) {
-        m_lastError = m_status->text();
+        m_lastError = m_statusText;
         return false;
     }
 
@@ -879,14 +1096,12 @@ bool SettingsDialog::save()
     }
 
     if (!problems.isEmpty()) {
-        m_lastError = problems.join(u'\n');
-        m_status->setText(m_lastError);
+        showError(problems.join(u'\n'));
         return false;
     }
     QString error;
     if (!writer.commit(&error)) {
-        m_lastError = error;
-        m_status->setText(error);
+        showError(error);
         return false;
     }
 
@@ -905,9 +1120,8 @@ bool SettingsDialog::save()
         m_localPasswordsToWrite.clear();
     }
     if (!secretProblems.isEmpty()) {
-        m_lastError = tr("The settings were saved, but a password could not be stored in %1: %2")
-                          .arg(m_secrets->description(), secretProblems.join(u"; "_s));
-        m_status->setText(m_lastError);
+        showError(tr("The settings were saved, but a password could not be stored in %1: %2")
+                      .arg(m_secrets->description(), secretProblems.join(u"; "_s)));
         emit settingsSaved();
         return false;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "review/CheckPolicy.h"
+#include "review/checks/CheckInfo.h"
 #include "settings/Config.h"
 
 #include <QDialog>
@@ -19,6 +20,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QRadioButton;
+class QSpinBox;
 class QStackedWidget;
 
 namespace Settings {
@@ -102,6 +104,7 @@ private:
     QWidget* buildMailPrograms();
     QWidget* buildRecipients();
     QWidget* buildChecks();
+    void buildCheckRows(QFormLayout* form, Review::CheckCategory category, QWidget* page);
     QWidget* buildCertificates();
     QWidget* buildTiming();
     QWidget* buildGeneral();
@@ -109,6 +112,12 @@ private:
     SettingRow* addSetting(QFormLayout* form, const QString& label, QWidget* field, const QString& key,
                            const QVariant& initial);
     void lockRows();
+    void showLockBanners();
+    int pageOf(const QWidget* widget) const;
+    int pageOfLoadProblem(const QString& problem) const;
+    QString pageLink(int page) const;
+    void markPages(const QSet<int>& pages);
+    void goToProblem(int page);
 
     void selectAccount(int row);
     void storeCurrentAccount();
@@ -118,6 +127,7 @@ private:
     void refreshMailPrograms();
     void updateSaveState();
     bool save();
+    void showError(const QString& text);
     QVariant currentValue(const QString& key) const;
 
     QString m_path;
@@ -135,6 +145,11 @@ private:
     QStackedWidget* m_stack = nullptr;
     QLabel* m_problemsBanner = nullptr;
     QLabel* m_status = nullptr;
+    QString m_statusText; // m_status in plain text
+    QStringList m_pageTitles;
+    QList<QWidget*> m_lockBanners; // one per page, shown when the page has a locked setting
+    QSet<int> m_loadProblemPages;  // pages named by the problems found when the file was read
+    int m_problemAccount = -1;     // the account whose problem the status names, or -1
     QPushButton* m_save = nullptr;
 
     QListWidget* m_accountList = nullptr;
@@ -145,7 +160,7 @@ private:
     QStringList m_removedAccounts;
     int m_currentAccount = -1;
 
-    QLineEdit* m_listenerPort = nullptr;
+    QSpinBox* m_listenerPort = nullptr;
     QCheckBox* m_requireAuth = nullptr;
     MailProgramsPage* m_mailPrograms = nullptr;
     QMap<QString, QString> m_localPasswords;
@@ -163,8 +178,8 @@ private:
     QPushButton* m_importCertificate = nullptr;
     std::function<void(QWidget*)> m_certificateImporter;
 
-    QLineEdit* m_clientWait = nullptr;
-    QLineEdit* m_countdown = nullptr;
+    QSpinBox* m_clientWait = nullptr;
+    QSpinBox* m_countdown = nullptr;
     QComboBox* m_language = nullptr;
     QCheckBox* m_startAtLogin = nullptr;
     QRadioButton* m_keychain = nullptr;

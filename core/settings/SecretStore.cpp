@@ -1,6 +1,7 @@
 #include "settings/SecretStore.h"
 
 #include "settings/Config.h"
+#include "settings/KeychainName.h"
 #include "spool/DurableFile.h"
 
 #include <QCoreApplication>
@@ -254,7 +255,7 @@ bool KeychainSecretStore::remove(const QString& key, QString* error)
 
 QString KeychainSecretStore::description() const
 {
-    return QCoreApplication::translate("Settings::SecretStore", "system keychain");
+    return KeychainName::of();
 }
 
 // ---------------------------------------------------------------------------

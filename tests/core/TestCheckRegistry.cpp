@@ -44,6 +44,10 @@ void TestCheckRegistry::everyCheckIsComplete()
     const QList<Review::CheckAction> actions{Review::CheckAction::Off, Review::CheckAction::Show,
                                              Review::CheckAction::Confirm, Review::CheckAction::Block};
     QVERIFY(actions.contains(info->defaultAction));
+    // Settings lists every check under one of three headings; one without a category would be missing there.
+    const QList<Review::CheckCategory> categories{
+        Review::CheckCategory::Recipients, Review::CheckCategory::Attachments, Review::CheckCategory::Body};
+    QVERIFY2(categories.contains(info->category), qPrintable(info->code));
     // The check made by createAll() reports the same identity.
     const auto all = CheckRegistry::createAll();
     QCOMPARE(all.at(index)->code(), info->code);

@@ -1,4 +1,5 @@
 #include "settings/Config.h"
+#include "settings/KeychainName.h"
 #include "settings/SecretStore.h"
 
 #include <QDir>
@@ -283,7 +284,10 @@ void TestSecretStore::keychainUnavailableSaysWhatToDo()
     QVERIFY(!error.isEmpty());
     QVERIFY(!error.contains(u"Keychain-Secret-123"_s)); // the value is not in the message
     QVERIFY(!keychain.remove(u"work/password"_s, &error));
-    QCOMPARE(keychain.description(), u"system keychain"_s);
+    // Named as the system names its store (Settings::KeychainName).
+    QCOMPARE(keychain.description(), u"Secret Service keyring"_s);
+    QCOMPARE(Settings::KeychainName::of(Settings::KeychainName::System::Windows), u"Credential Manager"_s);
+    QCOMPARE(Settings::KeychainName::of(Settings::KeychainName::System::MacOS), u"Keychain"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)

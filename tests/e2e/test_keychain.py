@@ -125,7 +125,7 @@ def test_delivery_with_secrets_from_the_keychain(keychain_app, upstream):
     app.start()
     stored = app.keyring.lookup(f"{LOCAL_USER}/local_password")
     assert stored and len(stored) >= 16, f"no local password in the keychain: {stored!r}"
-    assert "secrets: system keychain" in app.current_log(), app.current_log()[-2000:]
+    assert "secrets: Secret Service keyring" in app.current_log(), app.current_log()[-2000:]
     assert client_setup(app) == stored
     assert not app.secrets_path.exists(), "a secrets file was written although store=keychain"
 

@@ -35,9 +35,10 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
                       "[account.lab]\nhost=smtp.lab.example.co.jp\nport=465\nsecurity=tls\nuser=taro\n\n"
                       "[policy]\ninternal_domains=example.co.jp, *.example.co.jp\n"
                       "caution_domains=partner.example.com\n");
-    // One locked key, to show the lock.
+    // Locked keys, to show the lock, the line under the field and the page's banner.
     writeFile(policy,
-              "[policy]\nblocked_domains=example-rival.co.jp\n\n[checks]\nsender-certificate=block\n");
+              "[policy]\nblocked_domains=example-rival.co.jp\n\n[checks]\nsender-certificate=block\n\n"
+              "[delivery]\ncountdown_seconds=5\n");
     const QByteArray previousPolicy = qgetenv("YUBISASHI_POLICY_FILE");
     qputenv("YUBISASHI_POLICY_FILE", policy.toLocal8Bit());
     Settings::FileSecretStore secrets(dir.filePath(u"secrets.ini"_s));
@@ -60,9 +61,13 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
         dialog.findChild<QListWidget*>(u"accountList"_s)->setCurrentRow(1);
         save(&dialog, u"settings-%1-accounts-lab"_s.arg(language));
         // A value that cannot be used: the reason under the field, Save disabled.
-        auto* port = dialog.findChild<QLineEdit*>(u"port"_s);
-        port->setText(u"70000"_s);
+        auto* host = dialog.findChild<QLineEdit*>(u"host"_s);
+        host->setText(u"smtp.lab.example.co.jp:465"_s);
         save(&dialog, u"settings-%1-accounts-invalid"_s.arg(language));
+        // Seen from another page: the message names the page as a link, the page list marks it.
+        dialog.showPage(Ui::SettingsDialog::TimingPage);
+        save(&dialog, u"settings-%1-timing-locked-error"_s.arg(language));
+        host->setText(u"smtp.lab.example.co.jp"_s);
         dialog.showPage(Ui::SettingsDialog::RecipientsPage);
         dialog.findChild<Ui::ListEditor*>(u"internal_domains"_s)
             ->lineEdit()

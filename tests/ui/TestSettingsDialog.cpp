@@ -1,24 +1,33 @@
 #include "ListEditor.h"
 #include "SettingsDialog.h"
 #include "review/CheckPolicy.h"
+#include "review/checks/CheckRegistry.h"
 #include "settings/Config.h"
+#include "settings/KeychainName.h"
 #include "settings/SecretStore.h"
+#include "settings/Validation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -76,11 +85,66 @@ QString problemOf(QWidget* field)
     return {};
 }
 
+// Types into a number field the way a person does: select all, type.
+void retype(QSpinBox* spin, const QString& text)
+{
+    spin->setFocus();
+    QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(spin, Qt::Key_Backspace);
+    QTest::keyClicks(spin, text);
+}
+
+// The lock and the line "Set by your administrator" under a field (SettingRow).
 bool lockShown(QWidget* field)
 {
     QWidget* row = field->parentWidget();
-    auto* lock = row->findChild<QLabel*>(u"lockIcon"_s, Qt::FindDirectChildrenOnly);
-    return lock && lock->isVisibleTo(row) && !lock->pixmap().isNull();
+    auto* lock = row->findChild<QLabel*>(u"lockIcon"_s);
+    auto* note = row->findChild<QLabel*>(u"lockNote"_s);
+    return lock && lock->isVisibleTo(row) && !lock->pixmap().isNull() && note && note->isVisibleTo(row) &&
+           note->text() == u"Set by your administrator"_s;
+}
+
+// Whether the banner "Some settings on this page are set by your administrator" shows on a page.
+bool lockBannerShown(SettingsDialog* dialog, SettingsDialog::Page page)
+{
+    QWidget* holder = dialog->findChild<QStackedWidget*>()->widget(int(page));
+    auto* banner = holder->findChild<QWidget*>(u"lockBanner"_s);
+    if (!banner || !banner->isVisibleTo(holder))
+        return false;
+    for (QLabel* label : banner->findChildren<QLabel*>()) {
+        if (label->text() ==
+            u"Some settings on this page are set by your administrator and cannot be changed here."_s)
+            return true;
+    }
+    return false;
+}
+
+// The problem marker on a page's entry in the page list: a drawn icon and
+// words for screen readers ("full"), neither ("none"), or only one of them.
+QString marker(SettingsDialog* dialog, SettingsDialog::Page page)
+{
+    QListWidgetItem* item = dialog->findChild<QListWidget*>(u"pageList"_s)->item(int(page));
+    const QImage image = item->icon().pixmap(16, 16).toImage();
+    bool icon = false;
+    for (int y = 0; y < image.height() && !icon; ++y) {
+        for (int x = 0; x < image.width() && !icon; ++x)
+            icon = qAlpha(image.pixel(x, y)) > 0;
+    }
+    const bool words = item->data(Qt::AccessibleTextRole).toString().endsWith(u": needs correcting"_s);
+    if (icon && words)
+        return u"full"_s;
+    if (!icon && !words)
+        return u"none"_s;
+    return icon ? u"icon only"_s : u"words only"_s;
+}
+
+// Activates the (first) link in a label as a person at the keyboard does:
+// in the label, Tab moves onto the link, Enter follows it.
+void activateLink(QLabel* label)
+{
+    label->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(label, Qt::Key_Tab);
+    QTest::keyClick(label, Qt::Key_Return);
 }
 
 void chooseData(QComboBox* combo, const QString& data)
@@ -112,6 +176,13 @@ private slots:
     void addAccountWithPreset();
     void removeAccount();
     void lockedKeys();
+    void numberFieldsRefuseOutOfRange_data();
+    void numberFieldsRefuseOutOfRange();
+    void errorLinksToItsPage_data();
+    void errorLinksToItsPage();
+    void loadProblemLinksToItsPage();
+    void checksUnderThreeHeadings();
+    void keychainNamedAsTheSystemNamesIt();
     void invalidValuesRefused_data();
     void invalidValuesRefused();
     void accountNameRules();
@@ -162,7 +233,7 @@ void TestSettingsDialog::roundTrip()
     QTest::keyClicks(child<QLineEdit>(&dialog, u"password"_s), u"s3cret pass"_s);
 
     dialog.showPage(SettingsDialog::MailProgramsPageIndex);
-    retype(child<QLineEdit>(&dialog, u"listenerPort"_s), u"2526"_s);
+    retype(child<QSpinBox>(&dialog, u"listenerPort"_s), u"2526"_s);
     auto* requireAuth = child<QCheckBox>(&dialog, u"requireAuth"_s);
     requireAuth->setFocus();
     QTest::keyClick(requireAuth, Qt::Key_Space);
@@ -189,7 +260,7 @@ void TestSettingsDialog::roundTrip()
     chooseData(child<QComboBox>(&dialog, u"manyExternalBcc"_s), u"always"_s);
 
     dialog.showPage(SettingsDialog::TimingPage);
-    retype(child<QLineEdit>(&dialog, u"countdownSeconds"_s), u"5"_s);
+    retype(child<QSpinBox>(&dialog, u"countdownSeconds"_s), u"5"_s);
     dialog.showPage(SettingsDialog::GeneralPage);
     chooseData(child<QComboBox>(&dialog, u"language"_s), u"ja"_s);
     QVERIFY(!child<QCheckBox>(&dialog, u"startAtLogin"_s)->isChecked());
@@ -257,7 +328,7 @@ void TestSettingsDialog::cancelDiscards()
     retype(child<QLineEdit>(&dialog, u"host"_s), u"other.example"_s);
     QTest::keyClicks(child<QLineEdit>(&dialog, u"password"_s), u"typed"_s);
     dialog.showPage(SettingsDialog::TimingPage);
-    retype(child<QLineEdit>(&dialog, u"countdownSeconds"_s), u"9"_s);
+    retype(child<QSpinBox>(&dialog, u"countdownSeconds"_s), u"9"_s);
     QTest::mouseClick(child<QPushButton>(&dialog, u"cancelButton"_s), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QCOMPARE(saved.count(), 0);
@@ -277,7 +348,7 @@ void TestSettingsDialog::addAccountWithPreset()
     QCOMPARE(child<QListWidget>(&dialog, u"accountList"_s)->currentItem()->text(), u"home"_s);
     chooseData(child<QComboBox>(&dialog, u"preset"_s), u"google"_s);
     QCOMPARE(child<QLineEdit>(&dialog, u"host"_s)->text(), u"smtp.gmail.com"_s);
-    QCOMPARE(child<QLineEdit>(&dialog, u"port"_s)->text(), u"465"_s);
+    QCOMPARE(child<QSpinBox>(&dialog, u"port"_s)->value(), 465);
     QTest::keyClicks(child<QLineEdit>(&dialog, u"user"_s), u"taro.yamada@gmail.com"_s);
     // Google signs in with OAuth: the password field gives way to "Sign in".
     QVERIFY(!child<QLineEdit>(&dialog, u"password"_s)->isVisibleTo(&dialog));
@@ -332,19 +403,22 @@ void TestSettingsDialog::lockedKeys()
     QCOMPARE(dialog.lockedKeys(), (QStringList{u"account.work/host"_s, u"checks/keyword"_s,
                                                u"listener/port"_s, u"policy/internal_domains"_s}));
 
-    auto* port = child<QLineEdit>(&dialog, u"listenerPort"_s);
-    QCOMPARE(port->text(), u"10600"_s);
-    QVERIFY(port->isReadOnly());
+    auto* port = child<QSpinBox>(&dialog, u"listenerPort"_s);
+    QCOMPARE(port->value(), 10600);
+    QVERIFY(!port->isEnabled());
     QVERIFY(lockShown(port));
     QCOMPARE(port->toolTip(), u"Set by your administrator"_s);
     QTest::keyClicks(port, u"1"_s);
-    QCOMPARE(port->text(), u"10600"_s);
+    QCOMPARE(port->value(), 10600);
+    QVERIFY(!lockShown(child<QCheckBox>(&dialog, u"requireAuth"_s)));
+    QVERIFY(child<QCheckBox>(&dialog, u"requireAuth"_s)->isEnabled());
 
     auto* host = child<QLineEdit>(&dialog, u"host"_s);
     QCOMPARE(host->text(), u"smtp.corp.example"_s);
-    QVERIFY(host->isReadOnly());
+    QVERIFY(!host->isEnabled());
     QVERIFY(lockShown(host));
     QVERIFY(!lockShown(child<QLineEdit>(&dialog, u"user"_s)));
+    QVERIFY(child<QLineEdit>(&dialog, u"user"_s)->isEnabled());
     QVERIFY(!child<QPushButton>(&dialog, u"removeAccountButton"_s)->isEnabled());
 
     auto* internal = child<Ui::ListEditor>(&dialog, u"internal_domains"_s);
@@ -357,13 +431,23 @@ void TestSettingsDialog::lockedKeys()
     QVERIFY(!keyword->isEnabled());
     QVERIFY(lockShown(keyword));
     QVERIFY(child<QComboBox>(&dialog, u"check:attachment"_s)->isEnabled());
+    QVERIFY(!lockShown(child<QComboBox>(&dialog, u"check:attachment"_s)));
+
+    // Each page with a locked setting says so at its top; the others do not.
+    for (const SettingsDialog::Page page :
+         {SettingsDialog::AccountsPage, SettingsDialog::MailProgramsPageIndex, SettingsDialog::RecipientsPage,
+          SettingsDialog::ChecksPage})
+        QVERIFY2(lockBannerShown(&dialog, page), qPrintable(QString::number(int(page))));
+    for (const SettingsDialog::Page page : {SettingsDialog::CertificatesPage, SettingsDialog::TimingPage,
+                                            SettingsDialog::GeneralPage, SettingsDialog::SecretsPage})
+        QVERIFY2(!lockBannerShown(&dialog, page), qPrintable(QString::number(int(page))));
 
     // Choosing a preset does not touch a locked server either.
     chooseData(child<QComboBox>(&dialog, u"preset"_s), u"google"_s);
     QCOMPARE(host->text(), u"smtp.corp.example"_s);
 
     dialog.showPage(SettingsDialog::TimingPage);
-    retype(child<QLineEdit>(&dialog, u"countdownSeconds"_s), u"3"_s);
+    retype(child<QSpinBox>(&dialog, u"countdownSeconds"_s), u"3"_s);
     QTest::mouseClick(child<QPushButton>(&dialog, u"saveButton"_s), Qt::LeftButton);
     QVERIFY2(dialog.lastError().isEmpty(), qPrintable(dialog.lastError()));
 
@@ -376,6 +460,204 @@ void TestSettingsDialog::lockedKeys()
     QCOMPARE(file.value(u"delivery/countdown_seconds"_s).toString(), u"3"_s);
 }
 
+void TestSettingsDialog::numberFieldsRefuseOutOfRange_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QString>("typed");
+
+    QTest::newRow("listener port") << int(SettingsDialog::MailProgramsPageIndex) << u"listenerPort"_s
+                                   << u"listener/port"_s << QString() << u"70000"_s;
+    QTest::newRow("countdown") << int(SettingsDialog::TimingPage) << u"countdownSeconds"_s
+                               << u"delivery/countdown_seconds"_s << u" s"_s << u"90"_s;
+    QTest::newRow("client wait") << int(SettingsDialog::TimingPage) << u"clientWaitSeconds"_s
+                                 << u"delivery/client_wait_seconds"_s << u" s"_s << u"601"_s;
+    QTest::newRow("account port") << int(SettingsDialog::AccountsPage) << u"port"_s << u"account.work/port"_s
+                                  << QString() << u"99999"_s;
+}
+
+void TestSettingsDialog::numberFieldsRefuseOutOfRange()
+{
+    QFETCH(int, page);
+    QFETCH(QString, field);
+    QFETCH(QString, key);
+    QFETCH(QString, suffix);
+    QFETCH(QString, typed);
+
+    SettingsDialog dialog(configPath(), m_secrets.get());
+    dialog.show();
+    dialog.showPage(SettingsDialog::Page(page));
+    auto* spin = child<QSpinBox>(&dialog, field);
+    // The range is the one the settings file allows, the unit follows the number.
+    const std::optional<Settings::Validation::KeySpec> spec = Settings::Validation::spec(key);
+    QVERIFY(spec);
+    QCOMPARE(spin->minimum(), int(spec->min));
+    QCOMPARE(spin->maximum(), int(spec->max));
+    QCOMPARE(spin->suffix(), suffix);
+
+    retype(spin, typed);
+    QVERIFY2(!spin->text().contains(typed), qPrintable(spin->text()));
+    QVERIFY(spin->value() >= spec->min && spin->value() <= spec->max);
+    // What the field holds can always be saved.
+    QVERIFY(dialog.canSave());
+    QTest::mouseClick(child<QPushButton>(&dialog, u"saveButton"_s), Qt::LeftButton);
+    QVERIFY2(dialog.lastError().isEmpty(), qPrintable(dialog.lastError()));
+    const QSettings file(configPath(), QSettings::IniFormat);
+    QCOMPARE(Settings::Validation::check(key, file.value(key).toString()), QString());
+    QCOMPARE(file.value(key).toString(), QString::number(spin->value()));
+}
+
+void TestSettingsDialog::errorLinksToItsPage_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("bad");
+    QTest::addColumn<QString>("good");
+    QTest::addColumn<QString>("title");
+
+    QTest::newRow("recipients") << int(SettingsDialog::RecipientsPage) << u"internal_domains"_s
+                                << u"taro@example.co.jp"_s << QString() << u"Recipients"_s;
+    QTest::newRow("accounts") << int(SettingsDialog::AccountsPage) << u"host"_s << u"smtp.example.com:587"_s
+                              << u"smtp.example.com"_s << u"Accounts"_s;
+}
+
+void TestSettingsDialog::errorLinksToItsPage()
+{
+    QFETCH(int, page);
+    QFETCH(QString, field);
+    QFETCH(QString, bad);
+    QFETCH(QString, good);
+    QFETCH(QString, title);
+
+    SettingsDialog dialog(configPath(), m_secrets.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto* status = child<QLabel>(&dialog, u"statusLabel"_s);
+    auto* pages = child<QListWidget>(&dialog, u"pageList"_s);
+    auto* save = child<QPushButton>(&dialog, u"saveButton"_s);
+    for (int p = 0; p < SettingsDialog::PageCount; ++p)
+        QCOMPARE(marker(&dialog, SettingsDialog::Page(p)), u"none"_s);
+
+    dialog.showPage(SettingsDialog::Page(page));
+    QLineEdit* edit = nullptr;
+    if (auto* editor = dialog.findChild<Ui::ListEditor*>(field)) {
+        edit = editor->lineEdit();
+        QTest::keyClicks(edit, bad);
+    } else {
+        edit = child<QLineEdit>(&dialog, field);
+        retype(edit, bad);
+    }
+    QVERIFY(!save->isEnabled());
+    for (int p = 0; p < SettingsDialog::PageCount; ++p)
+        QCOMPARE(marker(&dialog, SettingsDialog::Page(p)), p == page ? u"full"_s : u"none"_s);
+
+    // From another page, the message names the page; its name is the link there.
+    dialog.showPage(SettingsDialog::GeneralPage);
+    child<QCheckBox>(&dialog, u"startAtLogin"_s)->setFocus();
+    QVERIFY2(status->text().contains(u"on the <a href=\"page:%1\">%2</a> page"_s.arg(page).arg(title)),
+             qPrintable(status->text()));
+    activateLink(status);
+    QCOMPARE(pages->currentRow(), page);
+    QCOMPARE(dialog.findChild<QStackedWidget*>()->currentIndex(), page);
+    QTRY_VERIFY(edit->hasFocus());
+    QVERIFY(edit->isVisibleTo(&dialog));
+
+    // Saving refuses, naming the page in words.
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(dialog.lastError().contains(u"on the %1 page"_s.arg(title)), qPrintable(dialog.lastError()));
+
+    // Corrected, the marker and the message go.
+    if (good.isEmpty())
+        edit->clear();
+    else
+        retype(edit, good);
+    QVERIFY(save->isEnabled());
+    QVERIFY(status->text().isEmpty());
+    for (int p = 0; p < SettingsDialog::PageCount; ++p)
+        QCOMPARE(marker(&dialog, SettingsDialog::Page(p)), u"none"_s);
+}
+
+void TestSettingsDialog::loadProblemLinksToItsPage()
+{
+    writeFile(configPath(), "[listener]\nport=ten\n");
+    SettingsDialog dialog(configPath(), m_secrets.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QCOMPARE(dialog.loadProblems().size(), 1);
+    auto* banner = child<QLabel>(&dialog, u"problemsBanner"_s);
+    QVERIFY(banner->isVisibleTo(&dialog));
+    QVERIFY2(banner->text().contains(u"(on the <a href=\"page:%1\">Mail programs</a> page)"_s.arg(
+                 int(SettingsDialog::MailProgramsPageIndex))),
+             qPrintable(banner->text()));
+    QCOMPARE(marker(&dialog, SettingsDialog::MailProgramsPageIndex), u"full"_s);
+    QCOMPARE(marker(&dialog, SettingsDialog::TimingPage), u"none"_s);
+    activateLink(banner);
+    QCOMPARE(child<QListWidget>(&dialog, u"pageList"_s)->currentRow(),
+             int(SettingsDialog::MailProgramsPageIndex));
+}
+
+void TestSettingsDialog::checksUnderThreeHeadings()
+{
+    SettingsDialog dialog(configPath(), m_secrets.get());
+    dialog.show();
+    dialog.showPage(SettingsDialog::ChecksPage);
+    const QList<QPair<Review::CheckCategory, QPair<QString, QString>>> groups{
+        {Review::CheckCategory::Recipients, {u"checkGroup-recipients"_s, u"Recipients"_s}},
+        {Review::CheckCategory::Attachments, {u"checkGroup-attachments"_s, u"Attachments"_s}},
+        {Review::CheckCategory::Body, {u"checkGroup-body"_s, u"Body"_s}},
+    };
+    // Each check's choice is below its group's heading and above the next heading, as seen on the page.
+    auto* page = child<QLabel>(&dialog, groups.constFirst().second.first)->parentWidget();
+    const auto top = [page](QWidget* w) {
+        return w->mapTo(page, QPoint()).y();
+    };
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        auto* heading = child<QLabel>(&dialog, groups.at(g).second.first);
+        QVERIFY(heading->isVisibleTo(&dialog));
+        QCOMPARE(heading->text(), groups.at(g).second.second);
+        QVERIFY(heading->font().bold());
+        const int from = top(heading);
+        const int to = g + 1 < groups.size() ? top(child<QLabel>(&dialog, groups.at(g + 1).second.first))
+                                             : std::numeric_limits<int>::max();
+        QVERIFY(from < to);
+        int inGroup = 0;
+        for (const Review::CheckInfo* info : Review::CheckRegistry::infos()) {
+            auto* combo = child<QComboBox>(&dialog, u"check:"_s + info->code);
+            const bool below = top(combo) > from && top(combo) < to;
+            QVERIFY2(below == (info->category == groups.at(g).first),
+                     qPrintable(info->code + u" under "_s + groups.at(g).second.second));
+            inGroup += below ? 1 : 0;
+        }
+        QVERIFY2(inGroup > 0, qPrintable(groups.at(g).second.second));
+    }
+    // One sentence says what the choices do, in the words the choices use.
+    bool explained = false;
+    for (QLabel* label : dialog.findChildren<QLabel*>()) {
+        const QString t = label->text();
+        if (t.contains(u"\"Show\""_s) && t.contains(u"\"Ask to confirm\""_s) &&
+            t.contains(u"\"Block the message\""_s))
+            explained = true;
+    }
+    QVERIFY(explained);
+}
+
+void TestSettingsDialog::keychainNamedAsTheSystemNamesIt()
+{
+    SettingsDialog dialog(configPath(), m_secrets.get());
+    dialog.show();
+    dialog.showPage(SettingsDialog::SecretsPage);
+    const QString text = child<QRadioButton>(&dialog, u"storeKeychain"_s)->text();
+    QVERIFY2(text.contains(Settings::KeychainName::of()), qPrintable(text));
+#if !defined(Q_OS_WIN) && !defined(Q_OS_MACOS)
+    QVERIFY2(text.contains(u"Secret Service keyring"_s), qPrintable(text));
+#endif
+    QVERIFY(!text.contains(u"keychain"_s, Qt::CaseInsensitive));
+    QVERIFY(child<QLabel>(&dialog, u"fileWarning"_s)->text().contains(Settings::KeychainName::of()));
+}
+
 void TestSettingsDialog::invalidValuesRefused_data()
 {
     QTest::addColumn<int>("page");
@@ -383,18 +665,8 @@ void TestSettingsDialog::invalidValuesRefused_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("why");
 
-    QTest::newRow("port too large") << int(SettingsDialog::MailProgramsPageIndex) << u"listenerPort"_s
-                                    << u"70000"_s << u"65535"_s;
-    QTest::newRow("port not a number") << int(SettingsDialog::MailProgramsPageIndex) << u"listenerPort"_s
-                                       << u"ten"_s << u"not a whole number"_s;
-    QTest::newRow("countdown too long")
-        << int(SettingsDialog::TimingPage) << u"countdownSeconds"_s << u"90"_s << u"0 to 60"_s;
-    QTest::newRow("wait too long") << int(SettingsDialog::TimingPage) << u"clientWaitSeconds"_s << u"601"_s
-                                   << u"0 to 600"_s;
     QTest::newRow("server with port") << int(SettingsDialog::AccountsPage) << u"host"_s
                                       << u"smtp.example.com:587"_s << u"without spaces, port"_s;
-    QTest::newRow("account port 0") << int(SettingsDialog::AccountsPage) << u"port"_s << u"0"_s
-                                    << u"1 to 65535"_s;
     QTest::newRow("from not an address")
         << int(SettingsDialog::AccountsPage) << u"from"_s << u"taro"_s << u"not an e-mail address"_s;
     QTest::newRow("address as domain") << int(SettingsDialog::RecipientsPage) << u"internal_domains"_s
@@ -483,7 +755,7 @@ void TestSettingsDialog::testConnection()
     SettingsDialog dialog(configPath(), m_secrets.get());
     dialog.show();
     retype(child<QLineEdit>(&dialog, u"host"_s), u"127.0.0.1"_s);
-    retype(child<QLineEdit>(&dialog, u"port"_s), port);
+    retype(child<QSpinBox>(&dialog, u"port"_s), port);
     chooseData(child<QComboBox>(&dialog, u"security"_s), u"none"_s);
     retype(child<QLineEdit>(&dialog, u"user"_s), u"taro"_s);
     auto* password = child<QLineEdit>(&dialog, u"password"_s);

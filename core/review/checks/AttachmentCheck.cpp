@@ -17,6 +17,7 @@ const CheckInfo& AttachmentCheck::info()
             "Checks",
             "Lists every attachment, and speaks up for programs, scripts and disguised file names."),
         CheckAction::Confirm,
+        CheckCategory::Attachments,
     };
     return info;
 }

@@ -15,6 +15,7 @@ const CheckInfo& AttachmentNewDomainCheck::info()
         QT_TRANSLATE_NOOP("Checks",
                           "Speaks up when a file you sent to one outside organisation now goes to another."),
         CheckAction::Confirm,
+        CheckCategory::Attachments,
     };
     return info;
 }

@@ -12,6 +12,7 @@ const CheckInfo& BlockedDomainCheck::info()
             "Checks",
             "Speaks up for a recipient whose domain is on the blocked list of the Recipients page."),
         CheckAction::Block,
+        CheckCategory::Recipients,
     };
     return info;
 }

@@ -12,6 +12,7 @@ const CheckInfo& CautionDomainCheck::info()
             "Checks",
             "Speaks up for a recipient whose domain is on the caution list of the Recipients page."),
         CheckAction::Confirm,
+        CheckCategory::Recipients,
     };
     return info;
 }

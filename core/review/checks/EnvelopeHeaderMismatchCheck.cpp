@@ -11,6 +11,7 @@ const CheckInfo& EnvelopeHeaderMismatchCheck::info()
         QT_TRANSLATE_NOOP("Checks", "Shows who receives the message without being in To or Cc, and who is in "
                                     "To or Cc but will not receive it."),
         CheckAction::Show,
+        CheckCategory::Recipients,
     };
     return info;
 }

@@ -11,6 +11,7 @@ const CheckInfo& ExternalRecipientCheck::info()
         QT_TRANSLATE_NOOP("Checks",
                           "Speaks up for every recipient whose domain is not one of your internal domains."),
         CheckAction::Show,
+        CheckCategory::Recipients,
     };
     return info;
 }

@@ -12,6 +12,7 @@ const CheckInfo& FirstTimeDomainCheck::info()
         QT_TRANSLATE_NOOP("Checks", "New domain"),
         QT_TRANSLATE_NOOP("Checks", "Speaks up when a message goes to an outside domain for the first time."),
         CheckAction::Confirm,
+        CheckCategory::Recipients,
     };
     return info;
 }

@@ -12,6 +12,7 @@ const CheckInfo& FirstTimeRecipientCheck::info()
         QT_TRANSLATE_NOOP("Checks", "First time"),
         QT_TRANSLATE_NOOP("Checks", "Speaks up for an outside address you have never sent mail to before."),
         CheckAction::Show,
+        CheckCategory::Recipients,
     };
     return info;
 }

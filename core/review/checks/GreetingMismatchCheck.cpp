@@ -19,6 +19,7 @@ const CheckInfo& GreetingMismatchCheck::info()
             "Checks",
             "Speaks up when the greeting at the top of the text names someone who is not a recipient."),
         CheckAction::Confirm,
+        CheckCategory::Body,
     };
     return info;
 }

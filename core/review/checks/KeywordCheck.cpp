@@ -11,6 +11,7 @@ const CheckInfo& KeywordCheck::info()
         QT_TRANSLATE_NOOP(
             "Checks", "Speaks up when the subject, the text or a file name contains one of your keywords."),
         CheckAction::Confirm,
+        CheckCategory::Body,
     };
     return info;
 }

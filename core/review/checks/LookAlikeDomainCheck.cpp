@@ -22,6 +22,7 @@ const CheckInfo& LookAlikeDomainCheck::info()
         QT_TRANSLATE_NOOP("Checks", "Speaks up for an unknown domain that differs from a known one by a "
                                     "letter or two, or by its ending."),
         CheckAction::Confirm,
+        CheckCategory::Recipients,
     };
     return info;
 }

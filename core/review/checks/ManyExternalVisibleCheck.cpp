@@ -15,6 +15,7 @@ const CheckInfo& ManyExternalVisibleCheck::info()
         QT_TRANSLATE_NOOP("Checks", "Speaks up when more outside addresses than the limit are in To and Cc, "
                                     "where every recipient sees them."),
         CheckAction::Confirm,
+        CheckCategory::Recipients,
     };
     return info;
 }

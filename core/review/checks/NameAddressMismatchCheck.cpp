@@ -14,6 +14,7 @@ const CheckInfo& NameAddressMismatchCheck::info()
         QT_TRANSLATE_NOOP(
             "Checks", "Speaks up when a name you sent to before comes with a different address this time."),
         CheckAction::Confirm,
+        CheckCategory::Recipients,
     };
     return info;
 }

@@ -17,6 +17,7 @@ const CheckInfo& PersonalDataCheck::info()
         QT_TRANSLATE_NOOP("Checks", "Speaks up when the subject or text contains a My Number, a payment card "
                                     "number or phone numbers."),
         CheckAction::Confirm,
+        CheckCategory::Body,
     };
     return info;
 }

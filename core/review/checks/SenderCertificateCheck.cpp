@@ -11,6 +11,7 @@ const CheckInfo& SenderCertificateCheck::info()
         QT_TRANSLATE_NOOP("Checks", "Speaks up when the message should be signed but the account has no "
                                     "valid certificate for the sender."),
         CheckAction::Block,
+        CheckCategory::Body,
     };
     return info;
 }

@@ -16,6 +16,7 @@ const CheckInfo& ThreadNewDomainCheck::info()
             "Checks",
             "Speaks up when a reply goes to an outside organisation that had no part in the conversation."),
         CheckAction::Confirm,
+        CheckCategory::Recipients,
     };
     return info;
 }
