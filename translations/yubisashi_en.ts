@@ -469,6 +469,29 @@
     </message>
 </context>
 <context>
+    <name>ClientSetupCommand</name>
+    <message>
+        <source>Prints what to enter in your mail program&apos;s outgoing (SMTP) server settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print &lt;format&gt;: text (for people, the default), json (for scripts), msmtprc (an account for ~/.msmtprc) or thunderbird (preferences for Thunderbird&apos;s user.js).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --format json: the account &lt;name&gt; (default: the first one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the settings file &lt;file&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: yubisashi client-setup [--format text|json|msmtprc|thunderbird] [--account NAME] [--config FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Delivery::ConnectionTest</name>
     <message>
         <source>Enter the password first.</source>
@@ -1248,6 +1271,10 @@
         <source>  Authentication: normal password   User name: %1   Password: %2</source>
         <translation></translation>
     </message>
+    <message>
+        <source>There is no account &quot;%1&quot;. The accounts are: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Settings::Config</name>
@@ -1359,6 +1386,21 @@
     </message>
 </context>
 <context>
+    <name>Settings::KeychainName</name>
+    <message>
+        <source>Credential Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret Service keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings::ManagedPreferencesSource</name>
     <message>
         <source>The administrator&apos;s policy %1 cannot be read, so its settings are not applied.</source>
@@ -1458,10 +1500,6 @@
     </message>
     <message>
         <source>The system keychain did not delete &quot;%1&quot;: %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>system keychain</source>
         <translation></translation>
     </message>
     <message>
@@ -2431,6 +2469,33 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib (LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Ui::AboutDialog</name>
+    <message>
+        <source>If something does not work, whoever helps you may ask for the log files or the diagnostics. The diagnostics never contain passwords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log folder %1 is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is %1: open it in your file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The diagnostics are copied. Paste them into a message to whoever helps you with Yubisashi.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3920,10 +3985,6 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation></translation>
     </message>
     <message>
-        <source>What Yubisashi does when a check finds something: show it in the review window, ask for an extra tick, or block the message. &quot;Off&quot; skips the check.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Off</source>
         <translation></translation>
     </message>
@@ -3964,15 +4025,7 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation></translation>
     </message>
     <message>
-        <source>Mail program &amp;waits (seconds):</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>While you review, your mail program waits this long for the result. After that it is told the message is queued, and Yubisashi finishes sending on its own. Thunderbird gives up after 100 seconds, other mail programs often sooner, so values above 60 rarely help. 0: always answer at once.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&amp;Countdown after Send (seconds):</source>
         <translation></translation>
     </message>
     <message>
@@ -3996,10 +4049,6 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation></translation>
     </message>
     <message>
-        <source>The system &amp;keychain (recommended)</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>A &amp;file on this computer</source>
         <translation></translation>
     </message>
@@ -4012,19 +4061,11 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation></translation>
     </message>
     <message>
-        <source>&lt;b&gt;The file store is less safe.&lt;/b&gt; Your passwords are written unencrypted to this file. Only your user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, can read your passwords. Use it only when this computer has no keychain.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>In use now: %1</source>
         <translation></translation>
     </message>
     <message>
         <source>A change takes effect the next time Yubisashi starts. Passwords already saved are not moved: enter them again after the restart.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>To save, correct this first: %1</source>
         <translation></translation>
     </message>
     <message>
@@ -4066,6 +4107,54 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     <message>
         <source>In the settings file: [checks] %1</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Some settings on this page are set by your administrator and cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (on the %2 page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: needs correcting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Show&quot; lists what a check finds in the review window, &quot;Ask to confirm&quot; also needs a tick beside it before the message can be sent, and &quot;Block the message&quot; stops the message from being sent; &quot;Off&quot; skips the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail program &amp;waits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Countdown after Send:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s &amp;password store, %1 (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The file store is less safe.&lt;/b&gt; Your passwords are written unencrypted to this file. Only your user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, can read your passwords. Use it only when %1 cannot be used on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To save, correct this first on the %1 page: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -469,6 +469,29 @@
     </message>
 </context>
 <context>
+    <name>ClientSetupCommand</name>
+    <message>
+        <source>Prints what to enter in your mail program&apos;s outgoing (SMTP) server settings.</source>
+        <translation>メールソフトの送信サーバー (SMTP) の設定に入力する内容を表示します。</translation>
+    </message>
+    <message>
+        <source>Print &lt;format&gt;: text (for people, the default), json (for scripts), msmtprc (an account for ~/.msmtprc) or thunderbird (preferences for Thunderbird&apos;s user.js).</source>
+        <translation>&lt;format&gt; の形式で表示します: text (人が読む形式、既定)、json (スクリプト用)、msmtprc (~/.msmtprc 用のアカウント)、thunderbird (Thunderbird の user.js 用の設定)。</translation>
+    </message>
+    <message>
+        <source>With --format json: the account &lt;name&gt; (default: the first one).</source>
+        <translation>--format json のとき、アカウント &lt;name&gt; を表示します (既定: 最初のアカウント)。</translation>
+    </message>
+    <message>
+        <source>Use the settings file &lt;file&gt;.</source>
+        <translation>設定ファイル &lt;file&gt; を使用します。</translation>
+    </message>
+    <message>
+        <source>Usage: yubisashi client-setup [--format text|json|msmtprc|thunderbird] [--account NAME] [--config FILE]</source>
+        <translation>使い方: yubisashi client-setup [--format text|json|msmtprc|thunderbird] [--account NAME] [--config FILE]</translation>
+    </message>
+</context>
+<context>
     <name>Delivery::ConnectionTest</name>
     <message>
         <source>Enter the password first.</source>
@@ -1234,6 +1257,10 @@
         <source>  Authentication: normal password   User name: %1   Password: %2</source>
         <translation>  認証方式: 通常のパスワード認証   ユーザー名: %1   パスワード: %2</translation>
     </message>
+    <message>
+        <source>There is no account &quot;%1&quot;. The accounts are: %2.</source>
+        <translation>アカウント「%1」はありません。使用できるアカウント: %2。</translation>
+    </message>
 </context>
 <context>
     <name>Settings::Config</name>
@@ -1345,6 +1372,21 @@
     </message>
 </context>
 <context>
+    <name>Settings::KeychainName</name>
+    <message>
+        <source>Credential Manager</source>
+        <translation>資格情報マネージャー</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>キーチェーン</translation>
+    </message>
+    <message>
+        <source>Secret Service keyring</source>
+        <translation>キーリング</translation>
+    </message>
+</context>
+<context>
     <name>Settings::ManagedPreferencesSource</name>
     <message>
         <source>The administrator&apos;s policy %1 cannot be read, so its settings are not applied.</source>
@@ -1445,10 +1487,6 @@
     <message>
         <source>The system keychain did not delete &quot;%1&quot;: %2</source>
         <translation>システムのキーチェーンから「%1」を削除できませんでした: %2</translation>
-    </message>
-    <message>
-        <source>system keychain</source>
-        <translation>システムのキーチェーン</translation>
     </message>
     <message>
         <source>The system keychain is not available (%1). Yubisashi keeps passwords and sign-in tokens there and does not store them anywhere else unless you say so. Either unlock or start the keychain (on Linux: GNOME Keyring or KWallet) and start Yubisashi again, or keep the secrets in a file that only you can read: in the settings file %2, write store=file in the [secrets] section. The secrets will then be kept in %3.</source>
@@ -2410,6 +2448,33 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks every recipient before a message leaves, signs it and sends it on.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib (LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Yubisashi %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;送信前にすべての送信先を確認し、メールに署名して送信します。&lt;/p&gt;&lt;p&gt;Apache License 2.0 のもとで提供しています。&lt;/p&gt;&lt;p&gt;Qt %2（LGPL-3.0）、QtKeychain（BSD-2-Clause）、GMime と GLib（LGPL-2.1 以降）、ICU（Unicode ライセンス）、OpenSSL（Apache-2.0）、SQLite（パブリックドメイン）を使用しています。各ライセンスの表示は、Yubisashi と一緒にインストールされる THIRD-PARTY-NOTICES.md にあります。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::AboutDialog</name>
+    <message>
+        <source>If something does not work, whoever helps you may ask for the log files or the diagnostics. The diagnostics never contain passwords.</source>
+        <translation>うまく動かないときは、サポート担当者からログファイルや診断情報を求められることがあります。診断情報にパスワードは含まれません。</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>ログフォルダーを開く(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>診断情報をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The log folder %1 is open.</source>
+        <translation>ログフォルダー %1 を開きました。</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is %1: open it in your file manager.</source>
+        <translation>ログフォルダーを開けませんでした。場所は %1 です。エクスプローラーなどのファイル管理ソフトで開いてください。</translation>
+    </message>
+    <message>
+        <source>The diagnostics are copied. Paste them into a message to whoever helps you with Yubisashi.</source>
+        <translation>診断情報をコピーしました。Yubisashi のサポート担当者に送るメールに貼り付けてください。</translation>
     </message>
 </context>
 <context>
@@ -3881,10 +3946,6 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation>件名、本文、ファイル名にこれらの語句のいずれかを含むメールは、送信前に追加の確認が必要です。</translation>
     </message>
     <message>
-        <source>What Yubisashi does when a check finds something: show it in the review window, ask for an extra tick, or block the message. &quot;Off&quot; skips the check.</source>
-        <translation>チェックで問題が見つかったときの動作を選びます: 確認画面に表示する、追加の確認を求める、メールをブロックする。「オフ」にするとチェックを行いません。</translation>
-    </message>
-    <message>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
@@ -3925,16 +3986,8 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation>先にアカウントを追加してください。証明書はアカウントごとに設定します。</translation>
     </message>
     <message>
-        <source>Mail program &amp;waits (seconds):</source>
-        <translation>メールソフトの待ち時間(&amp;W)・秒:</translation>
-    </message>
-    <message>
         <source>While you review, your mail program waits this long for the result. After that it is told the message is queued, and Yubisashi finishes sending on its own. Thunderbird gives up after 100 seconds, other mail programs often sooner, so values above 60 rarely help. 0: always answer at once.</source>
         <translation>確認している間、メールソフトはこの時間だけ結果を待ちます。この時間を過ぎると、メールソフトには送信キューに入れたことを伝え、Yubisashi が送信を最後まで行います。Thunderbird は 100 秒、ほかのメールソフトはそれより早く待つのをやめることが多いため、60 を超える値はほとんど役に立ちません。0: 常にすぐ応答します。</translation>
-    </message>
-    <message>
-        <source>&amp;Countdown after Send (seconds):</source>
-        <translation>送信前のカウントダウン(&amp;C)・秒:</translation>
     </message>
     <message>
         <source>After you press Send in the review window, wait this long, with an Undo button, before the message goes out. 0: send at once.</source>
@@ -3957,10 +4010,6 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation>パスワードとサインイントークンは設定ファイルには書き込まれず、次の場所に保管されます:</translation>
     </message>
     <message>
-        <source>The system &amp;keychain (recommended)</source>
-        <translation>システムのキーチェーン(&amp;K)・推奨</translation>
-    </message>
-    <message>
         <source>A &amp;file on this computer</source>
         <translation>このコンピューター上のファイル(&amp;F)</translation>
     </message>
@@ -3973,20 +4022,12 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation>秘密情報ファイル(&amp;L):</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The file store is less safe.&lt;/b&gt; Your passwords are written unencrypted to this file. Only your user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, can read your passwords. Use it only when this computer has no keychain.</source>
-        <translation>&lt;b&gt;ファイルへの保存は安全性が低くなります。&lt;/b&gt;パスワードは暗号化されずにこのファイルに書き込まれます。このファイルを読めるのはご自身のユーザーアカウントだけですが、そのアカウントで操作できる人や、ファイルのバックアップやコピーを読める人は、パスワードを読み取れます。このコンピューターにキーチェーンがない場合にのみ使用してください。</translation>
-    </message>
-    <message>
         <source>In use now: %1</source>
         <translation>現在の保存先: %1</translation>
     </message>
     <message>
         <source>A change takes effect the next time Yubisashi starts. Passwords already saved are not moved: enter them again after the restart.</source>
         <translation>変更は次に Yubisashi を起動したときに有効になります。保存済みのパスワードは移動されないため、再起動後にもう一度入力してください。</translation>
-    </message>
-    <message>
-        <source>To save, correct this first: %1</source>
-        <translation>保存するには、先に次の点を修正してください: %1</translation>
     </message>
     <message>
         <source>The settings were saved, but a password could not be stored in %1: %2</source>
@@ -4027,6 +4068,54 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     <message>
         <source>In the settings file: [checks] %1</source>
         <translation>設定ファイルでは: [checks] %1</translation>
+    </message>
+    <message>
+        <source>Some settings on this page are set by your administrator and cannot be changed here.</source>
+        <translation>このページの一部の設定は管理者が設定しているため、ここでは変更できません。</translation>
+    </message>
+    <message>
+        <source>%1 (on the %2 page)</source>
+        <translation>%1 (「%2」ページ)</translation>
+    </message>
+    <message>
+        <source>%1: needs correcting</source>
+        <translation>%1: 修正が必要です</translation>
+    </message>
+    <message>
+        <source>&quot;Show&quot; lists what a check finds in the review window, &quot;Ask to confirm&quot; also needs a tick beside it before the message can be sent, and &quot;Block the message&quot; stops the message from being sent; &quot;Off&quot; skips the check.</source>
+        <translation>「表示する」は見つかった内容を確認画面に表示します。「確認を求める」は、さらにチェックを入れないと送信できないようにします。「ブロックする」はメールを送信しません。「オフ」にするとチェックを行いません。</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Mail program &amp;waits:</source>
+        <translation>メールソフトの待ち時間(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Countdown after Send:</source>
+        <translation>送信前のカウントダウン(&amp;C):</translation>
+    </message>
+    <message>
+        <source>The system&apos;s &amp;password store, %1 (recommended)</source>
+        <translation>システムのパスワード保管場所(&amp;P): %1・推奨</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The file store is less safe.&lt;/b&gt; Your passwords are written unencrypted to this file. Only your user account can read it, but anyone who can act as you, or who reads a backup or a copy of it, can read your passwords. Use it only when %1 cannot be used on this computer.</source>
+        <translation>&lt;b&gt;ファイルへの保存は安全性が低くなります。&lt;/b&gt;パスワードは暗号化されずにこのファイルに書き込まれます。このファイルを読めるのはご自身のユーザーアカウントだけですが、そのアカウントで操作できる人や、ファイルのバックアップやコピーを読める人は、パスワードを読み取れます。このコンピューターで%1を使用できない場合にのみ使用してください。</translation>
+    </message>
+    <message>
+        <source>To save, correct this first on the %1 page: %2</source>
+        <translation>保存するには、先に「%1」ページの次の点を修正してください: %2</translation>
     </message>
 </context>
 <context>
