@@ -28,6 +28,7 @@ public:
         AddressList,   // comma list of e-mail addresses
         TextList,      // comma list of words or phrases
         ExtensionList, // comma list of file extensions (exe, .exe, *.exe)
+        DomainGroups,  // comma list of groups of domains, the domains of a group separated by spaces
     };
 
     struct KeySpec

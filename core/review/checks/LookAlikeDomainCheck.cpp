@@ -132,7 +132,11 @@ std::shared_ptr<const LookAlikeDomainCheck::Index>
 LookAlikeDomainCheck::indexFor(const CheckContext& context) const
 {
     const QStringList internal = context.internal.baseDomains();
-    const QStringList& known = context.policy.knownDomains;
+    // The administrator's same_organisation domains are real domains of a
+    // known organisation: references, and never look-alikes themselves.
+    QStringList known = context.policy.knownDomains;
+    for (const QStringList& group : context.policy.sameOrganisation)
+        known += group;
     const QStringList history = context.history ? context.history->allDomains : QStringList();
     QMutexLocker lock(&m_mutex);
     if (m_index && m_index->internal == internal && m_index->known == known &&
@@ -183,9 +187,15 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
     if (candidates.isEmpty())
         return {};
 
+    // Suffixes people swap, and a suffix changed by one letter (.co.jp and
+    // .co.jo, .com and .con): both read as the known organisation's domain.
     auto comparable = [](const Name& a, const Name& b) {
-        return a.suffix == b.suffix ||
-               (swappableSuffixes().contains(a.suffix) && swappableSuffixes().contains(b.suffix));
+        if (a.suffix == b.suffix ||
+            (swappableSuffixes().contains(a.suffix) && swappableSuffixes().contains(b.suffix)))
+            return true;
+        const std::u32string sa = a.suffix.toStdU32String();
+        const std::u32string sb = b.suffix.toStdU32String();
+        return !sa.empty() && !sb.empty() && boundedDistance(sa, sb, 1) <= 1;
     };
 
     QList<Finding> out;
