@@ -462,7 +462,10 @@ def build_tests(world, writer, n_legit, n_mistake_rounds, known):
                                 reply=False, tag="mis"),
                 "attachment-name-of-another-customer", None, None, [], covered=False)
         # 8. The greeting names someone who is not among the recipients.
-        pr = projects[4]
+        # On a project whose people all have names of the greeting's script:
+        # with a mixed group, greeting-mismatch cannot tell and stays silent by design.
+        pr = next(p for p in projects[4:] + projects[:4]
+                  if len({is_jp(q) for q in p["contacts"] + p["extra"]}) == 1)
         stranger = rng.choice([p for p in everyone_ext if p.org is not pr["org"] and p.name and
                                p not in pr["contacts"] and p not in pr["extra"] and
                                all(p.name.split()[0] != q.name.split()[0] for q in pr["contacts"] + pr["extra"]
@@ -496,7 +499,7 @@ def main():
                 if m["Message-ID"] in ids:
                     world.projects[pi]["files"][ids.index(m["Message-ID"])] = name
     world.known = {a.lower() for m in history for f in ("To", "Cc") for _, a in email.utils.getaddresses(m.get_all(f, []))}
-    tests = build_tests(world, writer, 40 if small else 400, 2 if small else 8, world.known)
+    tests = build_tests(world, writer, 40 if small else 300, 2 if small else 8, world.known)
 
     os.makedirs(os.path.join(args.out, "messages"), exist_ok=True)
     box_path = os.path.join(args.out, "Sent")

@@ -86,7 +86,8 @@ def score(labels, reviews):
         expected = [f for f in stops if f["code"] in label["checks"]]
         meant = label.get("meant")
         named = None
-        if meant and label["checks"]:
+        # Only these checks say which address or domain was meant.
+        if meant and set(label["checks"]) & {"unusual-recipient", "look-alike-domain"}:
             named = any(key(f.get("suggested_address", "")) == key(meant) or
                         (f.get("similar_domain") and f["similar_domain"] == meant.rpartition("@")[2])
                         for f in expected)
