@@ -287,10 +287,12 @@ int run(const QStringList& args)
         Review::HistoryFacts relations;
         lookup.restart();
         history.relationships(keys, domains, &relations);
-        std::fprintf(stderr,
-                     "relationship lookups: %lld recipients, %lld people usually with them, %.3f ms\n",
-                     qint64(keys.size()), qint64(relations.neighbourNames.size()),
-                     double(lookup.nsecsElapsed()) / 1e6);
+        const double relationNs = double(lookup.nsecsElapsed());
+        qint64 pairs = 0;
+        for (const auto& with : std::as_const(relations.together))
+            pairs += with.size();
+        std::fprintf(stderr, "relationship lookups: %lld recipients, %lld written to with them, %.3f ms\n",
+                     qint64(keys.size()), pairs, relationNs / 1e6);
     }
     const qint64 tBeforeReview = clock.nsecsElapsed();
 
