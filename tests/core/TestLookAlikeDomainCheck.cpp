@@ -2,6 +2,7 @@
 #include "review/checks/LookAlikeDomainCheck.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +18,7 @@ private slots:
     void findingNamesRecipientsAndBothDomains();
     void manyKnownDomainsIsFast();
     void sameOrganisationNeverLookAlike();
+    void namesTheClosestKnownDomain();
 };
 
 void TestLookAlikeDomainCheck::againstKnown_data()
@@ -153,6 +155,22 @@ void TestLookAlikeDomainCheck::sameOrganisationNeverLookAlike()
     const auto f = Fixture::run(Review::LookAlikeDomainCheck(), typo, p, &none);
     QCOMPARE(f.size(), 1);
     QCOMPARE(f.first().similarDomain, u"acme.com"_s);
+}
+
+void TestLookAlikeDomainCheck::namesTheClosestKnownDomain()
+{
+    // さくらテック writes from sakura-tech.co.jp and sakuratech.com; a
+    // transposed sakrua-tech.co.jp was meant as the first (one edit, not two).
+    const Mime::MessageView v =
+        Fixture::message({Fixture::mailbox(u"ken.yamamoto@sakrua-tech.co.jp"_s, u"山本 健"_s)});
+    Review::HistoryFacts facts;
+    facts.allDomains = {u"sakuratech.com"_s, u"sakura-tech.co.jp"_s};
+    for (int i = 0; i < 2; ++i) {
+        const auto f = Fixture::run(Review::LookAlikeDomainCheck(), v, Fixture::policy(), &facts);
+        QCOMPARE(f.size(), 1);
+        QCOMPARE(f.first().similarDomain, u"sakura-tech.co.jp"_s);
+        std::reverse(facts.allDomains.begin(), facts.allDomains.end()); // whatever the order
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLookAlikeDomainCheck)

@@ -227,6 +227,12 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
             }
         }
         if (like.isEmpty()) {
+            // The closest known domain is the one meant (sakrua-tech.co.jp is
+            // sakura-tech.co.jp, not the same company's sakuratech.com); then
+            // one with the same ending; then alphabetical, so the answer does
+            // not depend on the order of the references.
+            int best = 0;
+            bool bestSameSuffix = false;
             for (const Name& r : references) {
                 const int limit = allowedEdits(std::min(c.chars.size(), r.chars.size()));
                 if (limit == 0 || std::abs(int(c.chars.size()) - int(r.chars.size())) > limit ||
@@ -234,12 +240,18 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
                     !comparable(c, r))
                     continue;
                 const int d = boundedDistance(c.chars, r.chars, limit);
-                if (d <= limit) {
+                if (d > limit)
+                    continue;
+                const bool sameSuffix = r.suffix == c.suffix;
+                if (like.isEmpty() || d < best ||
+                    (d == best && (sameSuffix != bestSameSuffix ? sameSuffix : r.unicode < like))) {
                     like = r.unicode;
-                    reason = tr("%1 differs from %2 by %n letter(s).", nullptr, d).arg(c.unicode, r.unicode);
-                    break;
+                    best = d;
+                    bestSameSuffix = sameSuffix;
                 }
             }
+            if (!like.isEmpty())
+                reason = tr("%1 differs from %2 by %n letter(s).", nullptr, best).arg(c.unicode, like);
         }
         if (like.isEmpty())
             continue;
