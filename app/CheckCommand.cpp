@@ -72,12 +72,21 @@ QByteArray toJson(const Review::MessageReview& r)
     root.insert(u"attachments"_s, attachments);
     QJsonArray findings;
     for (const Review::Finding& f : r.findings) {
-        findings.append(QJsonObject{{u"code"_s, f.code},
-                                    {u"severity"_s, severityName(f.severity)},
-                                    {u"message"_s, f.message},
-                                    {u"needs_acknowledgement"_s, f.needsAcknowledgement},
-                                    {u"recipients"_s, QJsonArray::fromStringList(f.recipients)},
-                                    {u"attachments"_s, QJsonArray::fromStringList(f.attachments)}});
+        QJsonObject finding{{u"code"_s, f.code},
+                            {u"severity"_s, severityName(f.severity)},
+                            {u"message"_s, f.message},
+                            {u"needs_acknowledgement"_s, f.needsAcknowledgement},
+                            {u"recipients"_s, QJsonArray::fromStringList(f.recipients)},
+                            {u"attachments"_s, QJsonArray::fromStringList(f.attachments)}};
+        // look-alike-domain: the known domain it resembles; unusual-recipient:
+        // the address probably meant.
+        if (!f.similarDomain.isEmpty())
+            finding.insert(u"similar_domain"_s, f.similarDomain);
+        if (!f.suggestedAddress.isEmpty()) {
+            finding.insert(u"suggested_address"_s, f.suggestedAddress);
+            finding.insert(u"suggested_name"_s, f.suggestedName);
+        }
+        findings.append(finding);
     }
     root.insert(u"findings"_s, findings);
     root.insert(u"verdict"_s, verdictName(r.verdict));
@@ -274,6 +283,16 @@ int run(const QStringList& args)
         lookupNs = lookup.nsecsElapsed();
         std::fprintf(stderr, "first-time lookups: %lld recipients, %lld known, %.3f ms\n",
                      qint64(keys.size()), qint64(knownAddresses.size()), double(lookupNs) / 1e6);
+        // Who is written to together (the unusual-recipient check's facts).
+        Review::HistoryFacts relations;
+        lookup.restart();
+        history.relationships(keys, domains, &relations);
+        const double relationNs = double(lookup.nsecsElapsed());
+        qint64 pairs = 0;
+        for (const auto& with : std::as_const(relations.together))
+            pairs += with.size();
+        std::fprintf(stderr, "relationship lookups: %lld recipients, %lld written to with them, %.3f ms\n",
+                     qint64(keys.size()), pairs, relationNs / 1e6);
     }
     const qint64 tBeforeReview = clock.nsecsElapsed();
 

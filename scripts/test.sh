@@ -42,3 +42,6 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir build/asan --output-on-failure --timeout 900 -j"$jobs"
+
+echo "== mis-send benchmark, small seed: fails when recall or false acknowledgements regress"
+YUBISASHI_BIN=build/asan/app/yubisashi bench/misdirect.sh --small

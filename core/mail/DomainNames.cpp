@@ -78,7 +78,18 @@ QString DomainNames::registrable(const QString& domain)
     if (labels.size() <= 2)
         return labels.join(QLatin1Char('.'));
     const QString lastTwo = labels.mid(labels.size() - 2).join(QLatin1Char('.'));
-    const qsizetype keep = secondLevelSuffixes().contains(lastTwo) ? 3 : 2;
+    // Beyond the list, "co.", "com." and their kind under a two-letter country
+    // code are suffixes too: acme.co.jo is the organisation "acme" (and a
+    // look-alike of acme.co.jp), not "co".
+    static const QSet<QString> genericSecondLevel{u"co"_s,  u"or"_s,  u"ne"_s,  u"ac"_s, u"ad"_s,
+                                                  u"ed"_s,  u"go"_s,  u"gr"_s,  u"lg"_s, u"com"_s,
+                                                  u"net"_s, u"org"_s, u"gov"_s, u"edu"_s};
+    const QString& tld = labels.constLast();
+    const bool countryCode = tld.size() == 2 && tld.at(0).isLetter() && tld.at(1).isLetter();
+    const qsizetype keep = secondLevelSuffixes().contains(lastTwo) ||
+                                   (countryCode && genericSecondLevel.contains(labels.at(labels.size() - 2)))
+                               ? 3
+                               : 2;
     return labels.mid(labels.size() - keep).join(QLatin1Char('.'));
 }
 

@@ -40,6 +40,10 @@ struct Finding
     // look-alike-domain: the known domain the recipients' domain resembles, so
     // the review window can show which letters differ. Empty for other checks.
     QString similarDomain;
+    // unusual-recipient: the address usually written to with these people
+    // instead, and its display name, so the review window can offer it.
+    QString suggestedAddress;
+    QString suggestedName;
 };
 
 struct Address

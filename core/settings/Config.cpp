@@ -465,6 +465,25 @@ void readChecks(const Values& values, ChecksConfig* c, QStringList* errors)
     readDomains(s, "blocked_domains", &c->blockedDomains);
     readDomains(s, "caution_domains", &c->cautionDomains);
     readDomains(s, "known_domains", &c->knownDomains);
+    // Groups separated by commas, the domains of a group by spaces.
+    for (const QString& group : s.list("same_organisation")) {
+        QStringList domains;
+        for (const QString& word :
+             group.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+            const QString d = word.toLower();
+            if (isDomainPattern(d) && !d.startsWith(QLatin1Char('*')) && !d.startsWith(QLatin1Char('@')))
+                domains << d;
+            else
+                s.problem(
+                    QCoreApplication::translate("Settings::Config",
+                                                "\"%1\" in \"same_organisation\" is not a domain; write the "
+                                                "domains of one organisation separated by spaces "
+                                                "(example.co.jp example.com). It is ignored.")
+                        .arg(word));
+        }
+        if (domains.size() >= 2)
+            c->sameOrganisation << domains;
+    }
     if (s.has("keywords"))
         c->keywords = s.list("keywords");
     if (s.has("risky_extensions")) {

@@ -108,6 +108,10 @@ struct ChecksConfig
     QStringList blockedDomains;
     QStringList cautionDomains;
     QStringList knownDomains; // domains to compare look-alikes with, besides internal and history
+    // same_organisation: groups of domains of one organisation (acme.co.jp
+    // acme.com), lower case; never look-alikes of each other, and one
+    // organisation for the unusual-recipient check.
+    QList<QStringList> sameOrganisation;
     QStringList keywords = defaultKeywords();
     QStringList riskyExtensions = defaultRiskyExtensions(); // lower case, without dot
     int manyExternalThreshold = 10;                         // more than this many external addresses in To/Cc

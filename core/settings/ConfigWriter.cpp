@@ -43,7 +43,7 @@ bool isList(Validation::Type type)
 {
     using Type = Validation::Type;
     return type == Type::DomainList || type == Type::AddressList || type == Type::TextList ||
-           type == Type::ExtensionList;
+           type == Type::ExtensionList || type == Type::DomainGroups;
 }
 
 // Whether the file's value already means what `wanted` means.

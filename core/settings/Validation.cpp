@@ -69,6 +69,7 @@ const QHash<QString, KeySpec>& fixedKeys()
         {u"policy/blocked_domains"_s, of(Type::DomainList)},
         {u"policy/caution_domains"_s, of(Type::DomainList)},
         {u"policy/known_domains"_s, of(Type::DomainList)},
+        {u"policy/same_organisation"_s, of(Type::DomainGroups)},
         {u"policy/keywords"_s, of(Type::TextList)},
         {u"policy/risky_extensions"_s, of(Type::ExtensionList)},
         {u"policy/many_external_threshold"_s, integer(1, 100000)},
@@ -188,6 +189,22 @@ QString checkOne(const KeySpec& spec, const QString& raw)
         if (!Validation::isPlausibleAddress(value))
             return Validation::tr("\"%1\" is not an e-mail address (like name@example.co.jp).").arg(value);
         return {};
+    case Type::DomainGroups: {
+        const QStringList domains = value.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+        for (const QString& d : domains) {
+            if (d.startsWith(u'*') || d.startsWith(u'@') || !Validation::isDomainPattern(d))
+                return Validation::tr(
+                           "\"%1\" is not a domain. Write the domains of one organisation separated "
+                           "by spaces (example.co.jp example.com), and separate organisations by commas.")
+                    .arg(d);
+        }
+        if (domains.size() == 1)
+            return Validation::tr(
+                       "\"%1\" is one domain; an organisation needs two or more, separated by spaces "
+                       "(example.co.jp example.com).")
+                .arg(value.trimmed());
+        return {};
+    }
     case Type::ExtensionList:
         if (!isExtension(value))
             return Validation::tr("\"%1\" is not a file extension (like exe or .exe).").arg(value);
@@ -199,7 +216,7 @@ QString checkOne(const KeySpec& spec, const QString& raw)
 bool isListType(Type type)
 {
     return type == Type::DomainList || type == Type::AddressList || type == Type::TextList ||
-           type == Type::ExtensionList;
+           type == Type::ExtensionList || type == Type::DomainGroups;
 }
 
 } // namespace

@@ -29,6 +29,7 @@ public:
         TextList,      // comma list of words or phrases
         ExtensionList, // comma list of file extensions (exe, .exe, *.exe)
         Url,           // an https address (http only to this computer); empty means the default
+        DomainGroups,  // comma list of groups of domains, the domains of a group separated by spaces
     };
 
     struct KeySpec

@@ -16,6 +16,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -98,6 +99,24 @@ const char* const kSchemaV2[] = {
     "sender TEXT, recipients TEXT, subject TEXT, findings TEXT, verdict TEXT, decision TEXT NOT NULL, signed "
     "INTEGER NOT NULL DEFAULT 0, upstream_reply TEXT, message_id TEXT)",
 };
+
+// Schema 3: who is written to together. For each message with at most
+// kMaxGroup recipients, every ordered pair of its recipients and of its
+// domains is counted, so "whom does this person usually write to with these
+// people" is one indexed lookup per message (both directions are stored so
+// the lookup never needs a second index). Bigger messages are announcements
+// and say nothing about who belongs together.
+const char* const kSchemaV3[] = {
+    "CREATE TABLE IF NOT EXISTS together(address TEXT NOT NULL, other TEXT NOT NULL, count INTEGER NOT NULL "
+    "DEFAULT 0, last_sent INTEGER NOT NULL, PRIMARY KEY(address, other)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS domains_together(domain TEXT NOT NULL, other TEXT NOT NULL, count INTEGER "
+    "NOT "
+    "NULL DEFAULT 0, last_sent INTEGER NOT NULL, PRIMARY KEY(domain, other)) WITHOUT ROWID",
+};
+constexpr qsizetype kMaxGroup = 50;
+// How many of the people written to with this message's recipients are
+// looked at as "who was probably meant": the most frequent ones.
+constexpr int kMaxNeighbours = 300;
 
 QString normalizedMessageId(QString id)
 {
@@ -234,6 +253,12 @@ bool History::createSchema()
             return false;
         }
     }
+    for (const char* sql : kSchemaV3) {
+        if (!exec(QLatin1String(sql))) {
+            db.rollback();
+            return false;
+        }
+    }
     if (!exec(u"DELETE FROM schema_version"_s) ||
         !exec(u"INSERT INTO schema_version(version) VALUES (%1)"_s.arg(kSchemaVersion))) {
         db.rollback();
@@ -255,6 +280,8 @@ bool History::migrate(int from)
     bool ok = true;
     if (from == 1)
         ok = migrateV1toV2();
+    if (ok && from <= 2)
+        ok = migrateV2toV3();
     if (ok)
         ok = exec(u"UPDATE schema_version SET version = %1"_s.arg(kSchemaVersion));
     if (!ok) {
@@ -264,6 +291,19 @@ bool History::migrate(int from)
     }
     if (!db.commit())
         return fail(tr("The recipient history could not be upgraded (%1).").arg(db.lastError().text()));
+    return true;
+}
+
+// Schema 3 adds who was written to together. Older mail cannot be replayed
+// (only counts were kept), so the tables start empty: the unusual-recipient
+// check stays silent until new mail (or a history import of messages not
+// imported before) fills them.
+bool History::migrateV2toV3()
+{
+    for (const char* sql : kSchemaV3) {
+        if (!exec(QLatin1String(sql)))
+            return false;
+    }
     return true;
 }
 
@@ -414,13 +454,58 @@ bool History::facts(const Review::HistoryQuestion& question, Review::HistoryFact
                       addressesByName(question.nameKeys, &out->addressesByName) &&
                       (question.threadIds.isEmpty() ||
                        threadDomains(question.threadIds, &out->threadKnown, &out->threadDomains)) &&
-                      attachmentDomains(question.attachmentHashes, &out->attachmentDomains);
+                      attachmentDomains(question.attachmentHashes, &out->attachmentDomains) &&
+                      relationships(question.addressKeys, question.domains, out);
     if (!good) {
         *problem = m_error;
         *out = Review::HistoryFacts();
         return false;
     }
     return true;
+}
+
+bool History::relationships(const QStringList& addressKeys, const QStringList& domains,
+                            Review::HistoryFacts* out)
+{
+    const QSet<QString> inMessage(addressKeys.cbegin(), addressKeys.cend());
+    QHash<QString, int> neighbourWeight;
+    auto use = [out](const QSqlQuery& q) {
+        out->usage.insert(q.value(0).toString(),
+                          Review::HistoryFacts::Use{q.value(1).toInt(), q.value(2).toLongLong()});
+    };
+    const bool ok =
+        query(u"SELECT address, count, last_sent FROM recipients WHERE address"_s, addressKeys, use) &&
+        query(u"SELECT address, other, count FROM together WHERE address"_s, addressKeys,
+              [&](const QSqlQuery& q) {
+                  const QString other = q.value(1).toString();
+                  const int count = q.value(2).toInt();
+                  out->together[q.value(0).toString()].insert(other, count);
+                  if (!inMessage.contains(other))
+                      neighbourWeight[other] += count;
+              }) &&
+        query(u"SELECT domain, other, count FROM domains_together WHERE domain"_s, domains,
+              [out](const QSqlQuery& q) {
+                  out->domainsTogether[q.value(0).toString()].insert(q.value(1).toString(),
+                                                                     q.value(2).toInt());
+              });
+    if (!ok)
+        return false;
+    // The people usually written to with these recipients, most frequent first:
+    // their names and use, to say who was probably meant.
+    QStringList neighbours = neighbourWeight.keys();
+    std::sort(neighbours.begin(), neighbours.end(), [&](const QString& a, const QString& b) {
+        const int wa = neighbourWeight.value(a), wb = neighbourWeight.value(b);
+        return wa != wb ? wa > wb : a < b;
+    });
+    if (neighbours.size() > kMaxNeighbours)
+        neighbours.resize(kMaxNeighbours);
+    if (neighbours.isEmpty())
+        return true;
+    return query(u"SELECT address, name FROM names WHERE address"_s, neighbours,
+                 [out](const QSqlQuery& q) {
+                     out->neighbourNames[q.value(0).toString()] << q.value(1).toString();
+                 }) &&
+           query(u"SELECT address, count, last_sent FROM recipients WHERE address"_s, neighbours, use);
 }
 
 bool History::knownAddresses(const QStringList& addressKeys, QSet<QString>* out)
@@ -554,10 +639,12 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
 
     QSet<QString> domains;
     QSet<QString> seen;
+    QStringList seenOrder;
     for (const Person& p : people) {
         if (p.address.isEmpty() || !p.address.contains(QLatin1Char('@')) || seen.contains(p.address))
             continue;
         seen.insert(p.address);
+        seenOrder << p.address;
         const QString d = Mail::DomainNames::domainOf(p.address);
         insertRcpt.addBindValue(p.address);
         insertRcpt.addBindValue(d);
@@ -592,6 +679,10 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
                 return error(name);
         }
     }
+
+    if (!learnTogether(seenOrder, when) ||
+        !learnTogether(QStringList(domains.cbegin(), domains.cend()), when, true))
+        return false;
 
     if (!attachments.isEmpty()) {
         QSqlQuery att(db);
@@ -636,6 +727,31 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
         msg.addBindValue(when);
         if (!msg.exec())
             return error(msg);
+    }
+    return true;
+}
+
+bool History::learnTogether(const QStringList& keys, qint64 when, bool domains)
+{
+    if (keys.size() < 2 || keys.size() > kMaxGroup)
+        return true;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(domains ? u"INSERT INTO domains_together(domain, other, count, last_sent) VALUES (?,?,1,?) "
+                        "ON CONFLICT(domain, other) DO UPDATE SET count = count + 1, "
+                        "last_sent = max(last_sent, excluded.last_sent)"_s
+                      : u"INSERT INTO together(address, other, count, last_sent) VALUES (?,?,1,?) "
+                        "ON CONFLICT(address, other) DO UPDATE SET count = count + 1, "
+                        "last_sent = max(last_sent, excluded.last_sent)"_s);
+    for (const QString& a : keys) {
+        for (const QString& b : keys) {
+            if (a == b)
+                continue;
+            q.addBindValue(a);
+            q.addBindValue(b);
+            q.addBindValue(when);
+            if (!q.exec())
+                return fail(tr("The recipient history could not be updated (%1).").arg(q.lastError().text()));
+        }
     }
     return true;
 }

@@ -20,7 +20,8 @@ namespace Store {
 // The recipient history and the audit log, in one SQLite file (WAL).
 //
 // Recipients, domains and display names sent to, attachment hashes per
-// domain and the domains of each conversation (by Message-ID) are what the
+// domain, the domains of each conversation (by Message-ID) and who was
+// written to together (addresses and domains, per message) are what the
 // checks compare a new message with; the audit log records what was decided
 // about every message.
 //
@@ -34,7 +35,7 @@ class History : public Review::HistoryQuery
     Q_DECLARE_TR_FUNCTIONS(Store::History)
 
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // path ":memory:" gives a private empty history (tests, a first run without a file).
     explicit History(const QString& path);
@@ -66,6 +67,11 @@ public:
     bool addressesByName(const QStringList& nameKeys, QHash<QString, QStringList>* out);
     bool threadDomains(const QStringList& messageIds, bool* known, QSet<QString>* out);
     bool attachmentDomains(const QList<QByteArray>& sha256s, QHash<QByteArray, QSet<QString>>* out);
+    // Who is written to together: the use of each address, the people and
+    // domains each was written to with, and the names and use of the people
+    // usually written to with them (HistoryFacts::usage, together,
+    // domainsTogether, neighbourNames).
+    bool relationships(const QStringList& addressKeys, const QStringList& domains, Review::HistoryFacts* out);
     qint64 recipientCount();
     qint64 auditCount();
 
@@ -102,6 +108,8 @@ private:
     bool createSchema();
     bool migrate(int from);
     bool migrateV1toV2();
+    bool migrateV2toV3();
+    bool learnTogether(const QStringList& keys, qint64 when, bool domains = false);
     bool learn(const QList<Person>& people, const QStringList& threadIds,
                const QList<Mime::Attachment>& attachments, const QString& messageId, qint64 when,
                int* newRecipients);

@@ -196,7 +196,7 @@ void TestHistory::migratesFromV1()
 
     History h(file);
     QVERIFY2(h.open(), qPrintable(h.errorString()));
-    QCOMPARE(h.schemaVersion(), 2);
+    QCOMPARE(h.schemaVersion(), History::kSchemaVersion);
     QCOMPARE(h.recipientCount(), 2); // two spellings of one address merged
     const QString idn = u"b@"_s + Mail::DomainNames::toAce(u"\u4F8B\u3048.jp"_s);
     QSet<QString> known;

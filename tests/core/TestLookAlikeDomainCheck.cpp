@@ -2,6 +2,7 @@
 #include "review/checks/LookAlikeDomainCheck.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -16,6 +17,8 @@ private slots:
     void knownDomainsSetting();
     void findingNamesRecipientsAndBothDomains();
     void manyKnownDomainsIsFast();
+    void sameOrganisationNeverLookAlike();
+    void namesTheClosestKnownDomain();
 };
 
 void TestLookAlikeDomainCheck::againstKnown_data()
@@ -42,6 +45,14 @@ void TestLookAlikeDomainCheck::againstKnown_data()
     QTest::newRow("short names differ by one") << u"abd.co.jp"_s << u"abc.co.jp"_s << false;
     QTest::newRow("distance 2 on a short name") << u"sample.co.jp"_s << u"example.co.jp"_s << false;
     QTest::newRow("same name, unrelated suffix") << u"example.de"_s << u"example.co.jp"_s << false;
+    // A changed public suffix: one letter of .co.jp changed.
+    QTest::newRow("changed public suffix .co.jo") << u"acme.co.jo"_s << u"acme.co.jp"_s << true;
+    QTest::newRow("changed public suffix .con") << u"northwind.con"_s << u"northwind.com"_s << true;
+    QTest::newRow("transposed letters, Japanese company")
+        << u"mniato-denki.co.jp"_s << u"minato-denki.co.jp"_s << true;
+    QTest::newRow("rn for m, Japanese company")
+        << u"rninato-denki.co.jp"_s << u"minato-denki.co.jp"_s << true;
+    QTest::newRow("another company under a country suffix") << u"kita.co.jo"_s << u"acme.co.jp"_s << false;
 }
 
 void TestLookAlikeDomainCheck::againstKnown()
@@ -60,6 +71,10 @@ void TestLookAlikeDomainCheck::againstKnown()
     if (fires) {
         QCOMPARE(findings.first().code, u"look-alike-domain"_s);
         QCOMPARE(findings.first().severity, Review::Severity::Warn);
+        // Every look-alike finding names the known domain it resembles.
+        QCOMPARE(findings.first().similarDomain, Mail::DomainNames::toUnicode(knownDomain));
+        QVERIFY2(findings.first().message.contains(Mail::DomainNames::toUnicode(knownDomain)),
+                 qPrintable(findings.first().message));
     }
 }
 
@@ -120,6 +135,42 @@ void TestLookAlikeDomainCheck::manyKnownDomainsIsFast()
     const auto findings = Fixture::run(Review::LookAlikeDomainCheck(), v, Fixture::policy(), &facts);
     qInfo("look-alike: 200 domains against 20,000 known in %lld ms", t.elapsed());
     QVERIFY(findings.isEmpty());
+}
+
+void TestLookAlikeDomainCheck::sameOrganisationNeverLookAlike()
+{
+    // The first message to Acme's .com domain; only acme.co.jp was written to before.
+    const Mime::MessageView v =
+        Fixture::message({Fixture::mailbox(u"j.miller@acme.com"_s, u"John Miller"_s)});
+    Review::HistoryFacts facts;
+    facts.allDomains = {u"acme.co.jp"_s};
+    Review::CheckPolicy p = Fixture::policy();
+    QCOMPARE(Fixture::run(Review::LookAlikeDomainCheck(), v, p, &facts).size(), 1);
+    // The administrator says both are Acme's.
+    p.sameOrganisation = {{u"acme.co.jp"_s, u"acme.com"_s}};
+    QVERIFY(Fixture::run(Review::LookAlikeDomainCheck(), v, p, &facts).isEmpty());
+    // Listed domains are references too: a look-alike of acme.com is still caught.
+    const Mime::MessageView typo = Fixture::message({Fixture::mailbox(u"j.miller@acme.con"_s)});
+    const Review::HistoryFacts none;
+    const auto f = Fixture::run(Review::LookAlikeDomainCheck(), typo, p, &none);
+    QCOMPARE(f.size(), 1);
+    QCOMPARE(f.first().similarDomain, u"acme.com"_s);
+}
+
+void TestLookAlikeDomainCheck::namesTheClosestKnownDomain()
+{
+    // さくらテック writes from sakura-tech.co.jp and sakuratech.com; a
+    // transposed sakrua-tech.co.jp was meant as the first (one edit, not two).
+    const Mime::MessageView v =
+        Fixture::message({Fixture::mailbox(u"ken.yamamoto@sakrua-tech.co.jp"_s, u"山本 健"_s)});
+    Review::HistoryFacts facts;
+    facts.allDomains = {u"sakuratech.com"_s, u"sakura-tech.co.jp"_s};
+    for (int i = 0; i < 2; ++i) {
+        const auto f = Fixture::run(Review::LookAlikeDomainCheck(), v, Fixture::policy(), &facts);
+        QCOMPARE(f.size(), 1);
+        QCOMPARE(f.first().similarDomain, u"sakura-tech.co.jp"_s);
+        std::reverse(facts.allDomains.begin(), facts.allDomains.end()); // whatever the order
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLookAlikeDomainCheck)

@@ -16,6 +16,7 @@
 #include "review/checks/PersonalDataCheck.h"
 #include "review/checks/SenderCertificateCheck.h"
 #include "review/checks/ThreadNewDomainCheck.h"
+#include "review/checks/UnusualRecipientCheck.h"
 
 namespace Review {
 
@@ -34,6 +35,7 @@ std::vector<std::unique_ptr<Check>> CheckRegistry::createAll()
     all.push_back(std::make_unique<FirstTimeRecipientCheck>());
     all.push_back(std::make_unique<NameAddressMismatchCheck>());
     all.push_back(std::make_unique<ThreadNewDomainCheck>());
+    all.push_back(std::make_unique<UnusualRecipientCheck>());
     all.push_back(std::make_unique<ManyExternalVisibleCheck>());
     all.push_back(std::make_unique<GreetingMismatchCheck>());
     all.push_back(std::make_unique<AttachmentCheck>());

@@ -22,6 +22,22 @@ struct HistoryFacts
     bool threadKnown = false;                    // In-Reply-To/References name a message in the history
     QSet<QString> threadDomains;                 // domains that thread was sent to
     QHash<QByteArray, QSet<QString>> attachmentDomains; // sha256 -> domains the file went to before
+
+    // Relationships: who is written to together.
+    struct Use
+    {
+        int count = 0;       // messages sent to the address
+        qint64 lastSent = 0; // seconds since the epoch
+    };
+    QHash<QString, Use> usage; // of this message's recipients and of the neighbours below
+    // address -> other address -> messages sent to both; for every recipient
+    // of this message, and for each neighbour its count with those recipients.
+    QHash<QString, QHash<QString, int>> together;
+    // The people most often written to with this message's recipients but not
+    // in it (the likely "meant" addresses) -> display names used with them.
+    QHash<QString, QStringList> neighbourNames;
+    // domain of this message -> domain -> messages sent to both.
+    QHash<QString, QHash<QString, int>> domainsTogether;
 };
 
 } // namespace Review

@@ -133,7 +133,11 @@ std::shared_ptr<const LookAlikeDomainCheck::Index>
 LookAlikeDomainCheck::indexFor(const CheckContext& context) const
 {
     const QStringList internal = context.internal.baseDomains();
-    const QStringList& known = context.policy.knownDomains;
+    // The administrator's same_organisation domains are real domains of a
+    // known organisation: references, and never look-alikes themselves.
+    QStringList known = context.policy.knownDomains;
+    for (const QStringList& group : context.policy.sameOrganisation)
+        known += group;
     const QStringList history = context.history ? context.history->allDomains : QStringList();
     QMutexLocker lock(&m_mutex);
     if (m_index && m_index->internal == internal && m_index->known == known &&
@@ -184,9 +188,15 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
     if (candidates.isEmpty())
         return {};
 
+    // Suffixes people swap, and a suffix changed by one letter (.co.jp and
+    // .co.jo, .com and .con): both read as the known organisation's domain.
     auto comparable = [](const Name& a, const Name& b) {
-        return a.suffix == b.suffix ||
-               (swappableSuffixes().contains(a.suffix) && swappableSuffixes().contains(b.suffix));
+        if (a.suffix == b.suffix ||
+            (swappableSuffixes().contains(a.suffix) && swappableSuffixes().contains(b.suffix)))
+            return true;
+        const std::u32string sa = a.suffix.toStdU32String();
+        const std::u32string sb = b.suffix.toStdU32String();
+        return !sa.empty() && !sb.empty() && boundedDistance(sa, sb, 1) <= 1;
     };
 
     QList<Finding> out;
@@ -218,6 +228,12 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
             }
         }
         if (like.isEmpty()) {
+            // The closest known domain is the one meant (sakrua-tech.co.jp is
+            // sakura-tech.co.jp, not the same company's sakuratech.com); then
+            // one with the same ending; then alphabetical, so the answer does
+            // not depend on the order of the references.
+            int best = 0;
+            bool bestSameSuffix = false;
             for (const Name& r : references) {
                 const int limit = allowedEdits(std::min(c.chars.size(), r.chars.size()));
                 if (limit == 0 || std::abs(int(c.chars.size()) - int(r.chars.size())) > limit ||
@@ -225,12 +241,18 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
                     !comparable(c, r))
                     continue;
                 const int d = boundedDistance(c.chars, r.chars, limit);
-                if (d <= limit) {
+                if (d > limit)
+                    continue;
+                const bool sameSuffix = r.suffix == c.suffix;
+                if (like.isEmpty() || d < best ||
+                    (d == best && (sameSuffix != bestSameSuffix ? sameSuffix : r.unicode < like))) {
                     like = r.unicode;
-                    reason = tr("%1 differs from %2 by %n letter(s).", nullptr, d).arg(c.unicode, r.unicode);
-                    break;
+                    best = d;
+                    bestSameSuffix = sameSuffix;
                 }
             }
+            if (!like.isEmpty())
+                reason = tr("%1 differs from %2 by %n letter(s).", nullptr, best).arg(c.unicode, like);
         }
         if (like.isEmpty())
             continue;
