@@ -467,6 +467,18 @@
         <source>Speaks up when a reply goes to an outside organisation that had no part in the conversation.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A known recipient who is not usually with the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not usual here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks up when someone you know was never written to together with the other recipients, above all when a person with a similar name usually is.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClientSetupCommand</name>
@@ -1220,6 +1232,25 @@
     </message>
 </context>
 <context>
+    <name>Review::UnusualRecipientCheck</name>
+    <message>
+        <source>You have never written to %1 together with these people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have rarely written to %1 together with these people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usually you write to %1 with these people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have written to %1 before, but never together with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings::AdminPolicy</name>
     <message>
         <source>&quot;%1&quot; is a password or sign-in token. Secrets are never taken from the policy: each person enters their own, and Yubisashi keeps it in the keychain.</source>
@@ -1332,6 +1363,10 @@
     </message>
     <message>
         <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in &quot;same_organisation&quot; is not a domain; write the domains of one organisation separated by spaces (example.co.jp example.com). It is ignored.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1575,6 +1610,14 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not an https address (like https://login.example.com/token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain. Write the domains of one organisation separated by spaces (example.co.jp example.com), and separate organisations by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is one domain; an organisation needs two or more, separated by spaces (example.co.jp example.com).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

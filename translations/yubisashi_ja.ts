@@ -467,6 +467,18 @@
         <source>Speaks up when a reply goes to an outside organisation that had no part in the conversation.</source>
         <translation>返信が、それまでのやり取りに含まれていなかった社外のドメインに送られるときに知らせます。</translation>
     </message>
+    <message>
+        <source>A known recipient who is not usually with the others</source>
+        <translation>いつもは一緒に送らない送信先</translation>
+    </message>
+    <message>
+        <source>Not usual here</source>
+        <translation>いつもと違う</translation>
+    </message>
+    <message>
+        <source>Speaks up when someone you know was never written to together with the other recipients, above all when a person with a similar name usually is.</source>
+        <translation>送信したことのある相手でも、ほかの送信先と一緒に送ったことがないときに知らせます。特に、似た名前の別の人がいつもは一緒に送られている場合です。</translation>
+    </message>
 </context>
 <context>
     <name>ClientSetupCommand</name>
@@ -1206,6 +1218,25 @@
     </message>
 </context>
 <context>
+    <name>Review::UnusualRecipientCheck</name>
+    <message>
+        <source>You have never written to %1 together with these people.</source>
+        <translation>%1 には、これらの送信先と一緒に送ったことがありません。</translation>
+    </message>
+    <message>
+        <source>You have rarely written to %1 together with these people.</source>
+        <translation>%1 に、これらの送信先と一緒に送ったことはほとんどありません。</translation>
+    </message>
+    <message>
+        <source>Usually you write to %1 with these people.</source>
+        <translation>これらの送信先と一緒に送るのは、いつもは %1 です。</translation>
+    </message>
+    <message>
+        <source>You have written to %1 before, but never together with %2.</source>
+        <translation>%1 には送ったことがありますが、%2 と一緒に送ったことはありません。</translation>
+    </message>
+</context>
+<context>
     <name>Settings::AdminPolicy</name>
     <message>
         <source>&quot;%1&quot; is a password or sign-in token. Secrets are never taken from the policy: each person enters their own, and Yubisashi keeps it in the keychain.</source>
@@ -1319,6 +1350,10 @@
     <message>
         <source>Setting &quot;risky_extensions&quot; in [policy]: &quot;%1&quot; is not a file extension (like exe or .exe). It is ignored.</source>
         <translation>[policy] の設定「risky_extensions」: 「%1」はファイルの拡張子 (exe や .exe など) ではありません。この値は無視されます。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in &quot;same_organisation&quot; is not a domain; write the domains of one organisation separated by spaces (example.co.jp example.com). It is ignored.</source>
+        <translation>「same_organisation」の「%1」はドメインではありません。同じ組織のドメインをスペースで区切って書いてください (example.co.jp example.com)。この値は無視されます。</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1597,14 @@
     <message>
         <source>&quot;%1&quot; is not an https address (like https://login.example.com/token).</source>
         <translation>「%1」は https のアドレスではありません (例: https://login.example.com/token)。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain. Write the domains of one organisation separated by spaces (example.co.jp example.com), and separate organisations by commas.</source>
+        <translation>「%1」はドメインではありません。同じ組織のドメインはスペースで区切り (example.co.jp example.com)、組織と組織の間はカンマで区切ってください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is one domain; an organisation needs two or more, separated by spaces (example.co.jp example.com).</source>
+        <translation>「%1」はドメインが 1 つだけです。組織には、スペースで区切った 2 つ以上のドメインが必要です (example.co.jp example.com)。</translation>
     </message>
 </context>
 <context>
