@@ -22,6 +22,7 @@ const CheckInfo& UnusualRecipientCheck::info()
                           "Speaks up when someone you know was never written to together with the other "
                           "recipients, above all when a person with a similar name usually is."),
         CheckAction::Confirm,
+        CheckCategory::Recipients,
     };
     return info;
 }
