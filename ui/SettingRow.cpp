@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QResizeEvent>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -89,6 +90,22 @@ void SettingRow::setProblem(const QString& problem)
     m_message->setText(problem);
     m_message->setVisible(!problem.isEmpty());
     m_field->setAccessibleDescription(problem);
+    fitWrappedLines();
+}
+
+void SettingRow::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitWrappedLines();
+}
+
+void SettingRow::fitWrappedLines()
+{
+    for (QLabel* label : {m_message, m_lockNote}) {
+        const int needed = label->text().isEmpty() ? 0 : label->heightForWidth(label->width());
+        if (needed > 0 && label->minimumHeight() != needed)
+            label->setMinimumHeight(needed);
+    }
 }
 
 } // namespace Ui

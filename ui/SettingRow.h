@@ -32,7 +32,15 @@ public:
     // with editors that show their own problems (ListEditor).
     static QLabel* problemLabel(QWidget* parent);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // A wrapped line is as high as its text needs at the width it got: a
+    // form inside a scroll area may lay the row out from another width and
+    // clip a long message (Japanese at 200 %) at its top and bottom.
+    void fitWrappedLines();
+
     QWidget* m_field;
     QWidget* m_lockLine;
     QLabel* m_lock;
