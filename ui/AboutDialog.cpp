@@ -1,5 +1,6 @@
 #include "AboutDialog.h"
 
+#include "TextBreaks.h"
 #include "WindowSize.h"
 
 #include <QApplication>
@@ -23,24 +24,27 @@ AboutDialog::AboutDialog(const QString& logFolder, std::function<QString()> diag
     // The title and text were the tray's message box before; they keep its
     // translation context, so the existing translations stay in use.
     setWindowTitle(QCoreApplication::translate("TrayController", "About Yubisashi"));
+    // Japanese wraps between phrases, not inside a word (TextBreaks.h).
     auto* text = new QLabel(
-        QCoreApplication::translate(
-            "TrayController",
-            "<p><b>Yubisashi %1</b></p><p>Checks every recipient before a message leaves, signs it "
-            "and sends it on.</p><p>Licensed under the Apache License 2.0.</p>"
-            "<p>Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib "
-            "(LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public "
-            "domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.</p>")
-            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())),
+        phraseBreaks(
+            QCoreApplication::translate(
+                "TrayController",
+                "<p><b>Yubisashi %1</b></p><p>Checks every recipient before a message leaves, signs it "
+                "and sends it on.</p><p>Licensed under the Apache License 2.0.</p>"
+                "<p>Built with Qt %2 (LGPL-3.0), QtKeychain (BSD-2-Clause), GMime and GLib "
+                "(LGPL-2.1 or later), ICU (Unicode licence), OpenSSL (Apache-2.0) and SQLite (public "
+                "domain). Their notices are in THIRD-PARTY-NOTICES.md, installed with Yubisashi.</p>")
+                .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()))),
         this);
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextBrowserInteraction);
     // Wide enough for the licence lines in a few rows, in Latin letters (WindowSize.h says why).
     text->setMinimumWidth(latinCharWidth(text) * 60);
 
-    auto* logs = new QLabel(tr("If something does not work, whoever helps you may ask for the log files or "
-                               "the diagnostics. The diagnostics never contain passwords."),
-                            this);
+    auto* logs =
+        new QLabel(phraseBreaks(tr("If something does not work, whoever helps you may ask for the log "
+                                   "files or the diagnostics. The diagnostics never contain passwords.")),
+                   this);
     logs->setWordWrap(true);
 
     auto* openLogs = new QPushButton(tr("Open &log folder"), this);
@@ -92,7 +96,7 @@ void AboutDialog::copyDiagnostics()
 
 void AboutDialog::showStatus(const QString& text)
 {
-    m_status->setText(text);
+    m_status->setText(phraseBreaks(text));
     // The note takes rows the window did not have: it grows rather than squeezing the licence text.
     const int needed = layout()->totalHeightForWidth(width());
     if (needed > height())

@@ -29,19 +29,30 @@ bool startsWord(QChar c)
 
 } // namespace
 
+// A particle that ends a phrase on its own (送信先の|メール); a single other
+// hiragana after kanji is an inflection inside a word (貼り付け, 読み込め).
+static bool isParticle(QChar c)
+{
+    static const QString particles = QStringLiteral("のがをにでとはもへやか");
+    return particles.contains(c);
+}
+
 QString phraseBreaks(const QString& text)
 {
     QString out;
     out.reserve(text.size() + text.size() / 2);
+    qsizetype hiraganaRun = 0; // hiragana letters just before c
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
         if (i > 0) {
             const QChar previous = text.at(i - 1);
             const bool bothLetters = isJapaneseLetter(previous) && isJapaneseLetter(c);
-            const bool phraseEnds = isHiragana(previous) && !isHiragana(c) && startsWord(c);
+            const bool phraseEnds = isHiragana(previous) && !isHiragana(c) && startsWord(c) &&
+                                    (isParticle(previous) || hiraganaRun >= 2);
             if (bothLetters && !phraseEnds)
                 out += kWordJoiner;
         }
+        hiraganaRun = isHiragana(c) ? hiraganaRun + 1 : 0;
         out += c;
     }
     return out;

@@ -177,7 +177,7 @@ inline Delivery::ReviewRequest hundredTwenty(bool japaneseMessages = false, bool
     first.message = japaneseMessages ? u"contact3@gamma-kogyo.jp に送るのは初めてです。"_s
                                      : u"You have never written to contact3@gamma-kogyo.jp before."_s;
     r.findings = {mismatch, first};
-    request.reasons = {japaneseMessages ? u"社外の宛先が含まれています。"_s
+    request.reasons = {japaneseMessages ? u"社外の送信先が含まれています。"_s
                                         : u"The message goes outside your organisation."_s};
     return request;
 }

@@ -39,6 +39,8 @@ void TestTextBreaks::breaksOnlyBetweenPhrases_data()
         << u"送信先のメールボックスがありません"_s << u"送信先の|メールボックスがありません"_s;
     QTest::newRow("after punctuation and spaces") << u"メールサーバーがメールを拒否しました: 送信先"_s
                                                   << u"メールサーバーが|メールを|拒否しました: |送信先"_s;
+    QTest::newRow("an inflection inside a compound verb stays")
+        << u"メールに貼り付けてください"_s << u"メールに|貼り付けてください"_s;
     QTest::newRow("a small kana or ー does not start a word")
         << u"ちょっとコーヒー"_s << u"ちょっと|コーヒー"_s;
     QTest::newRow("Latin text as Qt breaks it")
