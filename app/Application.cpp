@@ -121,8 +121,8 @@ bool Application::start(QString* error)
         *error =
             tr("Your administrator requires every message to be reviewed by a person, so Yubisashi "
                "cannot start with --decide (reviews answered by a script). Start it without --decide, or "
-               "ask your administrator to set allow_scripted_decisions=true in [policy] of the policy "
-               "file %1.")
+               "ask your administrator to allow it: allow_scripted_decisions=true in [policy] of the "
+               "policy (%1).")
                 .arg(QDir::toNativeSeparators(policy.filePath()));
         return false;
     }

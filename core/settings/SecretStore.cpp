@@ -215,8 +215,8 @@ std::optional<QString> KeychainSecretStore::read(const QString& key, QString* er
         return job.textData();
     if (job.error() != QKeychain::EntryNotFound && error)
         *error = QCoreApplication::translate("Settings::SecretStore",
-                                             "The system keychain did not give out \"%1\": %2")
-                     .arg(key, job.errorString());
+                                             "The password store (%1) did not give out \"%2\": %3")
+                     .arg(KeychainName::of(), key, job.errorString());
     return std::nullopt;
 }
 
@@ -232,8 +232,8 @@ bool KeychainSecretStore::write(const QString& key, const QString& value, QStrin
         return true;
     if (error)
         *error = QCoreApplication::translate("Settings::SecretStore",
-                                             "The system keychain did not store \"%1\": %2")
-                     .arg(key, job.errorString());
+                                             "The password store (%1) did not store \"%2\": %3")
+                     .arg(KeychainName::of(), key, job.errorString());
     return false;
 }
 
@@ -248,8 +248,8 @@ bool KeychainSecretStore::remove(const QString& key, QString* error)
         return true;
     if (error)
         *error = QCoreApplication::translate("Settings::SecretStore",
-                                             "The system keychain did not delete \"%1\": %2")
-                     .arg(key, job.errorString());
+                                             "The password store (%1) did not delete \"%2\": %3")
+                     .arg(KeychainName::of(), key, job.errorString());
     return false;
 }
 
@@ -290,13 +290,13 @@ std::unique_ptr<SecretStore> SecretStore::create(const Config& config, QString* 
             *error =
                 QCoreApplication::translate(
                     "Settings::SecretStore",
-                    "The system keychain is not available (%1). Yubisashi keeps passwords and sign-in tokens "
-                    "there and does not store them anywhere else unless you say so. Either unlock or start "
-                    "the keychain (on Linux: GNOME Keyring or KWallet) and start Yubisashi again, or keep "
-                    "the "
-                    "secrets in a file that only you can read: in the settings file %2, write store=file in "
-                    "the [secrets] section. The secrets will then be kept in %3.")
-                    .arg(job.errorString(), settingsFile, secretsFile);
+                    "The password store (%1) is not available (%2). Yubisashi keeps passwords and sign-in "
+                    "tokens there and "
+                    "does not store them anywhere else unless you say so. Either unlock or start it (on "
+                    "Linux: GNOME Keyring or KWallet) and start Yubisashi again, or keep the secrets in a "
+                    "file that only you can read: in the settings file %3, write store=file in the "
+                    "[secrets] section. The secrets will then be kept in %4.")
+                    .arg(KeychainName::of(), job.errorString(), settingsFile, secretsFile);
         qCWarning(lcSecrets).noquote() << "System keychain unavailable:" << job.errorString();
         return nullptr;
     }
