@@ -114,17 +114,19 @@ QWizardPage* FirstRunWizard::buildAccount()
     auto* layout = new QVBoxLayout(page);
     m_accountForm = new AccountForm;
     m_accountForm->setObjectName(u"accountForm"_s);
-    Settings::Account a;
-    a.name = u"work"_s;
-    a.preset = u"microsoft365"_s;
-    Settings::applyPreset(a.preset, &a);
+    QString name = u"work"_s;
     QStringList taken;
     for (const Settings::Account& existing : std::as_const(m_config.accounts))
         taken << existing.name;
-    for (int n = 2; taken.contains(a.name); ++n)
-        a.name = u"work%1"_s.arg(n);
+    for (int n = 2; taken.contains(name); ++n)
+        name = u"work%1"_s.arg(n);
+    // What the administrator's [accounts] sets (the provider, the sign-in) is
+    // filled in, and what it locks cannot be changed here either.
+    QStringList lockedAccountKeys;
+    const Settings::Account a = Settings::Config::newAccount(Settings::AdminPolicy::system(nullptr), name,
+                                                             u"microsoft365"_s, &lockedAccountKeys);
     m_accountForm->setTakenNames(taken);
-    m_accountForm->setAccount(a, true, {}, false);
+    m_accountForm->setAccount(a, true, lockedAccountKeys, false);
     // Microsoft 365 and Google sign in only with the application (client) ID
     // the organisation registered; without one, say so instead of a dead button.
     m_accountForm->setSignInProblemProvider([this](const Settings::Account& account) {

@@ -227,8 +227,11 @@ void SettingsDialog::load()
         d.current = a;
         const QString prefix = Settings::Validation::accountGroup(a.name) + u'/';
         for (const QString& k : std::as_const(m_locked)) {
-            if (k.startsWith(prefix))
-                d.locked << k.mid(prefix.size());
+            if (!k.startsWith(prefix))
+                continue;
+            d.locked << k.mid(prefix.size());
+            if (!m_locked.contains(u"accounts/"_s + k.mid(prefix.size())))
+                d.lockedByName = true;
         }
         QString error;
         d.hasStoredPassword = m_secrets && m_secrets->read(a.name + u"/password"_s, &error).has_value();
@@ -436,9 +439,9 @@ void SettingsDialog::selectAccount(int row)
     m_currentAccount = row;
     const bool valid = row >= 0 && row < m_drafts.size();
     m_accountForm->setEnabled(valid);
-    m_removeAccount->setEnabled(valid && m_drafts.at(row).locked.isEmpty());
-    m_removeAccount->setToolTip(valid && !m_drafts.at(row).locked.isEmpty() ? SettingRow::lockedToolTip()
-                                                                            : QString());
+    m_removeAccount->setEnabled(valid && !m_drafts.at(row).lockedByName);
+    m_removeAccount->setToolTip(valid && m_drafts.at(row).lockedByName ? SettingRow::lockedToolTip()
+                                                                       : QString());
     if (!valid) {
         m_accountForm->setAccount(Settings::Account(), false, {}, false);
         updateSaveState();
@@ -462,15 +465,15 @@ void SettingsDialog::addAccount()
     storeCurrentAccount();
     AccountDraft d;
     d.isNew = true;
-    Settings::applyPreset(u"microsoft365"_s, &d.current);
-    d.current.preset = u"microsoft365"_s;
     QString name = u"work"_s;
     QStringList taken;
     for (const AccountDraft& other : std::as_const(m_drafts))
         taken << other.current.name;
     for (int n = 2; taken.contains(name); ++n)
         name = u"work%1"_s.arg(n);
-    d.current.name = name;
+    // As the administrator's [accounts] makes it, with its locks shown.
+    d.current = Settings::Config::newAccount(Settings::AdminPolicy::system(nullptr), name, u"microsoft365"_s,
+                                             &d.locked);
     d.loaded = Settings::Account();
     d.loaded.name = name;
     m_drafts << d;
@@ -484,7 +487,7 @@ void SettingsDialog::addAccount()
 void SettingsDialog::removeAccount()
 {
     const int row = m_currentAccount;
-    if (row < 0 || row >= m_drafts.size() || !m_drafts.at(row).locked.isEmpty())
+    if (row < 0 || row >= m_drafts.size() || m_drafts.at(row).lockedByName)
         return;
     if (!m_drafts.at(row).isNew)
         m_removedAccounts << m_drafts.at(row).loaded.name;

@@ -97,6 +97,10 @@ private:
         bool isNew = false;
         bool hasStoredPassword = false;
         QStringList locked; // key names in its group
+        // The policy names this account ([account.NAME]), so only the
+        // administrator removes it; [accounts]' keys apply to any account
+        // a person has and do not keep one.
+        bool lockedByName = false;
     };
 
     void load();

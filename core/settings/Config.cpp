@@ -628,6 +628,27 @@ bool Config::load(const QString& path, const AdminPolicy& policy, Config* config
     return ok;
 }
 
+Account Config::newAccount(const AdminPolicy& policy, const QString& name, const QString& defaultPreset,
+                           QStringList* lockedKeys)
+{
+    const QString group = kAccountPrefix + name;
+    Values values;
+    applyPolicy(policy, &values, name);
+    if (!values.contains(group + QLatin1String("/preset")))
+        values.insert(group + QLatin1String("/preset"), defaultPreset);
+    QStringList errors; // the policy's values were checked when it was read
+    bool ok = false;
+    Account a = readAccount(values, group, name, QString(), &errors, &ok);
+    if (lockedKeys) {
+        lockedKeys->clear();
+        for (const QString& key : policy.lockedKeys()) {
+            if (key.startsWith(kEveryAccount))
+                *lockedKeys << key.mid(kEveryAccount.size());
+        }
+    }
+    return a;
+}
+
 QHash<QString, QString> Config::accountValues(const QString& path, const AdminPolicy& policy,
                                               const QString& name)
 {

@@ -163,6 +163,13 @@ struct Config
     // it saves the account). Values as written; lists joined with ",".
     static QHash<QString, QString> accountValues(const QString& path, const AdminPolicy& policy,
                                                  const QString& name);
+    // A new account NAME (Settings' Add, the first-run wizard) as the policy
+    // makes it: [accounts]' recommended and locked keys applied, over
+    // defaultPreset where the policy sets no preset. lockedKeys gets the
+    // account keys the policy locks ("host", "oauth_client_id"), which the
+    // form shows locked; its values are the policy's.
+    static Account newAccount(const AdminPolicy& policy, const QString& name, const QString& defaultPreset,
+                              QStringList* lockedKeys);
     // The per-user default location of the INI file.
     static QString defaultPath();
     static QString defaultDataDir();

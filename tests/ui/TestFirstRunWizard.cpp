@@ -64,6 +64,7 @@ private slots:
     void lockedDomains();
     void signInNeedsRegistration();
     void signInWithClientId();
+    void accountFromPolicy();
 
 private:
     QString configPath() const { return m_tmp->path() + u"/conf/yubisashi.ini"_s; }
@@ -292,6 +293,34 @@ void TestFirstRunWizard::signInWithClientId()
     QCOMPARE(signedIn.name, u"work"_s);
     QCOMPARE(signedIn.user, u"taro@example.co.jp"_s);
     QVERIFY(child<QLineEdit>(&wizard, u"accountName"_s)->isReadOnly());
+}
+
+// The administrator's [accounts] fills the new account (its provider and
+// server), shows what it locks as locked, and the sign-in offered is the
+// policy's: nobody retypes what the organisation decided.
+void TestFirstRunWizard::accountFromPolicy()
+{
+    QFile policy(policyPath());
+    QVERIFY(policy.open(QIODevice::WriteOnly));
+    policy.write("[accounts]\npreset=google\noauth_client_id=1234-abcd.apps.googleusercontent.com\n\n"
+                 "[recommended/accounts]\nsign=never\n");
+    policy.close();
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    wizard.setSignInHandler([](const Settings::Account&, QWidget*) {});
+    wizard.show();
+    next(&wizard);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::AccountPage));
+    auto* preset = child<QComboBox>(&wizard, u"preset"_s);
+    QCOMPARE(preset->currentData().toString(), u"google"_s);
+    QVERIFY(!preset->isEnabled());
+    QCOMPARE(child<QLineEdit>(&wizard, u"host"_s)->text(), u"smtp.gmail.com"_s);
+    // Recommended: filled in, and the person may change it.
+    auto* sign = child<QComboBox>(&wizard, u"sign"_s);
+    QCOMPARE(sign->currentData().toString(), u"never"_s);
+    QVERIFY(sign->isEnabled());
+    // The policy's client ID makes Sign in available at once.
+    QVERIFY(child<QPushButton>(&wizard, u"signInButton"_s)->isEnabled());
 }
 
 QTEST_MAIN(TestFirstRunWizard)

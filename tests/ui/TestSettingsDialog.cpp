@@ -175,6 +175,7 @@ private slots:
     void cancelDiscards();
     void addAccountWithPreset();
     void removeAccount();
+    void newAccountFromPolicy();
     void lockedKeys();
     void numberFieldsRefuseOutOfRange_data();
     void numberFieldsRefuseOutOfRange();
@@ -714,6 +715,28 @@ void TestSettingsDialog::invalidValuesRefused()
     QVERIFY(dialog.isVisible());
     QCOMPARE(saved.count(), 0);
     QCOMPARE(readAll(configPath()), kUserFile);
+}
+
+// An account added in Settings is made as the policy's [accounts] says, with
+// its locks; keys locked for every account do not keep a person from removing
+// one of their accounts (only [account.NAME] in the policy does).
+void TestSettingsDialog::newAccountFromPolicy()
+{
+    writeFile(policyPath(), "[accounts]\nhost=smtp.corp.example\nport=2525\n");
+    SettingsDialog dialog(configPath(), m_secrets.get());
+    dialog.show();
+    auto* remove = child<QPushButton>(&dialog, u"removeAccountButton"_s);
+    QVERIFY(remove->isEnabled());
+    QTest::mouseClick(child<QPushButton>(&dialog, u"addAccountButton"_s), Qt::LeftButton);
+    auto* host = child<QLineEdit>(&dialog, u"host"_s);
+    QCOMPARE(host->text(), u"smtp.corp.example"_s);
+    QVERIFY(!host->isEnabled());
+    QVERIFY(lockShown(host));
+    auto* port = child<QSpinBox>(&dialog, u"port"_s);
+    QCOMPARE(port->value(), 2525);
+    QVERIFY(!port->isEnabled());
+    QVERIFY(child<QLineEdit>(&dialog, u"user"_s)->isEnabled());
+    QVERIFY(remove->isEnabled());
 }
 
 void TestSettingsDialog::accountNameRules()
