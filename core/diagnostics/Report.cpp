@@ -19,32 +19,6 @@ QString yesNo(bool value)
     return value ? u"true"_s : u"false"_s;
 }
 
-QString word(Settings::ReviewPolicy value)
-{
-    switch (value) {
-    case Settings::ReviewPolicy::Always:
-        return u"always"_s;
-    case Settings::ReviewPolicy::External:
-        return u"external"_s;
-    case Settings::ReviewPolicy::Never:
-        return u"never"_s;
-    }
-    return {};
-}
-
-QString word(Settings::EncryptPolicy value)
-{
-    switch (value) {
-    case Settings::EncryptPolicy::Never:
-        return u"never"_s;
-    case Settings::EncryptPolicy::WhenPossible:
-        return u"when-possible"_s;
-    case Settings::EncryptPolicy::RequiredForDomains:
-        return u"required-for-domains"_s;
-    }
-    return {};
-}
-
 class Ini
 {
 public:
@@ -99,7 +73,7 @@ QString Report::settingsText(const Settings::Config& c)
         ini.key(u"ca_file"_s, QDir::toNativeSeparators(a.caFile));
         ini.key(u"smime_p12"_s, QDir::toNativeSeparators(a.smimeP12));
         ini.key(u"sign"_s, Settings::settingWord(a.sign));
-        ini.key(u"encrypt"_s, word(a.encrypt));
+        ini.key(u"encrypt"_s, Settings::settingWord(a.encrypt));
         ini.list(u"encrypt_domains"_s, a.encryptDomains);
         ini.key(u"allow_plaintext_auth"_s, yesNo(a.allowPlaintextAuth));
     }
@@ -114,7 +88,7 @@ QString Report::settingsText(const Settings::Config& c)
     ini.key(u"upstream_timeout_seconds"_s, c.delivery.upstreamTimeoutSeconds);
     ini.section(u"policy"_s);
     ini.list(u"internal_domains"_s, c.policy.internalDomains);
-    ini.key(u"review"_s, word(c.policy.review));
+    ini.key(u"review"_s, Settings::settingWord(c.policy.review));
     ini.key(u"allow_scripted_decisions"_s, yesNo(c.policy.allowScriptedDecisions));
     ini.key(u"allow_pause"_s, yesNo(c.policy.allowPause));
     ini.list(u"blocked_domains"_s, c.checks.blockedDomains);
@@ -125,7 +99,7 @@ QString Report::settingsText(const Settings::Config& c)
     ini.key(u"many_external_threshold"_s, c.checks.manyExternalThreshold);
     ini.key(u"many_external_domains_threshold"_s, c.checks.manyExternalDomainsThreshold);
     ini.key(u"landline_phone_threshold"_s, c.checks.landlinePhoneThreshold);
-    ini.key(u"many_external_bcc"_s, c.checks.manyExternalAlwaysBcc ? u"always"_s : u"ask"_s);
+    ini.key(u"many_external_bcc"_s, Settings::manyExternalBccWord(c.checks.manyExternalAlwaysBcc));
     if (!c.checks.actionWords.isEmpty()) {
         ini.section(u"checks"_s);
         QStringList codes = c.checks.actionWords.keys();
@@ -134,7 +108,7 @@ QString Report::settingsText(const Settings::Config& c)
             ini.key(code, c.checks.actionWords.value(code));
     }
     ini.section(u"secrets"_s);
-    ini.key(u"store"_s, c.secrets.store == Settings::SecretsBackend::File ? u"file"_s : u"keychain"_s);
+    ini.key(u"store"_s, Settings::settingWord(c.secrets.store));
     ini.key(u"file"_s, QDir::toNativeSeparators(c.secrets.file));
     return SecretMask::mask(ini.text());
 }

@@ -725,6 +725,26 @@ QString settingWord(CheckAction value)
     return wordOf(kActionNames, kActionValues, value);
 }
 
+QString settingWord(EncryptPolicy value)
+{
+    return wordOf(kEncryptNames, kEncryptValues, value);
+}
+
+QString settingWord(ReviewPolicy value)
+{
+    return wordOf(kReviewNames, kReviewValues, value);
+}
+
+QString settingWord(SecretsBackend value)
+{
+    return wordOf(kStoreNames, kStoreValues, value);
+}
+
+QString manyExternalBccWord(bool alwaysBcc)
+{
+    return wordOf(kBccNames, kBccValues, alwaysBcc);
+}
+
 bool fromSettingWord(const QString& word, Smtp::Security* out)
 {
     return valueOf(kSecurityNames, kSecurityValues, word, out);

@@ -185,6 +185,11 @@ QString settingWord(Smtp::Security value);
 QString settingWord(Smtp::AuthMethod value);
 QString settingWord(SignPolicy value);
 QString settingWord(CheckAction value);
+QString settingWord(EncryptPolicy value);
+QString settingWord(ReviewPolicy value);
+QString settingWord(SecretsBackend value);
+// [policy] many_external_bcc: "always" when the policy moves them without asking, else "offer".
+QString manyExternalBccWord(bool alwaysBcc);
 // The value for a word (any case); false, and *out unchanged, for an unknown word.
 bool fromSettingWord(const QString& word, Smtp::Security* out);
 bool fromSettingWord(const QString& word, Smtp::AuthMethod* out);

@@ -5,6 +5,8 @@
 #include "diagnostics/SecretMask.h"
 #include "settings/Config.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +18,7 @@ private slots:
     void cleanup() { Diagnostics::SecretMask::clearSecrets(); }
     void environmentNamesTheLibraries();
     void textHasVersionSettingsAndLog();
+    void settingsReadBackAsTheSameConfig();
     void noSecretInTheText();
 };
 
@@ -70,6 +73,39 @@ void TestReport::textHasVersionSettingsAndLog()
           u"[checks]\nkeyword=confirm\n"_s, u"[secrets]\nstore=keychain\n"_s,
           u"--- The last 2 log lines ---\nline one\nline two\n"_s})
         QVERIFY2(text.contains(expected), qPrintable(u"no «%1» in:\n%2"_s.arg(expected, text)));
+}
+
+// The settings in a report are the settings file's own words: pasted into a
+// file, they give the same configuration (a word of the report's own, such as
+// "ask" for many_external_bcc, would not read back).
+void TestReport::settingsReadBackAsTheSameConfig()
+{
+    Settings::Config config = sampleConfig();
+    config.policy.review = Settings::ReviewPolicy::Always;
+    config.checks.manyExternalAlwaysBcc = false; // "offer"
+    config.accounts[0].encrypt = Settings::EncryptPolicy::WhenPossible;
+    config.accounts[0].preset = u"microsoft365"_s;
+    config.secrets.store = Settings::SecretsBackend::File;
+    config.secrets.file = u"/home/taro/secrets.ini"_s;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"yubisashi.ini"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(Diagnostics::Report::settingsText(config).toUtf8());
+    file.close();
+    Settings::Config back;
+    QStringList errors;
+    QVERIFY(Settings::Config::load(path, &back, &errors));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QCOMPARE(back.policy.review, Settings::ReviewPolicy::Always);
+    QCOMPARE(back.checks.manyExternalAlwaysBcc, false);
+    QCOMPARE(back.accounts.size(), 1);
+    QCOMPARE(back.accounts[0].encrypt, Settings::EncryptPolicy::WhenPossible);
+    QCOMPARE(back.accounts[0].auth, Smtp::AuthMethod::XOAuth2);
+    QCOMPARE(back.secrets.store, Settings::SecretsBackend::File);
+    QCOMPARE(back.listener.port, 10599);
+    QCOMPARE(back.policy.internalDomains, config.policy.internalDomains);
 }
 
 void TestReport::noSecretInTheText()
