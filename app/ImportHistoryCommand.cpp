@@ -73,7 +73,7 @@ private:
         if (skipped)
             ++m_skipped;
         // Commit in slices: fast, and an interruption keeps what was learned.
-        if (m_messages % 500 == 0) {
+        if (m_messages % 5000 == 0) {
             m_history->commitBatch();
             m_history->beginBatch();
         }
@@ -148,6 +148,7 @@ int run(const QStringList& args)
         printErr(history.errorString());
         return 3;
     }
+    history.setBulkLoad(true);
     if (!history.beginBatch()) {
         printErr(history.errorString());
         return 3;

@@ -394,8 +394,18 @@ def build_tests(world, writer, n_legit, n_mistake_rounds, known):
                 choices = [(c, x) for c in pr["contacts"] for x in similar_by_name(world, c, orgs, which)]
                 if choices:
                     c, x = rng.choice(choices)
-                    mistake(project_message(pr, replace=(c, x), reply=rng.random() < 0.5, tag="mis"), kind,
-                            x.address, c.address, ["unusual-recipient"])
+                    m = project_message(pr, replace=(c, x), reply=rng.random() < 0.5, tag="mis")
+                    # A new message whose only other recipients are colleagues
+                    # who were all written to with the namesake before looks
+                    # exactly like ordinary mail to the namesake: nothing in
+                    # the message or the history says who was meant (only the
+                    # subject does, and no check reads it). Reported, not covered.
+                    others = {a.lower() for f in ("To", "Cc") for _, a in email.utils.getaddresses(m.get_all(f, []))
+                              if a.lower() != x.address.lower()}
+                    hidden = ("In-Reply-To" not in m and all(a.endswith("@" + OWN) for a in others) and
+                              all(frozenset((a, x.address.lower())) in world.pairs for a in others))
+                    mistake(m, kind, x.address, c.address, [] if hidden else ["unusual-recipient"],
+                            covered=not hidden)
                     break
         # 3. A known person of another organisation added to a thread.
         pr = projects[0]
@@ -422,6 +432,12 @@ def build_tests(world, writer, n_legit, n_mistake_rounds, known):
         c = pr["contacts"][0]
         local, domain = c.address.split("@")
         label, _, suffix = domain.partition(".")
+        # A typo that is itself a real domain (another company's) is not a
+        # look-alike but a different organisation: such variants are skipped.
+        taken = {d for o in world.orgs for d in o.domains} | {a.split("@")[1] for a in world.known} | {OWN}
+
+        def free(d):
+            return d not in taken and f"{local}@{d}" not in world.known
         variants = []
         if suffix == "co.jp":
             variants.append(("look-alike-changed-public-suffix", f"{label}.co.jo"))
@@ -429,8 +445,12 @@ def build_tests(world, writer, n_legit, n_mistake_rounds, known):
             variants.append(("look-alike-changed-public-suffix", f"{label}.co"))
         i = rng.randint(1, len(label) - 2)
         if label[i] != label[i + 1]:
-            variants.append(("typo-transposed-letters", label[:i] + label[i + 1] + label[i] + label[i + 2:] +
-                             "." + suffix))
+            # The drawn position first, then the next ones, until a swap makes no real domain.
+            for j in [i] + list(range(i + 1, len(label) - 1)) + list(range(1, i)):
+                swapped = label[:j] + label[j + 1] + label[j] + label[j + 2:] + "." + suffix
+                if label[j] != label[j + 1] and free(swapped):
+                    variants.append(("typo-transposed-letters", swapped))
+                    break
         if "m" in label:
             variants.append(("look-alike-rn-for-m", label.replace("m", "rn", 1) + "." + suffix))
         else:
@@ -441,6 +461,8 @@ def build_tests(world, writer, n_legit, n_mistake_rounds, known):
                 variants.append(("look-alike-homoglyph", label.replace(latin, cyr, 1) + "." + suffix))
                 break
         for kind, bad in variants:
+            if not free(bad):
+                continue
             wrong = Person(c.name, f"{local}@{bad}", None)
             mistake(project_message(pr, replace=(c, wrong), reply=rng.random() < 0.5, tag="mis"), kind,
                     wrong.address, c.address, ["look-alike-domain"])
@@ -499,6 +521,11 @@ def main():
                 if m["Message-ID"] in ids:
                     world.projects[pi]["files"][ids.index(m["Message-ID"])] = name
     world.known = {a.lower() for m in history for f in ("To", "Cc") for _, a in email.utils.getaddresses(m.get_all(f, []))}
+    # Who was written to together (pairs of addresses of one history message).
+    world.pairs = set()
+    for m in history:
+        group = sorted({a.lower() for f in ("To", "Cc") for _, a in email.utils.getaddresses(m.get_all(f, []))})
+        world.pairs.update(frozenset((a, b)) for k, a in enumerate(group) for b in group[k + 1:])
     tests = build_tests(world, writer, 40 if small else 300, 2 if small else 8, world.known)
 
     os.makedirs(os.path.join(args.out, "messages"), exist_ok=True)

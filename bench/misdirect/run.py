@@ -92,8 +92,10 @@ def score(labels, reviews):
                         (f.get("similar_domain") and f["similar_domain"] == meant.rpartition("@")[2])
                         for f in expected)
         k = kinds.setdefault(label["kind"], {"n": 0, "any": 0, "expected": 0, "meant_n": 0, "meant": 0,
-                                             "covered": label["covered"], "checks": label["checks"]})
+                                             "uncovered": 0, "checks": []})
         k["n"] += 1
+        k["uncovered"] += not label["covered"]
+        k["checks"] += [c for c in label["checks"] if c not in k["checks"]]
         k["any"] += any_ok
         k["expected"] += bool(expected)
         if named is not None:
@@ -107,7 +109,8 @@ def score(labels, reviews):
             c = per_check.setdefault(code, {"n": 0, "caught": 0})
             c["n"] += 1
             c["caught"] += any(f["code"] == code for f in stops)
-        if label["kind"].startswith("wrong-person") or label["kind"] == "outsider-added-to-thread":
+        if label["covered"] and (label["kind"].startswith("wrong-person") or
+                                 label["kind"] == "outsider-added-to-thread"):
             relation["n"] += 1
             relation["caught"] += any(f["code"] == "unusual-recipient" for f in stops)
             relation["meant"] += bool(named) if meant else 0
@@ -152,7 +155,8 @@ def main():
         print(f"{'mistake':46} {'n':>3} {'any ack':>8} {'its check':>10} {'meant named':>12}  checks")
         for kind, k in kinds.items():
             meant = f"{k['meant']}/{k['meant_n']}" if k["meant_n"] else "-"
-            note = "" if k["covered"] else "  (not covered)"
+            note = ("" if not k["uncovered"] else "  (not covered)" if k["uncovered"] == k["n"]
+                    else f"  ({k['uncovered']} not covered)")
             print(f"{kind:46} {k['n']:3} {pct(k['any'], k['n']):>8} {pct(k['expected'], k['n']):>10} "
                   f"{meant:>12}  {', '.join(k['checks']) or '-'}{note}")
         print()

@@ -146,6 +146,7 @@ History::History(const QString& path) : m_path(path), m_connection(nextConnectio
 
 History::~History()
 {
+    dropStatements();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isValid())
@@ -169,6 +170,83 @@ bool History::exec(const QString& sql)
     return true;
 }
 
+namespace {
+
+// In the order of History::Statement.
+const char* sqlOf(int which)
+{
+    static const char* const sql[] = {
+        // Relations: everything about the recipient set in one statement, all
+        // primary-key lookups (covering: WITHOUT ROWID tables keep the counts
+        // in the key's b-tree). The addresses as a JSON array twice, then the domains.
+        "SELECT 0, r.address, NULL, r.count, r.last_sent FROM json_each(?) j CROSS JOIN recipients r "
+        "ON r.address = j.value "
+        "UNION ALL SELECT 1, t.address, t.other, t.count, NULL FROM json_each(?) j CROSS JOIN together t "
+        "ON t.address = j.value "
+        "UNION ALL SELECT 2, d.domain, d.other, d.count, NULL FROM json_each(?) j CROSS JOIN "
+        "domains_together d ON d.domain = j.value",
+        // Neighbours: the use and names of the people usually written to with them.
+        "SELECT r.address, r.count, r.last_sent, n.name FROM json_each(?) j CROSS JOIN recipients r "
+        "ON r.address = j.value LEFT JOIN names n ON n.address = r.address",
+        "INSERT OR IGNORE INTO recipients(address, domain, first_sent, last_sent, count) VALUES (?,?,?,?,0)",
+        "UPDATE recipients SET last_sent = max(last_sent, ?), count = count + 1 WHERE address = ?",
+        "INSERT INTO domains(domain, first_sent, last_sent, count) VALUES (?,?,?,1) "
+        "ON CONFLICT(domain) DO UPDATE SET last_sent = max(last_sent, excluded.last_sent), count = count + 1",
+        "INSERT INTO names(address, name, name_key, first_sent, last_sent, count) VALUES (?,?,?,?,?,1) "
+        "ON CONFLICT(address, name_key) DO UPDATE SET name = excluded.name, "
+        "last_sent = max(last_sent, excluded.last_sent), count = count + 1",
+        // Every ordered pair of a message's recipients (domains) in one
+        // statement: the time, then the same JSON array twice. (The WHERE also
+        // tells SQLite's parser that ON CONFLICT is the upsert, not a join's ON.)
+        "INSERT INTO together(address, other, count, last_sent) SELECT a.value, b.value, 1, ? "
+        "FROM json_each(?) a CROSS JOIN json_each(?) b WHERE a.value <> b.value "
+        "ON CONFLICT(address, other) DO UPDATE SET count = count + 1, "
+        "last_sent = max(last_sent, excluded.last_sent)",
+        "INSERT INTO domains_together(domain, other, count, last_sent) SELECT a.value, b.value, 1, ? "
+        "FROM json_each(?) a CROSS JOIN json_each(?) b WHERE a.value <> b.value "
+        "ON CONFLICT(domain, other) DO UPDATE SET count = count + 1, "
+        "last_sent = max(last_sent, excluded.last_sent)",
+        "INSERT INTO attachments(sha256, domain, filename, first_sent, last_sent, count) VALUES "
+        "(?,?,?,?,?,1) "
+        "ON CONFLICT(sha256, domain) DO UPDATE SET last_sent = max(last_sent, excluded.last_sent), "
+        "count = count + 1",
+        "INSERT OR IGNORE INTO threads(message_id, domain) VALUES (?,?)",
+        "INSERT OR IGNORE INTO messages(message_id, time) VALUES (?,?)",
+    };
+    static_assert(std::size(sql) == 11);
+    return sql[which];
+}
+
+QString jsonArray(const QStringList& values)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+QSqlQuery* History::statement(Statement which)
+{
+    std::unique_ptr<QSqlQuery>& q = m_statements[std::size_t(which)];
+    if (!q) {
+        auto made = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+        made->setForwardOnly(true);
+        if (!made->prepare(QLatin1String(sqlOf(int(which))))) {
+            fail(tr("The recipient history could not be read (%1).").arg(made->lastError().text()));
+            return nullptr;
+        }
+        q = std::move(made);
+    }
+    return q.get();
+}
+
+// Before the connection closes (a prepared statement keeps it busy).
+void History::dropStatements()
+{
+    for (std::unique_ptr<QSqlQuery>& q : m_statements)
+        q.reset();
+}
+
 qint64 History::now() const
 {
     return (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch();
@@ -178,6 +256,7 @@ bool History::open()
 {
     m_open = false;
     m_allDomains.reset();
+    dropStatements();
     QSqlDatabase db = QSqlDatabase::contains(m_connection)
                           ? QSqlDatabase::database(m_connection, false)
                           : QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
@@ -467,29 +546,53 @@ bool History::facts(const Review::HistoryQuestion& question, Review::HistoryFact
 bool History::relationships(const QStringList& addressKeys, const QStringList& domains,
                             Review::HistoryFacts* out)
 {
+    if (!m_open)
+        return false;
+    if (addressKeys.isEmpty() && domains.isEmpty())
+        return true;
+    auto readFailed = [this](const QSqlQuery& q) {
+        return fail(tr("The recipient history could not be read (%1).").arg(q.lastError().text()));
+    };
+    // One statement for the recipient set: their use, whom each was written
+    // to with, and which domains with theirs.
+    QSqlQuery* q = statement(Statement::Relations);
+    if (!q)
+        return false;
+    const QString keys = jsonArray(addressKeys);
+    q->bindValue(0, keys);
+    q->bindValue(1, keys);
+    q->bindValue(2, jsonArray(domains));
+    if (!q->exec())
+        return readFailed(*q);
     const QSet<QString> inMessage(addressKeys.cbegin(), addressKeys.cend());
     QHash<QString, int> neighbourWeight;
-    auto use = [out](const QSqlQuery& q) {
-        out->usage.insert(q.value(0).toString(),
-                          Review::HistoryFacts::Use{q.value(1).toInt(), q.value(2).toLongLong()});
-    };
-    const bool ok =
-        query(u"SELECT address, count, last_sent FROM recipients WHERE address"_s, addressKeys, use) &&
-        query(u"SELECT address, other, count FROM together WHERE address"_s, addressKeys,
-              [&](const QSqlQuery& q) {
-                  const QString other = q.value(1).toString();
-                  const int count = q.value(2).toInt();
-                  out->together[q.value(0).toString()].insert(other, count);
-                  if (!inMessage.contains(other))
-                      neighbourWeight[other] += count;
-              }) &&
-        query(u"SELECT domain, other, count FROM domains_together WHERE domain"_s, domains,
-              [out](const QSqlQuery& q) {
-                  out->domainsTogether[q.value(0).toString()].insert(q.value(1).toString(),
-                                                                     q.value(2).toInt());
-              });
-    if (!ok)
-        return false;
+    while (q->next()) {
+        const QString key = q->value(1).toString();
+        switch (q->value(0).toInt()) {
+        case 0:
+            out->usage.insert(key, Review::HistoryFacts::Use{q->value(3).toInt(), q->value(4).toLongLong()});
+            break;
+        case 1: {
+            const QString other = q->value(2).toString();
+            const int count = q->value(3).toInt();
+            out->together[key].insert(other, count);
+            if (!inMessage.contains(other))
+                neighbourWeight[other] += count;
+            break;
+        }
+        default:
+            out->domainsTogether[key].insert(q->value(2).toString(), q->value(3).toInt());
+            break;
+        }
+    }
+    const bool failed = q->lastError().isValid();
+    // Ends the read: a statement left open would keep its snapshot of the file.
+    q->finish();
+    if (failed)
+        return readFailed(*q);
+    if (neighbourWeight.isEmpty())
+        return true;
+
     // The people usually written to with these recipients, most frequent first:
     // their names and use, to say who was probably meant.
     QStringList neighbours = neighbourWeight.keys();
@@ -499,13 +602,26 @@ bool History::relationships(const QStringList& addressKeys, const QStringList& d
     });
     if (neighbours.size() > kMaxNeighbours)
         neighbours.resize(kMaxNeighbours);
-    if (neighbours.isEmpty())
-        return true;
-    return query(u"SELECT address, name FROM names WHERE address"_s, neighbours,
-                 [out](const QSqlQuery& q) {
-                     out->neighbourNames[q.value(0).toString()] << q.value(1).toString();
-                 }) &&
-           query(u"SELECT address, count, last_sent FROM recipients WHERE address"_s, neighbours, use);
+    QSqlQuery* n = statement(Statement::Neighbours);
+    if (!n)
+        return false;
+    n->bindValue(0, jsonArray(neighbours));
+    if (!n->exec())
+        return readFailed(*n);
+    QString last;
+    while (n->next()) {
+        const QString address = n->value(0).toString();
+        if (address != last) {
+            out->usage.insert(address,
+                              Review::HistoryFacts::Use{n->value(1).toInt(), n->value(2).toLongLong()});
+            last = address;
+        }
+        if (!n->isNull(3))
+            out->neighbourNames[address] << n->value(3).toString();
+    }
+    const bool neighboursFailed = n->lastError().isValid();
+    n->finish();
+    return neighboursFailed ? readFailed(*n) : true;
 }
 
 bool History::knownAddresses(const QStringList& addressKeys, QSet<QString>* out)
@@ -596,6 +712,15 @@ bool History::beginBatch()
     return true;
 }
 
+void History::setBulkLoad(bool on)
+{
+    if (!m_open)
+        return;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    // Negative: KiB. -2000 is SQLite's default.
+    q.exec(on ? u"PRAGMA cache_size=-262144"_s : u"PRAGMA cache_size=-2000"_s);
+}
+
 bool History::commitBatch()
 {
     if (m_batchDepth == 0)
@@ -616,26 +741,16 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
                     const QList<Mime::Attachment>& attachments, const QString& messageId, qint64 when,
                     int* newRecipients)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    auto error = [this](const QSqlQuery& q) {
-        return fail(tr("The recipient history could not be updated (%1).").arg(q.lastError().text()));
+    auto error = [this](const QSqlQuery* q) {
+        return fail(tr("The recipient history could not be updated (%1).").arg(q->lastError().text()));
     };
 
-    QSqlQuery insertRcpt(db);
-    insertRcpt.prepare(u"INSERT OR IGNORE INTO recipients(address, domain, first_sent, last_sent, count) "
-                       "VALUES (?,?,?,?,0)"_s);
-    QSqlQuery updateRcpt(db);
-    updateRcpt.prepare(
-        u"UPDATE recipients SET last_sent = max(last_sent, ?), count = count + 1 WHERE address = ?"_s);
-    QSqlQuery domain(db);
-    domain.prepare(u"INSERT INTO domains(domain, first_sent, last_sent, count) VALUES (?,?,?,1) "
-                   "ON CONFLICT(domain) DO UPDATE SET last_sent = max(last_sent, excluded.last_sent), "
-                   "count = count + 1"_s);
-    QSqlQuery name(db);
-    name.prepare(
-        u"INSERT INTO names(address, name, name_key, first_sent, last_sent, count) VALUES (?,?,?,?,?,1) "
-        "ON CONFLICT(address, name_key) DO UPDATE SET name = excluded.name, "
-        "last_sent = max(last_sent, excluded.last_sent), count = count + 1"_s);
+    QSqlQuery* insertRcpt = statement(Statement::InsertRecipient);
+    QSqlQuery* updateRcpt = statement(Statement::UpdateRecipient);
+    QSqlQuery* domain = statement(Statement::UpsertDomain);
+    QSqlQuery* name = statement(Statement::UpsertName);
+    if (!insertRcpt || !updateRcpt || !domain || !name)
+        return false;
 
     QSet<QString> domains;
     QSet<QString> seen;
@@ -646,36 +761,36 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
         seen.insert(p.address);
         seenOrder << p.address;
         const QString d = Mail::DomainNames::domainOf(p.address);
-        insertRcpt.addBindValue(p.address);
-        insertRcpt.addBindValue(d);
-        insertRcpt.addBindValue(when);
-        insertRcpt.addBindValue(when);
-        if (!insertRcpt.exec())
+        insertRcpt->addBindValue(p.address);
+        insertRcpt->addBindValue(d);
+        insertRcpt->addBindValue(when);
+        insertRcpt->addBindValue(when);
+        if (!insertRcpt->exec())
             return error(insertRcpt);
-        if (newRecipients && insertRcpt.numRowsAffected() > 0)
+        if (newRecipients && insertRcpt->numRowsAffected() > 0)
             ++*newRecipients;
-        updateRcpt.addBindValue(when);
-        updateRcpt.addBindValue(p.address);
-        if (!updateRcpt.exec())
+        updateRcpt->addBindValue(when);
+        updateRcpt->addBindValue(p.address);
+        if (!updateRcpt->exec())
             return error(updateRcpt);
         if (!domains.contains(d)) {
             domains.insert(d);
-            domain.addBindValue(d);
-            domain.addBindValue(when);
-            domain.addBindValue(when);
-            if (!domain.exec())
+            domain->addBindValue(d);
+            domain->addBindValue(when);
+            domain->addBindValue(when);
+            if (!domain->exec())
                 return error(domain);
             if (m_allDomains && !m_allDomains->contains(d))
                 m_allDomains->append(d);
         }
         const QString key = Mail::PersonNames::key(p.name);
         if (!key.isEmpty()) {
-            name.addBindValue(p.address);
-            name.addBindValue(p.name.trimmed());
-            name.addBindValue(key);
-            name.addBindValue(when);
-            name.addBindValue(when);
-            if (!name.exec())
+            name->addBindValue(p.address);
+            name->addBindValue(p.name.trimmed());
+            name->addBindValue(key);
+            name->addBindValue(when);
+            name->addBindValue(when);
+            if (!name->exec())
                 return error(name);
         }
     }
@@ -685,20 +800,19 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
         return false;
 
     if (!attachments.isEmpty()) {
-        QSqlQuery att(db);
-        att.prepare(u"INSERT INTO attachments(sha256, domain, filename, first_sent, last_sent, count) "
-                    "VALUES (?,?,?,?,?,1) ON CONFLICT(sha256, domain) DO UPDATE SET "
-                    "last_sent = max(last_sent, excluded.last_sent), count = count + 1"_s);
+        QSqlQuery* att = statement(Statement::UpsertAttachment);
+        if (!att)
+            return false;
         for (const Mime::Attachment& a : attachments) {
             if (a.sha256.isEmpty())
                 continue;
             for (const QString& d : std::as_const(domains)) {
-                att.addBindValue(a.sha256);
-                att.addBindValue(d);
-                att.addBindValue(a.filename);
-                att.addBindValue(when);
-                att.addBindValue(when);
-                if (!att.exec())
+                att->addBindValue(a.sha256);
+                att->addBindValue(d);
+                att->addBindValue(a.filename);
+                att->addBindValue(when);
+                att->addBindValue(when);
+                if (!att->exec())
                     return error(att);
             }
         }
@@ -706,26 +820,28 @@ bool History::learn(const QList<Person>& people, const QStringList& threadIds,
 
     // Every id of the conversation points to its domains, so a later reply to
     // any message of the thread finds them.
-    QSqlQuery thread(db);
-    thread.prepare(u"INSERT OR IGNORE INTO threads(message_id, domain) VALUES (?,?)"_s);
+    QSqlQuery* thread = statement(Statement::InsertThread);
+    if (!thread)
+        return false;
     for (const QString& rawId : threadIds) {
         const QString id = normalizedMessageId(rawId);
         if (id.isEmpty())
             continue;
         for (const QString& d : std::as_const(domains)) {
-            thread.addBindValue(id);
-            thread.addBindValue(d);
-            if (!thread.exec())
+            thread->addBindValue(id);
+            thread->addBindValue(d);
+            if (!thread->exec())
                 return error(thread);
         }
     }
     const QString id = normalizedMessageId(messageId);
     if (!id.isEmpty()) {
-        QSqlQuery msg(db);
-        msg.prepare(u"INSERT OR IGNORE INTO messages(message_id, time) VALUES (?,?)"_s);
-        msg.addBindValue(id);
-        msg.addBindValue(when);
-        if (!msg.exec())
+        QSqlQuery* msg = statement(Statement::InsertMessage);
+        if (!msg)
+            return false;
+        msg->addBindValue(id);
+        msg->addBindValue(when);
+        if (!msg->exec())
             return error(msg);
     }
     return true;
@@ -735,24 +851,17 @@ bool History::learnTogether(const QStringList& keys, qint64 when, bool domains)
 {
     if (keys.size() < 2 || keys.size() > kMaxGroup)
         return true;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(domains ? u"INSERT INTO domains_together(domain, other, count, last_sent) VALUES (?,?,1,?) "
-                        "ON CONFLICT(domain, other) DO UPDATE SET count = count + 1, "
-                        "last_sent = max(last_sent, excluded.last_sent)"_s
-                      : u"INSERT INTO together(address, other, count, last_sent) VALUES (?,?,1,?) "
-                        "ON CONFLICT(address, other) DO UPDATE SET count = count + 1, "
-                        "last_sent = max(last_sent, excluded.last_sent)"_s);
-    for (const QString& a : keys) {
-        for (const QString& b : keys) {
-            if (a == b)
-                continue;
-            q.addBindValue(a);
-            q.addBindValue(b);
-            q.addBindValue(when);
-            if (!q.exec())
-                return fail(tr("The recipient history could not be updated (%1).").arg(q.lastError().text()));
-        }
-    }
+    // All n(n-1) pairs in one statement: the pairs are made by SQLite, not
+    // bound one by one.
+    QSqlQuery* q = statement(domains ? Statement::UpsertDomainsTogether : Statement::UpsertTogether);
+    if (!q)
+        return false;
+    const QString json = jsonArray(keys);
+    q->bindValue(0, when);
+    q->bindValue(1, json);
+    q->bindValue(2, json);
+    if (!q->exec())
+        return fail(tr("The recipient history could not be updated (%1).").arg(q->lastError().text()));
     return true;
 }
 

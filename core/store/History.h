@@ -12,8 +12,12 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <array>
 #include <functional>
+#include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace Store {
 
@@ -91,6 +95,11 @@ public:
     // Groups many learnSent() calls into one transaction (much faster).
     bool beginBatch();
     bool commitBatch();
+    // For import-history: lets SQLite keep up to 256 MB of the file in
+    // memory, so learning a large mailbox rereads nothing and each commit
+    // writes each changed page once. Not for the running app (its memory
+    // would grow to the size of the file).
+    void setBulkLoad(bool on);
 
     // The audit log as CSV (UTF-8 with BOM, so spreadsheet programs read Japanese correctly).
     bool exportAuditCsv(const QString& path, QString* error);
@@ -109,6 +118,25 @@ private:
     bool migrate(int from);
     bool migrateV1toV2();
     bool migrateV2toV3();
+    // Statements prepared once per History (per open()) and reused: parsing
+    // the SQL costs as much as running a lookup.
+    enum class Statement
+    {
+        Relations,
+        Neighbours,
+        InsertRecipient,
+        UpdateRecipient,
+        UpsertDomain,
+        UpsertName,
+        UpsertTogether,
+        UpsertDomainsTogether,
+        UpsertAttachment,
+        InsertThread,
+        InsertMessage,
+        Count
+    };
+    QSqlQuery* statement(Statement which);
+    void dropStatements();
     bool learnTogether(const QStringList& keys, qint64 when, bool domains = false);
     bool learn(const QList<Person>& people, const QStringList& threadIds,
                const QList<Mime::Attachment>& attachments, const QString& messageId, qint64 when,
@@ -125,6 +153,7 @@ private:
     int m_busyTimeoutMs = 500;
     int m_batchDepth = 0;
     std::optional<QStringList> m_allDomains;
+    std::array<std::unique_ptr<QSqlQuery>, std::size_t(Statement::Count)> m_statements;
     std::function<QDateTime()> m_clock;
 };
 

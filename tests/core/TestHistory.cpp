@@ -23,6 +23,8 @@ private slots:
     void recordDeliveredTeachesEverything();
     void recordNotDeliveredWritesAuditOnly();
     void learnSentCountsOnce();
+    void relationshipsOfTheRecipients();
+    void relationshipLookupsSeeNewMail();
     void migratesFromV1();
     void refusesNewerSchema();
     void corruptFileIsReported();
@@ -164,6 +166,100 @@ void TestHistory::learnSentCountsOnce()
     QVERIFY(h.commitBatch());
     QCOMPARE(h.recipientCount(), 4);
     QCOMPARE(h.auditCount(), 0); // learning is not sending
+}
+
+namespace {
+
+// Learns one sent message to these people, as import-history does.
+void learnMessage(History* h, const QString& id, const QList<Mime::Mailbox>& to)
+{
+    auto v = Fixture::message(to);
+    v.messageId = id;
+    int fresh = 0;
+    QVERIFY2(h->learnSent(v, &fresh), qPrintable(h->errorString()));
+}
+
+} // namespace
+
+// Who was written to together, as the unusual-recipient check reads it: the
+// use of each recipient, every person and domain each was written to with
+// (counted over messages), and the names and use of the people usually with
+// them who are not in this message.
+void TestHistory::relationshipsOfTheRecipients()
+{
+    History h(path(u"h.sqlite"_s));
+    QVERIFY(h.open());
+    QVERIFY(h.beginBatch());
+    const auto a = mailbox(u"a@x.example"_s, u"Ann Archer"_s);
+    const auto b = mailbox(u"b@y.example"_s, u"Bob Baker"_s);
+    const auto c = mailbox(u"c@y.example"_s, u"Cleo Clark"_s);
+    const auto d = mailbox(u"d@z.example"_s, u"Dan Drake"_s);
+    learnMessage(&h, u"<m1@example.co.jp>"_s, {a, b, c});
+    learnMessage(&h, u"<m2@example.co.jp>"_s, {a, b, c});
+    learnMessage(&h, u"<m3@example.co.jp>"_s, {a, d});
+    QVERIFY(h.commitBatch());
+
+    Review::HistoryFacts f;
+    QVERIFY(h.relationships({u"a@x.example"_s, u"b@y.example"_s, u"new@w.example"_s},
+                            {u"x.example"_s, u"y.example"_s, u"w.example"_s}, &f));
+    QCOMPARE(f.usage.value(u"a@x.example"_s).count, 3);
+    QCOMPARE(f.usage.value(u"b@y.example"_s).count, 2);
+    QCOMPARE(f.usage.value(u"c@y.example"_s).count, 2); // neighbours too
+    QCOMPARE(f.usage.value(u"d@z.example"_s).count, 1);
+    QVERIFY(!f.usage.contains(u"new@w.example"_s));
+    QCOMPARE(f.together.value(u"a@x.example"_s),
+             (QHash<QString, int>{{u"b@y.example"_s, 2}, {u"c@y.example"_s, 2}, {u"d@z.example"_s, 1}}));
+    QCOMPARE(f.together.value(u"b@y.example"_s),
+             (QHash<QString, int>{{u"a@x.example"_s, 2}, {u"c@y.example"_s, 2}}));
+    QVERIFY(!f.together.contains(u"new@w.example"_s));
+    QCOMPARE(f.neighbourNames, (QHash<QString, QStringList>{{u"c@y.example"_s, {u"Cleo Clark"_s}},
+                                                            {u"d@z.example"_s, {u"Dan Drake"_s}}}));
+    QCOMPARE(f.domainsTogether.value(u"x.example"_s),
+             (QHash<QString, int>{{u"y.example"_s, 2}, {u"z.example"_s, 1}}));
+    QCOMPARE(f.domainsTogether.value(u"y.example"_s), (QHash<QString, int>{{u"x.example"_s, 2}}));
+    QVERIFY(!f.domainsTogether.contains(u"w.example"_s));
+
+    // A message of more than 50 recipients is an announcement: no pairs.
+    QList<Mime::Mailbox> many;
+    for (int i = 0; i < 51; ++i)
+        many << mailbox(u"p%1@big.example"_s.arg(i));
+    learnMessage(&h, u"<m4@example.co.jp>"_s, many);
+    Review::HistoryFacts big;
+    QVERIFY(h.relationships({u"p0@big.example"_s}, {u"big.example"_s}, &big));
+    QCOMPARE(big.usage.value(u"p0@big.example"_s).count, 1);
+    QVERIFY(big.together.isEmpty());
+    QVERIFY(big.domainsTogether.isEmpty());
+}
+
+// The lookup's statements are prepared once and kept; they must not keep
+// reading an old snapshot of the file when the running app or an import
+// (another connection) learned more, nor break when the history is reopened.
+void TestHistory::relationshipLookupsSeeNewMail()
+{
+    History reader(path(u"h.sqlite"_s));
+    QVERIFY(reader.open());
+    History writer(path(u"h.sqlite"_s));
+    QVERIFY(writer.open());
+    const auto a = mailbox(u"a@x.example"_s);
+    const auto b = mailbox(u"b@y.example"_s, u"Bob Baker"_s);
+    learnMessage(&writer, u"<m1@example.co.jp>"_s, {a, b});
+    Review::HistoryFacts before;
+    QVERIFY(reader.relationships({u"a@x.example"_s}, {u"x.example"_s}, &before));
+    QCOMPARE(before.together.value(u"a@x.example"_s).value(u"b@y.example"_s), 1);
+    QCOMPARE(before.neighbourNames.value(u"b@y.example"_s), QStringList{u"Bob Baker"_s});
+
+    learnMessage(&writer, u"<m2@example.co.jp>"_s, {a, b});
+    Review::HistoryFacts after;
+    QVERIFY(reader.relationships({u"a@x.example"_s}, {u"x.example"_s}, &after));
+    QCOMPARE(after.together.value(u"a@x.example"_s).value(u"b@y.example"_s), 2);
+    QCOMPARE(after.usage.value(u"b@y.example"_s).count, 2);
+    QCOMPARE(after.domainsTogether.value(u"x.example"_s).value(u"y.example"_s), 2);
+
+    QVERIFY(reader.open()); // again: the statements are made anew
+    Review::HistoryFacts reopened;
+    QVERIFY2(reader.relationships({u"a@x.example"_s}, {u"x.example"_s}, &reopened),
+             qPrintable(reader.errorString()));
+    QCOMPARE(reopened.together, after.together);
 }
 
 void TestHistory::migratesFromV1()
