@@ -93,7 +93,8 @@ bool FindingBadgeDelegate::hasSuggestion(const QModelIndex& index)
 QRect FindingBadgeDelegate::firstLine(const QStyleOptionViewItem& option, const QModelIndex& index)
 {
     QRect rect = option.rect;
-    if (hasSuggestion(index) && rect.height() > 0)
+    // Only a rectangle of two lines is halved: paint() passes the first line on as it is.
+    if (hasSuggestion(index) && rect.height() > QFontMetrics(option.font).height() * 2)
         rect.setHeight(rect.height() / 2);
     return rect;
 }
