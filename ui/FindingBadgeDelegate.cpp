@@ -5,6 +5,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 #include <functional>
@@ -72,9 +73,38 @@ QList<QRect> layoutBadges(const QRect& cell, const QFont& font, const QStringLis
 
 } // namespace
 
-FindingBadgeDelegate::Badges FindingBadgeDelegate::badges(const QStyleOptionViewItem& option,
+namespace {
+
+int suggestionButtonWidth(const QFontMetrics& fm, const QString& label)
+{
+    return fm.horizontalAdvance(label) + fm.height();
+}
+
+} // namespace
+
+bool FindingBadgeDelegate::hasSuggestion(const QModelIndex& index)
+{
+    return !index.siblingAtColumn(RecipientModel::FindingsColumn)
+                .data(RecipientModel::SuggestionActionRole)
+                .toString()
+                .isEmpty();
+}
+
+QRect FindingBadgeDelegate::firstLine(const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    QRect rect = option.rect;
+    // Only a rectangle of two lines is halved: paint() passes the first line on as it is.
+    if (hasSuggestion(index) && rect.height() > QFontMetrics(option.font).height() * 2)
+        rect.setHeight(rect.height() / 2);
+    return rect;
+}
+
+FindingBadgeDelegate::Badges FindingBadgeDelegate::badges(const QStyleOptionViewItem& itemOption,
                                                           const QModelIndex& index)
 {
+    // A row with a suggestion has two lines: the badges on the first.
+    QStyleOptionViewItem option = itemOption;
+    option.rect = firstLine(itemOption, index);
     Badges b;
     b.labels = index.data(RecipientModel::BadgeLabelsRole).toStringList();
     b.tips = index.data(RecipientModel::BadgeTipsRole).toStringList();
@@ -106,6 +136,40 @@ FindingBadgeDelegate::Badges FindingBadgeDelegate::badges(const QStyleOptionView
         b.labels = {tr("%n findings", nullptr, n)};
     b.rects = layoutBadges(option.rect, option.font, b.labels, b.severities, badgeFont);
     return b;
+}
+
+FindingBadgeDelegate::Suggestion FindingBadgeDelegate::suggestion(const QStyleOptionViewItem& option,
+                                                                  const QModelIndex& index)
+{
+    Suggestion s;
+    const QModelIndex findings = index.siblingAtColumn(RecipientModel::FindingsColumn);
+    s.button = findings.data(RecipientModel::SuggestionActionRole).toString();
+    if (s.button.isEmpty())
+        return s;
+    const QString text = findings.data(RecipientModel::SuggestionRole).toString();
+    // The second line of the row, under the address and across the findings:
+    // as wide as it can be, whichever cell is asked about.
+    const auto* view = qobject_cast<const QAbstractItemView*>(option.widget);
+    const QRect cell = option.rect;
+    const QRect address =
+        view ? view->visualRect(index.siblingAtColumn(RecipientModel::AddressColumn)) : cell;
+    const QRect last = view ? view->visualRect(findings) : cell;
+    const int lineHeight = cell.height() / 2;
+    const QFontMetrics fm(option.font);
+    const int gap = fm.height() / 2;
+    const int margin = fm.height() / 4;
+    const int left = address.left() + margin;
+    const int right = qMax(last.right(), view ? view->viewport()->width() - 1 : cell.right());
+    const int top = cell.top() + lineHeight;
+    const int buttonWidth = suggestionButtonWidth(fm, s.button);
+    const int height = qMin(fm.height() + fm.height() / 3, lineHeight - 2);
+    const int natural = fm.horizontalAdvance(text);
+    const int room = right - gap - buttonWidth - gap - left;
+    const int textWidth = qMax(0, qMin(natural, room));
+    s.text = textWidth < natural ? fm.elidedText(text, Qt::ElideMiddle, textWidth) : text;
+    s.textRect = QRect(left, top, textWidth, lineHeight);
+    s.buttonRect = QRect(left + textWidth + gap, top + (lineHeight - height) / 2, buttonWidth, height);
+    return s;
 }
 
 QColor FindingBadgeDelegate::outsideColour()
@@ -167,8 +231,48 @@ void FindingBadgeDelegate::paintOutsideMarker(QPainter* painter, const QStyleOpt
     painter->restore();
 }
 
-void FindingBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+void FindingBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& itemOption,
                                  const QModelIndex& index) const
+{
+    if (!hasSuggestion(index)) {
+        paintLine(painter, itemOption, index);
+        return;
+    }
+    // Two lines: the background across the whole cell, the cell's content on
+    // the first line; the findings cell (painted last) adds the suggestion line.
+    const QWidget* widget = itemOption.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    QStyleOptionViewItem background = itemOption;
+    initStyleOption(&background, index);
+    background.text.clear();
+    background.features &= ~(QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDecoration);
+    background.state &= ~QStyle::State_HasFocus;
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+    QStyleOptionViewItem first = itemOption;
+    first.rect = firstLine(itemOption, index);
+    paintLine(painter, first, index);
+    if (index.column() != RecipientModel::FindingsColumn)
+        return;
+    const Suggestion suggested = suggestion(itemOption, index);
+    painter->save();
+    painter->setClipping(false);
+    painter->setFont(itemOption.font);
+    painter->setPen(itemOption.palette.color(
+        itemOption.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(suggested.textRect, Qt::AlignLeft | Qt::AlignVCenter, suggested.text);
+    QStyleOptionButton button;
+    if (widget)
+        button.initFrom(widget);
+    button.rect = suggested.buttonRect;
+    button.text = suggested.button;
+    button.state = QStyle::State_Enabled | QStyle::State_Raised;
+    button.fontMetrics = QFontMetrics(itemOption.font);
+    style->drawControl(QStyle::CE_PushButton, &button, painter, widget);
+    painter->restore();
+}
+
+void FindingBadgeDelegate::paintLine(QPainter* painter, const QStyleOptionViewItem& option,
+                                     const QModelIndex& index) const
 {
     const QString marker = index.data(RecipientModel::OutsideMarkerRole).toString();
     if (!marker.isEmpty()) {
@@ -208,6 +312,23 @@ void FindingBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
         painter->drawText(b.rects.at(i), Qt::AlignCenter, b.labels.at(i));
     }
     painter->restore();
+}
+
+bool FindingBadgeDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,
+                                       const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonRelease ||
+        event->type() == QEvent::MouseButtonDblClick) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        const Suggestion s = suggestion(option, index);
+        if (mouse->button() == Qt::LeftButton && !s.button.isEmpty() &&
+            s.buttonRect.contains(mouse->position().toPoint())) {
+            if (event->type() == QEvent::MouseButtonRelease)
+                emit suggestionClicked(index);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
 }
 
 void FindingBadgeDelegate::paintHighlighted(QPainter* painter, const QStyleOptionViewItem& option,
@@ -277,6 +398,9 @@ QSize FindingBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const Q
     const QRect tag = outsideMarkerRect(opt, index);
     if (!tag.isEmpty())
         size.setWidth(size.width() + tag.width() + fm.height() / 2);
+    // A row with a suggestion has a second line for it.
+    if (hasSuggestion(index))
+        size.setHeight(fm.height() * 3);
     const Badges b = badges(opt, index);
     if (b.rects.isEmpty())
         return size;

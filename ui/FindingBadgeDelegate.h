@@ -30,6 +30,23 @@ public:
         bool combined = false;
     };
     static Badges badges(const QStyleOptionViewItem& option, const QModelIndex& index);
+    // unusual-recipient's suggestion: a row that has one is two lines high,
+    // each cell's content on the first line; on the second, from the address
+    // column to the right end, the suggestion's text ("Probably meant: ..."
+    // or "was: ...", elided in the middle only when even that is too narrow)
+    // and a button ("Replace" or "Undo"). option.rect is the rectangle of the
+    // cell index; option.widget the view.
+    struct Suggestion
+    {
+        QString text;
+        QRect textRect;
+        QString button;
+        QRect buttonRect;
+    };
+    static Suggestion suggestion(const QStyleOptionViewItem& option, const QModelIndex& index);
+    static bool hasSuggestion(const QModelIndex& index); // any cell of the row
+    // The part of a cell its content is painted in: the first line of a row with a suggestion.
+    static QRect firstLine(const QStyleOptionViewItem& option, const QModelIndex& index);
     // Where the outside marker of a cell is painted; empty when it has none.
     static QRect outsideMarkerRect(const QStyleOptionViewItem& option, const QModelIndex& index);
     // The colour of the outside marker's border, also used for the edge of an outside row.
@@ -41,8 +58,17 @@ public:
     bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
                    const QModelIndex& index) override;
 
+signals:
+    // The button of a suggestion was clicked (the findings cell's index).
+    void suggestionClicked(const QModelIndex& index);
+
+protected:
+    bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                     const QModelIndex& index) override;
+
 private:
     static QFont badgeFont(const QFont& base, int severity);
+    void paintLine(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const;
     void paintOutsideMarker(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,
                             const QString& marker) const;
     void paintHighlighted(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index,

@@ -4,6 +4,7 @@
 #include "mail/DomainNames.h"
 #include "review/checks/CheckRegistry.h"
 #include "review/checks/ManyExternalVisibleCheck.h"
+#include "review/checks/UnusualRecipientCheck.h"
 
 #include <QCollator>
 #include <QFont>
@@ -20,6 +21,11 @@ namespace {
 
 // Child rows carry their group's index + 1 in the internal id; domain rows carry 0.
 constexpr quintptr DomainId = 0;
+
+QString mailboxText(const QString& name, const QString& address)
+{
+    return name.isEmpty() ? address : u"%1 <%2>"_s.arg(name, address);
+}
 
 QString fieldLabel(Review::Field field)
 {
@@ -107,7 +113,11 @@ void RecipientModel::setRecipients(const QList<Review::Recipient>& recipients,
     m_checked = 0;
     m_external = 0;
     m_flagged = 0;
+    m_suggestions = 0;
 
+    QSet<QString> recipientKeys;
+    for (const Review::Recipient& r : recipients)
+        recipientKeys.insert(Mail::DomainNames::addressKey(r.address));
     QHash<QString, qsizetype> groupOf; // domain -> index in m_groups
     for (const Review::Recipient& r : recipients) {
         const QString key = r.domain.isEmpty() ? r.address.section(QLatin1Char('@'), -1).toLower() : r.domain;
@@ -139,8 +149,20 @@ void RecipientModel::setRecipients(const QList<Review::Recipient>& recipients,
             }
             row.badgeTips << (best ? best->message : row.badgeLabels.constLast());
             row.badgeSeverities << static_cast<int>(best ? best->severity : Review::Severity::Info);
+            row.badgeFlags << (best && flagsRecipient(*best));
             if (best && flagsRecipient(*best))
                 row.flagged = true;
+            // Who was probably meant, unless that person receives it already.
+            if (best && code == Review::UnusualRecipientCheck::info().code &&
+                !best->suggestedAddress.isEmpty() &&
+                best->recipients.contains(r.address, Qt::CaseInsensitive) &&
+                !recipientKeys.contains(Mail::DomainNames::addressKey(best->suggestedAddress))) {
+                row.suggestion = {best->suggestedAddress, best->suggestedName};
+                row.unusualBadge = row.badgeLabels.size() - 1;
+                row.unusualTip = row.badgeTips.constLast();
+                row.unusualSeverity = row.badgeSeverities.constLast();
+                ++m_suggestions;
+            }
             if (code == Review::ManyExternalVisibleCheck::info().code) {
                 row.bccBadge = row.badgeLabels.size() - 1;
                 row.bccTip = row.badgeTips.constLast();
@@ -212,6 +234,86 @@ void RecipientModel::setMovedToBcc(const QStringList& addresses, bool moved)
                 {Qt::DisplayRole, Qt::ToolTipRole, BadgeLabelsRole, BadgeTipsRole, BadgeSeveritiesRole});
         }
     }
+}
+
+bool RecipientModel::hasSuggestion(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.internalId() == DomainId)
+        return false;
+    return !m_groups.at(static_cast<qsizetype>(index.internalId() - 1))
+                .rows.at(index.row())
+                .suggestion.address.isEmpty();
+}
+
+bool RecipientModel::isReplaced(const QModelIndex& index) const
+{
+    return hasSuggestion(index) &&
+           m_groups.at(static_cast<qsizetype>(index.internalId() - 1)).rows.at(index.row()).replaced;
+}
+
+QString RecipientModel::suggestionText(const QModelIndex& index) const
+{
+    if (!hasSuggestion(index))
+        return {};
+    const Row& row = m_groups.at(static_cast<qsizetype>(index.internalId() - 1)).rows.at(index.row());
+    return mailboxText(row.suggestion.name, row.suggestion.address);
+}
+
+bool RecipientModel::setReplaced(const QModelIndex& index, bool replaced)
+{
+    if (!hasSuggestion(index))
+        return false;
+    const int g = static_cast<int>(index.internalId() - 1);
+    Group& group = m_groups[g];
+    Row& row = group.rows[index.row()];
+    if (row.replaced == replaced)
+        return false;
+    row.replaced = replaced;
+    if (row.unusualBadge >= 0) {
+        // Like the Bcc move: the warning is answered, the badge says what was done.
+        if (replaced) {
+            row.badgeLabels[row.unusualBadge] = tr("Replaced");
+            row.badgeTips[row.unusualBadge] =
+                tr("Replaced by you: the message goes to %1 instead of %2.")
+                    .arg(mailboxText(row.suggestion.name, row.suggestion.address),
+                         mailboxText(row.recipient.name, row.recipient.address));
+            row.badgeSeverities[row.unusualBadge] = static_cast<int>(Review::Severity::Info);
+        } else {
+            row.badgeLabels[row.unusualBadge] = badgeLabel(Review::UnusualRecipientCheck::info().code);
+            row.badgeTips[row.unusualBadge] = row.unusualTip;
+            row.badgeSeverities[row.unusualBadge] = row.unusualSeverity;
+        }
+    }
+    bool flagged = false;
+    for (qsizetype i = 0; i < row.badgeFlags.size(); ++i)
+        flagged = flagged || (row.badgeFlags.at(i) && !(replaced && i == row.unusualBadge));
+    if (flagged != row.flagged) {
+        row.flagged = flagged;
+        m_flagged += flagged ? 1 : -1;
+        group.flagged =
+            std::any_of(group.rows.cbegin(), group.rows.cend(), [](const Row& r) { return r.flagged; });
+    }
+    // A tick given to the old address does not confirm the new one.
+    setGroupRange(g, index.row(), index.row(), false);
+    const QModelIndex parentIndex = this->index(g, 0);
+    emit dataChanged(this->index(index.row(), 0, parentIndex),
+                     this->index(index.row(), ColumnCount - 1, parentIndex));
+    emit dataChanged(parentIndex, parentIndex.siblingAtColumn(ColumnCount - 1));
+    emit flaggedCountChanged(m_flagged);
+    return true;
+}
+
+QList<Delivery::Replacement> RecipientModel::replacements() const
+{
+    QList<Delivery::Replacement> out;
+    for (const Group& g : m_groups) {
+        for (const Row& row : g.rows) {
+            if (row.replaced)
+                out << Delivery::Replacement{row.recipient.address, row.suggestion.address,
+                                             row.suggestion.name};
+        }
+    }
+    return out;
 }
 
 const Review::Recipient* RecipientModel::recipientAt(const QModelIndex& index) const
@@ -362,11 +464,11 @@ QVariant RecipientModel::recipientData(const Group& group, const Row& row, int c
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
-            return r.name;
+            return row.replaced ? row.suggestion.name : r.name;
         case FieldColumn:
             return fieldText(r.field, row.movedToBcc);
         case AddressColumn:
-            return r.address;
+            return row.replaced ? row.suggestion.address : r.address;
         case FindingsColumn:
             return row.badgeLabels.join(u", "_s);
         default:
@@ -374,7 +476,33 @@ QVariant RecipientModel::recipientData(const Group& group, const Row& row, int c
         }
     case Qt::CheckStateRole:
         return column == NameColumn ? QVariant(row.checked ? Qt::Checked : Qt::Unchecked) : QVariant();
+    case SuggestionRole:
+        if (column != FindingsColumn || row.suggestion.address.isEmpty())
+            return QString();
+        //: The old recipient of a row replaced at the review: "was: 田中 健二 <kenji@…>"
+        return row.replaced
+                   ? tr("was: %1").arg(mailboxText(r.name, r.address))
+                   //: Who was probably meant instead of this row's recipient
+                   : tr("Probably meant: %1").arg(mailboxText(row.suggestion.name, row.suggestion.address));
+    case SuggestionActionRole:
+        if (column != FindingsColumn || row.suggestion.address.isEmpty())
+            return QString();
+        //: The button on a row that replaces its recipient by who was probably meant, or undoes that
+        return row.replaced ? tr("Undo", "replacement") : tr("Replace", "recipient");
+    case ReplacedRole:
+        return row.replaced;
+    case Qt::AccessibleDescriptionRole:
+        if (column != NameColumn || row.suggestion.address.isEmpty())
+            return {};
+        return row.replaced
+                   ? tr("Replaced: was %1. Press Ctrl+R to undo.").arg(mailboxText(r.name, r.address))
+                   : tr("Probably meant: %1. Press Ctrl+R to replace the address.")
+                         .arg(mailboxText(row.suggestion.name, row.suggestion.address));
     case Qt::ToolTipRole: {
+        if (column == FindingsColumn && !row.suggestion.address.isEmpty())
+            return (row.badgeTips +
+                    QStringList{recipientData(group, row, FindingsColumn, SuggestionRole).toString()})
+                .join(QLatin1Char('\n'));
         if (column == FindingsColumn && !row.badgeTips.isEmpty())
             return row.badgeTips.join(QLatin1Char('\n'));
         if (column == NameColumn && row.flagged)
@@ -382,13 +510,17 @@ QVariant RecipientModel::recipientData(const Group& group, const Row& row, int c
         if (column == FieldColumn && row.movedToBcc)
             return tr("Moved from %1 to Bcc: the other recipients will not see this address.")
                 .arg(fieldLabel(r.field));
-        const QString who = r.name.isEmpty() ? r.address : u"%1 <%2>"_s.arg(r.name, r.address);
+        const QString who = row.replaced ? mailboxText(row.suggestion.name, row.suggestion.address)
+                                         : mailboxText(r.name, r.address);
         return group.internal ? who : tr("%1 (outside your organisation)").arg(who);
     }
     case Qt::AccessibleTextRole:
         // A screen reader hears the marker that the row shows.
-        if (column == NameColumn && !group.internal)
-            return tr("%1 (outside your organisation)").arg(r.name.isEmpty() ? r.address : r.name);
+        if (column == NameColumn && !group.internal) {
+            const QString name = row.replaced ? row.suggestion.name : r.name;
+            const QString address = row.replaced ? row.suggestion.address : r.address;
+            return tr("%1 (outside your organisation)").arg(name.isEmpty() ? address : name);
+        }
         return {};
     case OutsideMarkerRole:
         return column == NameColumn && !group.internal ? outsideMarker() : QString();

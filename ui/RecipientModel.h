@@ -1,5 +1,6 @@
 #pragma once
 
+#include "delivery/Decision.h"
 #include "review/Review.h"
 
 #include <QAbstractItemModel>
@@ -41,6 +42,11 @@ public:
         FlaggedRole,       // bool: a recipient that must be ticked on its own row (a group: has one)
         HighlightRole,     // QVariantList of QPoint(start, length): runs of DisplayRole to emphasise
         OutsideMarkerRole, // QString: the marker an outside recipient's own row shows (name column)
+        // unusual-recipient's suggestion (findings column): "Probably meant: 田中 健 <ken@…>",
+        // or once replaced "was: 田中 健二 <kenji@…>"; empty for other rows.
+        SuggestionRole,
+        SuggestionActionRole, // QString: the row's button, "Replace" or "Undo"
+        ReplacedRole,         // bool: the row's recipient was replaced by the suggestion
     };
 
     // Above this many recipients, internal groups become summary rows shown
@@ -64,6 +70,20 @@ public:
     void checkAllInternal();
     // Shows the rows of these addresses as moved from To/Cc to Bcc, or back.
     void setMovedToBcc(const QStringList& addresses, bool moved);
+    // unusual-recipient's "probably meant": replaces the recipient of a row
+    // with its suggestion, or undoes that. The row shows the new mailbox and
+    // the old one ("was: ..."), the finding counts as answered, and the row
+    // is unticked: the new address needs its own tick. false when the row has
+    // no suggestion or already is in that state.
+    bool setReplaced(const QModelIndex& index, bool replaced);
+    bool hasSuggestion(const QModelIndex& index) const;
+    // Whether any row has a suggestion (those rows are two lines high).
+    bool hasSuggestions() const { return m_suggestions > 0; }
+    bool isReplaced(const QModelIndex& index) const;
+    // The suggestion of a row as "name <address>"; empty when it has none.
+    QString suggestionText(const QModelIndex& index) const;
+    // The replacements made, for the decision.
+    QList<Delivery::Replacement> replacements() const;
     // The recipient at a recipient row, or nullptr for a domain row.
     const Review::Recipient* recipientAt(const QModelIndex& index) const;
 
@@ -92,6 +112,8 @@ public:
 
 signals:
     void checkedCountChanged(int checked, int total);
+    // A row's findings changed what needs attention (a replacement made or undone).
+    void flaggedCountChanged(int flagged);
 
 private:
     struct Row
@@ -106,6 +128,13 @@ private:
         qsizetype bccBadge = -1; // the many-external-visible badge, relabelled once moved
         QString bccTip;          // and what it said before
         QVariant bccSeverity;
+        QList<bool> badgeFlags; // per badge: its finding flags the recipient
+        // unusual-recipient's suggestion: who was probably meant, and whether it was taken.
+        Review::Address suggestion;
+        bool replaced = false;
+        qsizetype unusualBadge = -1;
+        QString unusualTip;
+        QVariant unusualSeverity;
     };
     struct Group
     {
@@ -128,6 +157,7 @@ private:
     int m_checked = 0;
     int m_external = 0;
     int m_flagged = 0;
+    int m_suggestions = 0;
 };
 
 } // namespace Ui

@@ -6,6 +6,7 @@
 #include "WindowSize.h"
 #include "review/checks/ManyExternalVisibleCheck.h"
 
+#include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QFormLayout>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -244,14 +246,28 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     m_recipientView = new RecipientView(box);
     m_recipientView->setObjectName(u"recipientView"_s);
     m_recipientView->setModel(m_recipientModel);
-    m_recipientView->setUniformRowHeights(true);
+    // Uniform rows keep 1,000 recipients fast; a row with a suggestion is two lines high.
+    m_recipientView->setUniformRowHeights(!m_recipientModel->hasSuggestions());
     m_recipientView->setAllColumnsShowFocus(true);
     m_recipientView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_recipientView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_recipientView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     // One delegate for all columns: badges in the findings column, and the same
     // row height everywhere (uniform rows are what keeps 1,000 recipients fast).
-    m_recipientView->setItemDelegate(new FindingBadgeDelegate(m_recipientView));
+    auto* delegate = new FindingBadgeDelegate(m_recipientView);
+    m_recipientView->setItemDelegate(delegate);
+    connect(delegate, &FindingBadgeDelegate::suggestionClicked, this, &ReviewDialog::toggleReplacement);
+    // "Probably meant": the row's button for the mouse; Ctrl+R and the context menu
+    // for the keyboard, on the current row.
+    m_replaceAction = new QAction(m_recipientView);
+    m_replaceAction->setObjectName(u"replaceAction"_s);
+    m_replaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_replaceAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_recipientView->addAction(m_replaceAction);
+    connect(m_replaceAction, &QAction::triggered, this,
+            [this] { toggleReplacement(m_recipientView->currentIndex()); });
+    m_recipientView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_recipientView, &QWidget::customContextMenuRequested, this, &ReviewDialog::showRecipientMenu);
     m_recipientView->setMinimumHeight(fontMetrics().height() * 6);
     m_recipientView->installEventFilter(this);
     title->setBuddy(m_recipientView);
@@ -301,6 +317,10 @@ QWidget* ReviewDialog::buildRecipients(const Delivery::ReviewRequest& request)
     }
 
     connect(m_recipientModel, &RecipientModel::checkedCountChanged, this, &ReviewDialog::updateState);
+    connect(m_recipientModel, &RecipientModel::flaggedCountChanged, this, &ReviewDialog::updateSummary);
+    connect(m_recipientView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ReviewDialog::updateReplaceAction);
+    updateReplaceAction();
     connect(m_outsideOnly, &QCheckBox::toggled, this, &ReviewDialog::applyOutsideOnly);
     connect(m_checkInternalButton, &QPushButton::clicked, m_recipientModel,
             &RecipientModel::checkAllInternal);
@@ -696,6 +716,44 @@ void ReviewDialog::onBccChosen()
     updateState();
 }
 
+void ReviewDialog::toggleReplacement(const QModelIndex& index)
+{
+    if (m_decided || m_withdrawn || !m_recipientModel->hasSuggestion(index))
+        return;
+    if (m_countdown && m_countdown->isActive())
+        stopCountdown(); // the recipients changed: the countdown was for the old ones
+    const QModelIndex row = index.siblingAtColumn(RecipientModel::NameColumn);
+    m_recipientModel->setReplaced(row, !m_recipientModel->isReplaced(row));
+    updateReplaceAction();
+    updateState();
+}
+
+void ReviewDialog::updateReplaceAction()
+{
+    const QModelIndex current = m_recipientView->currentIndex();
+    const bool offered = m_recipientModel->hasSuggestion(current);
+    m_replaceAction->setEnabled(offered);
+    if (!offered) {
+        m_replaceAction->setText(tr("Replace with the suggested address"));
+        return;
+    }
+    m_replaceAction->setText(m_recipientModel->isReplaced(current)
+                                 ? tr("Undo the replacement")
+                                 : tr("Replace with %1").arg(m_recipientModel->suggestionText(current)));
+}
+
+void ReviewDialog::showRecipientMenu(const QPoint& position)
+{
+    const QModelIndex index = m_recipientView->indexAt(position);
+    if (!m_recipientModel->hasSuggestion(index))
+        return;
+    m_recipientView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    updateReplaceAction();
+    QMenu menu(this);
+    menu.addAction(m_replaceAction);
+    menu.exec(m_recipientView->viewport()->mapToGlobal(position));
+}
+
 void ReviewDialog::updateSummary()
 {
     const int total = m_recipientModel->recipientCount();
@@ -793,7 +851,8 @@ void ReviewDialog::onUndoClicked()
 
 Delivery::Decision ReviewDialog::sendDecision() const
 {
-    return Delivery::Decision::send(m_bccMove && m_bccMove->isChecked() ? m_bccCandidates : QStringList());
+    return Delivery::Decision::send(m_bccMove && m_bccMove->isChecked() ? m_bccCandidates : QStringList(),
+                                    m_recipientModel->replacements());
 }
 
 void ReviewDialog::startCountdown()

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QStringList>
 
+class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -77,6 +78,10 @@ private:
     // Hides the internal groups (all but their flagged rows) or shows them again.
     void applyOutsideOnly(bool on);
     void onBccChosen();
+    // unusual-recipient's "probably meant" on a recipient row: replace or undo.
+    void toggleReplacement(const QModelIndex& index);
+    void updateReplaceAction();
+    void showRecipientMenu(const QPoint& position);
     void updateSummary();
     void updateBodyPreview();
     void onSendClicked();
@@ -125,6 +130,8 @@ private:
     QLabel* m_bccLabel = nullptr;
     QRadioButton* m_bccMove = nullptr;
     QRadioButton* m_bccKeep = nullptr;
+    // Replaces the current row's recipient by its suggestion, or undoes that (Ctrl+R, context menu).
+    QAction* m_replaceAction = nullptr;
     QWidget* m_content = nullptr;
     QWidget* m_buttonRow = nullptr;
     QLabel* m_progressLabel = nullptr;

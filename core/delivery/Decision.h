@@ -3,11 +3,24 @@
 #include "review/Review.h"
 #include "smtp/Envelope.h"
 
+#include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
 
 namespace Delivery {
+
+// "Probably meant": a recipient replaced at the review by another mailbox.
+struct Replacement
+{
+    QString address;    // the recipient as the review showed it (envelope and To/Cc)
+    QString newAddress; // who receives the message instead
+    QString newName;    // the display name written in To/Cc
+    bool operator==(const Replacement& o) const
+    {
+        return address == o.address && newAddress == o.newAddress && newName == o.newName;
+    }
+};
 
 struct Decision
 {
@@ -20,9 +33,16 @@ struct Decision
     QString reason; // for Cancel: told to the mail client when it still waits
     // For Send: addresses in To/Cc to move to Bcc (the offer of many-external-visible taken).
     QStringList toBcc;
+    // For Send: recipients replaced by another address, in the header and the
+    // envelope, before anything else is done (unusual-recipient's suggestion taken).
+    QList<Replacement> replacements;
 
-    static Decision send(const QStringList& toBcc = {}) { return {Kind::Send, {}, toBcc}; }
-    static Decision cancel(const QString& reason) { return {Kind::Cancel, reason, {}}; }
+    static Decision send(const QStringList& toBcc = {}) { return {Kind::Send, {}, toBcc, {}}; }
+    static Decision send(const QStringList& toBcc, const QList<Replacement>& replacements)
+    {
+        return {Kind::Send, {}, toBcc, replacements};
+    }
+    static Decision cancel(const QString& reason) { return {Kind::Cancel, reason, {}, {}}; }
 };
 
 // What the person is asked to confirm.

@@ -352,6 +352,17 @@ void Dispatcher::onDecision(const QString& id, const Decision& decision)
         QStringList hide = decision.toBcc;
         if (a->analysis && a->analysis->review.bccRequired)
             hide += a->analysis->review.bccCandidates;
+        if (!decision.replacements.isEmpty()) {
+            if (!replaceRecipients(a, decision.replacements))
+                return;
+            // An address chosen for Bcc by its old name goes to Bcc by its new one.
+            for (QString& address : hide) {
+                for (const Replacement& r : decision.replacements) {
+                    if (Mail::DomainNames::addressKey(address) == Mail::DomainNames::addressKey(r.address))
+                        address = r.newAddress;
+                }
+            }
+        }
         if (!hide.isEmpty() && !moveToBcc(a, hide))
             return;
         startDelivery(a);
@@ -425,6 +436,79 @@ bool Dispatcher::moveToBcc(Active* a, const QStringList& addresses)
         // the S/MIME plan (they are Bcc recipients now) follow the message that leaves.
         assess(a, std::nullopt);
     }
+    return true;
+}
+
+bool Dispatcher::replaceRecipients(Active* a, const QList<Replacement>& replacements)
+{
+    if (!loadContent(a))
+        return false;
+    QString error;
+    // The envelope is the truth: each replaced address must be a recipient,
+    // and takes the new address's place (once, if it is a recipient already).
+    QStringList recipients = a->entry.envelope.recipients;
+    QList<Mime::HeaderRewrite::Replacement> rewrites;
+    for (const Replacement& r : replacements) {
+        const QString oldKey = Mail::DomainNames::addressKey(r.address);
+        const QString newKey = Mail::DomainNames::addressKey(r.newAddress);
+        const qsizetype at = r.newAddress.lastIndexOf(QLatin1Char('@'));
+        // The envelope gets the domain's A-label form: every server takes it without SMTPUTF8.
+        const QString newAddress =
+            at > 0 ? r.newAddress.left(at + 1) + Mail::DomainNames::toAce(r.newAddress.mid(at + 1))
+                   : QString();
+        qsizetype found = -1;
+        bool present = false;
+        for (qsizetype i = 0; i < recipients.size(); ++i) {
+            const QString key = Mail::DomainNames::addressKey(recipients.at(i));
+            if (key == oldKey && found < 0)
+                found = i;
+            else if (key == newKey)
+                present = true;
+        }
+        if (found < 0 || newAddress.isEmpty() || oldKey == newKey) {
+            error = found < 0 ? tr("%1 is not a recipient of this message").arg(r.address)
+                              : tr("%1 is not an address that can be sent to").arg(r.newAddress);
+            break;
+        }
+        if (present)
+            recipients.removeAt(found);
+        else
+            recipients[found] = newAddress;
+        rewrites << Mime::HeaderRewrite::Replacement{r.address, newAddress, r.newName};
+    }
+    int replaced = 0;
+    std::optional<QByteArray> rewritten;
+    if (error.isEmpty())
+        rewritten = Mime::HeaderRewrite::replaceRecipients(a->content, rewrites, &replaced, &error);
+    const bool permanent = !rewritten;
+    // Content and envelope on disk before anything leaves: a restart sends
+    // the new message to the new address, never the old one.
+    if (rewritten && !m_spool->replaceMessage(a->entry, *rewritten, recipients, &error))
+        rewritten.reset();
+    if (!rewritten) {
+        const QString reason =
+            tr("The recipient could not be replaced as you chose at the review (%1). The message was not "
+               "sent "
+               "and is kept in the queue: delete it and send it again from your mail program with the right "
+               "address.")
+                .arg(error);
+        qCWarning(lcHop).noquote() << a->entry.id << "not sent:" << reason;
+        const Smtp::Reply refusal =
+            permanent
+                ? Smtp::Reply::make(554, u"5.6.0"_s, u"The recipient cannot be replaced: "_s + error)
+                : Smtp::Reply::make(
+                      451, u"4.3.0"_s,
+                      u"Could not replace the recipient; your mail client keeps the message: "_s + error);
+        conclude(a, Ending::tellClient(refusal)
+                        .orKeep(Spool::State::Held, reason)
+                        .notify(Notice::Error, tr("Message held")));
+        return false;
+    }
+    for (const Mime::HeaderRewrite::Replacement& r : std::as_const(rewrites))
+        qCInfo(lcHop).noquote() << a->entry.id << "replaced recipient" << r.address << "with" << r.newAddress;
+    a->content = *rewritten;
+    // New bytes and recipients: the audit and the S/MIME plan follow what leaves.
+    assess(a, std::nullopt);
     return true;
 }
 

@@ -40,9 +40,11 @@ class Transport;
 //                once; the Analysis stays with the message in flight.
 //  4. [reviewed] decide() asks the DecisionProvider when the verdict is
 //                "review"; onDecision() takes the answer (send or cancel).
-//  5. [Bcc moved -> re-assessed] moveToBcc(): the addresses chosen at the
-//                review (or by the policy) leave To/Cc; the new bytes are
-//                spooled and assessed again, the only second assessment.
+//  5. [replaced, Bcc moved -> re-assessed] replaceRecipients(): recipients
+//                replaced at the review get their new address in To/Cc and
+//                in the envelope; moveToBcc(): the addresses chosen at the
+//                review (or by the policy) leave To/Cc. The new bytes are
+//                spooled and assessed again.
 //  6. protected  startDelivery(): Bcc fields out, S/MIME applied (the plan of
 //                the assessment, made again only after a wait), handed to
 //                the Transport.
@@ -134,6 +136,11 @@ private:
     // rewritten message in the spool; false when that failed and the message was
     // concluded instead.
     bool moveToBcc(Active* a, const QStringList& addresses);
+    // Writes each replaced recipient's new mailbox into To/Cc and its new
+    // address into the envelope, both in the spool before anything leaves,
+    // and assesses the new message; false when that failed and the message
+    // was concluded instead (held, never sent to the old address).
+    bool replaceRecipients(Active* a, const QList<Replacement>& replacements);
     void startDelivery(Active* a);
     void onDelivered(const QString& id, const Smtp::SubmitResult& result);
     // Every ending but delivery and a vanished client: while the mail client

@@ -31,6 +31,27 @@ public:
     static std::optional<QByteArray> hideRecipients(const QByteArray& message, const Selector& hide,
                                                     int* removed, QString* error);
 
+    // One address of To, Cc or Bcc written as another mailbox instead.
+    struct Replacement
+    {
+        QString address;    // the address to replace (compared like envelope addresses)
+        QString newAddress; // written with its domain in ASCII (A-labels)
+        QString newName;    // display name; RFC 2047 encoded when it is not plain ASCII
+    };
+    // Writes each mailbox of To, Cc and Bcc whose address is one to replace as
+    // the new mailbox instead. Only that mailbox's text changes (with a
+    // display name written before it without a comma); the spaces and folds
+    // around it, the other addresses, the other fields and the body stay byte
+    // for byte. The result is parsed again and compared with what was asked:
+    // the same addresses, the replaced ones swapped for the new ones with
+    // their names. nullopt with a reason when that does not match or an
+    // address cannot be separated from the others, so a message never leaves
+    // with the old address. replaced counts the mailboxes written anew (0:
+    // none of the addresses is in these fields, the message comes back as it was).
+    static std::optional<QByteArray> replaceRecipients(const QByteArray& message,
+                                                       const QList<Replacement>& replacements, int* replaced,
+                                                       QString* error);
+
     // Removes every header field with one of these names (any case), with its
     // folded continuation lines. Every other byte of the message, line endings
     // included, stays as it was; with nothing to remove the bytes come back

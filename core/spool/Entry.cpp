@@ -26,6 +26,8 @@ const QLatin1String kUpdated("updated");
 const QLatin1String kNextAttempt("next_attempt");
 const QLatin1String kSize("size");
 const QLatin1String kPreviousSize("previous_size");
+const QLatin1String kPreviousRecipients("previous_recipients");
+const QLatin1String kReplacingSha256("replacing_sha256");
 
 struct StateNameEntry
 {
@@ -214,6 +216,10 @@ QJsonObject Entry::toJson() const
     o.insert(kSize, double(size));
     if (previousSize >= 0)
         o.insert(kPreviousSize, double(previousSize));
+    if (!previousRecipients.isEmpty())
+        o.insert(kPreviousRecipients, QJsonArray::fromStringList(previousRecipients));
+    if (!replacingSha256.isEmpty())
+        o.insert(kReplacingSha256, replacingSha256);
     return o;
 }
 
@@ -283,6 +289,17 @@ bool Entry::fromJson(const QJsonObject& json, Entry* entry, QString* error)
     r.count(kSize, true, &e.size);
     if (json.contains(kPreviousSize))
         r.count(kPreviousSize, false, &e.previousSize);
+    if (json.contains(kPreviousRecipients)) {
+        const QJsonValue v = json.value(kPreviousRecipients);
+        for (const QJsonValue& a : v.toArray()) {
+            if (a.isString() && !a.toString().trimmed().isEmpty())
+                e.previousRecipients << a.toString();
+        }
+        if (!v.isArray() || e.previousRecipients.size() != v.toArray().size())
+            r.wrong(kPreviousRecipients,
+                    QCoreApplication::translate("Spool::Entry", "a list of one or more addresses"));
+    }
+    r.string(kReplacingSha256, false, &e.replacingSha256);
 
     if (r.failed())
         return false;

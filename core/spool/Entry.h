@@ -40,6 +40,12 @@ struct Entry
     // While the content is being replaced: its size before (-1 otherwise). A
     // crash in between leaves either size on disk, and both are valid.
     qint64 previousSize = -1;
+    // While the content and the recipients are replaced together (a recipient
+    // replaced at the review): the recipients before, and the SHA-256 (hex) of
+    // the new content, which tells the new bytes from the old ones when both
+    // have the same size. Empty otherwise.
+    QStringList previousRecipients;
+    QString replacingSha256;
 
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject& json, Entry* entry, QString* error);

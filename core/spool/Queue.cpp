@@ -1,5 +1,7 @@
 #include "spool/Queue.h"
 
+#include "crypto/Sha256.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -33,6 +35,22 @@ bool isValidId(const QString& id)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"));
     return pattern.match(id).hasMatch();
+}
+
+// The SHA-256 (hex) of a file; empty when it cannot be read.
+QString contentHash(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    Crypto::Sha256 hash;
+    while (!f.atEnd()) {
+        const QByteArray chunk = f.read(1 << 20);
+        if (chunk.isEmpty())
+            return {};
+        hash.addData(chunk);
+    }
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 bool invalidId(const QString& id, QString* error)
@@ -349,6 +367,32 @@ bool Queue::replaceContent(Entry& entry, const QByteArray& content, QString* err
     return true;
 }
 
+bool Queue::replaceMessage(Entry& entry, const QByteArray& content, const QStringList& recipients,
+                           QString* error)
+{
+    Crypto::Sha256 hash;
+    hash.addData(content);
+    Entry next = entry;
+    next.previousSize = entry.size;
+    next.previousRecipients = entry.envelope.recipients;
+    next.replacingSha256 = QString::fromLatin1(hash.result().toHex());
+    next.envelope.recipients = recipients;
+    next.size = content.size();
+    if (!update(next, error))
+        return false;
+    if (!writeAtomically(entry.id + kEmlSuffix, content, error)) {
+        entry = next; // as in replaceContent: load() tells which content landed
+        return false;
+    }
+    next.previousSize = -1;
+    next.previousRecipients.clear();
+    next.replacingSha256.clear();
+    QString ignored;
+    update(next, &ignored);
+    entry = next;
+    return true;
+}
+
 QString Queue::contentPath(const QString& id) const
 {
     return m_dir + QLatin1Char('/') + id + kEmlSuffix;
@@ -466,6 +510,18 @@ QList<Entry> Queue::load(QStringList* quarantined)
                 reason = QCoreApplication::translate("Spool::Queue", "the message content (%1) is missing")
                              .arg(base + kEmlSuffix);
                 ok = false;
+            } else if (exists && !e.previousRecipients.isEmpty() &&
+                       (size == e.size || size == e.previousSize)) {
+                // A crash while content and recipients were being replaced: the
+                // recipients that go with the bytes on disk (the sizes may be equal).
+                const bool replaced = size == e.size && contentHash(emlPath) == e.replacingSha256;
+                if (!replaced) {
+                    e.envelope.recipients = e.previousRecipients;
+                    e.size = size;
+                }
+                e.previousSize = -1;
+                e.previousRecipients.clear();
+                e.replacingSha256.clear();
             } else if (exists && size != e.size && size == e.previousSize) {
                 // A crash while the content was being replaced, before the new bytes landed.
                 e.size = size;

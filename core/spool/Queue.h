@@ -46,6 +46,15 @@ public:
     // then the envelope keeps the new size. A crash at any point leaves the old
     // or the new message, never none and never a quarantined one.
     bool replaceContent(Entry& entry, const QByteArray& content, QString* error);
+    // Replaces ID.eml and the envelope's recipients together (a recipient
+    // replaced at the review), in the same steps as replaceContent(): the
+    // envelope first records the new recipients, the old ones and the hash of
+    // the new content; then the content is swapped; then the old values go.
+    // After a crash at any point, load() pairs the content on disk with its
+    // own recipients: the old message goes to the old address or the new
+    // message to the new one, never one with the other's recipients.
+    bool replaceMessage(Entry& entry, const QByteArray& content, const QStringList& recipients,
+                        QString* error);
     QString contentPath(const QString& id) const;
     // Deletes both files (envelope first: a crash in between leaves an orphan .eml that load() cleans up).
     bool remove(const QString& id, QString* error);

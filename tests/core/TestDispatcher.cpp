@@ -4,6 +4,7 @@
 #include "delivery/Dispatcher.h"
 #include "delivery/ScriptedDecisionProvider.h"
 #include "delivery/Transport.h"
+#include "mail/DomainNames.h"
 #include "settings/SecretStore.h"
 #include "smtp/SmtpServer.h"
 #include "spool/Queue.h"
@@ -29,6 +30,7 @@ public:
         QList<Smtp::SubmitResult> results; // consumed in order; empty = delivered
         QStringList delivered;             // ids handed to deliver()
         QList<QByteArray> contents;
+        QList<QStringList> rcpts; // the envelope recipients of each attempt
         int aborts = 0;
         int delayMs = 0;
         std::function<void()> onDeliver; // called as each attempt starts
@@ -38,6 +40,7 @@ public:
     {
         m_shared->delivered << entry.id;
         m_shared->contents << content;
+        m_shared->rcpts << entry.envelope.recipients;
         if (m_shared->onDeliver)
             m_shared->onDeliver();
         Smtp::SubmitResult r;
@@ -81,6 +84,25 @@ Smtp::SubmitResult result(Kind kind, int code, const QString& enhanced, const QS
     r.detail = text;
     return r;
 }
+
+// The person at the review window, answering with a decision given by the test
+// (the scripted provider does not replace recipients).
+class FixedDecisionProvider : public Delivery::DecisionProvider
+{
+public:
+    FixedDecisionProvider(const Delivery::Decision& decision, QObject* parent)
+        : DecisionProvider(parent), m_decision(decision)
+    {}
+    void requestDecision(const Delivery::ReviewRequest& request) override
+    {
+        const QString id = request.id;
+        QTimer::singleShot(0, this, [this, id] { emit decided(id, m_decision); });
+    }
+    void withdraw(const QString&, const QString&) override {}
+
+private:
+    Delivery::Decision m_decision;
+};
 
 } // namespace
 
@@ -126,9 +148,15 @@ private slots:
     void sentContentPurgedWhileRunning();
     void configurationProblemWaitsForTheUser_data();
     void configurationProblemWaitsForTheUser();
+    void replacedRecipientInHeaderAndEnvelope_data();
+    void replacedRecipientInHeaderAndEnvelope();
+    void replacementThatCannotBeMadeHoldsMessage_data();
+    void replacementThatCannotBeMadeHoldsMessage();
+    void replacedThenMovedToBcc();
 
 private:
     Delivery::Dispatcher* make(const QString& script);
+    Delivery::Dispatcher* make(const Delivery::Decision& decision);
     Smtp::Envelope envelope(const QStringList& rcpts) const;
     Smtp::PendingReply* newReply();
     Smtp::Reply waitForAnswer(Smtp::PendingReply* reply, int timeoutMs = 5000);
@@ -182,6 +210,18 @@ Delivery::Dispatcher* TestDispatcher::make(const QString& script)
     m_history->open();
     m_assessor = std::make_unique<Delivery::Assessor>(m_config, m_history.get());
     m_audit = std::make_unique<Delivery::AuditRecorder>(m_history.get());
+    return new Delivery::Dispatcher(
+        m_config, m_spool.get(), m_assessor.get(), m_audit.get(), decisions,
+        [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); }, m_owner);
+}
+
+Delivery::Dispatcher* TestDispatcher::make(const Delivery::Decision& decision)
+{
+    Delivery::Dispatcher* d = make(u"wait"_s);
+    auto* decisions = new FixedDecisionProvider(decision, m_owner);
+    // The same dispatcher, answered by this provider instead.
+    delete d;
+    ScriptedTransport::Shared* shared = &m_transport;
     return new Delivery::Dispatcher(
         m_config, m_spool.get(), m_assessor.get(), m_audit.get(), decisions,
         [shared](const QString&, QObject* parent) { return new ScriptedTransport(shared, parent); }, m_owner);
@@ -992,6 +1032,117 @@ void TestDispatcher::configurationProblemWaitsForTheUser()
     QCOMPARE(d->retryAll(), 1);
     QTRY_COMPARE(spoolEntries().constFirst().state, Spool::State::Sent);
     QCOMPARE(m_transport.delivered.size(), 2);
+}
+
+// "Probably meant", taken at the review: the message that leaves names the new
+// person in To and goes to the new address (RCPT TO); the old address gets
+// nothing; the spool holds exactly what left, so a restart sends the same.
+static const QByteArray kUnusual =
+    "From: taro@example.co.jp\r\nTo: =?UTF-8?B?5bGx55Sw?= <yamada@acme.co.jp>,\r\n"
+    " =?UTF-8?B?55Sw5LitIOWBpeS6jA==?= <kenji.tanaka@acme-trading.co.jp>\r\nCc: hanako@example.co.jp\r\n"
+    "Subject: =?UTF-8?B?6KaL56mN?=\r\n\r\nkenji.tanaka@acme-trading.co.jp\r\n";
+
+void TestDispatcher::replacedRecipientInHeaderAndEnvelope_data()
+{
+    QTest::addColumn<QString>("newAddress");
+    QTest::addColumn<QString>("rcpt");
+    QTest::addColumn<QByteArray>("header");
+    QTest::newRow("Japanese name") << u"ken.tanaka@acme.co.jp"_s << u"ken.tanaka@acme.co.jp"_s
+                                   << "=?UTF-8?B?55Sw5LitIOWBpQ==?= <ken.tanaka@acme.co.jp>"_ba;
+    QTest::newRow("IDN domain in A-labels")
+        << u"ken@ドメイン.テスト"_s << u"ken@xn--eckwd4c7c.xn--zckzah"_s
+        << "=?UTF-8?B?55Sw5LitIOWBpQ==?= <ken@xn--eckwd4c7c.xn--zckzah>"_ba;
+}
+
+void TestDispatcher::replacedRecipientInHeaderAndEnvelope()
+{
+    QFETCH(QString, newAddress);
+    QFETCH(QString, rcpt);
+    QFETCH(QByteArray, header);
+    const QStringList before{u"yamada@acme.co.jp"_s, u"kenji.tanaka@acme-trading.co.jp"_s,
+                             u"hanako@example.co.jp"_s};
+    auto* d = make(
+        Delivery::Decision::send({}, {{u"kenji.tanaka@acme-trading.co.jp"_s, newAddress, u"田中 健"_s}}));
+    auto* reply = newReply();
+    d->submit(envelope(before), kUnusual, u"work"_s, reply);
+    QCOMPARE(waitForAnswer(reply).code, 250);
+    QCOMPARE(m_transport.contents.size(), 1);
+    const QStringList after{u"yamada@acme.co.jp"_s, rcpt, u"hanako@example.co.jp"_s};
+    QCOMPARE(m_transport.rcpts.constFirst(), after);
+    QByteArray expected = kUnusual;
+    expected.replace("=?UTF-8?B?55Sw5LitIOWBpeS6jA==?= <kenji.tanaka@acme-trading.co.jp>", header);
+    QCOMPARE(m_transport.contents.constFirst(), expected);
+    // On disk: the same bytes and recipients, for a restart.
+    const QList<Spool::Entry> entries = spoolEntries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.constFirst().envelope.recipients, after);
+    QString error;
+    QCOMPARE(m_spool->content(entries.constFirst().id, &error).value_or(QByteArray()), expected);
+    // The history learns the person actually written to.
+    QSet<QString> known;
+    QVERIFY(m_history->knownAddresses(
+        {Mail::DomainNames::addressKey(rcpt), u"kenji.tanaka@acme-trading.co.jp"_s}, &known));
+    QCOMPARE(known, QSet<QString>{Mail::DomainNames::addressKey(rcpt)});
+}
+
+void TestDispatcher::replacementThatCannotBeMadeHoldsMessage_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("addresses not separated")
+        << "From: taro@example.co.jp\r\nTo: yamada@acme.co.jp "
+           "kenji.tanaka@acme-trading.co.jp\r\nSubject: s\r\n\r\nb\r\n"_ba
+        << u"kenji.tanaka@acme-trading.co.jp"_s;
+    QTest::newRow("not a recipient") << kUnusual << u"someone@acme-trading.co.jp"_s;
+}
+
+void TestDispatcher::replacementThatCannotBeMadeHoldsMessage()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QString, address);
+    // Never sent to the old address instead: the waiting client keeps the message.
+    auto* d = make(Delivery::Decision::send({}, {{address, u"ken.tanaka@acme.co.jp"_s, u"田中 健"_s}}));
+    auto* reply = newReply();
+    d->submit(envelope({u"yamada@acme.co.jp"_s, u"kenji.tanaka@acme-trading.co.jp"_s}), message, u"work"_s,
+              reply);
+    const Smtp::Reply r = waitForAnswer(reply);
+    QCOMPARE(r.code, 554);
+    QVERIFY(m_transport.delivered.isEmpty());
+    QVERIFY(spoolEntries().isEmpty());
+
+    // The client already heard 250 (no budget): kept as Held for the user, not sent.
+    m_config.delivery.clientWaitSeconds = 0;
+    auto* later = make(Delivery::Decision::send({}, {{address, u"ken.tanaka@acme.co.jp"_s, u"田中 健"_s}}));
+    auto* reply2 = newReply();
+    later->submit(envelope({u"yamada@acme.co.jp"_s, u"kenji.tanaka@acme-trading.co.jp"_s}), message,
+                  u"work"_s, reply2);
+    QCOMPARE(waitForAnswer(reply2).code, 250);
+    QTRY_COMPARE(later->pendingCount(), 0);
+    QVERIFY(m_transport.delivered.isEmpty());
+    const QList<Spool::Entry> entries = spoolEntries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.constFirst().state, Spool::State::Held);
+    QVERIFY2(entries.constFirst().lastError.contains(u"not sent"_s),
+             qPrintable(entries.constFirst().lastError));
+}
+
+void TestDispatcher::replacedThenMovedToBcc()
+{
+    // Both offers taken: the Bcc choice named the old address; the new one goes to Bcc.
+    auto* d = make(Delivery::Decision::send(
+        {u"yamada@acme.co.jp"_s, u"kenji.tanaka@acme-trading.co.jp"_s},
+        {{u"kenji.tanaka@acme-trading.co.jp"_s, u"ken.tanaka@acme.co.jp"_s, u"田中 健"_s}}));
+    auto* reply = newReply();
+    d->submit(
+        envelope({u"yamada@acme.co.jp"_s, u"kenji.tanaka@acme-trading.co.jp"_s, u"hanako@example.co.jp"_s}),
+        kUnusual, u"work"_s, reply);
+    QCOMPARE(waitForAnswer(reply).code, 250);
+    QCOMPARE(m_transport.contents.size(), 1);
+    const QByteArray sent = m_transport.contents.constFirst();
+    QVERIFY2(sent.startsWith("From: taro@example.co.jp\r\nCc: hanako@example.co.jp\r\n"), sent.constData());
+    QVERIFY(!sent.contains("kenji.tanaka@acme-trading.co.jp>"));
+    QCOMPARE(m_transport.rcpts.constFirst(),
+             (QStringList{u"yamada@acme.co.jp"_s, u"ken.tanaka@acme.co.jp"_s, u"hanako@example.co.jp"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

@@ -25,6 +25,12 @@ private slots:
     void foldedLongListStaysWithinLineLimits();
     void removesBccFields_data();
     void removesBccFields();
+    void replacesOnlyThatMailbox_data();
+    void replacesOnlyThatMailbox();
+    void replacedNameReadsBack();
+    void replacementRefused_data();
+    void replacementRefused();
+    void addressNotInHeaderChangesNothing();
 
 private:
     static bool external(const Mime::Mailbox& m) { return !m.addressAce.endsWith(u"@example.co.jp"_s); }
@@ -251,6 +257,133 @@ void TestHeaderRewrite::removesBccFields()
     QCOMPARE(count, removed);
     const Mime::MessageView view = Mime::MessageView::parse(out);
     QVERIFY(view.bcc.isEmpty());
+}
+
+// "Probably meant": one address of To/Cc written as another mailbox. The whole
+// message is compared byte for byte: only that mailbox's text may change.
+void TestHeaderRewrite::replacesOnlyThatMailbox_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("newAddress");
+    QTest::addColumn<QString>("newName");
+    QTest::addColumn<QByteArray>("expected");
+
+    // 田中 健 in UTF-8, base64.
+    const QByteArray ken = "=?UTF-8?B?55Sw5LitIOWBpQ==?="_ba;
+    QTest::newRow("in To, Japanese name")
+        << "To: =?UTF-8?B?55Sw5LitIOWBpeS6jA==?= <kenji.tanaka@acme-trading.co.jp>, boss@example.co.jp\r\n"_ba
+        << u"kenji.tanaka@acme-trading.co.jp"_s << u"ken.tanaka@acme.co.jp"_s << u"田中 健"_s
+        << "To: "_ba + ken + " <ken.tanaka@acme.co.jp>, boss@example.co.jp\r\n"_ba;
+    QTest::newRow("in Cc, raw ISO-2022-JP name beside it")
+        << "To: boss@example.co.jp\r\nCc: =?ISO-2022-JP?B?GyRCOzNFRBsoQg==?= <yamada@acme.co.jp>,\r\n"
+           " kenji.tanaka@acme-trading.co.jp\r\n"_ba
+        << u"Kenji.Tanaka@ACME-trading.co.jp"_s << u"ken.tanaka@acme.co.jp"_s << u"田中 健"_s
+        << "To: boss@example.co.jp\r\nCc: =?ISO-2022-JP?B?GyRCOzNFRBsoQg==?= <yamada@acme.co.jp>,\r\n "_ba +
+               ken + " <ken.tanaka@acme.co.jp>\r\n"_ba;
+    QTest::newRow("encoded words around it stay as written")
+        << "To: =?UTF-8?Q?Yamada,_Taro?= <t@acme.co.jp>, =?UTF-8?B?55Sw5LitIOWBpeS6jA==?=\r\n"
+           " <kenji.tanaka@acme-trading.co.jp>, =?UTF-8?B?5L2Q6Jek?= <sato@acme.co.jp>\r\n"_ba
+        << u"kenji.tanaka@acme-trading.co.jp"_s << u"ken.tanaka@acme.co.jp"_s << u"Ken Tanaka"_s
+        << "To: =?UTF-8?Q?Yamada,_Taro?= <t@acme.co.jp>, Ken Tanaka <ken.tanaka@acme.co.jp>, "
+           "=?UTF-8?B?5L2Q6Jek?= <sato@acme.co.jp>\r\n"_ba;
+    QTest::newRow("in a group")
+        << "To: Project: a@acme.co.jp, \"Tanaka, Kenji\" <kenji.tanaka@acme-trading.co.jp>;, c@example.co.jp\r\n"_ba
+        << u"kenji.tanaka@acme-trading.co.jp"_s << u"ken.tanaka@acme.co.jp"_s << u"Tanaka, Ken"_s
+        << "To: Project: a@acme.co.jp, \"Tanaka, Ken\" <ken.tanaka@acme.co.jp>;, c@example.co.jp\r\n"_ba;
+    QTest::newRow("folded field, folds kept")
+        << "To: a@acme.co.jp,\r\n\tkenji.tanaka@acme-trading.co.jp\r\n  ,\r\n \"Partner B\"\r\n <b@other.example>\r\n"_ba
+        << u"kenji.tanaka@acme-trading.co.jp"_s << u"ken.tanaka@acme.co.jp"_s << QString()
+        << "To: a@acme.co.jp,\r\n\tken.tanaka@acme.co.jp\r\n  ,\r\n \"Partner B\"\r\n <b@other.example>\r\n"_ba;
+    QTest::newRow("unquoted comma in the old name goes with it")
+        << "To: Tanaka, Kenji <kenji.tanaka@acme-trading.co.jp>, hanako@example.co.jp\r\n"_ba
+        << u"kenji.tanaka@acme-trading.co.jp"_s << u"ken.tanaka@acme.co.jp"_s << u"Ken"_s
+        << "To: Ken <ken.tanaka@acme.co.jp>, hanako@example.co.jp\r\n"_ba;
+    QTest::newRow("IDN domain written as A-labels")
+        << "To: kenji@acme-trading.co.jp\r\n"_ba << u"kenji@acme-trading.co.jp"_s << u"ken@ドメイン.テスト"_s
+        << QString() << "To: ken@xn--eckwd4c7c.xn--zckzah\r\n"_ba;
+    QTest::newRow("name with quotes is quoted")
+        << "Cc: kenji@acme-trading.co.jp\r\n"_ba << u"kenji@acme-trading.co.jp"_s << u"ken@acme.co.jp"_s
+        << u"Ken \"K\" Tanaka"_s << "Cc: \"Ken \\\"K\\\" Tanaka\" <ken@acme.co.jp>\r\n"_ba;
+}
+
+void TestHeaderRewrite::replacesOnlyThatMailbox()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, address);
+    QFETCH(QString, newAddress);
+    QFETCH(QString, newName);
+    QFETCH(QByteArray, expected);
+    const QByteArray head = "From: taro@example.co.jp\r\nDate: Mon, 1 Dec 2025 10:00:00 +0900\r\n"_ba;
+    const QByteArray tail = "Subject: =?UTF-8?B?6KaL56mN?=\r\n\r\nTo: kenji.tanaka@acme-trading.co.jp\r\n"_ba;
+    int count = -1;
+    QString error;
+    const std::optional<QByteArray> out = HeaderRewrite::replaceRecipients(
+        head + header + tail, {{address, newAddress, newName}}, &count, &error);
+    QVERIFY2(out, qPrintable(error));
+    QCOMPARE(count, 1);
+    QCOMPARE(*out, head + expected + tail);
+}
+
+void TestHeaderRewrite::replacedNameReadsBack()
+{
+    // What the recipients' mail programs will show: the new name and address.
+    const QByteArray message = "To: =?ISO-2022-JP?B?GyRCRURDZiEhN3IbKEI=?= <kenji.tanaka@acme-trading.co.jp>,"
+                               " boss@example.co.jp\r\n\r\nbody\r\n"_ba;
+    int count = 0;
+    QString error;
+    const std::optional<QByteArray> out = HeaderRewrite::replaceRecipients(
+        message, {{u"kenji.tanaka@acme-trading.co.jp"_s, u"ken.tanaka@acme.co.jp"_s, u"田中 健"_s}}, &count,
+        &error);
+    QVERIFY2(out, qPrintable(error));
+    const Mime::MessageView view = Mime::MessageView::parse(*out);
+    QCOMPARE(view.to.size(), 2);
+    QCOMPARE(view.to.at(0).name, u"田中 健"_s);
+    QCOMPARE(view.to.at(0).address, u"ken.tanaka@acme.co.jp"_s);
+    QCOMPARE(view.to.at(1).address, u"boss@example.co.jp"_s);
+    QVERIFY(!out->contains("kenji"));
+    // 7-bit: the encoded name travels through any server.
+    QVERIFY(std::all_of(out->cbegin(), out->cend(), [](char c) { return uchar(c) < 0x80; }));
+}
+
+void TestHeaderRewrite::replacementRefused_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("newAddress");
+
+    QTest::newRow("two addresses without a comma")
+        << "To: kenji.tanaka@acme-trading.co.jp boss@example.co.jp\r\n"_ba << u"ken.tanaka@acme.co.jp"_s;
+    QTest::newRow("non-ASCII local part")
+        << "To: kenji.tanaka@acme-trading.co.jp\r\n"_ba << u"健@acme.co.jp"_s;
+    QTest::newRow("not an address") << "To: kenji.tanaka@acme-trading.co.jp\r\n"_ba << u"ken.tanaka"_s;
+    QTest::newRow("angle bracket in the address")
+        << "To: kenji.tanaka@acme-trading.co.jp\r\n"_ba << u"ken>@acme.co.jp"_s;
+}
+
+void TestHeaderRewrite::replacementRefused()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, newAddress);
+    int count = -1;
+    QString error;
+    const std::optional<QByteArray> out = HeaderRewrite::replaceRecipients(
+        "From: taro@example.co.jp\r\n"_ba + header + "\r\nbody\r\n"_ba,
+        {{u"kenji.tanaka@acme-trading.co.jp"_s, newAddress, u"田中 健"_s}}, &count, &error);
+    QVERIFY(!out);
+    QVERIFY(!error.isEmpty());
+}
+
+void TestHeaderRewrite::addressNotInHeaderChangesNothing()
+{
+    // A Bcc recipient (only in the envelope): the header has nothing to change.
+    const QByteArray message = "To: boss@example.co.jp\r\n\r\nkenji.tanaka@acme-trading.co.jp\r\n"_ba;
+    int count = -1;
+    QString error;
+    const std::optional<QByteArray> out = HeaderRewrite::replaceRecipients(
+        message, {{u"kenji.tanaka@acme-trading.co.jp"_s, u"ken.tanaka@acme.co.jp"_s, {}}}, &count, &error);
+    QVERIFY2(out, qPrintable(error));
+    QCOMPARE(count, 0);
+    QCOMPARE(*out, message);
 }
 
 QTEST_GUILESS_MAIN(TestHeaderRewrite)

@@ -1,5 +1,6 @@
 #include "spool/Queue.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -118,6 +119,7 @@ private slots:
     void replaceContent();
     void addOnThreadsWhileLoading();
     void replaceInterruptedLeavesOldOrNew();
+    void replaceMessageKeepsContentAndRecipientsTogether();
     void quarantineKeepsEarlierFiles();
     void purgeSent();
     void loadOrder();
@@ -644,6 +646,57 @@ void TestQueue::replaceInterruptedLeavesOldOrNew()
     QVERIFY(writeFile(path(e->id + u".eml"_s), "xy"));
     QVERIFY(spool.load(&quarantined).isEmpty());
     QCOMPARE(quarantined.size(), 1);
+}
+
+void TestQueue::replaceMessageKeepsContentAndRecipientsTogether()
+{
+    // A recipient replaced at the review: the new content goes with the new
+    // recipients, the old with the old, at every point a crash may leave.
+    Spool::Queue spool(m_spoolDir);
+    QString error;
+    QVERIFY(spool.open(&error));
+    const QStringList before{u"kenji.tanaka@acme-trading.co.jp"_s, u"hanako@example.co.jp"_s};
+    const QStringList after{u"ken.tanaka@acme.co.jp"_s, u"hanako@example.co.jp"_s};
+    const QByteArray old = "To: kenji.tanaka@acme-trading.co.jp\r\n\r\nbody\r\n";
+    const QByteArray replaced = "To: Tanaka <ken.tanaka1@acme.co.jp>\r\n\r\nbody\r\n"; // the same size
+    QCOMPARE(replaced.size(), old.size());
+    std::optional<Entry> e = spool.add(newEntry(before), old, &error);
+    QVERIFY(e);
+
+    // Interrupted after the envelope was written, before the content was swapped.
+    Entry half = *e;
+    half.previousSize = e->size;
+    half.previousRecipients = before;
+    half.replacingSha256 =
+        QString::fromLatin1(QCryptographicHash::hash(replaced, QCryptographicHash::Sha256).toHex());
+    half.envelope.recipients = after;
+    half.size = replaced.size();
+    QVERIFY(spool.update(half, &error));
+    QStringList quarantined;
+    QList<Entry> loaded = spool.load(&quarantined);
+    QVERIFY2(quarantined.isEmpty(), qPrintable(quarantined.join(u'\n')));
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().envelope.recipients, before);
+    // After the swap, before the envelope dropped the old recipients: the new ones.
+    QVERIFY(writeFile(path(e->id + u".eml"_s), replaced));
+    loaded = spool.load(&quarantined);
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().envelope.recipients, after);
+    QVERIFY(loaded.first().previousRecipients.isEmpty());
+
+    // The whole replacement: both on disk, private, nothing left of the old.
+    QVERIFY(writeFile(path(e->id + u".eml"_s), old));
+    QVERIFY2(spool.replaceMessage(*e, replaced, after, &error), qPrintable(error));
+    QCOMPARE(e->envelope.recipients, after);
+    QVERIFY(e->previousRecipients.isEmpty());
+    QCOMPARE(spool.content(e->id, &error).value_or(QByteArray()), replaced);
+    QCOMPARE(modeOf(path(e->id + u".eml"_s)), 0600);
+    QCOMPARE(modeOf(path(e->id + u".env"_s)), 0600);
+    loaded = spool.load(&quarantined);
+    QVERIFY(quarantined.isEmpty());
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().envelope.recipients, after);
+    QVERIFY(!readFile(path(e->id + u".env"_s)).contains("kenji"));
 }
 
 void TestQueue::quarantineKeepsEarlierFiles()

@@ -203,3 +203,61 @@ def test_cancel_with_reason_from_the_review_window(desktop_app, upstream, xserve
     client.result(CLIENT_WAIT + 90).check(550, "5.7.1", ["cancelled at review", reason])
     upstream.assert_count_stays(0, 2)
     wait_until(lambda: app.spool() == [], 10, "the spool entry to be removed")
+
+
+def _eml(to, subject):
+    """A sent message for import-history: To as (name, address) pairs, CRLF."""
+    from email.message import EmailMessage
+    from email.utils import formataddr
+    m = EmailMessage()
+    m["From"] = formataddr(("Taro", "taro@example.co.jp"))
+    m["To"] = ", ".join(formataddr(a) for a in to)
+    m["Subject"] = subject
+    m["Message-ID"] = f"<{os.urandom(6).hex()}@example.co.jp>"
+    m.set_content("Hello,\n")
+    return m.as_bytes(policy=m.policy.clone(linesep="\r\n"))
+
+
+def test_probably_meant_replaced_from_the_review_window(make_app, upstream, xserver, tmp_path):
+    """unusual-recipient's suggestion taken in the real review window by
+    keyboard (Ctrl+R on the row): the upstream receives the message with the
+    new person in To and RCPT TO changed, and nothing reaches the old address."""
+    suzuki = ("鈴木 一郎", "suzuki@acme.co.jp")
+    ken = ("田中 健", "ken.tanaka@acme.co.jp")
+    kenji = ("田中 健二", "kenji.tanaka@acme-trading.co.jp")
+    app = make_app(upstream=upstream, review="external", client_wait=CLIENT_WAIT, headless=False, start=False)
+    # The history: 田中 健 is usually written to with 鈴木; 田中 健二 is known, never with them.
+    sent = tmp_path / "Sent"
+    sent.mkdir()
+    for i in range(3):
+        (sent / f"{i}.eml").write_bytes(_eml([suzuki, ken], f"Meeting {i}"))
+    (sent / "other.eml").write_bytes(_eml([kenji], "Order"))
+    p = subprocess.run([os.environ["YUBISASHI_BIN"], "import-history", str(sent), "--config", str(app.config_path)],
+                       capture_output=True, env=app.env, timeout=120)
+    assert p.returncode == 0, p.stderr.decode(errors="replace")
+    app.env.update({"QT_QPA_PLATFORM": "xcb", "DISPLAY": xserver.display})
+    app.start(timeout=120)
+    try:
+        from email.utils import formataddr
+        from email.header import Header
+        to = ", ".join(formataddr((str(Header(n, "utf-8")), a)) for n, a in (suzuki, kenji))
+        msg = make_message("Minutes", to=[to])
+        assert acknowledgements(app, msg, tmp_path) == 0
+        client = Client(app, msg, [suzuki[1], kenji[1]])
+        client.start()
+        review_window(xserver, app)
+        # The first group is the flagged one (田中 健二's): Down to his row, Ctrl+R
+        # replaces him, Space ticks the new address (outside recipients are
+        # ticked row by row); Down twice to 鈴木's row, Space.
+        keys(xserver, "Down", "ctrl+r", "space", "Down", "Down", "space")
+        xserver.screenshot(tmp_path / "review-replaced.png")
+        keys(xserver, "Return")
+        client.result(CLIENT_WAIT + 90).check(250, "2.0.0")
+        m = upstream.wait_count(1, timeout=30)[0]
+        assert m["rcpt_tos"] == [suzuki[1], ken[1]]
+        head = m["eml"].split(b"\r\n\r\n", 1)[0]
+        assert b"kenji" not in m["eml"], head
+        assert b"=?UTF-8?B?55Sw5LitIOWBpQ==?= <ken.tanaka@acme.co.jp>" in head, head
+        upstream.assert_count_stays(1, 2)
+    finally:
+        app.stop()

@@ -222,6 +222,43 @@ inline Delivery::ReviewRequest manyVisible(bool japaneseMessages = false, bool r
 }
 
 // Only internal recipients, nothing else to confirm.
+// A message to a customer's team where one person is probably the wrong
+// Tanaka: 田中 健二 at another company was never written to with them, while
+// 田中 健 at acme.co.jp usually is (unusual-recipient with a suggestion).
+inline Delivery::ReviewRequest unusualRecipient(bool japaneseMessages = false)
+{
+    Delivery::ReviewRequest request;
+    request.id = u"20240401-0042"_s;
+    request.account = u"yamada@example.co.jp"_s;
+    Review::MessageReview& r = request.review;
+    r.account = u"yamada@example.co.jp (Microsoft 365)"_s;
+    r.from = {u"yamada@example.co.jp"_s, u"山田 太郎"_s};
+    r.subject = u"【ご案内】定例会議の議事録送付"_s;
+    r.bodyStart = u"株式会社アクメ\n田中 様、鈴木 様\n\nいつもお世話になっております。\n"
+                  u"先日の定例会議の議事録をお送りいたします。\n"_s;
+    r.recipients = {
+        recipient(u"suzuki@acme.co.jp"_s, u"鈴木 一郎"_s, Review::Field::To, false),
+        recipient(u"kenji.tanaka@acme-trading.co.jp"_s, u"田中 健二"_s, Review::Field::To, false,
+                  {u"unusual-recipient"_s}),
+        recipient(u"kimura@example.co.jp"_s, u"木村 美咲"_s, Review::Field::Cc, true),
+    };
+    Review::Finding unusual;
+    unusual.code = u"unusual-recipient"_s;
+    unusual.severity = Review::Severity::Warn;
+    unusual.message =
+        japaneseMessages
+            ? u"田中 健二 <kenji.tanaka@acme-trading.co.jp> にこの人たちと一緒に送ったことはありません。"
+              u"この人たちとは、いつも 田中 健 <ken.tanaka@acme.co.jp> に送っています。"_s
+            : u"You have never written to 田中 健二 <kenji.tanaka@acme-trading.co.jp> together with these "
+              u"people. Usually you write to 田中 健 <ken.tanaka@acme.co.jp> with these people."_s;
+    unusual.recipients = {u"kenji.tanaka@acme-trading.co.jp"_s};
+    unusual.suggestedAddress = u"ken.tanaka@acme.co.jp"_s;
+    unusual.suggestedName = u"田中 健"_s;
+    r.findings = {unusual};
+    request.reasons = {unusual.message};
+    return request;
+}
+
 inline Delivery::ReviewRequest internalOnly(const QString& id)
 {
     Delivery::ReviewRequest request;

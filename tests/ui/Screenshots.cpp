@@ -167,6 +167,24 @@ void reviewWindows(const QString& language)
         dialog.withdraw({});
     }
     {
+        // unusual-recipient's "probably meant" in the row, then replaced (the
+        // replaced row still needs its tick).
+        Ui::ReviewDialog dialog(SampleReview::unusualRecipient(ja));
+        dialog.show();
+        save(&dialog, u"review-%1-probably-meant"_s.arg(language));
+        auto* view = dialog.findChild<QTreeView*>(u"recipientView"_s);
+        auto* model = qobject_cast<Ui::RecipientModel*>(view->model());
+        for (int g = 0; g < model->rowCount(); ++g) {
+            const QModelIndex group = model->index(g, 0);
+            for (int r = 0; r < model->rowCount(group); ++r) {
+                if (model->hasSuggestion(model->index(r, 0, group)))
+                    model->setReplaced(model->index(r, 0, group), true);
+            }
+        }
+        save(&dialog, u"review-%1-probably-meant-replaced"_s.arg(language));
+        dialog.withdraw({});
+    }
+    {
         // 120 recipients: internal groups as summary rows; then scrolled into
         // the middle of an outside group (its header pinned at the top); then
         // outside recipients only.

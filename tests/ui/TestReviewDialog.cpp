@@ -190,6 +190,8 @@ private slots:
     void manyRecipientsSendNeedsEveryFlaggedRow();
     void pinnedHeaderNamesTheGroupScrolledInto();
     void everyOutsideRowCarriesItsMarker();
+    void probablyMeantReplacedByKeyboard();
+    void probablyMeantReplacedByMouse();
 };
 
 void TestReviewDialog::initTestCase()
@@ -1229,6 +1231,120 @@ void TestReviewDialog::everyOutsideRowCarriesItsMarker()
         view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 5);
     }
     QVERIFY(checkedRows >= 30);
+}
+
+namespace {
+
+QModelIndex rowOf(const RecipientModel* model, const QString& address)
+{
+    for (const QModelIndex& row : recipientRows(model)) {
+        if (model->recipientAt(row)->address == address)
+            return row;
+    }
+    return {};
+}
+
+// What the delegate paints in a row's findings cell for the suggestion.
+Ui::FindingBadgeDelegate::Suggestion paintedSuggestion(QTreeView* view, const QModelIndex& row)
+{
+    const QModelIndex cell = row.siblingAtColumn(RecipientModel::FindingsColumn);
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.widget = view;
+    option.font = view->font();
+    option.rect = view->visualRect(cell);
+    return Ui::FindingBadgeDelegate::suggestion(option, cell);
+}
+
+} // namespace
+
+// unusual-recipient's "probably meant": shown in the row, replaced and undone
+// with the keyboard alone, and carried in the decision.
+void TestReviewDialog::probablyMeantReplacedByKeyboard()
+{
+    auto dialog = shown(SampleReview::unusualRecipient());
+    const Parts p = partsOf(dialog.get());
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+    const QString kenji = u"kenji.tanaka@acme-trading.co.jp"_s;
+    const QModelIndex row = rowOf(p.model, kenji);
+    QVERIFY(row.isValid());
+    const QModelIndex findings = row.siblingAtColumn(RecipientModel::FindingsColumn);
+    const QModelIndex address = row.siblingAtColumn(RecipientModel::AddressColumn);
+
+    // In the row, whole at the window's default width, with its button.
+    QCOMPARE(findings.data(RecipientModel::SuggestionRole).toString(),
+             u"Probably meant: 田中 健 <ken.tanaka@acme.co.jp>"_s);
+    Ui::FindingBadgeDelegate::Suggestion painted = paintedSuggestion(p.recipients, row);
+    QCOMPARE(painted.text, u"Probably meant: 田中 健 <ken.tanaka@acme.co.jp>"_s);
+    QCOMPARE(painted.button, u"Replace"_s);
+    QVERIFY(p.recipients->viewport()->rect().contains(painted.buttonRect));
+    QVERIFY(row.data(Qt::AccessibleDescriptionRole).toString().contains(u"ken.tanaka@acme.co.jp"_s));
+    QVERIFY(row.data(RecipientModel::FlaggedRole).toBool());
+    // Rows without a suggestion have none.
+    QVERIFY(rowOf(p.model, u"suzuki@acme.co.jp"_s)
+                .siblingAtColumn(RecipientModel::FindingsColumn)
+                .data(RecipientModel::SuggestionRole)
+                .toString()
+                .isEmpty());
+
+    // Down to the row (tick it first, to see that the tick does not carry over), Ctrl+R.
+    QCOMPARE(QApplication::focusWidget(), p.recipients);
+    for (int i = 0; i < 10 && p.recipients->currentIndex().siblingAtColumn(0) != row; ++i)
+        QTest::keyClick(p.recipients, Qt::Key_Down);
+    QCOMPARE(p.recipients->currentIndex().siblingAtColumn(0), row);
+    QTest::keyClick(p.recipients, Qt::Key_Space);
+    QCOMPARE(stateOf(row), Qt::Checked);
+    QTest::keyClick(p.recipients, Qt::Key_R, Qt::ControlModifier);
+    QCOMPARE(address.data().toString(), u"ken.tanaka@acme.co.jp"_s);
+    QCOMPARE(row.data().toString(), u"田中 健"_s);
+    QCOMPARE(findings.data(RecipientModel::SuggestionRole).toString(),
+             u"was: 田中 健二 <kenji.tanaka@acme-trading.co.jp>"_s);
+    QCOMPARE(findings.data(RecipientModel::BadgeLabelsRole).toStringList(), QStringList{u"Replaced"_s});
+    QCOMPARE(paintedSuggestion(p.recipients, row).button, u"Undo"_s);
+    QVERIFY(!row.data(RecipientModel::FlaggedRole).toBool()); // answered
+    QCOMPARE(stateOf(row), Qt::Unchecked);                    // the new address needs its own tick
+
+    // Ctrl+R again undoes it.
+    QTest::keyClick(p.recipients, Qt::Key_R, Qt::ControlModifier);
+    QCOMPARE(address.data().toString(), kenji);
+    QCOMPARE(row.data().toString(), u"田中 健二"_s);
+    QCOMPARE(findings.data(RecipientModel::SuggestionRole).toString(),
+             u"Probably meant: 田中 健 <ken.tanaka@acme.co.jp>"_s);
+    QVERIFY(findings.data(RecipientModel::BadgeLabelsRole).toStringList() != QStringList{u"Replaced"_s});
+    QVERIFY(row.data(RecipientModel::FlaggedRole).toBool());
+
+    // Replaced once more, everything ticked by keyboard, Send with Return.
+    QTest::keyClick(p.recipients, Qt::Key_R, Qt::ControlModifier);
+    tickEverythingWithSpace(p);
+    QVERIFY(p.send->isEnabled());
+    p.send->setFocus();
+    QTest::keyClick(p.send, Qt::Key_Return);
+    QCOMPARE(decided.size(), 1);
+    const auto decision = decided.first().first().value<Decision>();
+    QCOMPARE(decision.kind, Decision::Kind::Send);
+    QCOMPARE(decision.replacements,
+             (QList<Delivery::Replacement>{{kenji, u"ken.tanaka@acme.co.jp"_s, u"田中 健"_s}}));
+}
+
+void TestReviewDialog::probablyMeantReplacedByMouse()
+{
+    auto dialog = shown(SampleReview::unusualRecipient());
+    const Parts p = partsOf(dialog.get());
+    const QModelIndex row = rowOf(p.model, u"kenji.tanaka@acme-trading.co.jp"_s);
+    QTest::mouseClick(p.recipients->viewport(), Qt::LeftButton, {},
+                      paintedSuggestion(p.recipients, row).buttonRect.center());
+    QVERIFY(p.model->isReplaced(row));
+    QCOMPARE(p.model->replacements().size(), 1);
+    QTest::mouseClick(p.recipients->viewport(), Qt::LeftButton, {},
+                      paintedSuggestion(p.recipients, row).buttonRect.center());
+    QVERIFY(!p.model->isReplaced(row));
+    QVERIFY(p.model->replacements().isEmpty());
+    // Sent without replacing: the decision has none.
+    QSignalSpy decided(dialog.get(), &ReviewDialog::decided);
+    tickEverythingWithSpace(p);
+    QTest::mouseClick(p.send, Qt::LeftButton);
+    QCOMPARE(decided.size(), 1);
+    QVERIFY(decided.first().first().value<Decision>().replacements.isEmpty());
 }
 
 QTEST_MAIN(TestReviewDialog)
