@@ -52,7 +52,7 @@ QList<PolicyEntry> samplePolicy()
         entry(u"listener/require_auth"_s, u"true"_s, R),
         entry(u"general/language"_s, u"ja"_s, R),
         entry(u"delivery/countdown_seconds"_s, u"5"_s, R),
-        entry(u"delivery/test_mode_folder"_s, u"/srv/テスト; \"保存\" #1 \\ = x"_s, L),
+        entry(u"delivery/test_mode_folder"_s, u"/srv/テスト; \"保存\" #1 \\ = x &<R&D>"_s, L),
         entry(u"accounts/oauth_client_id"_s, u"00000000-0000-0000-0000-000000000000"_s, L),
         entry(u"accounts/oauth_tenant"_s, u"example.onmicrosoft.com"_s, R),
         entry(u"accounts/oauth_scopes"_s, u"https://outlook.office.com/SMTP.Send offline_access"_s, L),
@@ -195,7 +195,7 @@ void TestPolicyExport::regIsRegeditsFormat()
     QVERIFY(text.contains(u"\r\n\"port\"=dword:0000295c\r\n"_s));
     QVERIFY(text.contains(u"\r\n\"allow_pause\"=dword:00000000\r\n"_s));
     QVERIFY(text.contains(u"\"keywords\"=\"社外秘, 機密, confidential\""_s));
-    QVERIFY(text.contains(u"\"test_mode_folder\"=\"/srv/テスト; \\\"保存\\\" #1 \\\\ = x\""_s));
+    QVERIFY(text.contains(u"\"test_mode_folder\"=\"/srv/テスト; \\\"保存\\\" #1 \\\\ = x &<R&D>\""_s));
 }
 
 // A configuration profile macOS installs: well-formed XML, a property list,
