@@ -151,11 +151,11 @@ Page pageFor(const QString& key)
 {
     if (const KnownKey* k = known(key))
         return k->page;
+    if (key.startsWith(u"checks/"_s))
+        return ChecksPage;
     const QString name = key.mid(key.lastIndexOf(u'/') + 1);
     if (name.contains(u"certificate"_s) || name.startsWith(u"smime"_s))
         return CertificatesPage;
-    if (key.startsWith(u"checks/"_s))
-        return ChecksPage;
     if (key.startsWith(u"accounts/"_s))
         return SignInPage;
     if (key.startsWith(u"listener/"_s))
@@ -390,7 +390,6 @@ void AdminWindow::buildRows(const QList<QWidget*>& pages)
             label = key;
         auto* labelWidget = new QLabel(label + u':', page);
         labelWidget->setToolTip(key);
-        labelWidget->setWordWrap(true);
         labelWidget->setBuddy(r.tier);
         form->addRow(labelWidget, holder);
 
@@ -546,9 +545,10 @@ void AdminWindow::updateExportState()
         QStringList names;
         for (int p : std::as_const(badPages))
             names << m_pages->item(p)->text();
-        m_status->setText(tr("Some values cannot be used (see the pages %1). Correct them or set them to "
-                             "\"Not set\" before saving.")
-                              .arg(names.join(tr(", "))));
+        m_status->setText(
+            tr("Some values cannot be used; their pages are marked: %1. Correct them, or set them "
+               "to \"Not set\", before saving.")
+                .arg(names.join(tr(", "))));
     } else {
         m_status->setText(tr("%n setting(s) set.", nullptr, set + int(m_kept.size())));
     }

@@ -14,6 +14,7 @@
 #include "RecipientModel.h"
 #include "ReviewDialog.h"
 #include "SampleReview.h"
+#include "SettingRow.h"
 #include "SettingsScreenshots.h"
 #include "TrayIcon.h"
 
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QThread>
 #include <QTranslator>
@@ -418,6 +420,15 @@ void adminWindow(const QString& language)
     set(u"accounts/oauth_tenant"_s, u"example.onmicrosoft.com"_s, Tier::Locked);
     set(u"accounts/preset"_s, u"microsoft365"_s, Tier::Recommended);
     window.show();
+    settle();
+    // Down to the value that breaks its rule, with its message.
+    QWidget* row = window.row(u"policy/caution_domains"_s);
+    for (QWidget* w = row; w; w = w->parentWidget()) {
+        if (auto* area = qobject_cast<QScrollArea*>(w)) {
+            area->ensureWidgetVisible(row, 0, 0);
+            break;
+        }
+    }
     save(&window, u"admin-%1-domains"_s.arg(language));
     window.showPage(window.pageOf(u"checks/sender-certificate"_s));
     save(&window, u"admin-%1-checks"_s.arg(language));

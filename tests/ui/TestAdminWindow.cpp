@@ -109,6 +109,9 @@ void TestAdminWindow::everyPolicyKeyHasARow()
     QCOMPARE(w.pageOf(u"accounts/oauth_client_id"_s), w.pageOf(u"accounts/oauth_tenant"_s));
     QCOMPARE(w.pageOf(u"policy/internal_domains"_s), w.pageOf(u"policy/same_organisation"_s));
     QVERIFY(w.pageOf(u"listener/port"_s) != w.pageOf(u"policy/internal_domains"_s));
+    // Every check is on one page, whatever its code says (sender-certificate too).
+    for (const QString& code : Review::CheckRegistry::codes())
+        QCOMPARE(w.pageOf(u"checks/"_s + code), w.pageOf(u"checks/external-recipient"_s));
 }
 
 void TestAdminWindow::setValueThenLock()
