@@ -1,8 +1,10 @@
 #include "AdminCommand.h"
 
+#include "AdminWindow.h"
 #include "CommandLine.h"
 #include "settings/PolicyCheck.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <cstdio>
@@ -20,13 +22,33 @@ QString tr(const char* text)
 
 using CommandLine::printErr;
 
+// The administrator's window, until it is closed.
+int openWindow(const QString& path)
+{
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    if (!app) {
+        printErr(tr("The administrator's window needs a desktop session. To check a policy file without "
+                    "one, run: yubisashi admin --check FILE"));
+        return 3;
+    }
+    // main() keeps the guardian running without windows; this tool ends with its window.
+    QApplication::setQuitOnLastWindowClosed(true);
+    Ui::AdminWindow window;
+    if (!path.isEmpty())
+        window.openFile(path);
+    window.show();
+    return QApplication::exec();
+}
+
 } // namespace
 
 int run(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Tools for administrators. --check FILE validates a policy file (policy.ini, or a .reg export "
+        tr("Tools for administrators. Without --check, opens the administrator's window for writing a "
+           "policy (FILE: a policy.ini or .reg to open) and saving it as policy.ini, .reg or "
+           ".mobileconfig. --check FILE validates a policy file (policy.ini, or a .reg export "
            "of HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Yubisashi) with the rules Yubisashi applies it by. "
            "Exit status: 0 valid, 1 not valid, 3 usage error."));
     const QCommandLineOption checkOption(u"check"_s, tr("Validate the policy file <file>."), u"file"_s);
@@ -35,8 +57,15 @@ int run(const QStringList& args)
     parser.addHelpOption();
     if (const std::optional<int> done = CommandLine::parse(parser, u"yubisashi admin"_s, args))
         return *done;
-    if (!parser.isSet(checkOption) || !parser.positionalArguments().isEmpty()) {
-        printErr(tr("Usage: yubisashi admin --check FILE"));
+    if (!parser.isSet(checkOption)) {
+        if (parser.positionalArguments().size() > 1) {
+            printErr(tr("Usage: yubisashi admin [FILE] or yubisashi admin --check FILE"));
+            return 3;
+        }
+        return openWindow(parser.positionalArguments().value(0));
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printErr(tr("Usage: yubisashi admin [FILE] or yubisashi admin --check FILE"));
         return 3;
     }
     const QString path = parser.value(checkOption);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "settings/PolicySource.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -26,6 +28,13 @@ public:
     // Reads UTF-8 with or without a byte-order mark, and UTF-16 with one
     // (regedit's exports); says so when the file is in another encoding.
     static Result checkFile(const QString& path);
+
+    // The entries of a policy file (INI or .reg) as written, before any rule
+    // is checked; what cannot be read is added to problems. *readable is false
+    // when the file itself cannot be used (missing, another encoding);
+    // *baseFolder receives the folder relative paths in an INI file are relative to.
+    static QList<PolicyEntry> readEntries(const QString& path, QStringList* problems, QString* baseFolder,
+                                          bool* readable);
 };
 
 } // namespace Settings

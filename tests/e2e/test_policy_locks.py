@@ -113,3 +113,18 @@ def test_sample_policies_are_valid():
     for sample in (root / "deploy/linux/policy.ini", root / "deploy/windows/yubisashi-sample.reg"):
         r = run_admin_check(sample)
         assert r.returncode == 0, (sample, r.stdout, r.stderr)
+
+
+def test_admin_window_needs_a_desktop(tmp_path):
+    """`yubisashi admin [FILE]` opens the administrator's window; without a desktop it says what to
+    run instead and exits 3 (it never waits for a window nobody can see). Two files: a usage error."""
+    binary = os.environ["YUBISASHI_BIN"]
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    r = subprocess.run([binary, "admin"], capture_output=True, text=True, timeout=60, env=env,
+                       stdin=subprocess.DEVNULL)
+    assert r.returncode == 3, r
+    assert "needs a desktop" in r.stderr and "admin --check FILE" in r.stderr, r.stderr
+    r = subprocess.run([binary, "admin", "a.ini", "b.ini"], capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, stdin=subprocess.DEVNULL)
+    assert r.returncode == 3, r
+    assert "Usage: yubisashi admin [FILE]" in r.stderr, r.stderr

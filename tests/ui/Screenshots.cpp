@@ -3,6 +3,7 @@
 //   yubisashi_screenshots OUTDIR [SUFFIX]
 
 #include "AboutDialog.h"
+#include "AdminWindow.h"
 #include "HistorySource.h"
 #include "HistoryWindow.h"
 #include "Icons.h"
@@ -13,6 +14,7 @@
 #include "RecipientModel.h"
 #include "ReviewDialog.h"
 #include "SampleReview.h"
+#include "SettingRow.h"
 #include "SettingsScreenshots.h"
 #include "TrayIcon.h"
 
@@ -26,6 +28,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QThread>
 #include <QTranslator>
@@ -412,6 +415,46 @@ void aboutWindow(const QString& language)
     dialog.reject();
 }
 
+// The administrator's window with a sample policy: domains (one value that
+// breaks its rule, with its message), the checks and sign-in.
+void adminWindow(const QString& language)
+{
+    const bool ja = language == "ja"_L1;
+    Ui::AdminWindow window;
+    const auto set = [&window](const QString& key, const QString& value, Ui::AdminWindow::Tier tier) {
+        window.setValue(key, value);
+        window.setTier(key, tier);
+    };
+    using Tier = Ui::AdminWindow::Tier;
+    set(u"policy/internal_domains"_s, u"example.co.jp, *.example.co.jp"_s, Tier::Locked);
+    set(u"policy/same_organisation"_s, u"example.co.jp example.com"_s, Tier::Locked);
+    set(u"policy/blocked_domains"_s, u"example-rival.co.jp"_s, Tier::Locked);
+    set(u"policy/caution_domains"_s, u"taro@partner.example"_s, Tier::Recommended);
+    set(u"policy/keywords"_s, ja ? u"社外秘, 機密, 個人情報"_s : u"confidential, internal only"_s,
+        Tier::Recommended);
+    set(u"checks/sender-certificate"_s, u"block"_s, Tier::Locked);
+    set(u"checks/first-time-recipient"_s, u"confirm"_s, Tier::Recommended);
+    set(u"accounts/oauth_client_id"_s, u"00000000-0000-0000-0000-000000000000"_s, Tier::Locked);
+    set(u"accounts/oauth_tenant"_s, u"example.onmicrosoft.com"_s, Tier::Locked);
+    set(u"accounts/preset"_s, u"microsoft365"_s, Tier::Recommended);
+    window.show();
+    settle();
+    // Down to the value that breaks its rule, with its message.
+    QWidget* row = window.row(u"policy/caution_domains"_s);
+    for (QWidget* w = row; w; w = w->parentWidget()) {
+        if (auto* area = qobject_cast<QScrollArea*>(w)) {
+            area->ensureWidgetVisible(row, 0, 0);
+            break;
+        }
+    }
+    save(&window, u"admin-%1-domains"_s.arg(language));
+    window.showPage(window.pageOf(u"checks/sender-certificate"_s));
+    save(&window, u"admin-%1-checks"_s.arg(language));
+    window.showPage(window.pageOf(u"accounts/oauth_client_id"_s));
+    save(&window, u"admin-%1-sign-in"_s.arg(language));
+    window.close();
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -444,6 +487,7 @@ int main(int argc, char* argv[])
         queueAndHistoryWindows(language);
         settingsScreenshots(language, save);
         aboutWindow(language);
+        adminWindow(language);
         for (QTranslator* t : translators) {
             QCoreApplication::removeTranslator(t);
             delete t;
