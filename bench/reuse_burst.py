@@ -12,7 +12,9 @@ every message. Paths, in the same run:
     yubisashi-off   Yubisashi, upstream_connections=0 (a new connection per message, as before reuse)
     postfix         a private Postfix relay (stock settings; relayhost = the upstream, TLS
                     required, SASL PLAIN, smtp_destination_concurrency_limit=CONNECTIONS so
-                    both keep to the same per-mailbox connection limit)
+                    both keep to the same per-mailbox connection limit). Stock Postfix does
+                    not reuse TLS connections (smtp_tls_connection_reuse=no).
+    postfix-reuse   the same with smtp_tls_connection_reuse=yes (through tlsproxy)
 
 Target (DESIGN.md, "Performance targets"): yubisashi-new <= 1.2x postfix.
 A benchmark: prints numbers, exits 0 whatever they are; 1 only when it could
@@ -136,7 +138,7 @@ file={secrets}
         self.log.close()
 
 
-def postfix_to_upstream(workdir, upstream, pki, connections, registry):
+def postfix_to_upstream(workdir, upstream, pki, connections, registry, tls_reuse=False):
     """pass_path's private Postfix, relaying to the delayed upstream with TLS and SASL."""
     port = free_port()
     pf = Postfix(port, upstream.port, workdir, registry)
@@ -149,9 +151,17 @@ def postfix_to_upstream(workdir, upstream, pki, connections, registry):
         "smtp_sasl_tls_security_options": "noanonymous",
         "smtp_destination_concurrency_limit": str(connections),
     }
+    if tls_reuse:
+        settings["smtp_tls_connection_reuse"] = "yes"
+        # Debian ships the tlsproxy service commented out.
+        with open(os.path.join(pf.conf, "master.cf"), "a") as f:
+            f.write("tlsproxy unix - - n - 0 tlsproxy\n")
     for key, value in settings.items():
         subprocess.run(["postconf", "-c", pf.conf, "-e", f"{key}={value}"], check=True, capture_output=True)
     subprocess.run(["postfix", "-c", pf.conf, "reload"], check=True, capture_output=True)
+    # Show in the log what it ran with.
+    print(f"postfix: {' '.join(f'{k}={v}' for k, v in settings.items() if k.startswith('smtp_tls_conn'))}",
+          file=sys.stderr)
     time.sleep(1)
     return pf
 
@@ -188,6 +198,7 @@ def main():
     p.add_argument("--keep", action="store_true", help="(run-reuse.sh) keep the work folder")
     a = p.parse_args()
 
+    os.chmod(a.workdir, 0o755)  # Postfix's daemons run as user postfix and must reach their queue
     registry = Registry(a.workdir)
     pki = os.path.join(a.workdir, "pki")
     subprocess.run(["bash", os.path.join(TOOLS, "pki.sh"), pki], check=True, capture_output=True)
@@ -198,10 +209,10 @@ def main():
             times, conns = [], []
             for run in range(a.runs):
                 name = f"{path}-{run}"
-                if path == "postfix":
+                if path in ("postfix", "postfix-reuse"):
                     os.makedirs(os.path.join(a.workdir, name))
                     hop = postfix_to_upstream(os.path.join(a.workdir, name), upstream, pki, a.connections,
-                                              registry)
+                                              registry, tls_reuse=path == "postfix-reuse")
                 else:
                     hop = Yubisashi(a.yubisashi, name, a.workdir, upstream, pki,
                                     a.connections if path == "yubisashi-new" else 0, registry)
