@@ -29,6 +29,10 @@ each connection):
   mail-530:N                answer the N-th MAIL FROM on a connection with 530 5.7.0 (the sign-in of a
                             kept-open connection is no longer accepted, e.g. its token expired)
 
+With --xoauth2-validate, a connection signed in with XOAUTH2 has its token
+checked again at each later MAIL FROM; one that is no longer valid (revoked,
+expired) gets 530 5.7.0.
+
 The faults that concern one transaction (mail-*, rcpt-*, data-*, slow-data) are re-read from
 CONTROL_DIR/faults at each MAIL FROM too, so they also reach a connection that
 the client keeps open between messages.
@@ -177,6 +181,7 @@ class Handler:
         self.maildir = maildir
         self.tokens = tokens
         self.mails = 0  # MAIL FROM commands on this connection
+        self.xoauth2 = None  # (user, token) this connection signed in with
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
         if self.faults.ehlo_502:
@@ -210,6 +215,12 @@ class Handler:
         if fault == "530":
             log.info("%r fault mail-530 on MAIL FROM number %d", session.peer, self.mails)
             return "530 5.7.0 Authentication required"
+        # Like a server that checks the bearer token of a signed-in session at
+        # each transaction: a token revoked or expired since AUTH is refused.
+        if self.xoauth2 and self.mails > 1 and self.tokens.get(self.xoauth2[0]) != self.xoauth2[1] \
+                and not await validate_xoauth2(self.options, *self.xoauth2):
+            log.info("%r XOAUTH2 token of this session no longer valid: 530", session.peer)
+            return "530 5.7.0 Authentication required (the token of this session is no longer valid)"
         # Commands already waiting behind MAIL FROM mean the client pipelined them.
         envelope.pipelined = bool(server._reader._buffer)
         envelope.mail_from = address
@@ -272,6 +283,7 @@ class Handler:
                 return AuthResult(success=False, handled=True)
         user, token = parse_xoauth2(blob)
         if user is not None and (self.tokens.get(user) == token or await validate_xoauth2(self.options, user, token)):
+            self.xoauth2 = (user, token)
             return AuthResult(success=True, auth_data=LoginPassword(user.encode(), b""))
         # RFC 7628 / Google: a failure is a 334 with a JSON error, answered by an empty line.
         log.info("%r XOAUTH2 refused for %r", server.session.peer, user)
