@@ -10,6 +10,7 @@
 #include "delivery/AuditRecorder.h"
 #include "delivery/Dispatcher.h"
 #include "delivery/ScriptedDecisionProvider.h"
+#include "delivery/UpstreamPool.h"
 #include "delivery/UpstreamTransport.h"
 #include "diagnostics/LogFile.h"
 #include "diagnostics/Report.h"
@@ -175,8 +176,12 @@ bool Application::start(QString* error)
     const Settings::Config config = m_config;
     Settings::SecretStore* secrets = m_secrets.get();
     const QHash<QString, OAuth::TokenManager*> tokens = m_tokens;
-    auto transports = [config, secrets, tokens](const QString& account,
-                                                QObject* parent) -> Delivery::Transport* {
+    // Kept-open upstream connections, shared by the deliveries of each account.
+    QPointer<Delivery::UpstreamPool> pool;
+    if (!m_config.testMode() && m_config.delivery.upstreamConnections > 0)
+        pool = new Delivery::UpstreamPool(m_config.delivery.upstreamConnections, this);
+    auto transports = [config, secrets, tokens, pool](const QString& account,
+                                                      QObject* parent) -> Delivery::Transport* {
         if (config.testMode())
             return new Delivery::TestModeTransport(config.delivery.testModeFolder, parent);
         Settings::Account acc;
@@ -184,8 +189,10 @@ bool Application::start(QString* error)
             acc = *found;
         else
             acc.name = account; // no host: the transport reports that the account is gone
-        return new Delivery::UpstreamTransport(acc, config.delivery.upstreamTimeoutSeconds, secrets,
-                                               tokens.value(account), parent);
+        auto* transport = new Delivery::UpstreamTransport(acc, config.delivery.upstreamTimeoutSeconds,
+                                                          secrets, tokens.value(account), parent);
+        transport->setPool(pool);
+        return transport;
     };
     m_protection = std::make_unique<Delivery::Protection>(m_config, m_secrets.get(),
                                                           QDir(m_config.dataDir).filePath(u"certificates"_s));

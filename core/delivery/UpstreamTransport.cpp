@@ -1,5 +1,6 @@
 #include "delivery/UpstreamTransport.h"
 
+#include "delivery/UpstreamPool.h"
 #include "oauth/TokenManager.h"
 #include "settings/SecretStore.h"
 #include "smime/MimeCanonicalizer.h"
@@ -7,11 +8,16 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QSaveFile>
 #include <QTimer>
 
 namespace Delivery {
+
+namespace {
+Q_LOGGING_CATEGORY(lcTransport, "upstream.transport")
+}
 
 UpstreamTransport::UpstreamTransport(const Settings::Account& account, int timeoutSeconds,
                                      Settings::SecretStore* secrets, OAuth::TokenManager* tokens,
@@ -20,6 +26,77 @@ UpstreamTransport::UpstreamTransport(const Settings::Account& account, int timeo
       m_tokens(tokens), m_client(new Smtp::SmtpClient(this))
 {
     connect(m_client, &Smtp::SmtpClient::finished, this, &UpstreamTransport::onClientFinished);
+}
+
+UpstreamTransport::~UpstreamTransport()
+{
+    if (!m_pool)
+        return;
+    if (m_ticket)
+        m_pool->cancel(m_ticket);
+    if (m_lease) {
+        m_lease->disconnect(this);
+        m_pool->release(m_lease); // stops it if its "." has not gone out
+    }
+}
+
+void UpstreamTransport::setPool(UpstreamPool* pool)
+{
+    m_pool = pool;
+}
+
+void UpstreamTransport::submitConfig(const Smtp::UpstreamConfig& config, QDeadlineTimer validUntil)
+{
+    if (!m_pool) {
+        m_client->submit(config, m_entry.envelope, m_content);
+        return;
+    }
+    m_config = config;
+    m_validUntil = validUntil;
+    const bool fresh = std::exchange(m_freshNext, false);
+    m_ticket = m_pool->acquire(m_account.name, UpstreamPool::key(config), validUntil, fresh, this,
+                               [this](Smtp::SmtpClient* client) { onLeased(client); });
+}
+
+void UpstreamTransport::onLeased(Smtp::SmtpClient* client)
+{
+    m_ticket = 0;
+    m_lease = client;
+    connect(client, &Smtp::SmtpClient::finished, this, &UpstreamTransport::onLeaseFinished);
+    client->submit(m_config, m_entry.envelope, m_content);
+}
+
+void UpstreamTransport::onLeaseFinished(const Smtp::SubmitResult& result)
+{
+    if (Smtp::SmtpClient* client = m_lease) {
+        m_lease = nullptr;
+        client->disconnect(this);
+        if (m_pool)
+            m_pool->release(client);
+    }
+    // The kept connection was gone before the server took anything of the
+    // message: not the message's fault. Once more on a new connection (with
+    // a current token for OAuth).
+    if (result.staleConnection && !m_retriedStale && !m_aborted && m_pool) {
+        m_retriedStale = true;
+        m_freshNext = true;
+        qCInfo(lcTransport).noquote()
+            << "account" << m_account.name << "kept connection not usable:" << result.reply.toString()
+            << "— trying a new connection";
+        if (m_config.auth == Smtp::AuthMethod::XOAuth2 && m_tokens) {
+            QPointer<UpstreamTransport> self(this);
+            m_tokens->accessToken(
+                [self](const std::optional<QString>& token, const QString& error, bool needsSignIn) {
+                    if (self)
+                        self->submitWithToken(token, error, needsSignIn);
+                });
+            return;
+        }
+        submitConfig(m_config, m_validUntil);
+        return;
+    }
+    m_config = Smtp::UpstreamConfig();
+    onClientFinished(result);
 }
 
 void UpstreamTransport::finishLater(const Smtp::SubmitResult& result)
@@ -75,7 +152,7 @@ void UpstreamTransport::submitWithToken(const std::optional<QString>& token, con
     Smtp::UpstreamConfig config = upstreamConfig(m_account, m_timeoutSeconds);
     config.secret = *token;
     config.user = m_tokens->user();
-    m_client->submit(config, m_entry.envelope, m_content);
+    submitConfig(config, m_tokens->accessTokenExpiry(*token));
 }
 
 Smtp::UpstreamConfig UpstreamTransport::upstreamConfig(const Settings::Account& account, int timeoutSeconds)
@@ -109,6 +186,10 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
         return;
     }
     m_aborted = false;
+    m_entry = entry;
+    m_content = content;
+    m_retriedStale = false;
+    m_freshNext = false;
     if (config.auth == Smtp::AuthMethod::XOAuth2) {
         if (!m_tokens) {
             refuseLater(
@@ -119,8 +200,6 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
                     .arg(m_account.name));
             return;
         }
-        m_entry = entry;
-        m_content = content;
         m_retriedToken = false;
         QPointer<UpstreamTransport> self(this);
         m_tokens->accessToken(
@@ -150,12 +229,20 @@ void UpstreamTransport::deliver(const Spool::Entry& entry, const QByteArray& con
         }
         config.secret = *password;
     }
-    m_client->submit(config, entry.envelope, content);
+    submitConfig(config, QDeadlineTimer(QDeadlineTimer::Forever));
 }
 
 void UpstreamTransport::abort()
 {
-    if (m_client->isBusy()) {
+    if (m_lease && m_lease->isBusy()) {
+        m_lease->abort();
+        return;
+    }
+    if (m_pool && m_ticket) {
+        // Waiting for a free connection: nothing went out yet.
+        m_pool->cancel(m_ticket);
+        m_ticket = 0;
+    } else if (m_client->isBusy()) {
         m_client->abort();
         return;
     }

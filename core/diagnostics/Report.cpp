@@ -86,6 +86,7 @@ QString Report::settingsText(const Settings::Config& c)
     ini.key(u"give_up_hours"_s, c.delivery.giveUpHours);
     ini.key(u"retention_days"_s, c.delivery.retentionDays);
     ini.key(u"upstream_timeout_seconds"_s, c.delivery.upstreamTimeoutSeconds);
+    ini.key(u"upstream_connections"_s, c.delivery.upstreamConnections);
     ini.section(u"policy"_s);
     ini.list(u"internal_domains"_s, c.policy.internalDomains);
     ini.key(u"review"_s, Settings::settingWord(c.policy.review));

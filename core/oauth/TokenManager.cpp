@@ -102,6 +102,13 @@ void TokenManager::needSignIn(const QString& reason)
     }
 }
 
+QDeadlineTimer TokenManager::accessTokenExpiry(const QString& token) const
+{
+    if (token.isEmpty() || token != m_access.accessToken)
+        return QDeadlineTimer(0);
+    return m_access.expiry;
+}
+
 bool TokenManager::accessTokenFresh() const
 {
     if (m_access.accessToken.isEmpty() || m_access.expiry.hasExpired())

@@ -73,6 +73,10 @@ public:
     // dropped and done gets a freshly refreshed one to try once more; if that
     // one is refused too, the account needs a new sign-in (done says so).
     void tokenRejected(const QString& token, TokenCallback done);
+    // When token (one handed out by accessToken()) expires; already expired
+    // for a token that is not the current one. A connection signed in with it
+    // is not used past this (UpstreamPool).
+    QDeadlineTimer accessTokenExpiry(const QString& token) const;
 
     // --- for Settings, the tray and `yubisashi sign-in`
 

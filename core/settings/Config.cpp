@@ -584,6 +584,7 @@ void parse(const Values& values, const QString& base, Config* config, QStringLis
         s.integer("give_up_hours", 1, 8760, &d.giveUpHours);
         s.integer("retention_days", 0, 3650, &d.retentionDays);
         s.integer("upstream_timeout_seconds", 5, 3600, &d.upstreamTimeoutSeconds);
+        s.integer("upstream_connections", 0, 10, &d.upstreamConnections);
     }
 
     {

@@ -84,6 +84,8 @@ struct DeliveryConfig
     int giveUpHours = 120;
     int retentionDays = 7;
     int upstreamTimeoutSeconds = 120;
+    // Kept-open connections per account (Delivery::UpstreamPool); 0: a new connection per message.
+    int upstreamConnections = 3;
 };
 
 struct Policy

@@ -63,6 +63,7 @@ const QHash<QString, KeySpec>& fixedKeys()
         {u"delivery/give_up_hours"_s, integer(1, 8760)},
         {u"delivery/retention_days"_s, integer(0, 3650)},
         {u"delivery/upstream_timeout_seconds"_s, integer(5, 3600)},
+        {u"delivery/upstream_connections"_s, integer(0, 10)},
 
         {u"policy/internal_domains"_s, of(Type::DomainList)},
         {u"policy/review"_s, choice({u"always"_s, u"external"_s, u"never"_s})},

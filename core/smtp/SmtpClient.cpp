@@ -192,7 +192,92 @@ void SmtpClient::submit(const UpstreamConfig& config, const Envelope& envelope, 
     }
     m_envelope = envelope;
     m_content = content;
+    if (m_keepOpen && isOpen() && sameSession(config)) {
+        // The kept session: no connect, TLS, EHLO or AUTH; straight to MAIL FROM.
+        m_busy = true;
+        m_finishing = false;
+        m_testOnly = false;
+        m_config = config;
+        m_reused = true;
+        m_timer->stop();
+        resetTransaction();
+        if (m_state == State::Resetting)
+            return; // onReset() starts the transaction after RSET's 250
+        startTransaction();
+        return;
+    }
     start(config, false);
+}
+
+bool SmtpClient::isOpen() const
+{
+    return !m_busy && m_socket && m_socket->state() == QAbstractSocket::ConnectedState &&
+           (m_state == State::Ready || m_state == State::Resetting);
+}
+
+void SmtpClient::close()
+{
+    if (!m_busy && (m_state == State::Ready || m_state == State::Resetting))
+        endIdleSession(Close::Quit);
+}
+
+bool SmtpClient::sameSession(const UpstreamConfig& config) const
+{
+    // The credential itself is not kept; UpstreamPool only hands out a session
+    // made with the same one.
+    return config.host == m_config.host && config.port == m_config.port &&
+           config.security == m_config.security && config.auth == m_config.auth &&
+           config.user == m_config.user && config.caFile == m_config.caFile &&
+           config.allowPlaintextAuth == m_config.allowPlaintextAuth && config.heloName == m_config.heloName;
+}
+
+void SmtpClient::endIdleSession(Close close)
+{
+    m_timer->stop();
+    retireSocket(close);
+    m_state = State::Idle;
+    m_signedIn = false;
+    emit closed();
+}
+
+void SmtpClient::keepSession(bool reset)
+{
+    m_in.clear();
+    m_replyLines.clear();
+    m_replyCode = 0;
+    if (reset) {
+        // The refused transaction is still open at the server.
+        m_state = State::Resetting;
+        send("RSET", "RSET");
+        return;
+    }
+    m_state = State::Ready;
+    m_timer->start(qMax(1, m_idleTimeoutMs));
+}
+
+void SmtpClient::onReset(const Reply& reply)
+{
+    if (reply.code == 250) {
+        m_state = State::Ready;
+        if (m_busy) {
+            startTransaction(); // a submission waited for the RSET
+            return;
+        }
+        m_timer->start(qMax(1, m_idleTimeoutMs));
+        return;
+    }
+    if (!m_busy) {
+        endIdleSession(Close::Abort);
+        return;
+    }
+    // Not the message's fault: the session is not usable, so it counts as closed.
+    finishWith(
+        Kind::Temporary,
+        synthesised(421, "4.4.2", QStringLiteral("Connection not usable after RSET: ") + reply.toString()),
+        tr("The connection to the mail server %1 could not be used again (%2). The message was not "
+           "sent; it will be tried again.")
+            .arg(serverName(), reply.toString()),
+        Close::Abort);
 }
 
 void SmtpClient::testConnection(const UpstreamConfig& config)
@@ -234,29 +319,25 @@ QString SmtpClient::serverName() const
 
 void SmtpClient::start(const UpstreamConfig& config, bool testOnly)
 {
+    if (m_socket) { // a kept session that does not fit this config
+        m_timer->stop();
+        retireSocket(Close::Quit);
+    }
     m_busy = true;
     m_finishing = false;
     m_config = config;
     m_testOnly = testOnly;
     m_state = State::Connecting;
-    m_step = "connect";
     m_in.clear();
-    m_replyLines.clear();
-    m_replyCode = 0;
-    m_lastReply = Reply();
     m_caps.clear();
     m_sslErrors.clear();
     m_authStep = 0;
     m_xoauth2Error.clear();
     m_pipelining = false;
-    m_rcptSent = 0;
-    m_repliesSeen = 0;
-    m_rcptFailure = Reply();
-    m_failedRecipient.clear();
-    m_rcptFailurePermanent = false;
-    m_bodyPos = 0;
-    m_dotQueued = false;
-    m_dotFlushed = false;
+    m_signedIn = false;
+    m_reused = false;
+    resetTransaction();
+    m_step = "connect";
 
     if (m_config.host.isEmpty() || m_config.port == 0) {
         finishWith(Kind::Configuration,
@@ -288,6 +369,23 @@ void SmtpClient::start(const UpstreamConfig& config, bool testOnly)
         m_socket->connectToHostEncrypted(m_config.host, m_config.port, m_config.host);
     else
         m_socket->connectToHost(m_config.host, m_config.port);
+}
+
+void SmtpClient::resetTransaction()
+{
+    m_step = "";
+    m_replyLines.clear();
+    m_replyCode = 0;
+    m_lastReply = Reply();
+    m_rcptSent = 0;
+    m_repliesSeen = 0;
+    m_rcptFailure = Reply();
+    m_failedRecipient.clear();
+    m_rcptFailurePermanent = false;
+    m_bodyPos = 0;
+    m_dotQueued = false;
+    m_dotFlushed = false;
+    m_mailAccepted = false;
 }
 
 bool SmtpClient::configureTls(QString* error)
@@ -349,6 +447,13 @@ void SmtpClient::onReadyRead()
 {
     if (!m_socket || m_finishing)
         return;
+    if (!m_busy && m_state == State::Ready) {
+        // Unasked, between messages: a 421 before the server closes (its idle timeout).
+        qCInfo(lcUpstream).noquote() << serverName() << "closed the idle connection:"
+                                     << m_socket->readAll().trimmed().left(200);
+        endIdleSession(Close::Abort);
+        return;
+    }
     m_in += m_socket->readAll();
     processInput();
 }
@@ -375,6 +480,10 @@ void SmtpClient::onSslErrors(const QList<QSslError>& errors)
 
 void SmtpClient::onSocketError()
 {
+    if (m_socket && !m_finishing && !m_busy) {
+        endIdleSession(Close::Abort);
+        return;
+    }
     if (!m_socket || m_finishing || readLastReplies())
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
@@ -414,6 +523,11 @@ void SmtpClient::onSocketError()
 
 void SmtpClient::onDisconnected()
 {
+    if (m_socket && !m_finishing && !m_busy) {
+        qCInfo(lcUpstream).noquote() << serverName() << "closed the idle connection";
+        endIdleSession(Close::Abort);
+        return;
+    }
     if (!m_socket || m_finishing || readLastReplies())
         return;
     failConnectionLost();
@@ -445,6 +559,11 @@ void SmtpClient::onWritten()
 
 void SmtpClient::onTimeout()
 {
+    if (!m_busy && (m_state == State::Ready || m_state == State::Resetting)) {
+        // Idle for the idle timeout (QUIT), or no answer to RSET.
+        endIdleSession(m_state == State::Ready ? Close::Quit : Close::Abort);
+        return;
+    }
     if (!m_busy || m_finishing)
         return;
     SubmitResult r;
@@ -596,6 +715,9 @@ void SmtpClient::handleReply(const Reply& reply)
     case State::FinalReply:
         onFinalReply(reply);
         return;
+    case State::Resetting:
+        onReset(reply);
+        return;
     case State::Body:
         // The server spoke in the middle of the message: it gives up on it.
         if (reply.code == 421 || reply.isTransient() || reply.isPermanent()) {
@@ -606,6 +728,13 @@ void SmtpClient::handleReply(const Reply& reply)
             return;
         }
         failProtocol(tr("a reply in the middle of the message"));
+        return;
+    case State::Ready:
+        if (!m_busy) {
+            endIdleSession(Close::Abort);
+            return;
+        }
+        failProtocol(tr("an unexpected reply"));
         return;
     case State::Idle:
     case State::Connecting:
@@ -862,6 +991,7 @@ void SmtpClient::onAuth(const Reply& reply)
 
 void SmtpClient::afterAuth()
 {
+    m_signedIn = true;
     if (m_testOnly) {
         finishWith(
             Kind::Delivered, m_lastReply,
@@ -1003,6 +1133,7 @@ void SmtpClient::onEnvelopeReply(const Reply& reply)
     }
     if (index == 0) { // MAIL FROM
         if (reply.isPositive()) {
+            m_mailAccepted = true;
             if (!m_pipelining)
                 sendRcpt(0);
             else
@@ -1229,6 +1360,10 @@ void SmtpClient::finish(SubmitResult result, Close close)
     m_timer->stop();
     checkDotFlushed();
     result.dataSent = result.kind == Kind::Delivered || m_dotFlushed;
+    // On a kept session, a close or a refusal before MAIL FROM was accepted is
+    // the connection's, not the message's (never once the "." may have left).
+    result.staleConnection = m_reused && !m_mailAccepted && !result.dataSent &&
+                             (result.reply.code == 421 || result.reply.code == 530);
 
     if (m_testOnly) {
         qCInfo(lcUpstream).noquote() << "connection test" << serverName() << kindName(result.kind)
@@ -1238,13 +1373,26 @@ void SmtpClient::finish(SubmitResult result, Close close)
                                      << result.reply.toString() << "|" << m_envelope.recipients.size()
                                      << "recipient(s)," << m_content.size() << "bytes"
                                      << (result.dataSent ? "(data sent)" : "(data not sent)")
+                                     << (m_reused ? "(reused connection)" : "")
                                      << (result.failedRecipient.isEmpty()
                                              ? QString()
                                              : QStringLiteral("refused: ") + result.failedRecipient);
     }
 
-    retireSocket(close);
-    m_state = State::Idle;
+    // A session that is signed in and between transactions stays open for
+    // the next message; never after a timeout, a lost or refused connection,
+    // a settings problem, or with pipelined replies still on the way.
+    const bool repliesPending = m_state == State::Envelope && m_pipelining && m_repliesSeen < 1 + m_rcptSent;
+    const bool keep = m_keepOpen && !m_testOnly && m_signedIn && close != Close::Abort &&
+                      result.kind != Kind::Configuration && !repliesPending && m_socket &&
+                      m_socket->state() == QAbstractSocket::ConnectedState;
+    if (keep) {
+        keepSession(close == Close::RsetQuit);
+    } else {
+        retireSocket(close);
+        m_state = State::Idle;
+        m_signedIn = false;
+    }
     m_content = QByteArray();
     m_config.secret.clear();
     // Always queued: never from inside submit(), and the receiver may start
@@ -1252,6 +1400,17 @@ void SmtpClient::finish(SubmitResult result, Close close)
     QTimer::singleShot(0, this, [this, result] {
         m_busy = false;
         m_finishing = false;
+        if (m_state == State::Ready || m_state == State::Resetting) {
+            // What arrived meanwhile was not read: the RSET reply, or a close.
+            if (m_socket && m_socket->state() != QAbstractSocket::ConnectedState) {
+                m_timer->stop();
+                retireSocket(Close::Abort);
+                m_state = State::Idle;
+                m_signedIn = false;
+            } else if (m_socket && m_socket->bytesAvailable() > 0) {
+                onReadyRead();
+            }
+        }
         emit finished(result);
     });
 }

@@ -25,6 +25,15 @@ namespace Smtp {
 // sending, and passes BODY=8BITMIME / SMTPUTF8 when the envelope needs them.
 // Any refused recipient aborts the whole transaction (RSET), so a message is
 // delivered to all of its recipients or to none.
+//
+// With setKeepOpen(true) (UpstreamPool) the signed-in session outlives a
+// message that was delivered or cleanly refused (RSET after a refused
+// transaction): the next submit() starts at MAIL FROM. If that reused session
+// fails before the server accepted MAIL FROM (closed, 421, 530), the result
+// says staleConnection: nothing of the message was taken, and the caller may
+// try once more on a new connection. An idle session that the server closes
+// (421, disconnect), or that stays idle for the idle timeout (then QUIT), ends
+// with closed().
 class SmtpClient : public QObject
 {
     Q_OBJECT
@@ -39,6 +48,16 @@ public:
     void abort();
     bool isBusy() const { return m_busy; }
 
+    // Keep the session open after each message (see above); off by default.
+    void setKeepOpen(bool keep) { m_keepOpen = keep; }
+    // How long an open session may stay idle before it is ended with QUIT.
+    void setIdleTimeout(int milliseconds) { m_idleTimeoutMs = milliseconds; }
+    // A signed-in session is open and idle: the next submit() reuses it when
+    // its config names the same server, security, sign-in method and user.
+    bool isOpen() const;
+    // Ends an open idle session with QUIT (closed() follows).
+    void close();
+
     // A short connection check for Settings: connect, TLS, EHLO, AUTH, QUIT.
     void testConnection(const UpstreamConfig& config);
 
@@ -51,6 +70,8 @@ public:
 
 signals:
     void finished(const Smtp::SubmitResult& result);
+    // An open idle session ended (server closed it, idle timeout, close()).
+    void closed();
 
 private:
     enum class State
@@ -67,6 +88,8 @@ private:
         Data,       // waiting for 354
         Body,       // streaming the content
         FinalReply, // "." sent, waiting for the verdict
+        Resetting,  // kept open: RSET after a refused transaction, waiting for its 250
+        Ready,      // kept open: signed in, between messages
     };
     // What to do with the connection once the outcome is known.
     enum class Close
@@ -77,6 +100,12 @@ private:
     };
 
     void start(const UpstreamConfig& config, bool testOnly);
+    void resetTransaction();
+    bool sameSession(const UpstreamConfig& config) const;
+    // The kept session after a message: idle (Ready), or RSET first.
+    void keepSession(bool reset);
+    void onReset(const Reply& reply);
+    void endIdleSession(Close close);
     bool configureTls(QString* error);
 
     void onConnected();
@@ -155,6 +184,12 @@ private:
     bool m_dotFlushed = false; // ... and has been handed to the operating system
 
     bool m_busy = false;
+
+    bool m_keepOpen = false;
+    int m_idleTimeoutMs = 30000;
+    bool m_signedIn = false;     // this session got past EHLO, TLS and AUTH
+    bool m_reused = false;       // this submission runs on a session kept from an earlier one
+    bool m_mailAccepted = false; // the server accepted MAIL FROM of this submission
 };
 
 } // namespace Smtp

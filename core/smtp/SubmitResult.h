@@ -22,6 +22,9 @@ struct SubmitResult
     QString detail;          // plain-language explanation for the user and the log
     QString failedRecipient; // set when a RCPT was refused
     bool dataSent = false;   // the final "." went out: the upstream may have the message
+    // A reused (kept-open) session failed before the server accepted MAIL FROM
+    // (closed, 421, 530): nothing of the message was taken; a new connection may try again.
+    bool staleConnection = false;
     bool waitsForUser =
         false; // cannot succeed until the user acts (e.g. signs in again): retry, never give up
 

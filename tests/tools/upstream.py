@@ -24,6 +24,22 @@ each connection):
   ehlo-502                  refuse EHLO (an old server: the client must fall back to HELO)
   starttls-inject           answer STARTTLS with 220 plus a second, plain-text reply in the same
                             packet (the CVE-2011-0411 attack) and then stall
+  mail-421:N                answer the N-th MAIL FROM on a connection with 421 and close the connection
+                            (a server that ends a kept-open connection between messages)
+  mail-530:N                answer the N-th MAIL FROM on a connection with 530 5.7.0 (the sign-in of a
+                            kept-open connection is no longer accepted, e.g. its token expired)
+
+With --xoauth2-validate, a connection signed in with XOAUTH2 has its token
+checked again at each later MAIL FROM; one that is no longer valid (revoked,
+expired) gets 530 5.7.0.
+
+The faults that concern one transaction (mail-*, rcpt-*, data-*, slow-data) are re-read from
+CONTROL_DIR/faults at each MAIL FROM too, so they also reach a connection that
+the client keeps open between messages.
+
+--delay-command MS waits MS milliseconds before every reply, and --delay-tls MS
+that long before each TLS handshake (STARTTLS or implicit TLS): a server far
+away on the internet, for bench/run-reuse.sh.
 
 The log goes to stderr, one line per event. SIGTERM and SIGINT stop the server
 cleanly (exit status 0).
@@ -75,6 +91,7 @@ class Faults:
         self.slow_data = 0.0
         self.ehlo_502 = False
         self.starttls_inject = False
+        self.mail = {}  # N -> "421" | "530"
         for spec in specs:
             self.add(spec)
 
@@ -95,6 +112,8 @@ class Faults:
             self.ehlo_502 = True
         elif name == "starttls-inject" and not arg:
             self.starttls_inject = True
+        elif name in ("mail-421", "mail-530") and arg.isdigit() and int(arg) >= 1:
+            self.mail[int(arg)] = name[5:]
         elif name == "slow-data":
             try:
                 self.slow_data = float(arg)
@@ -106,6 +125,13 @@ class Faults:
 
     def __str__(self):
         return ",".join(self.specs) or "none"
+
+    def take_transaction_faults(self, other):
+        """The per-transaction faults of other (re-read at MAIL FROM) replace ours."""
+        self.rcpt = other.rcpt
+        self.data = other.data
+        self.slow_data = other.slow_data
+        self.mail = other.mail
 
 
 class Maildir:
@@ -154,6 +180,8 @@ class Handler:
         self.faults = faults
         self.maildir = maildir
         self.tokens = tokens
+        self.mails = 0  # MAIL FROM commands on this connection
+        self.xoauth2 = None  # (user, token) this connection signed in with
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
         if self.faults.ehlo_502:
@@ -176,6 +204,23 @@ class Handler:
         return out
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        self.mails += 1
+        if self.options.control_dir:
+            self.faults.take_transaction_faults(read_faults(self.options))
+        fault = self.faults.mail.get(self.mails)
+        if fault == "421":
+            log.info("%r fault mail-421 on MAIL FROM number %d: closing", session.peer, self.mails)
+            server.close_after_reply = True
+            return "421 4.4.2 upstream.test closing the connection"
+        if fault == "530":
+            log.info("%r fault mail-530 on MAIL FROM number %d", session.peer, self.mails)
+            return "530 5.7.0 Authentication required"
+        # Like a server that checks the bearer token of a signed-in session at
+        # each transaction: a token revoked or expired since AUTH is refused.
+        if self.xoauth2 and self.mails > 1 and self.tokens.get(self.xoauth2[0]) != self.xoauth2[1] \
+                and not await validate_xoauth2(self.options, *self.xoauth2):
+            log.info("%r XOAUTH2 token of this session no longer valid: 530", session.peer)
+            return "530 5.7.0 Authentication required (the token of this session is no longer valid)"
         # Commands already waiting behind MAIL FROM mean the client pipelined them.
         envelope.pipelined = bool(server._reader._buffer)
         envelope.mail_from = address
@@ -238,6 +283,7 @@ class Handler:
                 return AuthResult(success=False, handled=True)
         user, token = parse_xoauth2(blob)
         if user is not None and (self.tokens.get(user) == token or await validate_xoauth2(self.options, user, token)):
+            self.xoauth2 = (user, token)
             return AuthResult(success=True, auth_data=LoginPassword(user.encode(), b""))
         # RFC 7628 / Google: a failure is a 334 with a JSON error, answered by an empty line.
         log.info("%r XOAUTH2 refused for %r", server.session.peer, user)
@@ -289,11 +335,24 @@ def _text(value):
 
 
 class UpstreamSMTP(SMTP):
-    def __init__(self, handler, faults, **kwargs):
+    def __init__(self, handler, faults, delay_command=0.0, delay_tls=0.0, implicit_tls=False, **kwargs):
         self.faults = faults
+        self.delay_command = delay_command
+        self.delay_tls = delay_tls
+        self.implicit_tls = implicit_tls
+        self.close_after_reply = False
         super().__init__(handler, **kwargs)
 
+    async def push(self, status):
+        if self.delay_command:
+            await asyncio.sleep(self.delay_command)
+        await super().push(status)
+        if self.close_after_reply and self.transport is not None:
+            self.transport.close()
+
     async def _handle_client(self):
+        if self.implicit_tls and self.delay_tls:
+            await asyncio.sleep(self.delay_tls)
         if self.faults.greeting_421:
             log.info("%r fault greeting-421", self.session.peer)
             await self.push("421 4.3.2 Service not available, closing transmission channel")
@@ -306,6 +365,8 @@ class UpstreamSMTP(SMTP):
             log.info("%r fault starttls-inject", self.session.peer)
             await self.push("220 2.0.0 Ready to start TLS\r\n250 2.0.0 injected in plain text")
             return
+        if self.delay_tls and self.tls_context and not self._tls_protocol:
+            await asyncio.sleep(self.delay_tls)
         await super().smtp_STARTTLS(arg)
 
 
@@ -370,6 +431,9 @@ async def serve(options):
         smtp = UpstreamSMTP(
             Handler(options, faults, maildir, tokens),
             faults,
+            delay_command=options.delay_command / 1000.0,
+            delay_tls=options.delay_tls / 1000.0,
+            implicit_tls=options.mode == "tls",
             data_size_limit=options.size,
             enable_SMTPUTF8=not options.no_smtputf8,
             decode_data=False,
@@ -440,6 +504,8 @@ def main(argv=None):
     p.add_argument("--no-smtputf8", action="store_true", help="do not advertise or accept SMTPUTF8")
     p.add_argument("--hostname", default="upstream.test", help="name in the greeting and EHLO reply")
     p.add_argument("--timeout", type=float, default=300, help="idle timeout per connection, seconds")
+    p.add_argument("--delay-command", type=float, default=0, metavar="MS", help="wait MS ms before each reply")
+    p.add_argument("--delay-tls", type=float, default=0, metavar="MS", help="wait MS ms before each TLS handshake")
     options = p.parse_args(argv)
 
     logging.basicConfig(stream=sys.stderr, level=logging.INFO,
