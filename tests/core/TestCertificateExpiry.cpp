@@ -61,10 +61,10 @@ constexpr int kExpired = CertificateExpiry::kExpiredReminder;
 
 void TestCertificateExpiry::reminderDue_data()
 {
-    QTest::addColumn<qint64>("secondsLeft");
+    QTest::addColumn<int>("secondsLeft");
     QTest::addColumn<int>("lastShown");
     QTest::addColumn<int>("due");
-    const qint64 day = 86400;
+    const int day = 86400;
     QTest::newRow("31 days, none shown") << 31 * day << kNone << kNone;
     QTest::newRow("30 days, none shown") << 30 * day << kNone << 30;
     QTest::newRow("30 days, 30 shown") << 30 * day << 30 << kNone;
@@ -83,10 +83,10 @@ void TestCertificateExpiry::reminderDue_data()
 
 void TestCertificateExpiry::reminderDue()
 {
-    QFETCH(qint64, secondsLeft);
+    QFETCH(int, secondsLeft);
     QFETCH(int, lastShown);
     QFETCH(int, due);
-    const QDateTime now(QDate(2026, 12, 3), QTime(9, 0), QTimeZone::UTC);
+    const QDateTime now(QDate(2026, 12, 3), QTime(9, 0), Qt::UTC);
     const std::optional<int> last = lastShown == kNone ? std::nullopt : std::optional<int>(lastShown);
     const std::optional<int> got = CertificateExpiry::reminderDue(now.addSecs(secondsLeft), now, last);
     QCOMPARE(got.value_or(kNone), due);
@@ -96,7 +96,7 @@ void TestCertificateExpiry::reminderDue()
 // checks it: each reminder exactly once, in order.
 void TestCertificateExpiry::remindersOverAYear()
 {
-    const QDateTime notAfter(QDate(2027, 3, 31), QTime(14, 59, 59), QTimeZone::UTC);
+    const QDateTime notAfter(QDate(2027, 3, 31), QTime(14, 59, 59), Qt::UTC);
     std::optional<int> lastShown;
     QList<int> shown;
     for (QDateTime now = notAfter.addDays(-40); now < notAfter.addDays(40); now = now.addSecs(6 * 3600)) {
