@@ -513,7 +513,8 @@ void TestConfig::relativePaths()
 void TestConfig::certificateSource()
 {
     QStringList errors;
-    // The placeholders stay for CertificateSource to fill in; a relative path is the settings file's folder's.
+    // The placeholders stay for CertificateSource to fill in; a relative path is the settings file's
+    // folder's.
     QCOMPARE(load("[general]\ncertificate_source=/srv/certs/%email%.p12\n", &errors).certificateSource,
              u"/srv/certs/%email%.p12"_s);
     QCOMPARE(load("certificate_source=certs/%USER%\n", &errors).certificateSource,
