@@ -18,6 +18,7 @@
 #include "oauth/TokenManager.h"
 #include "settings/AdminPolicy.h"
 #include "settings/CertificateImport.h"
+#include "settings/CertificateSource.h"
 #include "settings/ClientSetup.h"
 #include "settings/SecretStore.h"
 #include "smime/Certificate.h"
@@ -35,6 +36,8 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSettings>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -274,6 +277,13 @@ bool Application::start(QString* error)
         QString autostartError;
         if (m_config.startAtLogin && !applyStartAtLogin(true, &autostartError))
             qCWarning(lcApp).noquote() << "start at login:" << autostartError;
+        // A few seconds after start (the tray is up by then, and the listener
+        // never waits for a certificate to be read), then once a day.
+        auto* daily = new QTimer(this);
+        daily->setInterval(24 * 3600 * 1000);
+        connect(daily, &QTimer::timeout, this, &Application::checkCertificates);
+        daily->start();
+        QTimer::singleShot(5000, this, &Application::checkCertificates);
     }
     m_dispatcher->resume();
 
@@ -350,6 +360,10 @@ void Application::openSettings()
     }
     dialog->setCertificateImporter([this, dialog](QWidget* parent) {
         importCertificate(parent);
+        dialog->reloadCertificates();
+    });
+    dialog->setSourceImporter([this, dialog](QWidget* parent) {
+        importFromSource(parent, QString());
         dialog->reloadCertificates();
     });
     dialog->setCertificateDetailsProvider([this](const QString& account, const QString& p12) -> QString {
@@ -436,4 +450,122 @@ void Application::importCertificate(QWidget* parent)
         return;
     }
     QMessageBox::information(parent, tr("Certificate imported"), result.message);
+}
+
+void Application::importFromSource(QWidget* parent, const QString& accountName)
+{
+    using Settings::CertificateSource;
+    const QString unavailable = Settings::CertificateImport::unavailableReason(m_config);
+    if (!unavailable.isEmpty()) {
+        QMessageBox::information(parent, tr("Import certificate"), unavailable);
+        return;
+    }
+    // The named account, else the first one whose file is there (else the first, to say what is missing).
+    const Settings::Account* account = nullptr;
+    CertificateSource::Found found;
+    for (const Settings::Account& a : std::as_const(m_config.accounts)) {
+        if (!accountName.isEmpty() && a.name != accountName)
+            continue;
+        const CertificateSource::Found f = CertificateSource::find(
+            m_config.certificateSource, CertificateSource::addressOf(a), CertificateSource::loginName());
+        if (!account || (f.ok() && !found.ok())) {
+            account = &a;
+            found = f;
+        }
+    }
+    if (!account || !found.ok()) {
+        QMessageBox::warning(
+            parent, tr("Import certificate"),
+            account ? found.message
+                    : tr("The account \"%1\" is not in the settings any more.").arg(accountName));
+        return;
+    }
+    QString prompt = tr("Your organisation has provided your certificate:\n%1\nType the password that came "
+                        "with it.")
+                         .arg(QDir::toNativeSeparators(found.path));
+    for (;;) {
+        bool ok = false;
+        const QString password =
+            QInputDialog::getText(parent, tr("Certificate password"), prompt, QLineEdit::Password, {}, &ok);
+        if (!ok)
+            return;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const CertificateSource::Opened opened =
+            CertificateSource::open(found.path, password, CertificateSource::addressesOf(*account), now);
+        if (opened.status == CertificateSource::Opened::Status::WrongPassword) {
+            prompt = opened.message + u"\n\n"_s + QDir::toNativeSeparators(found.path);
+            continue;
+        }
+        if (!opened.ok()) {
+            QMessageBox::warning(parent, tr("Certificate not imported"), opened.message);
+            return;
+        }
+        const Settings::CertificateImport::Result result = CertificateSource::import(
+            m_config, m_lockedKeys, m_secrets.get(), account->name, found.path, password);
+        if (!result.ok) {
+            QMessageBox::warning(parent, tr("Certificate not imported"), result.error);
+            return;
+        }
+        // Not offered again tomorrow: this copy is now the one to compare with.
+        const QString name = account->name;
+        for (Settings::Account& a : m_config.accounts) {
+            if (a.name == name)
+                a.smimeP12 = result.storedPath;
+        }
+        QMessageBox::information(parent, tr("Certificate imported"),
+                                 CertificateSource::describe(opened.certificate, now) + u"\n\n"_s +
+                                     result.message);
+        return;
+    }
+}
+
+void Application::checkCertificates()
+{
+    using Settings::CertificateSource;
+    if (!m_tray)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Settings::Account& account : std::as_const(m_config.accounts)) {
+        if (!m_config.certificateSource.isEmpty()) {
+            const CertificateSource::Found found =
+                CertificateSource::find(m_config.certificateSource, CertificateSource::addressOf(account),
+                                        CertificateSource::loginName());
+            if (found.ok() && CertificateSource::differs(found.path, account.smimeP12)) {
+                qCInfo(lcApp).noquote() << "a new certificate for account" << account.name << "in"
+                                        << QDir::toNativeSeparators(found.path);
+                const QString name = account.name;
+                m_tray->showNotice(
+                    tr("A new certificate is ready"),
+                    tr("Your organisation has provided a new certificate for %1. Click here to "
+                       "import it; you only need its password.")
+                        .arg(CertificateSource::addressOf(account)),
+                    [this, name] { importFromSource(nullptr, name); });
+            }
+        }
+        if (account.smimeP12.isEmpty())
+            continue;
+        QString error;
+        const std::optional<QString> password = m_secrets->read(account.name + u"/smime_password"_s, &error);
+        const std::optional<Smime::Identity> id =
+            Smime::Identity::load(account.smimeP12, password.value_or(QString()));
+        if (!id)
+            continue; // the Settings window and the sender-certificate check say why
+        const Smime::Certificate cert = id->certificate();
+        // Remembered per certificate: a renewed one (another fingerprint) starts over.
+        QSettings state;
+        const QString key = u"certificate_reminders/"_s + cert.fingerprint();
+        const QVariant shown = state.value(key);
+        const std::optional<int> due = Smime::CertificateExpiry::reminderDue(
+            cert.notAfter(), now, shown.isValid() ? std::optional<int>(shown.toInt()) : std::nullopt);
+        if (!due)
+            continue;
+        state.setValue(key, *due);
+        const QString address = cert.emailAddresses().value(0, account.name);
+        m_tray->showNotice(*due == Smime::CertificateExpiry::kExpiredReminder
+                               ? tr("Your certificate has expired")
+                               : tr("Your certificate expires in %n day(s)", nullptr,
+                                    int(Smime::CertificateExpiry::daysLeft(cert.notAfter(), now))),
+                           address + u": "_s + Smime::CertificateExpiry::advice(cert.notAfter(), now),
+                           [this] { openSettings(); });
+    }
 }

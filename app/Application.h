@@ -86,6 +86,12 @@ private:
     QHash<QString, OAuth::TokenManager*> m_tokens; // by account, for auth=xoauth2
     QStringList m_lockedKeys;                      // set by the administrator's policy
     void importCertificate(QWidget* parent);
+    // The person's file in [general] certificate_source, for account (empty: the first with a file there):
+    // asks only for its password (again after a wrong one) and imports it.
+    void importFromSource(QWidget* parent, const QString& account);
+    // At start and daily: a new file in the certificate source, and expiry reminders (30, 14, 7 days,
+    // expired).
+    void checkCertificates();
     // Writes or removes the platform's start-at-login entry; false with a reason.
     bool applyStartAtLogin(bool wanted, QString* error);
 };

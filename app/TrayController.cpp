@@ -20,6 +20,7 @@
 #include <QPixmapCache>
 #include <QSystemTrayIcon>
 #include <QTimer>
+#include <utility>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -66,7 +67,10 @@ TrayController::TrayController(Delivery::Dispatcher* dispatcher, Ui::DialogDecis
     connect(m_reviews, &Ui::DialogDecisionProvider::reviewShown, this,
             [](const QString& id) { qCInfo(lcDesktop).noquote() << "review window shown" << id; });
     connect(m_dispatcher, &Delivery::Dispatcher::notice, this,
-            [this](Delivery::Dispatcher::Notice, const QString& id) { m_lastNoticeId = id; });
+            [this](Delivery::Dispatcher::Notice, const QString& id) {
+                m_lastNoticeId = id;
+                m_noticeAction = {};
+            });
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         createTray();
@@ -118,7 +122,12 @@ void TrayController::createTray()
     connect(m_tray, &Ui::TrayIcon::historyRequested, this, &TrayController::openHistory);
     connect(m_tray, &Ui::TrayIcon::pauseToggled, this, &TrayController::onPauseRequested);
     // A click on a notification opens the queue at the message it was about (held, failed, delivered).
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { openQueue(m_lastNoticeId); });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (const std::function<void()> action = std::exchange(m_noticeAction, {}))
+            action();
+        else
+            openQueue(m_lastNoticeId);
+    });
     connect(
         m_dispatcher, &Delivery::Dispatcher::notice, this,
         [this](Delivery::Dispatcher::Notice kind, const QString&, const QString& title, const QString& text) {
@@ -129,6 +138,16 @@ void TrayController::createTray()
 }
 
 TrayController::~TrayController() = default;
+
+void TrayController::showNotice(const QString& title, const QString& text, std::function<void()> onClick)
+{
+    if (!m_tray) {
+        qCInfo(lcDesktop).noquote() << "notice:" << title << "—" << text;
+        return;
+    }
+    m_noticeAction = std::move(onClick);
+    m_tray->showNotice(title, text);
+}
 
 void TrayController::onStateChanged(const Spool::Entry& entry)
 {

@@ -45,6 +45,9 @@ public:
     void setPauseAllowed(bool allowed);
     // What the About window's "Open log folder" opens and "Copy diagnostics" copies.
     void setDiagnostics(const QString& logFolder, std::function<QString()> diagnostics);
+    // A notification from outside the queue (certificate reminders); a click on
+    // it calls onClick. Without a tray it goes to the log.
+    void showNotice(const QString& title, const QString& text, std::function<void()> onClick = {});
 
 signals:
     void settingsRequested();
@@ -78,7 +81,8 @@ private:
     std::unique_ptr<Ui::MainWindow> m_mainWindow; // only without a system tray
     Delivery::PauseProtection* m_pause = nullptr;
     QString m_historyPath;
-    QString m_lastNoticeId; // what a click on the last notification opens
+    QString m_lastNoticeId;               // what a click on the last notification opens
+    std::function<void()> m_noticeAction; // or this, for the last showNotice()
     QString m_logFolder;
     std::function<QString()> m_diagnostics;
     QPointer<Ui::AboutDialog> m_about;

@@ -39,6 +39,8 @@ GROUPS = [
 ACTIONS = ["off", "show", "confirm", "block"]
 
 KEYS = [
+    ("general/certificate_source", ("path",), "Certificate folder (%email%, %user%)",
+     "証明書の配布フォルダー (%email%, %user%)"),
     ("general/data_dir", ("path",), "Data folder", "データフォルダー"),
     ("general/language", ("choice", ["system", "en", "ja"]), "Language", "表示言語"),
     ("general/start_at_login", ("bool",), "Start at login", "ログイン時に起動"),

@@ -9,11 +9,13 @@
 #include "oauth/Provider.h"
 #include "settings/AccountSerializer.h"
 #include "settings/AdminPolicy.h"
+#include "settings/CertificateSource.h"
 #include "settings/ConfigWriter.h"
 #include "settings/LocalCredentials.h"
 #include "settings/SecretStore.h"
 #include "settings/Validation.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -195,11 +197,100 @@ QWizardPage* FirstRunWizard::buildCertificate()
     buttons->addWidget(m_importCertificate);
     buttons->addStretch(1);
     layout->addLayout(buttons);
-    layout->addWidget(
-        text(tr("No certificate yet? Click Next; you can add it later in Settings, Certificates."), page));
-    layout->addStretch(1);
+    auto* later =
+        text(tr("No certificate yet? Click Next; you can add it later in Settings, Certificates."), page);
+    layout->addWidget(later);
     setCertificateImporter({});
+    if (!m_config.certificateSource.isEmpty()) {
+        // The administrator keeps everyone's certificate in one place: the
+        // person only types the password that came with it.
+        m_importCertificate->hide();
+        later->hide();
+        m_sourceBox = new QWidget(page);
+        auto* box = new QVBoxLayout(m_sourceBox);
+        box->setContentsMargins(0, 0, 0, 0);
+        m_sourceFile = text(QString(), m_sourceBox);
+        m_sourceFile->setObjectName(u"certificateSourceFile"_s);
+        m_sourceFile->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box->addWidget(m_sourceFile);
+        auto* row = new QHBoxLayout;
+        auto* label = new QLabel(tr("Certificate &password:"), m_sourceBox);
+        m_sourcePassword = new QLineEdit(m_sourceBox);
+        m_sourcePassword->setObjectName(u"certificatePassword"_s);
+        m_sourcePassword->setEchoMode(QLineEdit::Password);
+        label->setBuddy(m_sourcePassword);
+        m_openSource = new QPushButton(tr("&Open"), m_sourceBox);
+        m_openSource->setObjectName(u"openCertificateButton"_s);
+        row->addWidget(label);
+        row->addWidget(m_sourcePassword, 1);
+        row->addWidget(m_openSource);
+        box->addLayout(row);
+        m_sourceDetails = text(QString(), m_sourceBox);
+        m_sourceDetails->setObjectName(u"certificateDetails"_s);
+        m_sourceDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box->addWidget(m_sourceDetails);
+        box->addWidget(text(tr("It is imported when you click Finish. No password at hand? Leave it empty "
+                               "and click Next; you can import it later in Settings, Certificates."),
+                            m_sourceBox));
+        layout->addWidget(m_sourceBox);
+        connect(m_openSource, &QPushButton::clicked, this, &FirstRunWizard::openSourceCertificate);
+        connect(m_sourcePassword, &QLineEdit::textEdited, this, [this] { m_sourceOpened = false; });
+    }
+    layout->addStretch(1);
     return page;
+}
+
+void FirstRunWizard::findSourceCertificate()
+{
+    const Settings::Account account = m_accountForm->account();
+    const Settings::CertificateSource::Found found = Settings::CertificateSource::find(
+        m_config.certificateSource, Settings::CertificateSource::addressOf(account),
+        Settings::CertificateSource::loginName());
+    const QString path = found.ok() ? found.path : QString();
+    if (path != m_sourcePath) {
+        m_sourcePath = path;
+        m_sourceOpened = false;
+        m_sourcePassword->clear();
+        m_sourceDetails->clear();
+    }
+    m_sourceFile->setText(found.ok() ? tr("Your organisation has provided your certificate:\n%1\nType the "
+                                          "password that came with it and click Open.")
+                                           .arg(QDir::toNativeSeparators(found.path))
+                                     : found.message);
+    m_sourcePassword->setEnabled(found.ok());
+    m_openSource->setEnabled(found.ok());
+}
+
+bool FirstRunWizard::openSourceCertificate()
+{
+    using Opened = Settings::CertificateSource::Opened;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Opened opened = Settings::CertificateSource::open(
+        m_sourcePath, m_sourcePassword->text(),
+        Settings::CertificateSource::addressesOf(m_accountForm->account()), now);
+    m_sourceOpened = opened.ok();
+    m_sourceOpenedPassword = opened.ok() ? m_sourcePassword->text() : QString();
+    m_sourceDetails->setText(opened.ok() ? Settings::CertificateSource::describe(opened.certificate, now)
+                                         : opened.message);
+    if (opened.status == Opened::Status::WrongPassword) {
+        m_sourcePassword->setFocus();
+        m_sourcePassword->selectAll();
+    }
+    return opened.ok();
+}
+
+bool FirstRunWizard::importSourceCertificate(const QString& account)
+{
+    Settings::Config saved;
+    QStringList problems;
+    Settings::loadEffective(m_path, &saved, &problems, nullptr);
+    const Settings::CertificateImport::Result result = Settings::CertificateSource::import(
+        saved, m_locked, m_secrets, account, m_sourcePath, m_sourceOpenedPassword);
+    if (!result.ok)
+        m_lastError = tr("The settings were saved, but your certificate could not be imported: %1. Import it "
+                         "in Settings, Certificates.")
+                          .arg(result.error);
+    return result.ok;
 }
 
 QWizardPage* FirstRunWizard::buildMailPrograms()
@@ -293,6 +384,12 @@ bool FirstRunWizard::validateCurrentPage()
             m_domains->lineEdit()->setFocus();
             return false;
         }
+    } else if (currentId() == CertificatePage && m_sourceBox && !m_sourcePath.isEmpty() &&
+               !m_sourcePassword->text().isEmpty() && !m_sourceOpened) {
+        // A password typed but not tried yet (Enter, or Next): try it and stay, so the person sees
+        // whose certificate it is (or what is wrong) before going on.
+        openSourceCertificate();
+        return false;
     }
     return QWizard::validateCurrentPage();
 }
@@ -306,6 +403,8 @@ void FirstRunWizard::initializePage(int id)
         const qsizetype at = address.lastIndexOf(u'@');
         if (at > 0 && Settings::Validation::isDomainPattern(address.mid(at + 1).toLower()))
             m_domains->setValues({address.mid(at + 1).toLower()});
+    } else if (id == CertificatePage && m_sourceBox) {
+        findSourceCertificate();
     } else if (id == MailProgramsPageId) {
         const QString user = localUser();
         if (user != m_localPasswordUser) {
@@ -377,6 +476,8 @@ bool FirstRunWizard::save()
                               .arg(m_secrets->description(), failed.join(u"; "_s));
             return false;
         }
+        if (!testMode() && m_sourceOpened && !importSourceCertificate(account.name))
+            return false;
     }
     m_lastError.clear();
     return true;

@@ -7,6 +7,7 @@
 #include <functional>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QRadioButton;
 
@@ -75,6 +76,10 @@ private:
     QWizardPage* buildMailPrograms();
     QString localUser() const;
     bool save();
+    // With [general] certificate_source: the person's file there, its password, its details.
+    void findSourceCertificate();
+    bool openSourceCertificate();
+    bool importSourceCertificate(const QString& account);
 
     QString m_path;
     Settings::SecretStore* m_secrets;
@@ -90,6 +95,14 @@ private:
     ListEditor* m_domains = nullptr;
     QPushButton* m_importCertificate = nullptr;
     std::function<void(QWidget*)> m_certificateImporter;
+    QWidget* m_sourceBox = nullptr; // only with a certificate_source
+    QLabel* m_sourceFile = nullptr;
+    QLineEdit* m_sourcePassword = nullptr;
+    QPushButton* m_openSource = nullptr;
+    QLabel* m_sourceDetails = nullptr;
+    QString m_sourcePath;           // the file found for the account, or empty
+    QString m_sourceOpenedPassword; // the password that opened it (imported at Finish)
+    bool m_sourceOpened = false;
     MailProgramsPage* m_mailPrograms = nullptr;
     QLabel* m_saveError = nullptr;
 };

@@ -739,13 +739,35 @@ QWidget* SettingsDialog::buildCertificates()
             m_certificateImporter(this);
     });
     auto* row = new QHBoxLayout;
+    if (!m_config.certificateSource.isEmpty()) {
+        m_importFromSource = new QPushButton(tr("Import from your &organisation's folder…"), page);
+        m_importFromSource->setObjectName(u"importFromSourceButton"_s);
+        connect(m_importFromSource, &QPushButton::clicked, this, [this] {
+            if (m_sourceImporter)
+                m_sourceImporter(this);
+        });
+        row->addWidget(m_importFromSource);
+    }
     row->addWidget(m_importCertificate);
     row->addStretch(1);
     layout->addLayout(row);
+    if (m_importFromSource)
+        layout->addWidget(
+            note(tr("Your administrator keeps your certificate in %1; you only need its password.")
+                     .arg(QDir::toNativeSeparators(m_config.certificateSource)),
+                 page));
     layout->addStretch(1);
     setCertificateImporter({});
+    setSourceImporter({});
     reloadCertificates();
     return scrolling(page);
+}
+
+void SettingsDialog::setSourceImporter(std::function<void(QWidget*)> importer)
+{
+    m_sourceImporter = std::move(importer);
+    if (m_importFromSource)
+        m_importFromSource->setEnabled(bool(m_sourceImporter));
 }
 
 void SettingsDialog::setCertificateImporter(std::function<void(QWidget*)> importer)

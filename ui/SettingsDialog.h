@@ -76,6 +76,9 @@ public:
     void refreshSignInStatus();
     // "Import…" on the Certificates page; after it, call reloadCertificates().
     void setCertificateImporter(std::function<void(QWidget* parent)> importer);
+    // "Import from your organisation's folder" ([general] certificate_source); after it, call
+    // reloadCertificates().
+    void setSourceImporter(std::function<void(QWidget* parent)> importer);
     // Describes an account's certificate (subject, addresses, issuer, validity,
     // an expiry warning), given the account name and its smime_p12 path.
     void setCertificateDetailsProvider(
@@ -181,6 +184,8 @@ private:
     std::function<QString(const QString&, const QString&)> m_certificateDetails;
     QPushButton* m_importCertificate = nullptr;
     std::function<void(QWidget*)> m_certificateImporter;
+    QPushButton* m_importFromSource = nullptr; // only with a certificate_source
+    std::function<void(QWidget*)> m_sourceImporter;
 
     QSpinBox* m_clientWait = nullptr;
     QSpinBox* m_countdown = nullptr;

@@ -33,7 +33,7 @@ QString CertificateImport::unavailableReason(const Config& config)
 
 CertificateImport::Result CertificateImport::run(const Config& config, const QStringList& lockedKeys,
                                                  SecretStore* secrets, const QString& p12Path,
-                                                 const QString& password)
+                                                 const QString& password, const QString& accountName)
 {
     Result r;
     r.error = unavailableReason(config);
@@ -48,7 +48,10 @@ CertificateImport::Result CertificateImport::run(const Config& config, const QSt
     r.storedPath = imported.storedPath;
     const std::optional<Smime::Identity> identity = Smime::Identity::load(imported.storedPath, password);
     r.emailAddresses = identity ? identity->emailAddresses() : QStringList();
-    const Account* account = accountFor(config.accounts, r.emailAddresses);
+    const Account* account =
+        accountName.isEmpty() ? accountFor(config.accounts, r.emailAddresses) : config.account(accountName);
+    if (!account)
+        account = accountFor(config.accounts, r.emailAddresses);
     r.account = account->name;
     ConfigWriter writer(config.path, lockedKeys);
     if (!writer.set(u"account.%1/smime_p12"_s.arg(account->name), imported.storedPath, &r.error) ||

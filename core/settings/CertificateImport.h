@@ -39,9 +39,10 @@ public:
     static QString unavailableReason(const Config& config);
 
     // config: the loaded settings (path, data folder, accounts); lockedKeys:
-    // keys the administrator sets (the writer refuses them).
+    // keys the administrator sets (the writer refuses them). accountName: the
+    // account it is for (CertificateSource); empty: accountFor() decides.
     static Result run(const Config& config, const QStringList& lockedKeys, SecretStore* secrets,
-                      const QString& p12Path, const QString& password);
+                      const QString& p12Path, const QString& password, const QString& accountName = {});
 };
 
 } // namespace Settings

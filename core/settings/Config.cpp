@@ -525,6 +525,8 @@ void parse(const Values& values, const QString& base, Config* config, QStringLis
         startAtLogin.boolean("start_at_login", &config->startAtLogin);
         Section& language = general.has("language") ? general : spelled;
         language.choice("language", kLanguageNames, kLanguageNames, &config->language);
+        Section& source = general.has("certificate_source") ? general : spelled;
+        source.path("certificate_source", base, &config->certificateSource);
     }
 
     {

@@ -145,6 +145,9 @@ struct Config
     ChecksConfig checks;
     bool startAtLogin = false; // [general] start_at_login: the app keeps the platform's entry in step
     QString language = QStringLiteral("system"); // [general] language: system | en | ja
+    // [general] certificate_source: where the administrator keeps each person's
+    // PKCS#12 file, with %email% and %user% (Settings::CertificateSource); empty: none.
+    QString certificateSource;
 
     bool testMode() const { return accounts.isEmpty(); }
     const Account* account(const QString& name) const;

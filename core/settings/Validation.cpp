@@ -1,5 +1,7 @@
 #include "settings/Validation.h"
 
+#include "settings/CertificateSource.h"
+
 #include <QHash>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -45,6 +47,7 @@ KeySpec of(Type type)
 const QHash<QString, KeySpec>& fixedKeys()
 {
     static const QHash<QString, KeySpec> keys{
+        {u"general/certificate_source"_s, of(Type::Path)},
         {u"general/data_dir"_s, of(Type::Path)},
         {u"general/language"_s, choice({u"system"_s, u"en"_s, u"ja"_s})},
         {u"general/start_at_login"_s, of(Type::Boolean)},
@@ -257,6 +260,11 @@ QString Validation::check(const QString& key, const QString& value)
         for (const QString& p : value.split(u','))
             parts << p;
         return checkList(key, parts);
+    }
+    if (key == u"general/certificate_source"_s) {
+        // Config::load takes any path; a placeholder it does not know would only find nothing later.
+        if (const QString problem = CertificateSource::placeholderProblem(value); !problem.isEmpty())
+            return problem;
     }
     return checkOne(*s, value);
 }

@@ -31,4 +31,22 @@ QString CertificateExpiry::advice(const QDateTime& notAfter, const QDateTime& no
     return {};
 }
 
+std::optional<int> CertificateExpiry::reminderDue(const QDateTime& notAfter, const QDateTime& now,
+                                                  std::optional<int> lastShown)
+{
+    const qint64 days = daysLeft(notAfter, now);
+    std::optional<int> reached;
+    if (days < 0) {
+        reached = kExpiredReminder;
+    } else {
+        for (int threshold : kReminderDays) {
+            if (days <= threshold)
+                reached = threshold; // the thresholds go down: the last one reached is the most urgent
+        }
+    }
+    if (!reached || (lastShown && *lastShown <= *reached))
+        return std::nullopt;
+    return reached;
+}
+
 } // namespace Smime

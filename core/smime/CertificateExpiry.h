@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
+#include <optional>
 
 namespace Smime {
 
@@ -28,6 +29,16 @@ public:
     static State state(const QDateTime& notAfter, const QDateTime& now);
     // What a person should do about it (translated), or empty while it is simply valid.
     static QString advice(const QDateTime& notAfter, const QDateTime& now);
+
+    // Reminders in the tray at 30, 14 and 7 days left and on expiry
+    // (kExpiredReminder), each once per certificate: lastShown is the last
+    // threshold shown for it (nullopt: none yet). The most urgent threshold
+    // reached and not yet shown, or nullopt; after a long absence only that
+    // one, not every threshold passed on the way.
+    static constexpr int kReminderDays[] = {30, 14, 7};
+    static constexpr int kExpiredReminder = -1;
+    static std::optional<int> reminderDue(const QDateTime& notAfter, const QDateTime& now,
+                                          std::optional<int> lastShown);
 };
 
 } // namespace Smime

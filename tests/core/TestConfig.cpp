@@ -74,6 +74,7 @@ private slots:
     void severalAccounts();
     void relativePaths();
     void startAtLogin();
+    void certificateSource();
     void language_data();
     void language();
     void internalDomains_data();
@@ -507,6 +508,19 @@ void TestConfig::relativePaths()
     const Config e = load("[general]\ndata_dir=    ; default\n", &errors);
     QCOMPARE(e.dataDir, Config::defaultDataDir());
     QVERIFY(!e.startAtLogin);
+}
+
+void TestConfig::certificateSource()
+{
+    QStringList errors;
+    // The placeholders stay for CertificateSource to fill in; a relative path is the settings file's
+    // folder's.
+    QCOMPARE(load("[general]\ncertificate_source=/srv/certs/%email%.p12\n", &errors).certificateSource,
+             u"/srv/certs/%email%.p12"_s);
+    QCOMPARE(load("certificate_source=certs/%USER%\n", &errors).certificateSource,
+             m_tmp->path() + u"/conf/certs/%USER%"_s);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u"\n"_s)));
+    QVERIFY(load("[general]\nlanguage=en\n", &errors).certificateSource.isEmpty());
 }
 
 void TestConfig::startAtLogin()

@@ -6,9 +6,11 @@
 #include "settings/SecretStore.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QTemporaryDir>
 
@@ -94,6 +96,41 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
         save(&wizard, u"wizard-%1-5-certificate"_s.arg(language));
         wizard.next();
         save(&wizard, u"wizard-%1-6-mail-programs"_s.arg(language));
+        wizard.reject();
+    }
+    {
+        // The administrator's certificate folder ([general] certificate_source)
+        // with taro's PKCS#12 file from the test PKI: the certificate page
+        // before and after the password, and the Settings page's button.
+        const QString pki = dir.filePath(u"pki"_s);
+        QProcess make;
+        make.start(u"bash"_s, {QStringLiteral(YUBISASHI_SOURCE_DIR "/tests/tools/smime-pki.sh"), pki});
+        make.waitForFinished(120000);
+        const QString certs = dir.filePath(u"certs"_s);
+        QDir().mkpath(certs);
+        QFile::copy(pki + u"/taro-rsa-aes.p12"_s, certs + u"/taro@example.co.jp.p12"_s);
+        writeFile(policy, "[general]\ncertificate_source=" + certs.toUtf8() + "/%email%.p12\n");
+        {
+            Ui::SettingsDialog dialog(config, &secrets);
+            dialog.setSourceImporter([](QWidget*) {});
+            dialog.show();
+            dialog.showPage(Ui::SettingsDialog::CertificatesPage);
+            save(&dialog, u"settings-%1-certificates-source"_s.arg(language));
+            dialog.reject();
+        }
+        const QString fresh = dir.filePath(u"fresh-source.ini"_s);
+        writeFile(fresh, "[general]\ndata_dir=" + dir.filePath(u"data"_s).toUtf8() + "\n");
+        Ui::FirstRunWizard wizard(fresh, &secrets);
+        wizard.show();
+        wizard.next();
+        wizard.next();
+        wizard.findChild<QLineEdit*>(u"user"_s)->setText(u"taro@example.co.jp"_s);
+        wizard.next();
+        wizard.next();
+        save(&wizard, u"wizard-%1-5-certificate-source"_s.arg(language));
+        wizard.findChild<QLineEdit*>(u"certificatePassword"_s)->setText(u"test-pass"_s);
+        wizard.findChild<QPushButton*>(u"openCertificateButton"_s)->click();
+        save(&wizard, u"wizard-%1-5-certificate-source-opened"_s.arg(language));
         wizard.reject();
     }
     if (previousPolicy.isNull())

@@ -1,3 +1,4 @@
+#include "../core/SmimeTestSupport.h"
 #include "FirstRunWizard.h"
 #include "ListEditor.h"
 #include "settings/Config.h"
@@ -65,8 +66,13 @@ private slots:
     void signInNeedsRegistration();
     void signInWithClientId();
     void accountFromPolicy();
+    void certificateFromSource();
+    void certificateOfAnotherPersonRefused();
 
 private:
+    // Through the account page (taro@example.co.jp) to the certificate page,
+    // with the administrator's certificate_source in the policy.
+    void toCertificatePage(FirstRunWizard* wizard);
     QString configPath() const { return m_tmp->path() + u"/conf/yubisashi.ini"_s; }
     QString policyPath() const { return m_tmp->path() + u"/policy.ini"_s; }
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -321,6 +327,117 @@ void TestFirstRunWizard::accountFromPolicy()
     QVERIFY(sign->isEnabled());
     // The policy's client ID makes Sign in available at once.
     QVERIFY(child<QPushButton>(&wizard, u"signInButton"_s)->isEnabled());
+}
+
+void TestFirstRunWizard::toCertificatePage(FirstRunWizard* wizard)
+{
+    wizard->show();
+    next(wizard);
+    next(wizard);
+    QCOMPARE(wizard->currentId(), int(FirstRunWizard::AccountPage));
+    auto* preset = child<QComboBox>(wizard, u"preset"_s);
+    preset->setFocus();
+    while (preset->currentData().toString() != u"generic"_s)
+        QTest::keyClick(preset, Qt::Key_Down);
+    retype(child<QLineEdit>(wizard, u"host"_s), u"smtp.example.co.jp"_s);
+    QTest::keyClicks(child<QLineEdit>(wizard, u"user"_s), u"taro@example.co.jp"_s);
+    next(wizard);
+    QCOMPARE(wizard->currentId(), int(FirstRunWizard::DomainsPage));
+    next(wizard);
+    QCOMPARE(wizard->currentId(), int(FirstRunWizard::CertificatePage));
+}
+
+void TestFirstRunWizard::certificateFromSource()
+{
+    const QString certs = m_tmp->path() + u"/certs"_s;
+    QVERIFY(QDir().mkpath(certs));
+    QVERIFY(QFile::copy(SmimeTest::pki("taro-rsa-aes.p12"), certs + u"/taro@example.co.jp.p12"_s));
+    QVERIFY(QFile::copy(SmimeTest::pki("hanako-3des.p12"), certs + u"/hanako@example.co.jp.p12"_s));
+    QVERIFY(SmimeTest::writeFile(policyPath(),
+                                 "[general]\ncertificate_source=" + certs.toUtf8() + "/%email%.p12\n"));
+    QVERIFY(QDir().mkpath(m_tmp->path() + u"/conf"_s));
+    QVERIFY(SmimeTest::writeFile(configPath(), "[general]\ndata_dir=" + m_tmp->path().toUtf8() + "/data\n"));
+
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    toCertificatePage(&wizard);
+    // The file chooser gives way to the person's own file and its password.
+    QVERIFY(!child<QPushButton>(&wizard, u"importCertificateButton"_s)->isVisible());
+    const QString file = QDir::toNativeSeparators(certs + u"/taro@example.co.jp.p12"_s);
+    QVERIFY2(child<QLabel>(&wizard, u"certificateSourceFile"_s)->text().contains(file),
+             qPrintable(child<QLabel>(&wizard, u"certificateSourceFile"_s)->text()));
+    auto* password = child<QLineEdit>(&wizard, u"certificatePassword"_s);
+    auto* details = child<QLabel>(&wizard, u"certificateDetails"_s);
+    QVERIFY(password->isEnabled());
+
+    // A wrong password: said so, and Next stays on the page for another try.
+    QTest::keyClicks(password, u"wrong"_s);
+    QTest::mouseClick(child<QPushButton>(&wizard, u"openCertificateButton"_s), Qt::LeftButton);
+    QVERIFY2(details->text().contains(u"password is not correct"_s), qPrintable(details->text()));
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::CertificatePage));
+
+    // The right one: subject, issuer and expiry.
+    retype(password, u"test-pass"_s);
+    next(&wizard); // opens it, and stays to show it
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::CertificatePage));
+    QVERIFY2(details->text().contains(u"Subject: "_s) && details->text().contains(u"CN=Yamada Taro"_s) &&
+                 details->text().contains(u"Issued by: "_s) &&
+                 details->text().contains(u"Yubisashi SMIME Test Issuing CA"_s) &&
+                 details->text().contains(u"Valid until: "_s),
+             qPrintable(details->text()));
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::MailProgramsPageId));
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY2(wizard.lastError().isEmpty(), qPrintable(wizard.lastError()));
+
+    // Imported at Finish, for the account just made, from taro's file.
+    Config c;
+    QStringList errors;
+    QVERIFY(Config::load(configPath(), &c, &errors));
+    QCOMPARE(c.accounts.size(), 1);
+    const QString stored = c.accounts.constFirst().smimeP12;
+    QVERIFY2(stored.startsWith(m_tmp->path() + u"/data/certificates/"_s), qPrintable(stored));
+    QCOMPARE(SmimeTest::readFile(stored), SmimeTest::readFile(certs + u"/taro@example.co.jp.p12"_s));
+    QString error;
+    QCOMPARE(m_secrets->read(u"work/smime_password"_s, &error), std::optional<QString>(u"test-pass"_s));
+}
+
+void TestFirstRunWizard::certificateOfAnotherPersonRefused()
+{
+    // The folder holds one file, and it is hanako's.
+    const QString certs = m_tmp->path() + u"/certs"_s;
+    QVERIFY(QDir().mkpath(certs));
+    QVERIFY(QFile::copy(SmimeTest::pki("hanako-3des.p12"), certs + u"/cert.pfx"_s));
+    QVERIFY(SmimeTest::writeFile(policyPath(), "[general]\ncertificate_source=" + certs.toUtf8() + "\n"));
+    QVERIFY(QDir().mkpath(m_tmp->path() + u"/conf"_s));
+    QVERIFY(SmimeTest::writeFile(configPath(), "[general]\ndata_dir=" + m_tmp->path().toUtf8() + "/data\n"));
+
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    toCertificatePage(&wizard);
+    auto* password = child<QLineEdit>(&wizard, u"certificatePassword"_s);
+    auto* details = child<QLabel>(&wizard, u"certificateDetails"_s);
+    QTest::keyClicks(password, u"test-pass"_s);
+    QTest::mouseClick(child<QPushButton>(&wizard, u"openCertificateButton"_s), Qt::LeftButton);
+    QCOMPARE(details->text(),
+             u"This certificate belongs to hanako@example.co.jp, not to you "
+             "(taro@example.co.jp). Nothing was imported. Ask your administrator for your own "
+             "certificate."_s);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::CertificatePage));
+    // Without the password the person goes on, and nothing is imported.
+    retype(password, QString());
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::MailProgramsPageId));
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY2(wizard.lastError().isEmpty(), qPrintable(wizard.lastError()));
+    Config c;
+    QStringList errors;
+    QVERIFY(Config::load(configPath(), &c, &errors));
+    QCOMPARE(c.accounts.size(), 1);
+    QVERIFY(c.accounts.constFirst().smimeP12.isEmpty());
+    QVERIFY(!QFile::exists(m_tmp->path() + u"/data/certificates"_s));
+    QString error;
+    QCOMPARE(m_secrets->read(u"work/smime_password"_s, &error), std::nullopt);
 }
 
 QTEST_MAIN(TestFirstRunWizard)
