@@ -13,12 +13,16 @@ class QRadioButton;
 namespace Settings {
 class SecretStore;
 }
+namespace Smtp {
+class TestMessageWatcher;
+}
 
 namespace Ui {
 
 class AccountForm;
 class ListEditor;
 class MailProgramsPage;
+class TestMessagePanel;
 
 // The first start: welcome; an account, or "Try it first" (test mode);
 // the organisation's internal domains; a certificate (optional); and how to
@@ -35,7 +39,8 @@ public:
         AccountPage,
         DomainsPage,
         CertificatePage,
-        MailProgramsPageId
+        MailProgramsPageId,
+        TestMessagePageId // optional: only with a test-message starter
     };
 
     FirstRunWizard(const QString& configPath, Settings::SecretStore* secrets, QWidget* parent = nullptr);
@@ -53,6 +58,13 @@ public:
     void setSignInHandler(std::function<void(const Settings::Account& account, QWidget* parent)> handler);
     void setSignInStatusProvider(std::function<QString(const QString& account)> status);
     void refreshSignInStatus();
+    // "Send a test message" after the mail program page: the settings are
+    // saved first, then starter runs Yubisashi's listener and returns its
+    // watcher (null with error when it cannot). Without a starter the wizard
+    // ends at the mail program page.
+    void setTestMessageStarter(std::function<Smtp::TestMessageWatcher*(QString* error)> starter);
+    // Finish or "Save and test" saved the settings.
+    bool isSaved() const { return m_saved; }
 
     int nextId() const override;
     bool validateCurrentPage() override;
@@ -73,6 +85,7 @@ private:
     QWizardPage* buildDomains();
     QWizardPage* buildCertificate();
     QWizardPage* buildMailPrograms();
+    QWizardPage* buildTestMessage();
     QString localUser() const;
     bool save();
 
@@ -92,6 +105,9 @@ private:
     std::function<void(QWidget*)> m_certificateImporter;
     MailProgramsPage* m_mailPrograms = nullptr;
     QLabel* m_saveError = nullptr;
+    std::function<Smtp::TestMessageWatcher*(QString*)> m_testMessageStarter;
+    TestMessagePanel* m_testMessage = nullptr;
+    bool m_saved = false;
 };
 
 } // namespace Ui

@@ -4,6 +4,9 @@
 #include "ListEditor.h"
 #include "SettingsDialog.h"
 #include "settings/SecretStore.h"
+#include "smtp/Authenticator.h"
+#include "smtp/SmtpServer.h"
+#include "smtp/TestMessageWatcher.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -94,6 +97,40 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
         save(&wizard, u"wizard-%1-5-certificate"_s.arg(language));
         wizard.next();
         save(&wizard, u"wizard-%1-6-mail-programs"_s.arg(language));
+        wizard.reject();
+    }
+    {
+        // "Send a test message": waiting, then a message from Thunderbird
+        // (the arrival is handed to the page as the watcher reports it).
+        struct NoOne : Smtp::Authenticator
+        {
+            bool verify(const QString&, const QString&) const override { return false; }
+        } nobody;
+        Smtp::SmtpServer server(Smtp::SessionConfig(), &nobody);
+        Smtp::TestMessageWatcher watcher(&server);
+        Ui::FirstRunWizard wizard(dir.filePath(u"fresh-test.ini"_s), &secrets);
+        wizard.setTestMessageStarter([&](QString* error) -> Smtp::TestMessageWatcher* {
+            return server.listen(0, error) ? &watcher : nullptr;
+        });
+        wizard.show();
+        wizard.next();
+        wizard.next();
+        wizard.findChild<QLineEdit*>(u"user"_s)->setText(u"taro.yamada@example.co.jp"_s);
+        wizard.next();
+        wizard.next();
+        wizard.next();
+        wizard.next(); // "Save and test"
+        save(&wizard, u"wizard-%1-7-test-waiting"_s.arg(language));
+        Smtp::TestMessageWatcher::Arrival arrival;
+        arrival.program = Smtp::MailProgram::identify(
+            u"[127.0.0.1]"_s,
+            u"Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:115.0) Gecko/20100101 Thunderbird/115.6.0"_s,
+            QString());
+        arrival.user = u"work"_s;
+        arrival.mailFrom = u"taro.yamada@example.co.jp"_s;
+        watcher.stop();
+        emit watcher.received(arrival);
+        save(&wizard, u"wizard-%1-8-test-received"_s.arg(language));
         wizard.reject();
     }
     if (previousPolicy.isNull())
