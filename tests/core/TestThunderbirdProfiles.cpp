@@ -24,7 +24,11 @@ QByteArray readFile(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-const QString kPrefs = Settings::ClientSetup::thunderbird({u"work"_s}, 10587, true);
+// Not a global: ClientSetup's own constants may not be initialised yet at static-initialisation time.
+QString prefs()
+{
+    return Settings::ClientSetup::thunderbird({u"work"_s}, 10587, true);
+}
 
 } // namespace
 
@@ -102,12 +106,12 @@ void TestThunderbirdProfiles::mergeAppendsKeepingEverythingElse()
 {
     const QString existing =
         u"// my own settings\r\nuser_pref(\"mail.compose.big_attachments.notify\", false);"_s;
-    const QString merged = ThunderbirdProfiles::mergeUserJs(existing, kPrefs);
+    const QString merged = ThunderbirdProfiles::mergeUserJs(existing, prefs());
     QVERIFY(merged.startsWith(existing + u"\n\n"_s));
-    QVERIFY(merged.contains(QString::fromLatin1(ThunderbirdProfiles::BeginMarker) + u"\n"_s + kPrefs +
+    QVERIFY(merged.contains(QString::fromLatin1(ThunderbirdProfiles::BeginMarker) + u"\n"_s + prefs() +
                             QString::fromLatin1(ThunderbirdProfiles::EndMarker) + u"\n"_s));
     QVERIFY(merged.endsWith(QString::fromLatin1(ThunderbirdProfiles::EndMarker) + u"\n"_s));
-    QCOMPARE(ThunderbirdProfiles::mergeUserJs(QString(), kPrefs)
+    QCOMPARE(ThunderbirdProfiles::mergeUserJs(QString(), prefs())
                  .indexOf(QLatin1String(ThunderbirdProfiles::BeginMarker)),
              0);
 }
@@ -119,7 +123,7 @@ void TestThunderbirdProfiles::mergeReplacesTheEarlierBlock()
     const QString old = ThunderbirdProfiles::mergeUserJs(
                             before, Settings::ClientSetup::thunderbird({u"work"_s, u"home"_s}, 2525, true)) +
                         after;
-    const QString merged = ThunderbirdProfiles::mergeUserJs(old, kPrefs);
+    const QString merged = ThunderbirdProfiles::mergeUserJs(old, prefs());
     QVERIFY(merged.startsWith(before));
     QVERIFY(merged.endsWith(QString::fromLatin1(ThunderbirdProfiles::EndMarker) + u"\n"_s + after));
     QCOMPARE(merged.count(QString::fromLatin1(ThunderbirdProfiles::BeginMarker)), 1);
@@ -130,6 +134,7 @@ void TestThunderbirdProfiles::mergeReplacesTheEarlierBlock()
 
 void TestThunderbirdProfiles::writeKeepsTheProfilesServers()
 {
+    QVERIFY(prefs().contains(u"user_pref(\"mail.smtpserver.smtp90.hostname\", \"127.0.0.1\");"_s));
     QTemporaryDir profile;
     QVERIFY(writeFile(profile.filePath(u"prefs.js"_s),
                       "// Mozilla User Preferences\n"
@@ -138,10 +143,10 @@ void TestThunderbirdProfiles::writeKeepsTheProfilesServers()
                       "user_pref(\"mail.smtpservers\", \"smtp1,smtp2\");\n"));
     QVERIFY(writeFile(profile.filePath(u"user.js"_s), "user_pref(\"general.warnOnAboutConfig\", false);\n"));
     QString error;
-    QVERIFY2(ThunderbirdProfiles::write(profile.path(), kPrefs, {u"smtp90"_s}, &error), qPrintable(error));
+    QVERIFY2(ThunderbirdProfiles::write(profile.path(), prefs(), {u"smtp90"_s}, &error), qPrintable(error));
     const QString userJs = QString::fromUtf8(readFile(profile.filePath(u"user.js"_s)));
     QVERIFY(userJs.startsWith(u"user_pref(\"general.warnOnAboutConfig\", false);\n"_s));
-    QVERIFY(userJs.contains(kPrefs));
+    QVERIFY(userJs.contains(prefs()));
     // Thunderbird lists only the servers in mail.smtpservers: its own stay, ours is added and the default.
     QVERIFY(userJs.contains(u"user_pref(\"mail.smtpservers\", \"smtp1,smtp2,smtp90\");\n"_s));
     QVERIFY(userJs.contains(u"user_pref(\"mail.smtp.defaultserver\", \"smtp90\");\n"_s));
@@ -154,12 +159,12 @@ void TestThunderbirdProfiles::writeTwiceIsIdempotent()
     QTemporaryDir profile;
     QVERIFY(writeFile(profile.filePath(u"prefs.js"_s), "user_pref(\"mail.smtpservers\", \"smtp1\");\n"));
     QString error;
-    QVERIFY(ThunderbirdProfiles::write(profile.path(), kPrefs, {u"smtp90"_s}, &error));
+    QVERIFY(ThunderbirdProfiles::write(profile.path(), prefs(), {u"smtp90"_s}, &error));
     const QByteArray first = readFile(profile.filePath(u"user.js"_s));
     // Thunderbird copied our list into prefs.js at its start; writing again changes nothing.
     QVERIFY(
         writeFile(profile.filePath(u"prefs.js"_s), "user_pref(\"mail.smtpservers\", \"smtp1,smtp90\");\n"));
-    QVERIFY(ThunderbirdProfiles::write(profile.path(), kPrefs, {u"smtp90"_s}, &error));
+    QVERIFY(ThunderbirdProfiles::write(profile.path(), prefs(), {u"smtp90"_s}, &error));
     QCOMPARE(readFile(profile.filePath(u"user.js"_s)), first);
     QCOMPARE(first.count("BEGIN Yubisashi"), 1);
 }
