@@ -109,8 +109,8 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
         Smtp::SmtpServer server(Smtp::SessionConfig(), &nobody);
         Smtp::TestMessageWatcher watcher(&server);
         Ui::FirstRunWizard wizard(dir.filePath(u"fresh-test.ini"_s), &secrets);
-        wizard.setTestMessageStarter([&](QString* error) -> Smtp::TestMessageWatcher* {
-            return server.listen(0, error) ? &watcher : nullptr;
+        wizard.setTestMessageStarter([&](QString* why) -> Smtp::TestMessageWatcher* {
+            return server.listen(0, why) ? &watcher : nullptr;
         });
         wizard.show();
         wizard.next();
