@@ -25,6 +25,7 @@
 #include "smime/CertificateExpiry.h"
 #include "smime/Identity.h"
 #include "smtp/SmtpServer.h"
+#include "smtp/TestMessageWatcher.h"
 #include "spool/Queue.h"
 #include "store/History.h"
 
@@ -240,6 +241,9 @@ bool Application::start(QString* error)
     };
     m_server = new Smtp::SmtpServer(session, &m_credentials, this);
     m_server->setMaxSessions(m_config.listener.maxSessions);
+    // Before the dispatcher's handler: the watcher only reads, and hears of a
+    // message before its review window opens.
+    m_testMessages = new Smtp::TestMessageWatcher(m_server, this);
     const QString defaultAccount = localUsers(m_config).constFirst();
     connect(m_server, &Smtp::SmtpServer::messageReceived, this,
             [this, defaultAccount](const Smtp::Envelope& envelope, const QByteArray& content,
@@ -358,6 +362,7 @@ void Application::openSettings()
                         QMessageBox::information(dialog, tr("Sign in"), message);
                 });
     }
+    dialog->setTestMessageWatcher(m_testMessages);
     dialog->setCertificateImporter([this, dialog](QWidget* parent) {
         importCertificate(parent);
         dialog->reloadCertificates();

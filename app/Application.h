@@ -26,7 +26,8 @@ class SecretStore;
 }
 namespace Smtp {
 class SmtpServer;
-}
+class TestMessageWatcher;
+} // namespace Smtp
 namespace Spool {
 class Queue;
 }
@@ -65,6 +66,8 @@ public:
     void activate();
     // The settings window (from the tray or the main window).
     void openSettings();
+    // "Send a test message" (the setup pages); null before start().
+    Smtp::TestMessageWatcher* testMessageWatcher() const { return m_testMessages; }
 
 private:
     bool loadConfigAndSecrets(QString* error);
@@ -82,6 +85,7 @@ private:
     Ui::DialogDecisionProvider* m_reviews = nullptr; // set when a person answers reviews
     Delivery::Dispatcher* m_dispatcher = nullptr;
     Smtp::SmtpServer* m_server = nullptr;
+    Smtp::TestMessageWatcher* m_testMessages = nullptr;
     TrayController* m_tray = nullptr;              // the tray and windows, when a person is there
     QHash<QString, OAuth::TokenManager*> m_tokens; // by account, for auth=xoauth2
     QStringList m_lockedKeys;                      // set by the administrator's policy

@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDesktopServices>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -27,6 +28,7 @@
 #include <QPointer>
 #include <QTranslator>
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -90,7 +92,10 @@ int runTool(const QStringList& arguments, bool* handled)
 
 // First run on a desktop (nothing configured yet: no account, no internal
 // domains): the short wizard. false when the person closed it without finishing.
-bool runFirstRunWizard(const QString& configOption)
+// startForTest starts Yubisashi for the wizard's "Send a test message" page
+// and returns its watcher (null with error when it cannot start).
+bool runFirstRunWizard(const QString& configOption,
+                       const std::function<Smtp::TestMessageWatcher*(QString* error)>& startForTest)
 {
     const QString path = configOption.isEmpty() ? Settings::Config::defaultPath() : configOption;
     Settings::Config config;
@@ -145,9 +150,15 @@ bool runFirstRunWizard(const QString& configOption)
         }
         return QCoreApplication::translate("Application", "Problem: %1").arg(tokens->errorText());
     });
-    if (wizard.exec() != QDialog::Accepted)
-        return false;
-    return true;
+    wizard.setTestMessageStarter(startForTest);
+    // Not exec(): an application-modal wizard would block the review window
+    // that the test message opens while the wizard is still up.
+    QEventLoop loop;
+    QObject::connect(&wizard, &QDialog::finished, &loop, &QEventLoop::quit);
+    wizard.show();
+    loop.exec();
+    // Closed on the test page: the settings were saved before the test, so Yubisashi goes on.
+    return wizard.result() == QDialog::Accepted || wizard.isSaved();
 }
 
 // [general] language=system|en|ja (an administrator's policy file wins).
@@ -278,11 +289,30 @@ int main(int argc, char** argv)
     }
 
     installQuitOnRequest(app.get());
-    if (!headless && options.decideScript.isEmpty() && !runFirstRunWizard(options.configPath))
-        return 0;
     Application application(options);
-    if (!application.start(&error)) {
-        reportStartFailure(error, headless);
+    // Started early by the wizard's test page, or after the wizard.
+    enum class Start
+    {
+        NotYet,
+        Running,
+        Failed
+    } started = Start::NotYet;
+    QString startError;
+    const auto startForTest = [&](QString* why) -> Smtp::TestMessageWatcher* {
+        if (started == Start::NotYet)
+            started = application.start(&startError) ? Start::Running : Start::Failed;
+        if (started == Start::Failed) {
+            *why = startError;
+            return nullptr;
+        }
+        return application.testMessageWatcher();
+    };
+    if (!headless && options.decideScript.isEmpty() && !runFirstRunWizard(options.configPath, startForTest))
+        return 0;
+    if (started == Start::NotYet && !application.start(&startError))
+        started = Start::Failed;
+    if (started == Start::Failed) {
+        reportStartFailure(startError, headless);
         return 2;
     }
     QObject::connect(&instance, &SingleInstance::activationRequested, &application, &Application::activate);

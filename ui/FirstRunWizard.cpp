@@ -5,6 +5,7 @@
 #include "ListEditor.h"
 #include "MailProgramsPage.h"
 #include "SettingRow.h"
+#include "TestMessagePanel.h"
 #include "WindowSize.h"
 #include "oauth/Provider.h"
 #include "settings/AccountSerializer.h"
@@ -59,6 +60,7 @@ FirstRunWizard::FirstRunWizard(const QString& configPath, Settings::SecretStore*
     setPage(DomainsPage, buildDomains());
     setPage(CertificatePage, buildCertificate());
     setPage(MailProgramsPageId, buildMailPrograms());
+    setPage(TestMessagePageId, buildTestMessage());
     setStartId(WelcomePage);
     resizeWithinScreen(this, {latinCharWidth(this) * 110, fontMetrics().height() * 44});
 }
@@ -319,6 +321,32 @@ QWizardPage* FirstRunWizard::buildMailPrograms()
     return page;
 }
 
+QWizardPage* FirstRunWizard::buildTestMessage()
+{
+    auto* page = new QWizardPage;
+    page->setTitle(tr("Send a test message"));
+    page->setFinalPage(true);
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(
+        text(tr("The settings are saved and Yubisashi now receives mail. Send a message to yourself from "
+                "your mail program: Yubisashi says which program it came from, so you know the setup "
+                "works. The message is checked with you as any other. You can skip this and Finish."),
+             page));
+    m_testMessage = new TestMessagePanel(page);
+    m_testMessage->setObjectName(u"testMessage"_s);
+    layout->addWidget(m_testMessage);
+    layout->addStretch(1);
+    return page;
+}
+
+void FirstRunWizard::setTestMessageStarter(std::function<Smtp::TestMessageWatcher*(QString*)> starter)
+{
+    m_testMessageStarter = std::move(starter);
+    // Going on to the test saves the settings: the button says so.
+    page(MailProgramsPageId)->setCommitPage(bool(m_testMessageStarter));
+    setButtonText(QWizard::CommitButton, tr("Save and test"));
+}
+
 void FirstRunWizard::setCertificateImporter(std::function<void(QWidget*)> importer)
 {
     m_certificateImporter = std::move(importer);
@@ -368,6 +396,10 @@ int FirstRunWizard::nextId() const
         return testMode() ? DomainsPage : AccountPage;
     if (currentId() == DomainsPage && testMode())
         return MailProgramsPageId; // no account, so no certificate to sign with
+    if (currentId() == MailProgramsPageId)
+        return m_testMessageStarter ? TestMessagePageId : -1;
+    if (currentId() == TestMessagePageId)
+        return -1;
     return QWizard::nextId();
 }
 
@@ -390,6 +422,16 @@ bool FirstRunWizard::validateCurrentPage()
         // whose certificate it is (or what is wrong) before going on.
         openSourceCertificate();
         return false;
+    } else if (currentId() == MailProgramsPageId && nextId() == TestMessagePageId) {
+        // The listener reads the saved settings: save before it starts.
+        if (!save()) {
+            m_saveError->setText(m_lastError);
+            m_saveError->show();
+            return false;
+        }
+        m_saveError->hide();
+        m_saved = true;
+        emit settingsSaved();
     }
     return QWizard::validateCurrentPage();
 }
@@ -416,17 +458,31 @@ void FirstRunWizard::initializePage(int id)
                 stored && !stored->isEmpty() ? *stored : Settings::LocalCredentials::generatePassword();
         }
         m_mailPrograms->setCredentials({qMakePair(user, m_localPassword)});
+    } else if (id == TestMessagePageId && m_testMessageStarter) {
+        QString error;
+        Smtp::TestMessageWatcher* watcher = m_testMessageStarter(&error);
+        m_testMessage->setWatcher(watcher);
+        if (watcher)
+            m_testMessage->startWaiting();
+        else if (!error.isEmpty())
+            m_testMessage->setProblem(error);
     }
     QWizard::initializePage(id);
 }
 
 void FirstRunWizard::accept()
 {
+    if (currentId() == TestMessagePageId) {
+        // Saved before the test (a commit page: nothing changed since).
+        QWizard::accept();
+        return;
+    }
     if (!save()) {
         m_saveError->setText(m_lastError);
         m_saveError->show();
         return;
     }
+    m_saved = true;
     emit settingsSaved();
     QWizard::accept();
 }

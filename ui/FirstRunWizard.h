@@ -14,12 +14,16 @@ class QRadioButton;
 namespace Settings {
 class SecretStore;
 }
+namespace Smtp {
+class TestMessageWatcher;
+}
 
 namespace Ui {
 
 class AccountForm;
 class ListEditor;
 class MailProgramsPage;
+class TestMessagePanel;
 
 // The first start: welcome; an account, or "Try it first" (test mode);
 // the organisation's internal domains; a certificate (optional); and how to
@@ -36,7 +40,8 @@ public:
         AccountPage,
         DomainsPage,
         CertificatePage,
-        MailProgramsPageId
+        MailProgramsPageId,
+        TestMessagePageId // optional: only with a test-message starter
     };
 
     FirstRunWizard(const QString& configPath, Settings::SecretStore* secrets, QWidget* parent = nullptr);
@@ -54,6 +59,13 @@ public:
     void setSignInHandler(std::function<void(const Settings::Account& account, QWidget* parent)> handler);
     void setSignInStatusProvider(std::function<QString(const QString& account)> status);
     void refreshSignInStatus();
+    // "Send a test message" after the mail program page: the settings are
+    // saved first, then starter runs Yubisashi's listener and returns its
+    // watcher (null with error when it cannot). Without a starter the wizard
+    // ends at the mail program page.
+    void setTestMessageStarter(std::function<Smtp::TestMessageWatcher*(QString* error)> starter);
+    // Finish or "Save and test" saved the settings.
+    bool isSaved() const { return m_saved; }
 
     int nextId() const override;
     bool validateCurrentPage() override;
@@ -74,6 +86,7 @@ private:
     QWizardPage* buildDomains();
     QWizardPage* buildCertificate();
     QWizardPage* buildMailPrograms();
+    QWizardPage* buildTestMessage();
     QString localUser() const;
     bool save();
     // With [general] certificate_source: the person's file there, its password, its details.
@@ -105,6 +118,9 @@ private:
     bool m_sourceOpened = false;
     MailProgramsPage* m_mailPrograms = nullptr;
     QLabel* m_saveError = nullptr;
+    std::function<Smtp::TestMessageWatcher*(QString*)> m_testMessageStarter;
+    TestMessagePanel* m_testMessage = nullptr;
+    bool m_saved = false;
 };
 
 } // namespace Ui

@@ -1,14 +1,20 @@
 #include "MailProgramsPage.h"
 
+#include "TestMessagePanel.h"
+#include "settings/ClientSetup.h"
 #include "settings/LocalCredentials.h"
+#include "settings/ThunderbirdProfiles.h"
 
 #include <QClipboard>
+#include <QDir>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -84,11 +90,91 @@ MailProgramsPage::MailProgramsPage(QWidget* parent) : QWidget(parent)
     m_thunderbird = steps(tabs);
     m_outlook = steps(tabs);
     m_appleMail = steps(tabs);
-    tabs->addTab(m_thunderbird, tr("Thunderbird"));
+    // Thunderbird can be set up by writing its preferences; the others are typed in.
+    auto* thunderbirdTab = new QWidget(tabs);
+    auto* thunderbirdLayout = new QVBoxLayout(thunderbirdTab);
+    m_thunderbird->setParent(thunderbirdTab);
+    thunderbirdLayout->addWidget(m_thunderbird, 1);
+    auto* setUpThunderbird = new QPushButton(tr("Set up Thunderbird…"), thunderbirdTab);
+    setUpThunderbird->setObjectName(u"setUpThunderbird"_s);
+    setUpThunderbird->setToolTip(tr("Writes the outgoing server into your Thunderbird profile (user.js). "
+                                    "Thunderbird uses it after a restart."));
+    connect(setUpThunderbird, &QPushButton::clicked, this, &MailProgramsPage::chooseThunderbirdProfile);
+    thunderbirdLayout->addWidget(setUpThunderbird, 0, Qt::AlignLeft);
+    tabs->addTab(thunderbirdTab, tr("Thunderbird"));
     tabs->addTab(m_outlook, tr("Outlook"));
     tabs->addTab(m_appleMail, tr("Apple Mail"));
     layout->addWidget(tabs, 1);
+
+    m_testBox = new QGroupBox(tr("Send a test message"), this);
+    auto* testLayout = new QVBoxLayout(m_testBox);
+    m_testMessage = new TestMessagePanel(m_testBox);
+    m_testMessage->setObjectName(u"testMessage"_s);
+    testLayout->addWidget(m_testMessage);
+    m_testBox->hide();
+    layout->addWidget(m_testBox);
     updateInstructions();
+}
+
+void MailProgramsPage::setTestMessageWatcher(Smtp::TestMessageWatcher* watcher)
+{
+    m_testMessage->setWatcher(watcher);
+    m_testBox->setVisible(watcher != nullptr);
+}
+
+bool MailProgramsPage::setUpThunderbird(const QString& profileDir, QString* message) const
+{
+    const QStringList& users = m_users;
+    const QString prefs = Settings::ClientSetup::thunderbird(users, m_port, m_requireAuth);
+    QString error;
+    if (!Settings::ThunderbirdProfiles::write(
+            profileDir, prefs, Settings::ClientSetup::thunderbirdServerKeys(int(users.size())), &error)) {
+        *message = error;
+        return false;
+    }
+    *message = tr("Thunderbird's profile %1 now has the outgoing server \"Yubisashi (%2)\" as its default. "
+                  "Quit Thunderbird and start it again. The first time it sends, it asks for the password "
+                  "once: paste the password above and tick \"Use Password Manager to remember this "
+                  "password\". An account that is set to another outgoing server keeps it: choose "
+                  "Yubisashi in its Account Settings.")
+                   .arg(QDir::toNativeSeparators(profileDir), users.join(u", "_s));
+    return true;
+}
+
+void MailProgramsPage::chooseThunderbirdProfile()
+{
+    const QStringList roots =
+        m_thunderbirdRoots.isEmpty() ? Settings::ThunderbirdProfiles::roots() : m_thunderbirdRoots;
+    const QList<Settings::ThunderbirdProfiles::Profile> profiles = Settings::ThunderbirdProfiles::find(roots);
+    if (profiles.isEmpty()) {
+        QStringList shown;
+        for (const QString& r : roots)
+            shown << QDir::toNativeSeparators(r);
+        QMessageBox::information(this, tr("Set up Thunderbird"),
+                                 tr("No Thunderbird profile was found (looked in %1). Start Thunderbird "
+                                    "once, or enter the settings by hand as the steps above say.")
+                                     .arg(shown.join(u", "_s)));
+        return;
+    }
+    QString dir = profiles.constFirst().path;
+    if (profiles.size() > 1) {
+        QStringList items;
+        for (const auto& p : profiles)
+            items << (p.isDefault ? tr("%1 (default) — %2") : tr("%1 — %2"))
+                         .arg(p.name, QDir::toNativeSeparators(p.path));
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(
+            this, tr("Set up Thunderbird"), tr("Thunderbird has several profiles. Which one do you use?"),
+            items, 0, false, &ok);
+        if (!ok)
+            return;
+        dir = profiles.at(items.indexOf(chosen)).path;
+    }
+    QString message;
+    if (setUpThunderbird(dir, &message))
+        QMessageBox::information(this, tr("Set up Thunderbird"), message);
+    else
+        QMessageBox::warning(this, tr("Set up Thunderbird"), message);
 }
 
 QWidget* MailProgramsPage::copyableRow(QLineEdit* edit, const QString& objectName)
@@ -117,6 +203,7 @@ void MailProgramsPage::setPort(quint16 port)
 void MailProgramsPage::setCredentials(const QList<QPair<QString, QString>>& credentials)
 {
     m_passwords.clear();
+    m_users.clear();
     while (QLayoutItem* item = m_accountsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -124,6 +211,7 @@ void MailProgramsPage::setCredentials(const QList<QPair<QString, QString>>& cred
     int row = 0;
     for (const auto& [user, password] : credentials) {
         m_passwords.insert(user, password);
+        m_users << user;
         auto* box = new QGroupBox(tr("Account \"%1\"").arg(user), m_accounts);
         auto* grid = new QGridLayout(box);
         auto* userEdit = readOnlyEdit(user, box);

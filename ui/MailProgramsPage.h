@@ -4,12 +4,18 @@
 #include <QMap>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
+class QGroupBox;
+
+namespace Smtp {
+class TestMessageWatcher;
+}
 
 namespace Ui {
 
@@ -31,6 +37,16 @@ public:
 
     static QString host() { return QStringLiteral("127.0.0.1"); }
 
+    // "Wait for a test message" (hidden until the application hands its watcher over).
+    void setTestMessageWatcher(Smtp::TestMessageWatcher* watcher);
+    class TestMessagePanel* testMessagePanel() const { return m_testMessage; }
+    // Whether the listener asks for a password (Thunderbird's authentication method).
+    void setRequireAuth(bool required) { m_requireAuth = required; }
+    // Where "Set up Thunderbird…" looks for profiles.ini (test seam; default: ThunderbirdProfiles::roots()).
+    void setThunderbirdRoots(const QStringList& roots) { m_thunderbirdRoots = roots; }
+    // Writes the outgoing servers into the Thunderbird profile at profileDir; the message for the person.
+    bool setUpThunderbird(const QString& profileDir, QString* message) const;
+
 signals:
     // "Generate new password" made a new password for user (not saved yet).
     void passwordGenerated(const QString& user, const QString& password);
@@ -38,15 +54,21 @@ signals:
 private:
     QWidget* copyableRow(QLineEdit* edit, const QString& objectName);
     void updateInstructions();
+    void chooseThunderbirdProfile();
 
     quint16 m_port = 10587;
     QMap<QString, QString> m_passwords;
+    QStringList m_users; // in the order of the settings (Thunderbird's server numbers follow it)
     QLineEdit* m_portEdit;
     QWidget* m_accounts;
     QGridLayout* m_accountsLayout;
     QLabel* m_thunderbird;
     QLabel* m_outlook;
     QLabel* m_appleMail;
+    QGroupBox* m_testBox;
+    class TestMessagePanel* m_testMessage;
+    bool m_requireAuth = true;
+    QStringList m_thunderbirdRoots;
 };
 
 } // namespace Ui

@@ -556,8 +556,14 @@ QWidget* SettingsDialog::buildMailPrograms()
     connect(m_listenerPort, &QSpinBox::valueChanged, this,
             [this](int port) { m_mailPrograms->setPort(quint16(port)); });
     m_mailPrograms->setPort(m_config.listener.port);
+    m_mailPrograms->setRequireAuth(m_config.listener.requireAuth);
     refreshMailPrograms();
     return scrolling(page);
+}
+
+void SettingsDialog::setTestMessageWatcher(Smtp::TestMessageWatcher* watcher)
+{
+    m_mailPrograms->setTestMessageWatcher(watcher);
 }
 
 void SettingsDialog::refreshMailPrograms()

@@ -26,6 +26,9 @@ class QStackedWidget;
 namespace Settings {
 class SecretStore;
 }
+namespace Smtp {
+class TestMessageWatcher;
+}
 
 namespace Ui {
 
@@ -84,6 +87,8 @@ public:
     void setCertificateDetailsProvider(
         std::function<QString(const QString& account, const QString& p12)> provider);
     void reloadCertificates();
+    // "Wait for a test message" on the Mail programs page (the running listener's watcher).
+    void setTestMessageWatcher(Smtp::TestMessageWatcher* watcher);
 
 public slots:
     void accept() override;

@@ -157,18 +157,32 @@ QString ClientSetup::msmtprc(const Config& config, const Program& program)
 
 QString ClientSetup::thunderbird(const Config& config)
 {
+    return thunderbird(users(config), config.listener.port, config.listener.requireAuth);
+}
+
+QStringList ClientSetup::thunderbirdServerKeys(int count)
+{
+    QStringList keys;
+    for (int i = 0; i < count; ++i)
+        keys << u"smtp%1"_s.arg(ThunderbirdFirstServer + i);
+    return keys;
+}
+
+QString ClientSetup::thunderbird(const QStringList& users, quint16 port, bool requireAuth)
+{
     QString out;
-    int n = ThunderbirdFirstServer;
-    for (const QString& name : users(config)) {
-        const QString prefix = u"mail.smtpserver.smtp%1."_s.arg(n++);
+    const QStringList keys = thunderbirdServerKeys(int(users.size()));
+    for (qsizetype i = 0; i < users.size(); ++i) {
+        const QString& name = users.at(i);
+        const QString prefix = u"mail.smtpserver.%1."_s.arg(keys.at(i));
         auto pref = [&out, &prefix](const QString& key, const QString& value) {
             out += u"user_pref(\"%1%2\", %3);\n"_s.arg(prefix, key, value);
         };
         pref(u"description"_s, jsString(u"Yubisashi (%1)"_s.arg(name)));
         pref(u"hostname"_s, jsString(kHost));
-        pref(u"port"_s, QString::number(config.listener.port));
+        pref(u"port"_s, QString::number(port));
         // Thunderbird's nsMsgAuthMethod: 3 = normal password, 1 = none.
-        pref(u"authMethod"_s, config.listener.requireAuth ? u"3"_s : u"1"_s);
+        pref(u"authMethod"_s, requireAuth ? u"3"_s : u"1"_s);
         pref(u"username"_s, jsString(name));
         // nsMsgSocketType: 0 = no TLS (the connection stays on this computer).
         pref(u"try_ssl"_s, u"0"_s);

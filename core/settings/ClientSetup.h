@@ -53,6 +53,10 @@ public:
     // Thunderbird's outgoing-server preferences: smtp90, smtp91… for the
     // accounts in order (numbers Thunderbird does not hand out early).
     static QString thunderbird(const Config& config);
+    // The same for these local users (Settings → Mail programs knows them, not the whole Config).
+    static QString thunderbird(const QStringList& users, quint16 port, bool requireAuth);
+    // The server keys thunderbird() uses, in order: smtp90, smtp91…
+    static QStringList thunderbirdServerKeys(int count);
     static constexpr int ThunderbirdFirstServer = 90;
 
     // The command msmtp's passwordeval runs for one account: the JSON, and a

@@ -16,6 +16,7 @@ struct Envelope
     bool eightBitMime = false; // BODY=8BITMIME was given, or 8-bit data came without it (taken as 8BITMIME)
     bool smtpUtf8 = false;     // SMTPUTF8 was given
     qint64 declaredSize = 0;   // SIZE= from MAIL FROM, 0 if absent
+    QString heloName;          // what the client called itself in EHLO/HELO (tells which mail program it is)
 };
 
 } // namespace Smtp

@@ -43,6 +43,7 @@ public:
         connect(m_session, &SmtpSession::output, this, &Connection::write);
         connect(m_session, &SmtpSession::closeRequested, this, [this] { closeSoon(); });
         connect(m_session, &SmtpSession::messageReceived, this, &Connection::onMessage);
+        connect(m_session, &SmtpSession::authenticationFailed, server, &SmtpServer::authenticationFailed);
     }
 
     ~Connection() override

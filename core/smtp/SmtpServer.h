@@ -72,6 +72,8 @@ signals:
     // A complete message. reply lives as long as the connection.
     void messageReceived(const Smtp::Envelope& envelope, const QByteArray& content, const QString& authUser,
                          Smtp::PendingReply* reply);
+    // A client's AUTH failed (see SmtpSession::authenticationFailed).
+    void authenticationFailed(const QString& user, const QString& heloName);
 
 private:
     class Connection;

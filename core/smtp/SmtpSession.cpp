@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <cstring>
+#include <utility>
 
 namespace Smtp {
 
@@ -698,7 +699,9 @@ void SmtpSession::authDelayElapsed()
     qCInfo(lcSmtp).noquote()
         << objectName() << "authentication failed for user" << m_failedAuthUser
         << QStringLiteral("(%1 of %2)").arg(m_authFailures).arg(m_config.maxAuthFailures);
-    m_failedAuthUser.clear();
+    emit authenticationFailed(std::exchange(m_failedAuthUser, QString()), m_heloName);
+    if (m_state != State::AuthDelay)
+        return; // a slot closed the session
     if (m_authFailures >= m_config.maxAuthFailures) {
         closeWith(421, "4.7.0",
                   QStringLiteral("Too many failed authentication attempts; closing connection"));
@@ -998,7 +1001,12 @@ void SmtpSession::finishData()
         m_idleTimer->stop();
         const QByteArray content = std::move(m_data);
         m_data = QByteArray();
-        emit messageReceived(m_envelope, content, m_authUser);
+        m_envelope.heloName = m_heloName;
+        // Copies: a slot that answers at once resets the transaction, and the
+        // slots after it must still see this message's envelope.
+        const Envelope envelope = m_envelope;
+        const QString authUser = m_authUser;
+        emit messageReceived(envelope, content, authUser);
     }
 }
 

@@ -65,6 +65,9 @@ signals:
     void closeRequested();
     // content: the message as received, dot-unstuffed, CRLF line endings.
     void messageReceived(const Smtp::Envelope& envelope, const QByteArray& content, const QString& authUser);
+    // A failed AUTH, when its delayed 535 (or the closing 421) goes out: the
+    // user name tried and the client's EHLO name, for a person watching the setup.
+    void authenticationFailed(const QString& user, const QString& heloName);
 
 private:
     enum class State

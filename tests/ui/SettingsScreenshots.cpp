@@ -4,6 +4,9 @@
 #include "ListEditor.h"
 #include "SettingsDialog.h"
 #include "settings/SecretStore.h"
+#include "smtp/Authenticator.h"
+#include "smtp/SmtpServer.h"
+#include "smtp/TestMessageWatcher.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -99,38 +102,73 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
         wizard.reject();
     }
     {
-        // The administrator's certificate folder ([general] certificate_source)
-        // with taro's PKCS#12 file from the test PKI: the certificate page
-        // before and after the password, and the Settings page's button.
-        const QString pki = dir.filePath(u"pki"_s);
-        QProcess make;
-        make.start(u"bash"_s, {QStringLiteral(YUBISASHI_SOURCE_DIR "/tests/tools/smime-pki.sh"), pki});
-        make.waitForFinished(120000);
-        const QString certs = dir.filePath(u"certs"_s);
-        QDir().mkpath(certs);
-        QFile::copy(pki + u"/taro-rsa-aes.p12"_s, certs + u"/taro@example.co.jp.p12"_s);
-        writeFile(policy, "[general]\ncertificate_source=" + certs.toUtf8() + "/%email%.p12\n");
         {
-            Ui::SettingsDialog dialog(config, &secrets);
-            dialog.setSourceImporter([](QWidget*) {});
-            dialog.show();
-            dialog.showPage(Ui::SettingsDialog::CertificatesPage);
-            save(&dialog, u"settings-%1-certificates-source"_s.arg(language));
-            dialog.reject();
+            // The administrator's certificate folder ([general] certificate_source)
+            // with taro's PKCS#12 file from the test PKI: the certificate page
+            // before and after the password, and the Settings page's button.
+            const QString pki = dir.filePath(u"pki"_s);
+            QProcess make;
+            make.start(u"bash"_s, {QStringLiteral(YUBISASHI_SOURCE_DIR "/tests/tools/smime-pki.sh"), pki});
+            make.waitForFinished(120000);
+            const QString certs = dir.filePath(u"certs"_s);
+            QDir().mkpath(certs);
+            QFile::copy(pki + u"/taro-rsa-aes.p12"_s, certs + u"/taro@example.co.jp.p12"_s);
+            writeFile(policy, "[general]\ncertificate_source=" + certs.toUtf8() + "/%email%.p12\n");
+            {
+                Ui::SettingsDialog dialog(config, &secrets);
+                dialog.setSourceImporter([](QWidget*) {});
+                dialog.show();
+                dialog.showPage(Ui::SettingsDialog::CertificatesPage);
+                save(&dialog, u"settings-%1-certificates-source"_s.arg(language));
+                dialog.reject();
+            }
+            const QString fresh = dir.filePath(u"fresh-source.ini"_s);
+            writeFile(fresh, "[general]\ndata_dir=" + dir.filePath(u"data"_s).toUtf8() + "\n");
+            Ui::FirstRunWizard wizard(fresh, &secrets);
+            wizard.show();
+            wizard.next();
+            wizard.next();
+            wizard.findChild<QLineEdit*>(u"user"_s)->setText(u"taro@example.co.jp"_s);
+            wizard.next();
+            wizard.next();
+            save(&wizard, u"wizard-%1-5-certificate-source"_s.arg(language));
+            wizard.findChild<QLineEdit*>(u"certificatePassword"_s)->setText(u"test-pass"_s);
+            wizard.findChild<QPushButton*>(u"openCertificateButton"_s)->click();
+            save(&wizard, u"wizard-%1-5-certificate-source-opened"_s.arg(language));
         }
-        const QString fresh = dir.filePath(u"fresh-source.ini"_s);
-        writeFile(fresh, "[general]\ndata_dir=" + dir.filePath(u"data"_s).toUtf8() + "\n");
-        Ui::FirstRunWizard wizard(fresh, &secrets);
-        wizard.show();
-        wizard.next();
-        wizard.next();
-        wizard.findChild<QLineEdit*>(u"user"_s)->setText(u"taro@example.co.jp"_s);
-        wizard.next();
-        wizard.next();
-        save(&wizard, u"wizard-%1-5-certificate-source"_s.arg(language));
-        wizard.findChild<QLineEdit*>(u"certificatePassword"_s)->setText(u"test-pass"_s);
-        wizard.findChild<QPushButton*>(u"openCertificateButton"_s)->click();
-        save(&wizard, u"wizard-%1-5-certificate-source-opened"_s.arg(language));
+        {
+            // "Send a test message": waiting, then a message from Thunderbird
+            // (the arrival is handed to the page as the watcher reports it).
+            struct NoOne : Smtp::Authenticator
+            {
+                bool verify(const QString&, const QString&) const override { return false; }
+            } nobody;
+            Smtp::SmtpServer server(Smtp::SessionConfig(), &nobody);
+            Smtp::TestMessageWatcher watcher(&server);
+            Ui::FirstRunWizard wizard(dir.filePath(u"fresh-test.ini"_s), &secrets);
+            wizard.setTestMessageStarter([&](QString* why) -> Smtp::TestMessageWatcher* {
+                return server.listen(0, why) ? &watcher : nullptr;
+            });
+            wizard.show();
+            wizard.next();
+            wizard.next();
+            wizard.findChild<QLineEdit*>(u"user"_s)->setText(u"taro.yamada@example.co.jp"_s);
+            wizard.next();
+            wizard.next();
+            wizard.next();
+            wizard.next(); // "Save and test"
+            save(&wizard, u"wizard-%1-7-test-waiting"_s.arg(language));
+            Smtp::TestMessageWatcher::Arrival arrival;
+            arrival.program = Smtp::MailProgram::identify(
+                u"[127.0.0.1]"_s,
+                u"Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:115.0) Gecko/20100101 Thunderbird/115.6.0"_s,
+                QString());
+            arrival.user = u"work"_s;
+            arrival.mailFrom = u"taro.yamada@example.co.jp"_s;
+            watcher.stop();
+            emit watcher.received(arrival);
+            save(&wizard, u"wizard-%1-8-test-received"_s.arg(language));
+        }
         wizard.reject();
     }
     if (previousPolicy.isNull())

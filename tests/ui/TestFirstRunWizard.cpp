@@ -3,6 +3,9 @@
 #include "ListEditor.h"
 #include "settings/Config.h"
 #include "settings/SecretStore.h"
+#include "smtp/Authenticator.h"
+#include "smtp/SmtpServer.h"
+#include "smtp/TestMessageWatcher.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -12,6 +15,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -68,6 +72,7 @@ private slots:
     void accountFromPolicy();
     void certificateFromSource();
     void certificateOfAnotherPersonRefused();
+    void testMessageStep();
 
 private:
     // Through the account page (taro@example.co.jp) to the certificate page,
@@ -438,6 +443,108 @@ void TestFirstRunWizard::certificateOfAnotherPersonRefused()
     QVERIFY(!QFile::exists(m_tmp->path() + u"/data/certificates"_s));
     QString error;
     QCOMPARE(m_secrets->read(u"work/smime_password"_s, &error), std::nullopt);
+}
+
+namespace {
+
+// The local password the wizard saved, as the application checks it.
+class SavedPassword : public Smtp::Authenticator
+{
+public:
+    explicit SavedPassword(Settings::SecretStore* secrets) : m_secrets(secrets) {}
+    bool verify(const QString& user, const QString& password) const override
+    {
+        QString error;
+        return m_secrets->read(user + u"/local_password"_s, &error) == std::optional<QString>(password);
+    }
+
+private:
+    Settings::SecretStore* m_secrets;
+};
+
+} // namespace
+
+// "Save and test" saves, starts the listener through the seam and waits; a
+// wrong password and then a real message from swaks show on the page.
+void TestFirstRunWizard::testMessageStep()
+{
+    SavedPassword credentials(m_secrets.get());
+    Smtp::SessionConfig session;
+    session.authFailureDelayMs = 10;
+    Smtp::SmtpServer server(session, &credentials);
+    Smtp::TestMessageWatcher watcher(&server);
+    int delivered = 0;
+    connect(
+        &server, &Smtp::SmtpServer::messageReceived, this,
+        [&delivered](const Smtp::Envelope&, const QByteArray&, const QString&, Smtp::PendingReply* reply) {
+            ++delivered;
+            reply->answer(Smtp::Reply::make(250, u"2.0.0"_s, u"queued"_s));
+        });
+    bool startedAfterSave = false;
+    FirstRunWizard wizard(configPath(), m_secrets.get());
+    wizard.setTestMessageStarter([&](QString* error) -> Smtp::TestMessageWatcher* {
+        startedAfterSave = QFileInfo::exists(configPath());
+        return server.listen(0, error) ? &watcher : nullptr;
+    });
+    wizard.show();
+    next(&wizard);
+    auto* tryFirst = child<QRadioButton>(&wizard, u"tryFirst"_s);
+    tryFirst->setFocus();
+    QTest::keyClick(tryFirst, Qt::Key_Space);
+    next(&wizard);
+    QTest::keyClicks(child<Ui::ListEditor>(&wizard, u"internal_domains"_s)->lineEdit(), u"example.co.jp"_s);
+    next(&wizard);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::MailProgramsPageId));
+    const QString password = child<QLineEdit>(&wizard, u"passwordEdit:test"_s)->text();
+    // Skipping stays possible: Finish is there too.
+    QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
+    QAbstractButton* saveAndTest = wizard.button(QWizard::CommitButton);
+    QVERIFY(saveAndTest->isVisible());
+    QCOMPARE(saveAndTest->text(), u"Save and test"_s);
+    QTest::mouseClick(saveAndTest, Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(FirstRunWizard::TestMessagePageId));
+    QVERIFY(startedAfterSave);
+    QVERIFY(wizard.isSaved());
+
+    auto* status = child<QLabel>(wizard.currentPage(), u"testMessageStatus"_s);
+    QVERIFY2(status->text().startsWith(u"Send a message to yourself from your mail program now."_s),
+             qPrintable(status->text()));
+    auto* button = child<QPushButton>(wizard.currentPage(), u"waitForTestMessage"_s);
+    QCOMPARE(button->text(), u"Stop waiting"_s);
+    QVERIFY(button->focusPolicy() & Qt::TabFocus);
+
+    const auto send = [&](const QString& pw) {
+        QProcess swaks;
+        swaks.start(u"swaks"_s,
+                    {u"--server"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(server.port()), u"--from"_s,
+                     u"taro@example.co.jp"_s, u"--to"_s, u"hanako@example.co.jp"_s, u"--auth"_s, u"LOGIN"_s,
+                     u"--auth-user"_s, u"test"_s, u"--auth-password"_s, pw});
+        (void)QTest::qWaitFor([&] { return swaks.state() == QProcess::NotRunning; }, 90000);
+        return swaks.exitCode();
+    };
+    QVERIFY(send(password + u"x"_s) != 0);
+    QVERIFY2(status->text().contains(u"connected as \"test\" but its password was wrong"_s),
+             qPrintable(status->text()));
+    QCOMPARE(button->text(), u"Stop waiting"_s);
+
+    QCOMPARE(send(password), 0);
+    QVERIFY2(status->text().startsWith(u"Received from swaks 20"_s), qPrintable(status->text()));
+    QVERIFY(status->text().contains(u"✓ — your mail program is set up."_s));
+    QVERIFY(status->text().contains(u"It logged in as \"test\" and sent as <taro@example.co.jp>."_s));
+    QCOMPARE(delivered, 1);
+    QCOMPARE(button->text(), u"Wait for a test message"_s);
+
+    // Waiting again, then stopping, keeps the page usable.
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(watcher.isWaiting());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!watcher.isWaiting());
+    QVERIFY(status->text().startsWith(u"Stopped waiting."_s));
+
+    QSignalSpy saved(&wizard, &FirstRunWizard::settingsSaved);
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QCOMPARE(wizard.result(), int(QDialog::Accepted));
+    QCOMPARE(saved.count(), 0); // saved once, before the test
 }
 
 QTEST_MAIN(TestFirstRunWizard)
