@@ -4,10 +4,6 @@
 <context>
     <name>AdminCommand</name>
     <message>
-        <source>Tools for administrators. --check FILE validates a policy file (policy.ini, or a .reg export of HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Yubisashi) with the rules Yubisashi applies it by. Exit status: 0 valid, 1 not valid, 3 usage error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Validate the policy file &lt;file&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16,15 +12,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: yubisashi admin --check FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is not valid: correct the lines above and check it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is valid: it locks %2 and recommends %3 settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s window needs a desktop session. To check a policy file without one, run: yubisashi admin --check FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools for administrators. Without --check, opens the administrator&apos;s window for writing a policy (FILE: a policy.ini or .reg to open) and saving it as policy.ini, .reg or .mobileconfig. --check FILE validates a policy file (policy.ini, or a .reg export of HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Yubisashi) with the rules Yubisashi applies it by. Exit status: 0 valid, 1 not valid, 3 usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: yubisashi admin [FILE] or yubisashi admin --check FILE</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -131,8 +135,37 @@
         <translation></translation>
     </message>
     <message>
-        <source>Your administrator requires every message to be reviewed by a person, so Yubisashi cannot start with --decide (reviews answered by a script). Start it without --decide, or ask your administrator to set allow_scripted_decisions=true in [policy] of the policy file %1.</source>
-        <translation></translation>
+        <source>Your administrator requires every message to be reviewed by a person, so Yubisashi cannot start with --decide (reviews answered by a script). Start it without --decide, or ask your administrator to allow it: allow_scripted_decisions=true in [policy] of the policy (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is not in the settings any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation has provided your certificate:
+%1
+Type the password that came with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new certificate is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation has provided a new certificate for %1. Click here to import it; you only need its password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your certificate has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your certificate expires in %n day(s)</source>
+        <translation>
+            <numerusform>Your certificate expires in %n day</numerusform>
+            <numerusform>Your certificate expires in %n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -626,6 +659,18 @@
         <source>Message waits: the account needs your attention</source>
         <translation></translation>
     </message>
+    <message>
+        <source>%1 is not a recipient of this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an address that can be sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient could not be replaced as you chose at the review (%1). The message was not sent and is kept in the queue: delete it and send it again from your mail program with the right address.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Protection</name>
@@ -758,6 +803,14 @@
     <message>
         <source>An address in the %1 field could not be separated from the others; separate the addresses with commas, or send without moving them to Bcc.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>The address %1 cannot be written in the message header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An address in the %1 field could not be separated from the others; separate the addresses with commas.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1338,69 @@
     </message>
 </context>
 <context>
+    <name>Settings::CertificateSource</name>
+    <message>
+        <source>%1 is not a placeholder Yubisashi knows. Use %email% for the person&apos;s e-mail address and %user% for their login name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address for the account first: your certificate is found by it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be part of a file name, so your certificate cannot be found. Ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your administrator has not set a folder with certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate folder %1 cannot be read. Check that you are connected to your organisation&apos;s network; if you are, ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate for %1 in %2. Ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several certificates in %1 could be yours (%2). Ask your administrator to leave one there named %3.p12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your certificate file %1 cannot be read: %2. Ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate folder %1 cannot be reached. Check that you are connected to your organisation&apos;s network; if you are, ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This certificate belongs to %1, not to you (%2). Nothing was imported. Ask your administrator for your own certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is not in the settings any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings::ClientSetup</name>
     <message>
         <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
@@ -1458,6 +1574,13 @@
     </message>
 </context>
 <context>
+    <name>Settings::PolicyExport</name>
+    <message>
+        <source>%1 could not be written: %2. Choose another folder or check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings::RegPolicyFile</name>
     <message>
         <source>%1: a registry key must be written in square brackets.</source>
@@ -1526,20 +1649,31 @@
         <translation></translation>
     </message>
     <message>
-        <source>The system keychain did not give out &quot;%1&quot;: %2</source>
-        <translation></translation>
+        <source>The password store (%1) did not give out &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The system keychain did not store &quot;%1&quot;: %2</source>
-        <translation></translation>
+        <source>The password store (%1) did not store &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The system keychain did not delete &quot;%1&quot;: %2</source>
-        <translation></translation>
+        <source>The password store (%1) did not delete &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The system keychain is not available (%1). Yubisashi keeps passwords and sign-in tokens there and does not store them anywhere else unless you say so. Either unlock or start the keychain (on Linux: GNOME Keyring or KWallet) and start Yubisashi again, or keep the secrets in a file that only you can read: in the settings file %2, write store=file in the [secrets] section. The secrets will then be kept in %3.</source>
-        <translation></translation>
+        <source>The password store (%1) is not available (%2). Yubisashi keeps passwords and sign-in tokens there and does not store them anywhere else unless you say so. Either unlock or start it (on Linux: GNOME Keyring or KWallet) and start Yubisashi again, or keep the secrets in a file that only you can read: in the settings file %3, write store=file in the [secrets] section. The secrets will then be kept in %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ThunderbirdProfiles</name>
+    <message>
+        <source>Cannot read the Thunderbird profile %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2317,10 @@
         <source>Set security=starttls or tls for the account, or allow_plaintext_auth=true if this network is trusted.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The connection to the mail server %1 could not be used again (%2). The message was not sent; it will be tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Smtp::SmtpServer</name>
@@ -2706,6 +2844,415 @@
     </message>
 </context>
 <context>
+    <name>Ui::AdminWindow</name>
+    <message>
+        <source>Internal domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains of one organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caution domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risky file extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many external addresses from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many external domains from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move many external addresses to Bcc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landline numbers counted from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow Pause protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow reviews answered by a script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail program wait (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countdown after Send (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First retry after (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest wait between retries (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up after (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server answer timeout (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep sent messages (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test mode folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in application (client) ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft 365 tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission server port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow sign-in without encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra certificate authority (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in client secret (Google desktop apps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in authorization address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in token address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in device-code address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S/MIME certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to sign (S/MIME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to encrypt (S/MIME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains that require encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port for mail programs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail programs must log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most connections at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest message (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most recipients per message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yubisashi policy for administrators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review and timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail programs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which domains are your organisation&apos;s, which belong together, and which need care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words and file types the checks look for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each check does with what it finds: off, show, confirm (an extra tick before Send) or block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the review window is shown, and how long mail waits and is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These apply to every account, whatever each person named it ([accounts]).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where certificates come from and when mail is signed or encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local mail server the mail programs send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, start at login, and where data and secrets are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a tier for each setting you want to manage. Locked: every person gets the value and cannot change it. Recommended: a default each person may change. Not set: each person&apos;s own setting applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;INI…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export .&amp;reg…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export .&amp;mobileconfig…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some values cannot be used; their pages are marked: %1. Correct them, or set them to &quot;Not set&quot;, before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) set.</source>
+        <translation>
+            <numerusform>%n setting set.</numerusform>
+            <numerusform>%n settings set.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was saved: some values cannot be used. Correct them first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the policy as an INI file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy files (*.ini)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the policy for the Windows registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry files (*.reg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the policy as a macOS configuration profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration profiles (*.mobileconfig)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1. On Linux, copy it to /etc/xdg/Yubisashi/policy.ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1. Import it on Windows with regedit or reg import as an administrator, or deploy the same values with Group Policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1. Install it on macOS with your device management (MDM) or in System Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a policy file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy files (*.ini *.reg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) for accounts by name are not shown here; they are kept and saved again as they are.</source>
+        <translation>
+            <numerusform>%n setting for accounts by name are not shown here; they are kept and saved again as they are.</numerusform>
+            <numerusform>%n settings for accounts by name are not shown here; they are kept and saved again as they are.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 - Yubisashi policy for administrators</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Ui::DialogDecisionProvider</name>
     <message>
         <source>The mail client stopped waiting; the message waits here until you decide.</source>
@@ -2817,6 +3364,40 @@
     </message>
     <message>
         <source>Before you can sign in with Microsoft 365 or Google, your administrator must register Yubisashi with them once (docs/OAUTH.md). Until then, go Back and choose &quot;Try it first&quot;, or choose &quot;Other mail server&quot; if your server accepts a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate &amp;password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is imported when you click Finish. No password at hand? Leave it empty and click Next; you can import it later in Settings, Certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation has provided your certificate:
+%1
+Type the password that came with it and click Open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings were saved, but your certificate could not be imported: %1. Import it in Settings, Certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings are saved and Yubisashi now receives mail. Send a message to yourself from your mail program: Yubisashi says which program it came from, so you know the setup works. The message is checked with you as any other. You can skip this and Finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and test</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3129,6 +3710,42 @@
     <message>
         <source>Port</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Set up Thunderbird…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the outgoing server into your Thunderbird profile (user.js). Thunderbird uses it after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thunderbird&apos;s profile %1 now has the outgoing server &quot;Yubisashi (%2)&quot; as its default. Quit Thunderbird and start it again. The first time it sends, it asks for the password once: paste the password above and tick &quot;Use Password Manager to remember this password&quot;. An account that is set to another outgoing server keeps it: choose Yubisashi in its Account Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up Thunderbird</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Thunderbird profile was found (looked in %1). Start Thunderbird once, or enter the settings by hand as the steps above say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default) — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thunderbird has several profiles. Which one do you use?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3632,6 +4249,43 @@
         <source>%1 (outside your organisation)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by you: the message goes to %1 instead of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was: %1</source>
+        <extracomment>The old recipient of a row replaced at the review: &quot;was: 田中 健二 &lt;kenji@…&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probably meant: %1</source>
+        <extracomment>Who was probably meant instead of this row&apos;s recipient</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <comment>replacement</comment>
+        <extracomment>The button on a row that replaces its recipient by who was probably meant, or undoes that</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <comment>recipient</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced: was %1. Press Ctrl+R to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probably meant: %1. Press Ctrl+R to replace the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
@@ -3892,6 +4546,18 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
             <numerusform>%n hidden internal recipient not ticked yet</numerusform>
             <numerusform>%n hidden internal recipients not ticked yet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replace with the suggested address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace with %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4197,6 +4863,80 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     </message>
     <message>
         <source>To save, correct this first on the %1 page: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from your &amp;organisation&apos;s folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your administrator keeps your certificate in %1; you only need its password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TestMessagePanel</name>
+    <message>
+        <source>Test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Press &quot;Wait for a test message&quot; to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yubisashi is not receiving mail yet, so it cannot wait for a test message. It can once Yubisashi runs: open Settings › Mail programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press &quot;Wait for a test message&quot;, then send a message to yourself from your mail program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received from %1 ✓ — your mail program is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received a message ✓ — your mail program is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received from a mail program that calls itself &quot;%1&quot; ✓ — your mail program is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It logged in as &quot;%1&quot; and sent as &lt;%2&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yubisashi now handles the message as any other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your mail program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 connected as &quot;%2&quot; but its password was wrong: copy the password again, paste it into the mail program and send again. Still waiting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No message arrived in %n minute(s). Check the outgoing server settings and press &quot;Wait for a test message&quot; to try again.</source>
+        <translation>
+            <numerusform>No message arrived in %n minute. Check the outgoing server settings and press &quot;Wait for a test message&quot; to try again.</numerusform>
+            <numerusform>No message arrived in %n minutes. Check the outgoing server settings and press &quot;Wait for a test message&quot; to try again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send a message to yourself from your mail program now. Waiting for it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for a test message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

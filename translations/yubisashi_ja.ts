@@ -4,10 +4,6 @@
 <context>
     <name>AdminCommand</name>
     <message>
-        <source>Tools for administrators. --check FILE validates a policy file (policy.ini, or a .reg export of HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Yubisashi) with the rules Yubisashi applies it by. Exit status: 0 valid, 1 not valid, 3 usage error.</source>
-        <translation>管理者向けのツールです。--check FILE は、ポリシーファイル (policy.ini、または HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Yubisashi をエクスポートした .reg) を、Yubisashi が適用するときと同じ規則で検証します。終了ステータス: 0 正常、1 不備あり、3 使い方の誤り。</translation>
-    </message>
-    <message>
         <source>Validate the policy file &lt;file&gt;.</source>
         <translation>ポリシーファイル &lt;file&gt; を検証します。</translation>
     </message>
@@ -16,16 +12,24 @@
         <translation>設定ファイル &lt;file&gt; を使用します。</translation>
     </message>
     <message>
-        <source>Usage: yubisashi admin --check FILE</source>
-        <translation>使い方: yubisashi admin --check FILE</translation>
-    </message>
-    <message>
         <source>%1 is not valid: correct the lines above and check it again.</source>
         <translation>%1 には不備があります。上記の行を修正して、もう一度検証してください。</translation>
     </message>
     <message>
         <source>%1 is valid: it locks %2 and recommends %3 settings.</source>
         <translation>%1 は正常です: 固定の設定 %2 件、推奨の設定 %3 件。</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s window needs a desktop session. To check a policy file without one, run: yubisashi admin --check FILE</source>
+        <translation>管理者用ウィンドウにはデスクトップ環境が必要です。デスクトップなしでポリシーファイルを検査するには、yubisashi admin --check FILE を実行してください。</translation>
+    </message>
+    <message>
+        <source>Tools for administrators. Without --check, opens the administrator&apos;s window for writing a policy (FILE: a policy.ini or .reg to open) and saving it as policy.ini, .reg or .mobileconfig. --check FILE validates a policy file (policy.ini, or a .reg export of HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Yubisashi) with the rules Yubisashi applies it by. Exit status: 0 valid, 1 not valid, 3 usage error.</source>
+        <translation>管理者向けのツールです。--check を付けない場合は、ポリシーを作成して policy.ini、.reg、.mobileconfig として保存する管理者用ウィンドウを開きます (FILE: 開く policy.ini または .reg)。--check FILE は、ポリシーファイル (policy.ini、または HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Yubisashi を .reg に書き出したもの) を、Yubisashi が適用するときと同じ規則で検査します。終了コード: 0 正しい、1 誤りあり、3 使い方の誤り。</translation>
+    </message>
+    <message>
+        <source>Usage: yubisashi admin [FILE] or yubisashi admin --check FILE</source>
+        <translation>使い方: yubisashi admin [FILE] または yubisashi admin --check FILE</translation>
     </message>
 </context>
 <context>
@@ -131,8 +135,38 @@
         <translation>ログイン時に起動</translation>
     </message>
     <message>
-        <source>Your administrator requires every message to be reviewed by a person, so Yubisashi cannot start with --decide (reviews answered by a script). Start it without --decide, or ask your administrator to set allow_scripted_decisions=true in [policy] of the policy file %1.</source>
-        <translation>管理者の設定により、すべてのメールを人が確認する必要があるため、--decide（スクリプトによる自動応答）を付けて Yubisashi を起動することはできません。--decide を付けずに起動するか、ポリシーファイル %1 の [policy] に allow_scripted_decisions=true を設定するよう管理者に依頼してください。</translation>
+        <source>Your administrator requires every message to be reviewed by a person, so Yubisashi cannot start with --decide (reviews answered by a script). Start it without --decide, or ask your administrator to allow it: allow_scripted_decisions=true in [policy] of the policy (%1).</source>
+        <translation>管理者の設定により、すべてのメールを人が確認する必要があるため、Yubisashi を --decide (スクリプトによる確認) 付きで起動できません。--decide を付けずに起動するか、管理者に許可を依頼してください (ポリシー %1 の [policy] に allow_scripted_decisions=true)。</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is not in the settings any more.</source>
+        <translation>アカウント「%1」は設定にもうありません。</translation>
+    </message>
+    <message>
+        <source>Your organisation has provided your certificate:
+%1
+Type the password that came with it.</source>
+        <translation>組織からご自身の証明書が配布されています:
+%1
+一緒に受け取ったパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>A new certificate is ready</source>
+        <translation>新しい証明書が届いています</translation>
+    </message>
+    <message>
+        <source>Your organisation has provided a new certificate for %1. Click here to import it; you only need its password.</source>
+        <translation>%1 の新しい証明書が組織から配布されました。ここをクリックしてインポートしてください。必要なのはパスワードだけです。</translation>
+    </message>
+    <message>
+        <source>Your certificate has expired</source>
+        <translation>証明書の有効期限が切れました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your certificate expires in %n day(s)</source>
+        <translation>
+            <numerusform>証明書の有効期限まであと %n 日です</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -624,6 +658,18 @@
         <source>Message waits: the account needs your attention</source>
         <translation>メールは送信待ちです。アカウントの確認が必要です</translation>
     </message>
+    <message>
+        <source>%1 is not a recipient of this message</source>
+        <translation>%1 はこのメールの送信先ではありません</translation>
+    </message>
+    <message>
+        <source>%1 is not an address that can be sent to</source>
+        <translation>%1 は送信できるアドレスではありません</translation>
+    </message>
+    <message>
+        <source>The recipient could not be replaced as you chose at the review (%1). The message was not sent and is kept in the queue: delete it and send it again from your mail program with the right address.</source>
+        <translation>確認画面で選んだとおりに送信先を置き換えられませんでした (%1)。メールは送信せず、送信キューに残しています。削除してから、正しいアドレスでメールソフトから送り直してください。</translation>
+    </message>
 </context>
 <context>
     <name>Delivery::Protection</name>
@@ -756,6 +802,14 @@
     <message>
         <source>An address in the %1 field could not be separated from the others; separate the addresses with commas, or send without moving them to Bcc.</source>
         <translation>%1 欄のアドレスを他のアドレスと切り分けられませんでした。アドレスをカンマで区切るか、BCC に移さずに送信してください。</translation>
+    </message>
+    <message>
+        <source>The address %1 cannot be written in the message header.</source>
+        <translation>アドレス %1 はメールのヘッダーに書き込めません。</translation>
+    </message>
+    <message>
+        <source>An address in the %1 field could not be separated from the others; separate the addresses with commas.</source>
+        <translation>%1 欄のアドレスをほかのアドレスと区別できませんでした。アドレスをカンマで区切ってください。</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1325,69 @@
     </message>
 </context>
 <context>
+    <name>Settings::CertificateSource</name>
+    <message>
+        <source>%1 is not a placeholder Yubisashi knows. Use %email% for the person&apos;s e-mail address and %user% for their login name.</source>
+        <translation>%1 は使用できないプレースホルダーです。利用者のメールアドレスには %email%、コンピューターのユーザー名には %user% を使用してください。</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address for the account first: your certificate is found by it.</source>
+        <translation>先にアカウントのメールアドレスを入力してください。証明書はメールアドレスをもとに探します。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be part of a file name, so your certificate cannot be found. Ask your administrator.</source>
+        <translation>「%1」はファイル名に使用できないため、証明書を見つけられません。管理者にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>Your administrator has not set a folder with certificates.</source>
+        <translation>管理者が証明書の配布フォルダーを設定していません。</translation>
+    </message>
+    <message>
+        <source>The certificate folder %1 cannot be read. Check that you are connected to your organisation&apos;s network; if you are, ask your administrator.</source>
+        <translation>証明書フォルダー %1 を読み取れません。社内ネットワークに接続しているか確認し、接続している場合は管理者にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>No certificate for %1 in %2. Ask your administrator.</source>
+        <translation>%2 に %1 の証明書がありません。管理者にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>Several certificates in %1 could be yours (%2). Ask your administrator to leave one there named %3.p12.</source>
+        <translation>%1 に、ご自身のものと思われる証明書が複数あります (%2)。%3.p12 という名前のファイルを 1 つだけ置くよう管理者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>Your certificate file %1 cannot be read: %2. Ask your administrator.</source>
+        <translation>証明書ファイル %1 を読み取れません: %2。管理者にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>The certificate folder %1 cannot be reached. Check that you are connected to your organisation&apos;s network; if you are, ask your administrator.</source>
+        <translation>証明書フォルダー %1 に接続できません。社内ネットワークに接続しているか確認し、接続している場合は管理者にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>This certificate belongs to %1, not to you (%2). Nothing was imported. Ask your administrator for your own certificate.</source>
+        <translation>この証明書は %1 のもので、ご自身 (%2) のものではありません。インポートはしていません。ご自身の証明書を管理者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>アドレスなし</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is not in the settings any more.</source>
+        <translation>アカウント「%1」は設定にもうありません。</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>発行先: %1</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>発行者: %1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>有効期限: %1</translation>
+    </message>
+</context>
+<context>
     <name>Settings::ClientSetup</name>
     <message>
         <source>Test mode: no account is configured. Reviewed messages are saved in %1 instead of being sent.</source>
@@ -1444,6 +1561,13 @@
     </message>
 </context>
 <context>
+    <name>Settings::PolicyExport</name>
+    <message>
+        <source>%1 could not be written: %2. Choose another folder or check its permissions.</source>
+        <translation>%1 を書き込めませんでした: %2。別のフォルダーを選ぶか、アクセス権を確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>Settings::RegPolicyFile</name>
     <message>
         <source>%1: a registry key must be written in square brackets.</source>
@@ -1512,20 +1636,31 @@
         <translation>ファイル %1</translation>
     </message>
     <message>
-        <source>The system keychain did not give out &quot;%1&quot;: %2</source>
-        <translation>システムのキーチェーンから「%1」を取得できませんでした: %2</translation>
+        <source>The password store (%1) did not give out &quot;%2&quot;: %3</source>
+        <translation>パスワードの保存先 (%1) から「%2」を読み出せませんでした: %3</translation>
     </message>
     <message>
-        <source>The system keychain did not store &quot;%1&quot;: %2</source>
-        <translation>システムのキーチェーンに「%1」を保存できませんでした: %2</translation>
+        <source>The password store (%1) did not store &quot;%2&quot;: %3</source>
+        <translation>パスワードの保存先 (%1) に「%2」を保存できませんでした: %3</translation>
     </message>
     <message>
-        <source>The system keychain did not delete &quot;%1&quot;: %2</source>
-        <translation>システムのキーチェーンから「%1」を削除できませんでした: %2</translation>
+        <source>The password store (%1) did not delete &quot;%2&quot;: %3</source>
+        <translation>パスワードの保存先 (%1) から「%2」を削除できませんでした: %3</translation>
     </message>
     <message>
-        <source>The system keychain is not available (%1). Yubisashi keeps passwords and sign-in tokens there and does not store them anywhere else unless you say so. Either unlock or start the keychain (on Linux: GNOME Keyring or KWallet) and start Yubisashi again, or keep the secrets in a file that only you can read: in the settings file %2, write store=file in the [secrets] section. The secrets will then be kept in %3.</source>
-        <translation>システムのキーチェーンを利用できません (%1)。Yubisashi はパスワードとサインイントークンをキーチェーンに保管し、指定がない限りほかの場所には保存しません。キーチェーンのロックを解除するか起動して (Linux では GNOME Keyring または KWallet)、Yubisashi をもう一度起動してください。または、自分だけが読めるファイルに秘密情報を保管することもできます: 設定ファイル %2 の [secrets] セクションに store=file と書いてください。秘密情報は %3 に保管されます。</translation>
+        <source>The password store (%1) is not available (%2). Yubisashi keeps passwords and sign-in tokens there and does not store them anywhere else unless you say so. Either unlock or start it (on Linux: GNOME Keyring or KWallet) and start Yubisashi again, or keep the secrets in a file that only you can read: in the settings file %3, write store=file in the [secrets] section. The secrets will then be kept in %4.</source>
+        <translation>パスワードの保存先 (%1) を使用できません (%2)。Yubisashi はパスワードとサインインのトークンをそこに保存し、指定がない限りほかの場所には保存しません。保存先のロックを解除するか起動して (Linux では GNOME Keyring または KWallet)、Yubisashi を起動し直してください。または、ご自身だけが読めるファイルに保存することもできます。設定ファイル %3 の [secrets] セクションに store=file と書くと、%4 に保存されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ThunderbirdProfiles</name>
+    <message>
+        <source>Cannot read the Thunderbird profile %1: %2</source>
+        <translation>Thunderbird のプロファイル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2299,10 @@
         <source>Set security=starttls or tls for the account, or allow_plaintext_auth=true if this network is trusted.</source>
         <translation>アカウントの security を starttls または tls にしてください。信頼できるネットワークであれば allow_plaintext_auth=true を設定することもできます。</translation>
     </message>
+    <message>
+        <source>The connection to the mail server %1 could not be used again (%2). The message was not sent; it will be tried again.</source>
+        <translation>メールサーバー %1 への接続を再利用できませんでした (%2)。メールは送信されていません。もう一度送信します。</translation>
+    </message>
 </context>
 <context>
     <name>Smtp::SmtpServer</name>
@@ -2684,6 +2823,413 @@
     </message>
 </context>
 <context>
+    <name>Ui::AdminWindow</name>
+    <message>
+        <source>Internal domains</source>
+        <translation>社内ドメイン</translation>
+    </message>
+    <message>
+        <source>Domains of one organisation</source>
+        <translation>同じ組織のドメイン</translation>
+    </message>
+    <message>
+        <source>Known domains</source>
+        <translation>既知のドメイン</translation>
+    </message>
+    <message>
+        <source>Caution domains</source>
+        <translation>要注意ドメイン</translation>
+    </message>
+    <message>
+        <source>Blocked domains</source>
+        <translation>送信禁止ドメイン</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>キーワード</translation>
+    </message>
+    <message>
+        <source>Risky file extensions</source>
+        <translation>危険な拡張子</translation>
+    </message>
+    <message>
+        <source>Many external addresses from</source>
+        <translation>社外アドレスが多いとみなす件数</translation>
+    </message>
+    <message>
+        <source>Many external domains from</source>
+        <translation>社外ドメインが多いとみなす件数</translation>
+    </message>
+    <message>
+        <source>Move many external addresses to Bcc</source>
+        <translation>多数の社外アドレスを BCC に移す</translation>
+    </message>
+    <message>
+        <source>Landline numbers counted from</source>
+        <translation>固定電話番号を個人情報とみなす件数</translation>
+    </message>
+    <message>
+        <source>When to review</source>
+        <translation>確認画面を表示する条件</translation>
+    </message>
+    <message>
+        <source>Allow Pause protection</source>
+        <translation>保護の一時停止を許可する</translation>
+    </message>
+    <message>
+        <source>Allow reviews answered by a script</source>
+        <translation>スクリプトによる確認を許可する</translation>
+    </message>
+    <message>
+        <source>Mail program wait (seconds)</source>
+        <translation>メールソフトの待ち時間 (秒)</translation>
+    </message>
+    <message>
+        <source>Countdown after Send (seconds)</source>
+        <translation>送信後のカウントダウン (秒)</translation>
+    </message>
+    <message>
+        <source>First retry after (seconds)</source>
+        <translation>最初の再送までの時間 (秒)</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries (seconds)</source>
+        <translation>再送間隔の上限 (秒)</translation>
+    </message>
+    <message>
+        <source>Give up after (hours)</source>
+        <translation>送信をあきらめるまでの時間 (時間)</translation>
+    </message>
+    <message>
+        <source>Server answer timeout (seconds)</source>
+        <translation>送信サーバーの応答待ち時間 (秒)</translation>
+    </message>
+    <message>
+        <source>Keep sent messages (days)</source>
+        <translation>送信済みメールの保存期間 (日)</translation>
+    </message>
+    <message>
+        <source>Test mode folder</source>
+        <translation>テストモードの保存先</translation>
+    </message>
+    <message>
+        <source>Sign-in application (client) ID</source>
+        <translation>サインイン用アプリケーション (クライアント) ID</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 tenant</source>
+        <translation>Microsoft 365 テナント</translation>
+    </message>
+    <message>
+        <source>Provider preset</source>
+        <translation>プロバイダーのプリセット</translation>
+    </message>
+    <message>
+        <source>Submission server</source>
+        <translation>送信サーバー</translation>
+    </message>
+    <message>
+        <source>Submission server port</source>
+        <translation>送信サーバーのポート</translation>
+    </message>
+    <message>
+        <source>Connection security</source>
+        <translation>接続の暗号化</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>認証方式</translation>
+    </message>
+    <message>
+        <source>Server user name</source>
+        <translation>サーバーのユーザー名</translation>
+    </message>
+    <message>
+        <source>Sender addresses</source>
+        <translation>差出人アドレス</translation>
+    </message>
+    <message>
+        <source>Allow sign-in without encryption</source>
+        <translation>暗号化なしのサインインを許可する</translation>
+    </message>
+    <message>
+        <source>Extra certificate authority (PEM)</source>
+        <translation>追加の認証局 (PEM)</translation>
+    </message>
+    <message>
+        <source>Sign-in client secret (Google desktop apps)</source>
+        <translation>サインイン用クライアントシークレット (Google デスクトップアプリ)</translation>
+    </message>
+    <message>
+        <source>Sign-in scopes</source>
+        <translation>サインインのスコープ</translation>
+    </message>
+    <message>
+        <source>Sign-in authorization address</source>
+        <translation>サインインの認可エンドポイント</translation>
+    </message>
+    <message>
+        <source>Sign-in token address</source>
+        <translation>サインインのトークンエンドポイント</translation>
+    </message>
+    <message>
+        <source>Sign-in device-code address</source>
+        <translation>サインインのデバイスコードエンドポイント</translation>
+    </message>
+    <message>
+        <source>Certificate folder</source>
+        <translation>証明書の配布フォルダー</translation>
+    </message>
+    <message>
+        <source>S/MIME certificate file</source>
+        <translation>S/MIME 証明書ファイル</translation>
+    </message>
+    <message>
+        <source>When to sign (S/MIME)</source>
+        <translation>S/MIME 署名の条件</translation>
+    </message>
+    <message>
+        <source>When to encrypt (S/MIME)</source>
+        <translation>S/MIME 暗号化の条件</translation>
+    </message>
+    <message>
+        <source>Domains that require encryption</source>
+        <translation>暗号化が必須のドメイン</translation>
+    </message>
+    <message>
+        <source>Port for mail programs</source>
+        <translation>メールソフトの接続ポート</translation>
+    </message>
+    <message>
+        <source>Mail programs must log in</source>
+        <translation>メールソフトに認証を求める</translation>
+    </message>
+    <message>
+        <source>Most connections at once</source>
+        <translation>同時接続数の上限</translation>
+    </message>
+    <message>
+        <source>Largest message (bytes)</source>
+        <translation>メールの最大サイズ (バイト)</translation>
+    </message>
+    <message>
+        <source>Most recipients per message</source>
+        <translation>1 通あたりの送信先数の上限</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>表示言語</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>ログイン時に起動</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>データフォルダー</translation>
+    </message>
+    <message>
+        <source>Secret store</source>
+        <translation>秘密情報の保存先</translation>
+    </message>
+    <message>
+        <source>Secrets file</source>
+        <translation>秘密情報ファイル</translation>
+    </message>
+    <message>
+        <source>Yubisashi policy for administrators</source>
+        <translation>Yubisashi 管理者用ポリシー</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>ドメイン</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
+        <source>Review and timing</source>
+        <translation>確認とタイミング</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <source>Mail programs</source>
+        <translation>メールソフト</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Which domains are your organisation&apos;s, which belong together, and which need care.</source>
+        <translation>自組織のドメイン、同じ組織に属するドメイン、注意が必要なドメインを指定します。</translation>
+    </message>
+    <message>
+        <source>Words and file types the checks look for.</source>
+        <translation>チェックで検出する語句とファイルの種類です。</translation>
+    </message>
+    <message>
+        <source>What each check does with what it finds: off, show, confirm (an extra tick before Send) or block.</source>
+        <translation>各チェックで見つかったときの動作: off (無効)、show (表示のみ)、confirm (送信前に追加のチェックが必要)、block (送信しない)。</translation>
+    </message>
+    <message>
+        <source>When the review window is shown, and how long mail waits and is kept.</source>
+        <translation>確認画面を表示する条件と、メールの待ち時間・保存期間です。</translation>
+    </message>
+    <message>
+        <source>These apply to every account, whatever each person named it ([accounts]).</source>
+        <translation>利用者が付けたアカウント名にかかわらず、すべてのアカウントに適用されます ([accounts])。</translation>
+    </message>
+    <message>
+        <source>Where certificates come from and when mail is signed or encrypted.</source>
+        <translation>証明書の配布元と、メールに署名・暗号化する条件です。</translation>
+    </message>
+    <message>
+        <source>The local mail server the mail programs send to.</source>
+        <translation>メールソフトが送信に使うローカルメールサーバーです。</translation>
+    </message>
+    <message>
+        <source>Language, start at login, and where data and secrets are kept.</source>
+        <translation>表示言語、ログイン時の起動、データと秘密情報の保存先です。</translation>
+    </message>
+    <message>
+        <source>Choose a tier for each setting you want to manage. Locked: every person gets the value and cannot change it. Recommended: a default each person may change. Not set: each person&apos;s own setting applies.</source>
+        <translation>管理する設定ごとに適用方法を選んでください。固定: すべての利用者にこの値が適用され、変更できません。推奨: 利用者が変更できる既定値です。未設定: 利用者自身の設定が使われます。</translation>
+    </message>
+    <message>
+        <source>Policy pages</source>
+        <translation>ポリシーのページ</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;INI…</source>
+        <translation>INI 形式で保存(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export .&amp;reg…</source>
+        <translation>.reg を書き出す(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export .&amp;mobileconfig…</source>
+        <translation>.mobileconfig を書き出す(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>推奨</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>Some values cannot be used; their pages are marked: %1. Correct them, or set them to &quot;Not set&quot;, before saving.</source>
+        <translation>使用できない値があります。該当するページに印が付いています: %1。保存する前に修正するか、「未設定」にしてください。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) set.</source>
+        <translation>
+            <numerusform>%n 件の設定を指定しています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was saved: some values cannot be used. Correct them first:</source>
+        <translation>使用できない値があるため、保存しませんでした。先に次の値を修正してください:</translation>
+    </message>
+    <message>
+        <source>Save the policy as an INI file</source>
+        <translation>ポリシーを INI ファイルとして保存</translation>
+    </message>
+    <message>
+        <source>Policy files (*.ini)</source>
+        <translation>ポリシーファイル (*.ini)</translation>
+    </message>
+    <message>
+        <source>Export the policy for the Windows registry</source>
+        <translation>Windows レジストリ用にポリシーを書き出す</translation>
+    </message>
+    <message>
+        <source>Registry files (*.reg)</source>
+        <translation>レジストリファイル (*.reg)</translation>
+    </message>
+    <message>
+        <source>Export the policy as a macOS configuration profile</source>
+        <translation>ポリシーを macOS の構成プロファイルとして書き出す</translation>
+    </message>
+    <message>
+        <source>Configuration profiles (*.mobileconfig)</source>
+        <translation>構成プロファイル (*.mobileconfig)</translation>
+    </message>
+    <message>
+        <source>Saved %1. On Linux, copy it to /etc/xdg/Yubisashi/policy.ini.</source>
+        <translation>%1 を保存しました。Linux では /etc/xdg/Yubisashi/policy.ini にコピーしてください。</translation>
+    </message>
+    <message>
+        <source>Exported %1. Import it on Windows with regedit or reg import as an administrator, or deploy the same values with Group Policy.</source>
+        <translation>%1 を書き出しました。Windows で管理者として regedit または reg import でインポートするか、グループポリシーで同じ値を配布してください。</translation>
+    </message>
+    <message>
+        <source>Exported %1. Install it on macOS with your device management (MDM) or in System Settings.</source>
+        <translation>%1 を書き出しました。macOS ではデバイス管理 (MDM) または「システム設定」でインストールしてください。</translation>
+    </message>
+    <message>
+        <source>Open a policy file</source>
+        <translation>ポリシーファイルを開く</translation>
+    </message>
+    <message>
+        <source>Policy files (*.ini *.reg);;All files (*)</source>
+        <translation>ポリシーファイル (*.ini *.reg);;すべてのファイル (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) for accounts by name are not shown here; they are kept and saved again as they are.</source>
+        <translation>
+            <numerusform>名前付きアカウントの設定 %n 件はここに表示されませんが、そのまま保持し、保存時にも書き込みます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 - Yubisashi policy for administrators</source>
+        <translation>%1 - Yubisashi 管理者用ポリシー</translation>
+    </message>
+</context>
+<context>
     <name>Ui::DialogDecisionProvider</name>
     <message>
         <source>The mail client stopped waiting; the message waits here until you decide.</source>
@@ -2794,6 +3340,42 @@
     <message>
         <source>Before you can sign in with Microsoft 365 or Google, your administrator must register Yubisashi with them once (docs/OAUTH.md). Until then, go Back and choose &quot;Try it first&quot;, or choose &quot;Other mail server&quot; if your server accepts a password.</source>
         <translation>Microsoft 365 または Google でサインインするには、先に管理者が Yubisashi を登録しておく必要があります (docs/OAUTH.md)。それまでは「戻る」で「テストモードで試す」を選ぶか、パスワードで送信できるサーバーであれば「その他のメールサーバー」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;password:</source>
+        <translation>証明書のパスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>It is imported when you click Finish. No password at hand? Leave it empty and click Next; you can import it later in Settings, Certificates.</source>
+        <translation>「完了」をクリックするとインポートします。パスワードが手元にない場合は空欄のまま「次へ」をクリックしてください。後から「設定」の「証明書」でインポートできます。</translation>
+    </message>
+    <message>
+        <source>Your organisation has provided your certificate:
+%1
+Type the password that came with it and click Open.</source>
+        <translation>組織からご自身の証明書が配布されています:
+%1
+一緒に受け取ったパスワードを入力し、「開く」をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>The settings were saved, but your certificate could not be imported: %1. Import it in Settings, Certificates.</source>
+        <translation>設定は保存しましたが、証明書をインポートできませんでした: %1。「設定」の「証明書」でインポートしてください。</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>テストメールを送る</translation>
+    </message>
+    <message>
+        <source>The settings are saved and Yubisashi now receives mail. Send a message to yourself from your mail program: Yubisashi says which program it came from, so you know the setup works. The message is checked with you as any other. You can skip this and Finish.</source>
+        <translation>設定を保存し、Yubisashi がメールの受け付けを始めました。メールソフトから自分宛てにメールを送ってください。どのメールソフトから届いたかを表示するので、設定が正しいことを確かめられます。このメールも普段どおり確認画面を通ります。この手順は省略して「完了」を押しても構いません。</translation>
+    </message>
+    <message>
+        <source>Save and test</source>
+        <translation>保存してテスト</translation>
     </message>
 </context>
 <context>
@@ -3103,6 +3685,42 @@
     <message>
         <source>Port</source>
         <translation>ポート番号</translation>
+    </message>
+    <message>
+        <source>Set up Thunderbird…</source>
+        <translation>Thunderbird を設定…</translation>
+    </message>
+    <message>
+        <source>Writes the outgoing server into your Thunderbird profile (user.js). Thunderbird uses it after a restart.</source>
+        <translation>Thunderbird のプロファイル (user.js) に送信サーバーを書き込みます。Thunderbird の再起動後に有効になります。</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>テストメールを送る</translation>
+    </message>
+    <message>
+        <source>Thunderbird&apos;s profile %1 now has the outgoing server &quot;Yubisashi (%2)&quot; as its default. Quit Thunderbird and start it again. The first time it sends, it asks for the password once: paste the password above and tick &quot;Use Password Manager to remember this password&quot;. An account that is set to another outgoing server keeps it: choose Yubisashi in its Account Settings.</source>
+        <translation>Thunderbird のプロファイル %1 に、送信サーバー「Yubisashi (%2)」を既定として設定しました。Thunderbird を終了して起動し直してください。初めて送信するときにパスワードを一度だけ尋ねられます。上のパスワードを貼り付け、「パスワードマネージャーにこのパスワードを保存する」にチェックを付けてください。別の送信サーバーを指定しているアカウントはそのままです。そのアカウントの「アカウント設定」で Yubisashi を選んでください。</translation>
+    </message>
+    <message>
+        <source>Set up Thunderbird</source>
+        <translation>Thunderbird の設定</translation>
+    </message>
+    <message>
+        <source>No Thunderbird profile was found (looked in %1). Start Thunderbird once, or enter the settings by hand as the steps above say.</source>
+        <translation>Thunderbird のプロファイルが見つかりませんでした (%1 を確認しました)。Thunderbird を一度起動するか、上の手順に従って手で設定してください。</translation>
+    </message>
+    <message>
+        <source>%1 (default) — %2</source>
+        <translation>%1 (既定) — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Thunderbird has several profiles. Which one do you use?</source>
+        <translation>Thunderbird に複数のプロファイルがあります。使っているプロファイルを選んでください。</translation>
     </message>
 </context>
 <context>
@@ -3601,6 +4219,43 @@
         <source>%1 (outside your organisation)</source>
         <translation>%1 (社外)</translation>
     </message>
+    <message>
+        <source>Replaced</source>
+        <translation>置き換え済み</translation>
+    </message>
+    <message>
+        <source>Replaced by you: the message goes to %1 instead of %2.</source>
+        <translation>置き換えました。このメールは %2 ではなく %1 に送られます。</translation>
+    </message>
+    <message>
+        <source>was: %1</source>
+        <extracomment>The old recipient of a row replaced at the review: &quot;was: 田中 健二 &lt;kenji@…&gt;&quot;</extracomment>
+        <translation>変更前: %1</translation>
+    </message>
+    <message>
+        <source>Probably meant: %1</source>
+        <extracomment>Who was probably meant instead of this row&apos;s recipient</extracomment>
+        <translation>正しい送信先の候補: %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <comment>replacement</comment>
+        <extracomment>The button on a row that replaces its recipient by who was probably meant, or undoes that</extracomment>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <comment>recipient</comment>
+        <translation>置き換え</translation>
+    </message>
+    <message>
+        <source>Replaced: was %1. Press Ctrl+R to undo.</source>
+        <translation>置き換え済み (変更前: %1)。Ctrl+R で取り消せます。</translation>
+    </message>
+    <message>
+        <source>Probably meant: %1. Press Ctrl+R to replace the address.</source>
+        <translation>正しい送信先の候補: %1。Ctrl+R でアドレスを置き換えます。</translation>
+    </message>
 </context>
 <context>
     <name>Ui::ReviewDialog</name>
@@ -3853,6 +4508,18 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
         <translation>
             <numerusform>非表示の社内の送信先 %n 件が未チェックです</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replace with the suggested address</source>
+        <translation>候補のアドレスに置き換える</translation>
+    </message>
+    <message>
+        <source>Undo the replacement</source>
+        <translation>置き換えを取り消す</translation>
+    </message>
+    <message>
+        <source>Replace with %1</source>
+        <translation>%1 に置き換える</translation>
     </message>
 </context>
 <context>
@@ -4159,6 +4826,79 @@ Nothing was sent. If the message is still needed, look in the mail program&apos;
     <message>
         <source>To save, correct this first on the %1 page: %2</source>
         <translation>保存するには、先に「%1」ページの次の点を修正してください: %2</translation>
+    </message>
+    <message>
+        <source>Import from your &amp;organisation&apos;s folder…</source>
+        <translation>組織のフォルダーからインポート(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Your administrator keeps your certificate in %1; you only need its password.</source>
+        <translation>ご自身の証明書は管理者が %1 に置いています。必要なのはそのパスワードだけです。</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TestMessagePanel</name>
+    <message>
+        <source>Test message</source>
+        <translation>テストメール</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Press &quot;Wait for a test message&quot; to try again.</source>
+        <translation>待つのをやめました。もう一度試すには「テストメールを待つ」を押してください。</translation>
+    </message>
+    <message>
+        <source>Yubisashi is not receiving mail yet, so it cannot wait for a test message. It can once Yubisashi runs: open Settings › Mail programs.</source>
+        <translation>Yubisashi はまだメールを受け付けていないため、テストメールを待てません。Yubisashi の起動後に「設定」›「メールソフト」から行えます。</translation>
+    </message>
+    <message>
+        <source>Press &quot;Wait for a test message&quot;, then send a message to yourself from your mail program.</source>
+        <translation>「テストメールを待つ」を押してから、メールソフトで自分宛てにメールを送ってください。</translation>
+    </message>
+    <message>
+        <source>Received from %1 ✓ — your mail program is set up.</source>
+        <translation>%1 から受信しました ✓ — メールソフトの設定は完了しています。</translation>
+    </message>
+    <message>
+        <source>Received a message ✓ — your mail program is set up.</source>
+        <translation>メールを受信しました ✓ — メールソフトの設定は完了しています。</translation>
+    </message>
+    <message>
+        <source>Received from a mail program that calls itself &quot;%1&quot; ✓ — your mail program is set up.</source>
+        <translation>「%1」と名乗るメールソフトから受信しました ✓ — メールソフトの設定は完了しています。</translation>
+    </message>
+    <message>
+        <source>It logged in as &quot;%1&quot; and sent as &lt;%2&gt;.</source>
+        <translation>ユーザー名「%1」で認証し、&lt;%2&gt; として送信しました。</translation>
+    </message>
+    <message>
+        <source>Yubisashi now handles the message as any other.</source>
+        <translation>このメールはほかのメールと同じように処理します。</translation>
+    </message>
+    <message>
+        <source>Your mail program</source>
+        <translation>メールソフト</translation>
+    </message>
+    <message>
+        <source>%1 connected as &quot;%2&quot; but its password was wrong: copy the password again, paste it into the mail program and send again. Still waiting…</source>
+        <translation>%1 がユーザー名「%2」で接続しましたが、パスワードが違います。パスワードをもう一度コピーしてメールソフトに貼り付け、送り直してください。引き続き待っています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>No message arrived in %n minute(s). Check the outgoing server settings and press &quot;Wait for a test message&quot; to try again.</source>
+        <translation>
+            <numerusform>%n 分以内にメールが届きませんでした。送信サーバーの設定を確認し、「テストメールを待つ」を押してもう一度試してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send a message to yourself from your mail program now. Waiting for it…</source>
+        <translation>今すぐメールソフトから自分宛てにメールを送ってください。届くのを待っています…</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>待つのをやめる</translation>
+    </message>
+    <message>
+        <source>Wait for a test message</source>
+        <translation>テストメールを待つ</translation>
     </message>
 </context>
 <context>
