@@ -28,5 +28,9 @@ review-en review-en.png
 main-ja main-ja.png
 settings-ja-mail-programs settings-ja-mail-programs.png
 wizard-ja-mail-programs wizard-ja-*-mail-programs.png
+wizard-ja-test-received wizard-ja-*-test-received.png
+wizard-ja-certificate-source wizard-ja-*-certificate-source-opened.png
+review-ja-probably-meant review-ja-probably-meant.png
+admin-ja-domains admin-ja-domains.png
 LIST
 echo "docs/images/ refreshed"
