@@ -63,6 +63,8 @@ KEYS = [
     ("delivery/retention_days", ("int", 0, 3650), "Keep sent messages (days)", "送信済みメールの保存期間 (日)"),
     ("delivery/upstream_timeout_seconds", ("int", 5, 3600), "Server answer timeout (seconds)",
      "送信サーバーの応答待ち時間 (秒)"),
+    ("delivery/upstream_connections", ("int", 0, 10), "Connections kept open per account",
+     "アカウントごとに開いたままにする接続数"),
     ("policy/internal_domains", ("list",), "Internal domains", "社内ドメイン"),
     ("policy/review", ("choice", ["always", "external", "never"]), "When to review", "確認画面を表示する条件"),
     ("policy/blocked_domains", ("list",), "Blocked domains", "送信禁止ドメイン"),

@@ -3251,6 +3251,10 @@ Type the password that came with it.</source>
         <source>%1 - Yubisashi policy for administrators</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connections kept open per account</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Ui::DialogDecisionProvider</name>

@@ -3228,6 +3228,10 @@ Type the password that came with it.</source>
         <source>%1 - Yubisashi policy for administrators</source>
         <translation>%1 - Yubisashi 管理者用ポリシー</translation>
     </message>
+    <message>
+        <source>Connections kept open per account</source>
+        <translation>アカウントごとに開いたままにする接続数</translation>
+    </message>
 </context>
 <context>
     <name>Ui::DialogDecisionProvider</name>

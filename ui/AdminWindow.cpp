@@ -90,6 +90,8 @@ const KnownKey kKnownKeys[] = {
     {"delivery/give_up_hours", ReviewPage, QT_TRANSLATE_NOOP("Ui::AdminWindow", "Give up after (hours)")},
     {"delivery/upstream_timeout_seconds", ReviewPage,
      QT_TRANSLATE_NOOP("Ui::AdminWindow", "Server answer timeout (seconds)")},
+    {"delivery/upstream_connections", ReviewPage,
+     QT_TRANSLATE_NOOP("Ui::AdminWindow", "Connections kept open per account")},
     {"delivery/retention_days", ReviewPage,
      QT_TRANSLATE_NOOP("Ui::AdminWindow", "Keep sent messages (days)")},
     {"delivery/test_mode_folder", ReviewPage, QT_TRANSLATE_NOOP("Ui::AdminWindow", "Test mode folder")},
