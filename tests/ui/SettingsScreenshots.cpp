@@ -135,6 +135,7 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
             wizard.findChild<QLineEdit*>(u"certificatePassword"_s)->setText(u"test-pass"_s);
             wizard.findChild<QPushButton*>(u"openCertificateButton"_s)->click();
             save(&wizard, u"wizard-%1-5-certificate-source-opened"_s.arg(language));
+            wizard.reject();
         }
         {
             // "Send a test message": waiting, then a message from Thunderbird
@@ -168,8 +169,8 @@ void settingsScreenshots(const QString& language, void (*save)(QWidget*, const Q
             watcher.stop();
             emit watcher.received(arrival);
             save(&wizard, u"wizard-%1-8-test-received"_s.arg(language));
+            wizard.reject();
         }
-        wizard.reject();
     }
     if (previousPolicy.isNull())
         qunsetenv("YUBISASHI_POLICY_FILE");

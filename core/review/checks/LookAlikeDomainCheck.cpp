@@ -101,6 +101,8 @@ struct LookAlikeDomainCheck::Name
     QString skeleton;     // of the label
     std::u32string chars; // skeleton as code points
     quint64 mask = 0;
+    std::u32string typed;  // the label as written (lucrene for lucerne is near as typed,
+    quint64 typedMask = 0; // not as folded: luceme)
 };
 
 namespace {
@@ -117,6 +119,8 @@ Name nameOf(const QString& domain)
     n.skeleton = Confusables::skeleton(n.label);
     n.chars = n.skeleton.toStdU32String();
     n.mask = characterMask(n.chars);
+    n.typed = n.label.toStdU32String();
+    n.typedMask = characterMask(n.typed);
     return n;
 }
 
@@ -234,14 +238,24 @@ QList<Finding> LookAlikeDomainCheck::run(const CheckContext& context) const
             // not depend on the order of the references.
             int best = 0;
             bool bestSameSuffix = false;
+            // Edits between two spellings, or -1 beyond what still reads as the same name.
+            const auto edits = [](const std::u32string& a, quint64 maskA, const std::u32string& b,
+                                  quint64 maskB) {
+                const int limit = allowedEdits(std::min(a.size(), b.size()));
+                if (limit == 0 || std::abs(int(a.size()) - int(b.size())) > limit ||
+                    int(qPopulationCount(maskA ^ maskB)) > 2 * limit)
+                    return -1;
+                const int d = boundedDistance(a, b, limit);
+                return d > limit ? -1 : d;
+            };
             for (const Name& r : references) {
-                const int limit = allowedEdits(std::min(c.chars.size(), r.chars.size()));
-                if (limit == 0 || std::abs(int(c.chars.size()) - int(r.chars.size())) > limit ||
-                    int(qPopulationCount(c.mask ^ r.mask)) > 2 * limit || r.unicode == c.unicode ||
-                    !comparable(c, r))
+                if (r.unicode == c.unicode || !comparable(c, r))
                     continue;
-                const int d = boundedDistance(c.chars, r.chars, limit);
-                if (d > limit)
+                // Near as the letters read, or near as they were typed.
+                const int folded = edits(c.chars, c.mask, r.chars, r.mask);
+                const int typed = edits(c.typed, c.typedMask, r.typed, r.typedMask);
+                const int d = folded < 0 ? typed : typed < 0 ? folded : std::min(folded, typed);
+                if (d < 0)
                     continue;
                 const bool sameSuffix = r.suffix == c.suffix;
                 if (like.isEmpty() || d < best ||
