@@ -14,9 +14,9 @@ core = root / "core"
 ALLOWED = {
     "crypto": set(),
     "mail": set(),
-    "smtp": set(),
+    "smtp": {"mime"},  # MailProgram reads User-Agent/X-Mailer from the header
     "mime": {"crypto", "mail"},
-    "spool": {"smtp"},
+    "spool": {"smtp", "crypto"},  # a replaced content is paired with its envelope by SHA-256
     "smime": {"mime", "crypto"},
     "settings": {"smtp", "spool", "smime", "mime", "crypto"},
     "oauth": {"settings", "smtp", "spool", "smime", "mime", "crypto"},
