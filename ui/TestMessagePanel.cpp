@@ -64,11 +64,12 @@ void TestMessagePanel::setWatcher(Smtp::TestMessageWatcher* watcher)
                                    : tr("Received from a mail program that calls itself \"%1\" ✓ — your mail "
                                         "program is set up.")
                                          .arg(program);
+                // One sentence a line: Japanese sentences are not joined by spaces.
                 if (!arrival.user.isEmpty())
                     text +=
-                        u' ' +
+                        u'\n' +
                         tr("It logged in as \"%1\" and sent as <%2>.").arg(arrival.user, arrival.mailFrom);
-                text += u' ' + tr("Yubisashi now handles the message as any other.");
+                text += u'\n' + tr("Yubisashi now handles the message as any other.");
                 setStatus(text);
             });
     connect(watcher, &Smtp::TestMessageWatcher::authenticationFailed, this,
