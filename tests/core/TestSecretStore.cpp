@@ -271,7 +271,8 @@ void TestSecretStore::keychainUnavailableSaysWhatToDo()
     QVERIFY2(error.contains(u"[secrets]"_s), qPrintable(error));
     QVERIFY2(error.contains(config.path), qPrintable(error));         // where to change it
     QVERIFY2(error.contains(config.secrets.file), qPrintable(error)); // and what that would mean
-    QVERIFY2(error.contains(u"keychain"_s), qPrintable(error));
+    // The store is named as the system names it, so the person can find it.
+    QVERIFY2(error.contains(Settings::KeychainName::of()), qPrintable(error));
     // No silent fallback: nothing was written anywhere.
     QVERIFY(!QFile::exists(config.secrets.file));
 
@@ -283,6 +284,7 @@ void TestSecretStore::keychainUnavailableSaysWhatToDo()
     QVERIFY(!keychain.write(u"work/password"_s, u"Keychain-Secret-123"_s, &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!error.contains(u"Keychain-Secret-123"_s)); // the value is not in the message
+    QVERIFY2(error.contains(Settings::KeychainName::of()), qPrintable(error));
     QVERIFY(!keychain.remove(u"work/password"_s, &error));
     // Named as the system names its store (Settings::KeychainName).
     QCOMPARE(keychain.description(), u"Secret Service keyring"_s);
